@@ -1,0 +1,39 @@
+# Two entry points for a fresh machine: `make demo` and `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+STAMP   = $(VENV)/.installed
+
+.PHONY: install demo test lint bench eval model clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev,batch]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## Extract the records of a fixture report and print them
+demo: $(STAMP)
+	$(BIN)/gtextract extract fixtures/reports/gt_masters_sachsenring.txt
+
+## Lint, type-check and run the test suite
+test: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks scripts models/scripts
+	$(BIN)/mypy
+	$(BIN)/pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks scripts models/scripts
+	$(BIN)/mypy
+
+## Accuracy on the hand-annotated dev set beside the project
+eval: $(STAMP)
+	$(BIN)/gtextract eval ../shared/dev
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_pipeline.py
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
