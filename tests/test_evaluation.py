@@ -1,0 +1,313 @@
+"""Dev-set scoring: the README's matching rules on small synthetic gold/prediction pairs."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from rich.console import Console
+
+from gtextract.evaluation import (
+    EvalReport,
+    FieldScore,
+    dedupe,
+    evaluate,
+    events_match,
+    gaps_match,
+    match_items,
+    name_score,
+    names_match,
+    normalize,
+    print_report,
+    report_to_gold,
+    results_match,
+    score_article,
+)
+from gtextract.records import (
+    Car,
+    Driver,
+    Event,
+    Evidence,
+    Gap,
+    RaceReport,
+    Result,
+    Series,
+    Team,
+    Track,
+)
+
+EV = Evidence(start=0, end=1, text="x")
+
+
+# --------------------------------------------------------------------------- names
+
+
+def test_normalize() -> None:
+    assert normalize("Spa-Francorchamps") == "spa francorchamps"
+    assert normalize("  Nürburgring  ") == "nurburgring"
+    assert normalize("Lamborghini Huracán") == "lamborghini huracan"
+    assert normalize("„Grüne Hölle“ -- Nordschleife / GP.") == "grune holle nordschleife gp"
+    assert normalize("Weiß") == "weiss"  # casefold
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Klingmann", "Jens Klingmann"),
+        ("Jens Klingmann", "Klingmann"),
+        ("Audi R8", "Audi R8 LMS"),
+        ("Huracán", "HURACAN"),
+        ("Spa Francorchamps", "Spa-Francorchamps"),
+        ("Mercedes-AMG GT3", "Mercedes AMG GT3"),
+        ("Kelvin van der Linde", "Kelvin van der Lindee"),  # fuzz.ratio >= 90
+        ("van der Linde", "Kelvin van der Linde"),  # 3 of 4 tokens
+    ],
+)
+def test_names_that_match(a: str, b: str) -> None:
+    assert names_match(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("VLN Lauf 1", "VLN Lauf 2"),  # ratio 90, but the numbers differ
+        ("Porsche 911", "Porsche 911 GT3"),  # a number more on one side
+        ("Linde", "Kelvin van der Linde"),  # fewer than half the tokens
+        ("Jens Klingmann", "Jens Müller"),
+        ("Lauf", "VLN Lauf 1"),
+        ("", "Klingmann"),
+    ],
+)
+def test_names_that_do_not_match(a: str, b: str) -> None:
+    assert not names_match(a, b)
+
+
+def test_exact_match_scores_above_fuzzy() -> None:
+    exact = name_score("Jens Klingmann", "jens klingmann")
+    partial = name_score("Klingmann", "Jens Klingmann")
+    assert exact is not None and partial is not None and exact > partial
+
+
+# --------------------------------------------------------------------------- other rules
+
+
+def _res(pos: int, driver: str, kind: str = "race", cls: str | None = None) -> dict[str, Any]:
+    return {"kind": kind, "position": pos, "driver": driver, "class": cls}
+
+
+def test_results_rule() -> None:
+    assert results_match(_res(1, "Jens Klingmann"), _res(1, "Klingmann"))
+    assert not results_match(_res(1, "Klingmann"), _res(2, "Klingmann"))
+    assert not results_match(_res(1, "Klingmann"), _res(1, "Klingmann", kind="qualifying"))
+    assert not results_match(_res(1, "Klingmann", cls="Gentleman"), _res(1, "Klingmann"))
+    assert results_match(
+        _res(1, "Klingmann", cls="Gentleman"), _res(1, "Klingmann", cls="gentleman")
+    )
+
+
+def test_gap_tolerance() -> None:
+    assert gaps_match(0.3, 0.3004)
+    assert gaps_match(10.0, 10.0)
+    assert not gaps_match(0.024, 0.0246)
+    assert not gaps_match(0.3, 3.0)
+
+
+def _event(name: str, track: str | None = None, date: str | None = None) -> dict[str, Any]:
+    return {"name": name, "track": track, "date": date, "status": "scheduled"}
+
+
+def test_events_rule() -> None:
+    assert events_match(_event("VLN Lauf 1"), _event("VLN-Lauf 1", "Nürburgring"))
+    # by track and date: the year does not matter, month-day does
+    assert events_match(
+        _event("Finale", "Hockenheim", "2021-10-24"),
+        _event("Saisonfinale", "HOCKENHEIM", "10-24"),
+    )
+    assert not events_match(
+        _event("Finale", "Hockenheim", "10-24"), _event("Saisonfinale", "Hockenheim", "10-23")
+    )
+    # two unknown dates are equal
+    assert events_match(_event("Rennen A", "Sachsenring"), _event("Lauf B", "Sachsenring"))
+    assert not events_match(_event("Rennen A", "Sachsenring"), _event("Lauf B", "Lausitzring"))
+    assert not events_match(_event("Rennen A"), _event("Lauf B"))
+
+
+def test_events_deduplicated_by_name_only() -> None:
+    gold = [_event("VLN Lauf 1", "Nürburgring"), _event("VLN Lauf 2", "Nürburgring")]
+    article = score_article("900", {"events": gold}, {"events": [_event("VLN Lauf 2")]})
+    detail = article.fields["events"]
+    # both gold races stay, and the prediction takes its own name, not the first by track
+    assert (detail.tp, detail.fp, detail.fn) == (1, 0, 1)
+    assert detail.missed == [gold[0]]
+
+
+# --------------------------------------------------------------------------- dedupe and greedy
+
+
+def test_dedupe_keeps_first_of_matching_names() -> None:
+    assert dedupe(["Jens Klingmann", "Klingmann", "Erik Müller"], name_score) == [
+        "Jens Klingmann",
+        "Erik Müller",
+    ]
+
+
+def test_greedy_matching_prefers_exact_pairs() -> None:
+    # "Klingmann" would also match "Jens Klingmann"; the exact pair must win
+    matched, missed, spurious = match_items(
+        ["Jens Klingmann", "Tim Klingmann"], ["Tim Klingmann", "Klingmann"], name_score
+    )
+    assert ("Tim Klingmann", "Tim Klingmann") in matched
+    assert ("Jens Klingmann", "Klingmann") in matched
+    assert missed == [] and spurious == []
+
+
+def test_one_to_one() -> None:
+    matched, missed, spurious = match_items(
+        [0.3], [0.3, 0.3002], lambda a, b: 1.0 if gaps_match(a, b) else None
+    )
+    assert len(matched) == 1 and spurious == [0.3002] and missed == []
+
+
+def test_score_article_counts_per_field() -> None:
+    gold = {
+        "drivers": ["Jens Klingmann", "Erik Müller", "Tim Weiß"],
+        "cars": ["Audi R8 LMS"],
+        "gaps_s": [0.3],
+        "results": [_res(1, "Jens Klingmann"), _res(2, "Erik Müller")],
+    }
+    predicted = {
+        "drivers": ["Klingmann", "Müller", "Ralf Schneider", "Jens Klingmann"],
+        "cars": ["Audi R8"],
+        "gaps": [0.3, 12.5],
+        "results": [_res(1, "Klingmann"), _res(3, "Erik Müller")],
+    }
+    article = score_article("901", gold, predicted)
+    d = article.fields["drivers"]
+    # "Jens Klingmann" is a duplicate of "Klingmann" among the predictions
+    assert (d.tp, d.fp, d.fn) == (2, 1, 1)
+    assert d.missed == ["Tim Weiß"] and d.spurious == ["Ralf Schneider"]
+    assert (article.fields["cars"].tp, article.fields["cars"].fp) == (1, 0)
+    assert article.fields["gaps"].spurious == [12.5]
+    r = article.fields["results"]
+    assert (r.tp, r.fp, r.fn) == (1, 1, 1)
+    assert (article.fields["teams"].tp, article.fields["teams"].fn) == (0, 0)
+
+
+def test_field_score_ratios() -> None:
+    s = FieldScore(tp=3, fp=1, fn=2)
+    assert s.precision == pytest.approx(0.75)
+    assert s.recall == pytest.approx(0.6)
+    assert s.f1 == pytest.approx(2 * 0.75 * 0.6 / 1.35)
+    assert FieldScore().f1 == 1.0  # nothing to find, nothing found
+    assert FieldScore(fn=2).precision == 0.0
+
+
+# --------------------------------------------------------------------------- RaceReport -> gold
+
+
+def test_report_to_gold() -> None:
+    report = RaceReport(
+        drivers=[Driver(name="Jens Klingmann"), Driver(name="Erik Müller")],
+        teams=[Team(name="Team Eifelblitz")],
+        cars=[Car(name="BMW M6 GT3")],
+        tracks=[Track(name="Sachsenring")],
+        series=[Series(name="ADAC GT Masters")],
+        results=[
+            Result(kind="race", position=1, drivers=["Jens Klingmann", "Erik Müller"], evidence=EV),
+            Result(kind="race", position=1, class_="Silber", drivers=["Tim Weiß"], evidence=EV),
+        ],
+        gaps=[
+            Gap(seconds=0.3, text="0,3 Sekunden", evidence=EV),
+            Gap(laps=1, text="eine Runde", evidence=EV),
+        ],
+        events=[Event(name="Saisonfinale", track="Hockenheim", date="10-24", evidence=EV)],
+    )
+    shape = report_to_gold(report)
+    assert shape["drivers"] == ["Jens Klingmann", "Erik Müller"]
+    assert shape["teams"] == ["Team Eifelblitz"] and shape["cars"] == ["BMW M6 GT3"]
+    assert shape["results"] == [
+        _res(1, "Jens Klingmann"),
+        _res(1, "Erik Müller"),
+        _res(1, "Tim Weiß", cls="Silber"),
+    ]
+    assert shape["gaps"] == [0.3]
+    assert shape["events"] == [
+        {"name": "Saisonfinale", "track": "Hockenheim", "date": "10-24", "status": "scheduled"}
+    ]
+
+
+# --------------------------------------------------------------------------- evaluate
+
+
+def _gold_dir(tmp_path: Path) -> Path:
+    (tmp_path / "001.txt").write_text(
+        "Jens Klingmann gewann im BMW M6 GT3 mit 0,3 Sekunden Vorsprung.", encoding="utf-8"
+    )
+    (tmp_path / "001.json").write_text(
+        json.dumps(
+            {
+                "id": "001",
+                "drivers": ["Jens Klingmann"],
+                "cars": ["BMW M6 GT3"],
+                "results": [_res(1, "Jens Klingmann")],
+                "gaps_s": [0.3],
+                "notes": "synthetisch",
+            }
+        ),
+        encoding="utf-8",
+    )
+    (tmp_path / "002.txt").write_text("Erik Müller fiel aus.", encoding="utf-8")
+    (tmp_path / "002.json").write_text(
+        json.dumps({"id": "002", "drivers": ["Erik Müller"]}), encoding="utf-8"
+    )
+    (tmp_path / "003.txt").write_text("Ohne Goldstandard.", encoding="utf-8")
+    (tmp_path / "README.txt").write_text("keine Meldung", encoding="utf-8")
+    return tmp_path
+
+
+def _fake_extractor(text: str) -> RaceReport:
+    if "Müller" in text:
+        raise RuntimeError("kaputt")
+    return RaceReport(
+        drivers=[Driver(name="Klingmann"), Driver(name="Karl Ziegler")],
+        cars=[Car(name="BMW M6 GT3")],
+        results=[Result(kind="race", position=1, drivers=["Klingmann"], evidence=EV)],
+        gaps=[Gap(seconds=0.3, text="0,3 Sekunden", evidence=EV)],
+    )
+
+
+def test_evaluate_sums_over_articles_and_records_failures(tmp_path: Path) -> None:
+    report = evaluate(_gold_dir(tmp_path), _fake_extractor)
+    assert [a.id for a in report.articles] == ["001", "002"]
+    assert report.skipped == ["003"]
+    drivers = report.fields["drivers"]
+    assert (drivers.tp, drivers.fp, drivers.fn) == (1, 1, 1)
+    assert report.fields["results"].f1 == 1.0
+    assert report.articles[1].error is not None and "kaputt" in report.articles[1].error
+    assert report.overall.tp == 4
+    # JSON round trip keeps the computed scores
+    data = json.loads(report.model_dump_json())
+    assert data["fields"]["drivers"]["precision"] == 0.5
+    assert EvalReport.model_validate(data).overall.tp == 4
+
+    only = evaluate(tmp_path, _fake_extractor, ids=["001"])
+    assert [a.id for a in only.articles] == ["001"]
+
+
+def test_evaluate_missing_dir(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError):
+        evaluate(tmp_path / "fehlt", _fake_extractor)
+
+
+def test_print_report_details(tmp_path: Path) -> None:
+    report = evaluate(_gold_dir(tmp_path), _fake_extractor)
+    buffer = io.StringIO()
+    print_report(report, details=True, console=Console(file=buffer, width=120))
+    out = buffer.getvalue()
+    assert "drivers" in out and "overall" in out
+    assert "+ spurious Karl Ziegler" in out
+    assert "- missed   Erik Müller" in out
+    assert "kaputt" in out
