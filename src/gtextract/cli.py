@@ -1,0 +1,477 @@
+"""The ``gtextract`` command line.
+
+Subcommands: ``extract``, ``schema``, ``info``, ``eval``; ``batch`` and
+``aggregate`` come from :mod:`gtextract.batch.cli` when it is installed.
+
+Plugin contract: a module with ``register(subparsers) -> None`` adds its
+parsers to ``subparsers`` and gives each one ``set_defaults(func=handler)``,
+where ``handler(args: argparse.Namespace) -> int`` returns the exit code.
+
+Exit codes: 0 success, 1 unexpected failure, 2 usage error or missing
+file/model, 3 bad input (empty, not text, undecodable, too large, not German).
+Bad input never ends in a traceback: one line on stderr says what is wrong.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+from gtextract.errors import GtextractError, InputError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from gtextract.base_model import BaseModelInfo
+    from gtextract.records import RaceReport
+    from gtextract.text_input import ArticleText
+
+__all__ = [
+    "EXIT_ERROR",
+    "EXIT_INPUT",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "build_parser",
+    "main",
+]
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+EXIT_INPUT = 3
+
+PROG = "gtextract"
+SPANS_KEY = "gtx"
+
+
+class _Extractor(Protocol):
+    """What the CLI needs from :class:`gtextract.Extractor`."""
+
+    nlp: Language
+    base_info: BaseModelInfo
+
+    def __call__(
+        self,
+        text: str,
+        source: str | None = ...,
+        published: date | None = ...,
+        title: str | None = ...,
+    ) -> RaceReport: ...
+
+    def process(self, text: str) -> Doc: ...
+
+
+class UsageError(GtextractError):
+    """Wrong arguments, missing files or models: exit code 2."""
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _stdout(text: str) -> None:
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def _console() -> Console:
+    from rich.console import Console
+
+    return Console()
+
+
+def _iso_date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
+
+
+def _load_extractor(model: str | None) -> _Extractor:
+    import gtextract
+
+    load: Callable[..., _Extractor] | None = getattr(gtextract, "load", None)
+    if load is None:
+        raise GtextractError("the extractor is not available in this installation")
+    try:
+        return load(model=model)
+    except OSError as exc:  # spacy.load: unknown package name or bad path
+        raise UsageError(f"cannot load model {model!r}: {exc}") from exc
+
+
+def _read_input(source: str) -> ArticleText:
+    from gtextract.text_input import read_article
+
+    if source == "-":
+        # read_article decodes the bytes (decode_bytes) and sniffs HTML
+        return read_article(sys.stdin.buffer.read(), name="<stdin>")
+    path = Path(source)
+    if not path.exists():
+        raise UsageError(f"file not found: {source}")
+    if path.is_dir():
+        raise UsageError(f"{source} is a directory, not a report file")
+    return read_article(path)
+
+
+# --------------------------------------------------------------------------- extract
+
+
+def _cmd_extract(args: argparse.Namespace) -> int:
+    article = _read_input(args.file)
+    extractor = _load_extractor(args.model)
+    source = None if args.file == "-" else args.file
+    report = extractor(
+        article.text,
+        source=source or article.url,
+        published=args.published or article.published,
+        title=article.title,
+    )
+    if args.html:
+        _write_displacy(extractor, article.text, Path(args.html))
+    if args.json:
+        _stdout(report.model_dump_json(indent=2))
+    else:
+        _print_summary(report, _console())
+        if args.html:
+            print(f"displaCy page written to {args.html}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _write_displacy(extractor: _Extractor, text: str, out: Path) -> None:
+    from spacy import displacy
+
+    doc = extractor.process(text)
+    if SPANS_KEY not in doc.spans:
+        doc.spans[SPANS_KEY] = []  # still a readable page, just without marks
+    html = displacy.render(doc, style="span", options={"spans_key": SPANS_KEY}, page=True)
+    try:
+        out.write_text(html, encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"cannot write {out}: {exc.strerror or exc}") from exc
+
+
+def _print_summary(report: RaceReport, console: Console) -> None:
+    """Rich tables of everything found; empty sections are left out."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    head = [f"[bold]{escape(report.title or report.source or 'Bericht')}[/bold]"]
+    if report.source and report.title:
+        head.append(f"source: {escape(report.source)}")
+    if report.published:
+        head.append(f"published: {report.published.isoformat()}")
+    if report.base_model:
+        head.append(f"base model: {escape(report.base_model)}")
+    console.print("\n".join(head))
+
+    def table(title: str, columns: Sequence[str], rows: list[list[str]]) -> None:
+        if not rows:
+            return
+        t = Table(title=f"{title} ({len(rows)})", title_justify="left")
+        for col in columns:
+            t.add_column(col)
+        for row in rows:
+            t.add_row(*(escape(cell) for cell in row))
+        console.print(t)
+
+    def opt(value: object) -> str:
+        return "" if value is None else str(value)
+
+    table("Series", ["name", "mentions"], [[s.name, str(len(s.mentions))] for s in report.series])
+    table("Tracks", ["name", "mentions"], [[t.name, str(len(t.mentions))] for t in report.tracks])
+    table(
+        "Drivers",
+        ["name", "team", "nationality", "hometown", "age", "mentions"],
+        [
+            [d.name, opt(d.team), opt(d.nationality), opt(d.hometown), opt(d.age)]
+            + [str(len(d.mentions))]
+            for d in report.drivers
+        ],
+    )
+    table("Teams", ["name", "mentions"], [[t.name, str(len(t.mentions))] for t in report.teams])
+    table(
+        "Cars",
+        ["name", "make", "model", "number"],
+        [[c.name, opt(c.make), opt(c.model), opt(c.number)] for c in report.cars],
+    )
+    table("Sessions", ["kind", "label"], [[s.kind, s.label] for s in report.sessions])
+    table(
+        "Results",
+        ["kind", "pos", "class", "drivers", "team", "car", "gap", "status"],
+        [
+            [
+                r.kind,
+                str(r.position),
+                opt(r.class_),
+                " / ".join(r.drivers),
+                opt(r.team),
+                opt(r.car),
+                r.gap.text if r.gap else "",
+                r.status,
+            ]
+            for r in report.results
+        ],
+    )
+    table(
+        "Gaps",
+        ["seconds", "laps", "text"],
+        [
+            [
+                ("~" if g.approximate else "")
+                + (f"{g.seconds:g}" if g.seconds is not None else ""),
+                opt(g.laps),
+                g.text,
+            ]
+            for g in report.gaps
+        ],
+    )
+    table(
+        "Times",
+        ["kind", "seconds", "text"],
+        [[t.kind, f"{t.seconds:g}" if t.seconds is not None else "", t.text] for t in report.times],
+    )
+    table(
+        "Events",
+        ["name", "track", "date", "status"],
+        [[e.name, opt(e.track), opt(e.date), e.status] for e in report.events],
+    )
+    table(
+        "Quotes",
+        ["speaker", "quote"],
+        [[opt(q.speaker), _shorten(q.text, 100)] for q in report.quotes],
+    )
+    table("Credits", ["role", "name"], [[c.role, c.name] for c in report.credits])
+    found = any(
+        getattr(report, f)
+        for f in ("series", "tracks", "drivers", "teams", "cars", "results", "gaps", "events")
+    )
+    if not found:
+        console.print("[yellow]No drivers, teams, cars, results or events found.[/yellow]")
+
+
+def _approx(approximate: bool) -> str:
+    return "~" if approximate else ""
+
+
+def _shorten(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+# --------------------------------------------------------------------------- schema, info
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    from gtextract.records import RaceReport
+
+    _stdout(json.dumps(RaceReport.model_json_schema(), indent=2, ensure_ascii=False))
+    return EXIT_OK
+
+
+def _gazetteer_sizes() -> dict[str, int] | str:
+    """Entries per gazetteer list, or why they cannot be counted."""
+    try:
+        from gtextract import gazetteers
+
+        return dict(gazetteers.sizes())
+    except ImportError:
+        return "not available"
+    except Exception as exc:  # noqa: BLE001 -- info should still show the rest
+        return f"unavailable: {exc}"
+
+
+def _collect_info(model: str | None) -> dict[str, Any]:
+    import spacy
+
+    import gtextract
+
+    extractor = _load_extractor(model)
+    base = extractor.base_info
+    return {
+        "gtextract": gtextract.__version__,
+        "spacy": spacy.__version__,
+        "python": sys.version.split()[0],
+        "base_model": {
+            "name": base.name,
+            "version": base.version,
+            "origin": base.origin,
+            "path": base.path,
+            "has_ner": base.has_ner,
+            "scores": base.scores,
+        },
+        "pipeline": list(extractor.nlp.pipe_names),
+        "gazetteers": _gazetteer_sizes(),
+    }
+
+
+def _cmd_info(args: argparse.Namespace) -> int:
+    info = _collect_info(args.model)
+    if args.json:
+        _stdout(json.dumps(info, indent=2, ensure_ascii=False, default=str))
+        return EXIT_OK
+    from rich.markup import escape
+    from rich.table import Table
+
+    console = _console()
+    base = info["base_model"]
+    t = Table(title="gtextract", show_header=False, title_justify="left")
+    t.add_column("key", style="bold")
+    t.add_column("value")
+    t.add_row("gtextract", info["gtextract"])
+    t.add_row("spaCy", info["spacy"])
+    t.add_row("Python", info["python"])
+    t.add_row("base model", f"{base['name']} {base['version']} ({base['origin']})")
+    t.add_row("base model path", base["path"] or "-")
+    t.add_row("base model NER", "yes" if base["has_ner"] else "no")
+    for key, value in sorted(base["scores"].items()):
+        if isinstance(value, int | float):
+            t.add_row(f"  {key}", f"{value:.3f}")
+    t.add_row("pipeline", ", ".join(info["pipeline"]))
+    console.print(t)
+    sizes = info["gazetteers"]
+    if isinstance(sizes, str):
+        console.print(f"gazetteers: {escape(sizes)}")
+    else:
+        g = Table(title="gazetteers", title_justify="left")
+        g.add_column("list")
+        g.add_column("entries", justify="right")
+        for name, size in sorted(sizes.items()):
+            g.add_row(name, str(size))
+        console.print(g)
+    return EXIT_OK
+
+
+# --------------------------------------------------------------------------- eval
+
+
+def _cmd_eval(args: argparse.Namespace) -> int:
+    from gtextract.evaluation import evaluate, print_report
+
+    gold_dir = Path(args.gold_dir)
+    if not gold_dir.is_dir():
+        raise UsageError(f"gold directory not found: {gold_dir}")
+    if not any(p.stem.isdigit() for p in gold_dir.glob("*.txt")):
+        raise UsageError(f"no NNN.txt files in {gold_dir}")
+    extractor = _load_extractor(args.model)
+    ids = [i for chunk in args.only for i in chunk.split(",") if i] if args.only else None
+    report = evaluate(gold_dir, extractor, ids=ids)
+    if args.json:
+        _stdout(report.model_dump_json(indent=2))
+    else:
+        print_report(report, details=args.details, console=_console())
+    return EXIT_OK
+
+
+# --------------------------------------------------------------------------- parser
+
+
+def _add_model(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--model",
+        metavar="NAME|PATH|blank",
+        default=None,
+        help="spaCy base pipeline (default: de_core_news_sm, else the bundled model)",
+    )
+
+
+def _register_plugins(subparsers: Any) -> None:
+    """``batch`` and ``aggregate`` live with the batch code; absent if it is."""
+    try:
+        from gtextract.batch.cli import register
+    except ImportError:
+        return
+    register(subparsers)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    import gtextract
+
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="German motorsport race reports in, structured records out.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {gtextract.__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("extract", help="extract the records of one report")
+    p.add_argument("file", metavar="FILE", help="report file (.txt, .md, .html) or - for stdin")
+    p.add_argument("--json", action="store_true", help="print the RaceReport as JSON")
+    p.add_argument("--html", metavar="OUT", help="write a displaCy page of the labelled spans")
+    p.add_argument(
+        "--published",
+        type=_iso_date,
+        metavar="YYYY-MM-DD",
+        help="publication date (resolves relative dates such as 'am Sonntag')",
+    )
+    _add_model(p)
+    p.set_defaults(func=_cmd_extract)
+
+    p = sub.add_parser("schema", help="print the JSON schema of RaceReport")
+    p.set_defaults(func=_cmd_schema)
+
+    p = sub.add_parser("info", help="versions, base model, pipeline and gazetteer sizes")
+    p.add_argument("--json", action="store_true", help="print as JSON")
+    _add_model(p)
+    p.set_defaults(func=_cmd_info)
+
+    p = sub.add_parser("eval", help="score the extractor on a gold directory (NNN.txt + NNN.json)")
+    p.add_argument("gold_dir", metavar="GOLD_DIR")
+    p.add_argument("--json", action="store_true", help="print the full evaluation as JSON")
+    p.add_argument(
+        "--details",
+        action="store_true",
+        help="per article and field: missed gold items and spurious predictions",
+    )
+    p.add_argument(
+        "--only",
+        action="append",
+        metavar="IDS",
+        help="evaluate only these articles (comma-separated, repeatable)",
+    )
+    _add_model(p)
+    p.set_defaults(func=_cmd_eval)
+
+    _register_plugins(sub)
+    return parser
+
+
+def _error(message: str) -> None:
+    print(f"{PROG}: error: {message}", file=sys.stderr)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; returns the exit code (the console script exits with it)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    func: Callable[[argparse.Namespace], int] | None = getattr(args, "func", None)
+    if func is None:
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    try:
+        return int(func(args) or EXIT_OK)
+    except InputError as exc:
+        _error(str(exc))
+        return EXIT_INPUT
+    except UsageError as exc:
+        _error(str(exc))
+        return EXIT_USAGE
+    except (FileNotFoundError, IsADirectoryError, PermissionError) as exc:
+        _error(f"{exc.strerror or exc}: {exc.filename}" if exc.filename else str(exc))
+        return EXIT_USAGE
+    except GtextractError as exc:
+        _error(str(exc))
+        return EXIT_ERROR
+    except BrokenPipeError:
+        # `gtextract extract x --json | head`: the reader left, nothing to report
+        sys.stderr.close()
+        return EXIT_OK
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,281 @@
+"""The command line: subcommands, output formats, exit codes and error messages."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+import spacy
+from spacy.tokens import Doc, Span
+
+import gtextract
+from gtextract import cli
+from gtextract.base_model import BaseModelInfo
+from gtextract.records import Driver, Evidence, RaceReport, Result
+
+REPORT_TEXT = (
+    "Auf dem Sachsenring gewann Jens Klingmann am Sonntag den zweiten Lauf. "
+    "Zweiter wurde Erik Müller mit 0,4 Sekunden Rückstand."
+)
+
+
+class FakeExtractor:
+    """Stands in for gtextract.Extractor: finds the two driver names by string search."""
+
+    def __init__(self) -> None:
+        self.nlp = spacy.blank("de")
+        self.base_info = BaseModelInfo(name="de_test", version="0.0.1", origin="blank")
+        self.calls: list[dict[str, Any]] = []
+
+    def __call__(
+        self,
+        text: str,
+        source: str | None = None,
+        published: date | None = None,
+        title: str | None = None,
+    ) -> RaceReport:
+        self.calls.append({"text": text, "source": source, "published": published})
+        drivers = []
+        for name in ("Jens Klingmann", "Erik Müller"):
+            start = text.find(name)
+            if start >= 0:
+                ev = Evidence(start=start, end=start + len(name), text=name)
+                drivers.append(Driver(name=name, mentions=[ev]))
+        results = (
+            [
+                Result(
+                    kind="race",
+                    position=1,
+                    drivers=[drivers[0].name],
+                    evidence=drivers[0].mentions[0],
+                )
+            ]
+            if drivers
+            else []
+        )
+        return RaceReport(
+            source=source, published=published, title=title, drivers=drivers, results=results
+        )
+
+    def process(self, text: str) -> Doc:
+        doc = self.nlp(text)
+        start = text.find("Jens Klingmann")
+        span = doc.char_span(start, start + len("Jens Klingmann"), label="DRIVER")
+        doc.spans["gtx"] = [span] if isinstance(span, Span) else []
+        return doc
+
+
+@pytest.fixture
+def fake(monkeypatch: pytest.MonkeyPatch) -> FakeExtractor:
+    extractor = FakeExtractor()
+    monkeypatch.setattr(gtextract, "load", lambda model=None: extractor, raising=False)
+    return extractor
+
+
+@pytest.fixture
+def report_file(tmp_path: Path) -> Path:
+    path = tmp_path / "bericht.txt"
+    path.write_text(REPORT_TEXT, encoding="utf-8")
+    return path
+
+
+def _stdin(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
+    stream = io.TextIOWrapper(io.BytesIO(data))
+    monkeypatch.setattr(sys, "stdin", stream)
+
+
+# --------------------------------------------------------------------------- usage
+
+
+def test_no_command_prints_help_and_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main([]) == 2
+    assert "extract" in capsys.readouterr().err
+
+
+def test_schema_is_race_report_json_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["schema"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    assert schema == RaceReport.model_json_schema()
+    assert "drivers" in schema["properties"]
+
+
+def test_bad_published_date_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        cli.main(["extract", "x.txt", "--published", "2020-13-01"])
+    assert info.value.code == 2
+    assert "YYYY-MM-DD" in capsys.readouterr().err
+
+
+# --------------------------------------------------------------------------- input errors
+
+
+def test_missing_file_exit_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert cli.main(["extract", str(tmp_path / "fehlt.txt")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("gtextract: error: file not found")
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_directory_exit_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert cli.main(["extract", str(tmp_path)]) == 2
+    assert "directory" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"   \n\n", "empty"),
+        (b"%PDF-1.5\n\x00\x01\x02binary", "PDF"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "PNG"),
+        (b"Rennen " * 200_000, "too large"),
+    ],
+)
+def test_bad_files_exit_3_with_one_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, data: bytes, message: str
+) -> None:
+    path = tmp_path / "eingabe.txt"
+    path.write_bytes(data)
+    assert cli.main(["extract", str(path)]) == 3
+    err = capsys.readouterr().err
+    assert message in err and "eingabe.txt" in err
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+def test_bad_stdin_exit_3(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _stdin(monkeypatch, b"\x1f\x8b\x08\x00gzip")
+    assert cli.main(["extract", "-"]) == 3
+    assert "<stdin>: input is not text: GZIP archive" in capsys.readouterr().err
+
+
+def test_unknown_model_exit_2(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], report_file: Path
+) -> None:
+    def load(model: str | None = None) -> Any:
+        raise OSError(f"[E050] Can't find model '{model}'")
+
+    monkeypatch.setattr(gtextract, "load", load, raising=False)
+    assert cli.main(["extract", str(report_file), "--model", "de_gibtsnicht"]) == 2
+    assert "cannot load model 'de_gibtsnicht'" in capsys.readouterr().err
+
+
+# --------------------------------------------------------------------------- extract
+
+
+def test_extract_json(
+    fake: FakeExtractor, capsys: pytest.CaptureFixture[str], report_file: Path
+) -> None:
+    assert cli.main(["extract", str(report_file), "--json", "--published", "2021-06-13"]) == 0
+    report = RaceReport.model_validate_json(capsys.readouterr().out)
+    assert [d.name for d in report.drivers] == ["Jens Klingmann", "Erik Müller"]
+    assert report.published == date(2021, 6, 13)
+    assert report.source == str(report_file)
+    mention = report.drivers[1].mentions[0]
+    assert REPORT_TEXT[mention.start : mention.end] == "Erik Müller"
+
+
+def test_extract_stdin_latin1(
+    fake: FakeExtractor, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _stdin(monkeypatch, REPORT_TEXT.encode("latin-1"))
+    assert cli.main(["extract", "-", "--json"]) == 0
+    report = RaceReport.model_validate_json(capsys.readouterr().out)
+    assert "Erik Müller" in [d.name for d in report.drivers]
+    assert fake.calls[0]["source"] is None
+
+
+def test_extract_summary_tables(
+    fake: FakeExtractor, capsys: pytest.CaptureFixture[str], report_file: Path
+) -> None:
+    assert cli.main(["extract", str(report_file)]) == 0
+    out = capsys.readouterr().out
+    assert "Drivers (2)" in out and "Erik Müller" in out
+    assert "Results (1)" in out
+    assert "Events" not in out  # empty sections are left out
+
+
+def test_extract_summary_when_nothing_found(
+    fake: FakeExtractor, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "wetter.txt"
+    path.write_text("Am Wochenende regnet es in der Eifel.", encoding="utf-8")
+    assert cli.main(["extract", str(path)]) == 0
+    assert "No drivers" in capsys.readouterr().out
+
+
+def test_extract_html_page(fake: FakeExtractor, report_file: Path, tmp_path: Path) -> None:
+    out = tmp_path / "spans.html"
+    assert cli.main(["extract", str(report_file), "--html", str(out), "--json"]) == 0
+    page = out.read_text(encoding="utf-8")
+    assert page.lstrip().lower().startswith("<!doctype html>") or "<html" in page
+    assert "Klingmann" in page and "DRIVER" in page
+
+
+# --------------------------------------------------------------------------- info, eval
+
+
+def test_info_json(fake: FakeExtractor, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["info", "--json"]) == 0
+    info = json.loads(capsys.readouterr().out)
+    assert info["gtextract"] == gtextract.__version__
+    assert info["spacy"] == spacy.__version__
+    assert info["base_model"]["name"] == "de_test"
+    assert info["base_model"]["origin"] == "blank"
+    assert isinstance(info["pipeline"], list)
+
+
+def test_info_table(fake: FakeExtractor, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["info"]) == 0
+    out = capsys.readouterr().out
+    assert "de_test 0.0.1 (blank)" in out and "spaCy" in out
+
+
+def _gold(tmp_path: Path) -> Path:
+    (tmp_path / "001.txt").write_text(REPORT_TEXT, encoding="utf-8")
+    gold = {"id": "001", "drivers": ["Jens Klingmann", "Erik Müller", "Tim Weiß"]}
+    (tmp_path / "001.json").write_text(json.dumps(gold), encoding="utf-8")
+    return tmp_path
+
+
+def test_eval_json(fake: FakeExtractor, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert cli.main(["eval", str(_gold(tmp_path)), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["fields"]["drivers"]["tp"] == 2
+    assert data["fields"]["drivers"]["fn"] == 1
+    assert data["articles"][0]["fields"]["drivers"]["missed"] == ["Tim Weiß"]
+
+
+def test_eval_details(
+    fake: FakeExtractor, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    assert cli.main(["eval", str(_gold(tmp_path)), "--details"]) == 0
+    out = capsys.readouterr().out
+    assert "overall" in out and "missed" in out and "Tim Weiß" in out
+
+
+def test_eval_missing_dir(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert cli.main(["eval", str(tmp_path / "nirgends")]) == 2
+    assert "gold directory not found" in capsys.readouterr().err
+
+
+# --------------------------------------------------------------------------- plugins
+
+
+def test_plugin_commands_are_registered(monkeypatch: pytest.MonkeyPatch) -> None:
+    import types
+
+    module = types.ModuleType("gtextract.batch.cli")
+
+    def register(subparsers: Any) -> None:
+        p = subparsers.add_parser("aggregate")
+        p.set_defaults(func=lambda args: 0)
+
+    module.register = register  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "gtextract.batch.cli", module)
+    assert cli.main(["aggregate"]) == 0
