@@ -419,7 +419,7 @@ def _is_path_like(source: str) -> bool:
         return True
     try:
         return Path(source).is_file()
-    except OSError:
+    except (OSError, ValueError):  # too long for the OS, or an embedded NUL
         return False
 
 
