@@ -35,5 +35,9 @@ eval: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_pipeline.py
 
+## Rebuild the bundled German NER model (models/de_gtextract_base), ~1 h, one thread
+model: $(STAMP)
+	$(MAKE) -C models PY=$(abspath $(BIN))/python
+
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

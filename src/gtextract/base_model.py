@@ -87,8 +87,18 @@ def load_base(model: str | Path | Language | None = None) -> tuple[Language, Bas
         nlp = spacy.load(model)
         return nlp, _info(nlp, "explicit", Path(model) if Path(str(model)).exists() else None)
     if importlib.util.find_spec(PREFERRED_PACKAGE) is not None:
-        nlp = spacy.load(PREFERRED_PACKAGE)
-        return nlp, _info(nlp, "installed")
+        try:
+            nlp = spacy.load(PREFERRED_PACKAGE)
+        except (OSError, ImportError, AttributeError, ValueError) as err:
+            # e.g. the PyPI placeholder of that name, or a broken install: not fatal
+            warnings.warn(
+                f"{PREFERRED_PACKAGE} is importable but failed to load ({err}); "
+                f"falling back to the bundled {BUNDLED_NAME}.",
+                BaseModelWarning,
+                stacklevel=2,
+            )
+        else:
+            return nlp, _info(nlp, "installed")
     path = bundled_model_path()
     if path is not None:
         nlp = spacy.load(path)

@@ -1,0 +1,150 @@
+"""Convert GermEval 2014 and WikiANN (de) into spaCy DocBins under models/corpus/.
+
+Label mapping (outer GermEval tags only):
+  PER, LOC, ORG -> same; OTH -> MISC (the label de_core_news_sm uses).
+  *deriv (e.g. "deutschen", "Merkelsche") -> O: adjectives derived from a name are
+  not names, and the race-report extractor must not turn "deutsche" into a person
+  or place.
+  *part (e.g. "EU-Kommission", "Schumacher-Fans") -> O: the token as a whole is a
+  compound noun, not the name; tagging it would make the model emit one-token
+  "entities" that are not names.
+WikiANN has no MISC: its O tokens therefore also teach "not MISC" (known conflict,
+accepted; WikiANN test is scored on PER/LOC/ORG only).
+
+Splits (fixed, deterministic):
+  train  = WikiANN train + GermEval test minus every 8th sentence (+ optional
+           synthetic report sentences, see synth.py)
+  dev    = every 8th GermEval test sentence (model selection only)
+  report = GermEval dev, WikiANN test (final reporting only, never trained on or
+           used for selection)
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import spacy
+from spacy.tokens import Doc, DocBin
+from spacy.training import biluo_tags_to_spans, iob_to_biluo
+
+DATA = Path("/work/shared/data")
+HOLDOUT_EVERY = 8
+# Optional: split hyphens between letters/digits like the gtextract runtime tokenizer
+HYPHEN = re.compile(r"(?<=[^\W_])-(?=[^\W_])")
+
+Sentence = tuple[list[str], list[str]]
+
+
+def map_germeval(tag: str) -> str:
+    if tag == "O" or tag.endswith("deriv") or tag.endswith("part"):
+        return "O"
+    prefix, label = tag.split("-", 1)
+    return f"{prefix}-{'MISC' if label == 'OTH' else label}"
+
+
+def read_germeval(path: Path) -> Iterator[Sentence]:
+    words: list[str] = []
+    tags: list[str] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            continue
+        if not line.strip():
+            if words:
+                yield words, tags
+            words, tags = [], []
+            continue
+        cols = line.split("\t")
+        words.append(cols[1])
+        tags.append(map_germeval(cols[2]))
+    if words:
+        yield words, tags
+
+
+def read_wikiann(path: Path) -> Iterator[Sentence]:
+    words: list[str] = []
+    tags: list[str] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            if words:
+                yield words, tags
+            words, tags = [], []
+            continue
+        token, tag = line.rsplit("\t", 1)
+        words.append(token[3:] if token.startswith("de:") else token)
+        tags.append(tag)
+    if words:
+        yield words, tags
+
+
+def fix_iob(tags: list[str]) -> list[str]:
+    """Turn stray I- tags (after O or another label) into B- so BILUO conversion holds."""
+    out: list[str] = []
+    prev = "O"
+    for tag in tags:
+        if tag.startswith("I-") and (prev == "O" or prev[2:] != tag[2:]):
+            tag = "B-" + tag[2:]
+        out.append(tag)
+        prev = tag
+    return out
+
+
+def split_hyphens(words: list[str], tags: list[str]) -> Sentence:
+    new_words: list[str] = []
+    new_tags: list[str] = []
+    for word, tag in zip(words, tags, strict=True):
+        parts = [p for p in re.split(r"((?<=[^\W_])-(?=[^\W_]))", word) if p]
+        for i, part in enumerate(parts):
+            new_words.append(part)
+            new_tags.append(tag if i == 0 or tag == "O" else "I-" + tag[2:])
+    return new_words, new_tags
+
+
+def to_doc(vocab: spacy.vocab.Vocab, words: list[str], tags: list[str]) -> Doc:
+    doc = Doc(vocab, words=words)
+    doc.ents = biluo_tags_to_spans(doc, iob_to_biluo(fix_iob(tags)))
+    return doc
+
+
+def write(path: Path, vocab: spacy.vocab.Vocab, sents: list[Sentence], hyphens: bool) -> None:
+    db = DocBin(store_user_data=False)
+    for words, tags in sents:
+        if hyphens:
+            words, tags = split_hyphens(words, tags)
+        db.add(to_doc(vocab, words, tags))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db.to_disk(path)
+    print(f"{path}: {len(sents)} sentences")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", type=Path, default=Path(__file__).parents[1] / "corpus")
+    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--split-hyphens", action="store_true")
+    args = parser.parse_args()
+    vocab = spacy.blank("de").vocab
+    ge_test = list(read_germeval(args.data / "germeval2014" / "NER-de-test.tsv"))
+    ge_dev = list(read_germeval(args.data / "germeval2014" / "NER-de-dev.tsv"))
+    wa_train = list(read_wikiann(args.data / "wikiann-de" / "train"))
+    wa_test = list(read_wikiann(args.data / "wikiann-de" / "test"))
+    held = [s for i, s in enumerate(ge_test) if i % HOLDOUT_EVERY == 0]
+    ge_train = [s for i, s in enumerate(ge_test) if i % HOLDOUT_EVERY != 0]
+    h = args.split_hyphens
+    write(args.out / "train.spacy", vocab, wa_train + ge_train, h)
+    write(args.out / "dev.spacy", vocab, held, h)
+    # Reporting sets keep gold tokens: scores are on the original tokenisation.
+    write(args.out / "germeval_dev.spacy", vocab, ge_dev, False)
+    write(args.out / "wikiann_test.spacy", vocab, wa_test, False)
+    # Raw sentences of the training split only, for `spacy pretrain`.
+    with (args.out / "raw_train.jsonl").open("w", encoding="utf-8") as fh:
+        import json
+
+        for words, _ in wa_train + ge_train:
+            fh.write(json.dumps({"text": " ".join(words)}, ensure_ascii=False) + "\n")
+
+
+if __name__ == "__main__":
+    main()
