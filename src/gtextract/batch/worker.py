@@ -96,7 +96,7 @@ def get_extractor(model: str | None = None) -> Extractorlike:
             import gtextract
 
             # Lazy: importing the pipeline pulls in spaCy and the gazetteers.
-            extractor = gtextract.load(model)  # type: ignore[attr-defined]
+            extractor = gtextract.load(model)
             _EXTRACTORS[key] = extractor
             _LOCKS[key] = threading.Lock()
         return extractor

@@ -1,0 +1,441 @@
+"""The cross-article view: canonical drivers, teams and cars of an archive.
+
+Drivers are merged in three steps, always within one *surname block* (surnames
+equal after case and umlaut folding, or within a small edit distance):
+
+1. full names ("Kelvin van der Linde", "Kelvin Van der Linde") merge when
+   their given names match (exactly, or fuzzily for typos) - unless one
+   article names both as different drivers;
+2. short forms ("K. van der Linde", "van der Linde") are resolved *per
+   article*: to the full name of that surname in the same article, else to
+   the only person of the archive with that surname (and initial), else to
+   the one who drove for the same team;
+3. what is still ambiguous stays a separate entry marked ``ambiguous`` with
+   its candidates - two people who share a surname are never merged.
+
+Teams and cars merge on normalised names (case, punctuation, umlauts, a
+leading or trailing "Team", legal forms) and near-identical spellings.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from gtextract.batch.outputs import iter_jsonl
+
+__all__ = ["aggregate", "aggregate_lines", "fold", "split_name"]
+
+_PARTICLE_WORDS = "van von der den de di da du del della le la ten ter zu vom dos das af av"
+PARTICLES = frozenset(_PARTICLE_WORDS.split())
+SURNAME_SIMILARITY = 90  # "Wittmann" / "Wittman"
+GIVEN_SIMILARITY = 88  # "Kelvin" / "Kelvyn"
+NAME_SIMILARITY = 93  # teams and cars
+_TEAM_NOISE_WORDS = "team gmbh ag e v ev ltd kg co"
+_TEAM_NOISE = frozenset(_TEAM_NOISE_WORDS.split())
+_SPACES = re.compile(r"\s+")
+_NON_WORD = re.compile(r"[^\w ]+")
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def fold(text: str) -> str:
+    """Case, umlaut, accent and punctuation folding: "Müller-Thurgau" -> "mueller thurgau"."""
+    text = text.casefold().translate(_UMLAUTS)
+    text = "".join(
+        ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
+    )
+    return _SPACES.sub(" ", _NON_WORD.sub(" ", text)).strip()
+
+
+def split_name(name: str) -> tuple[str, str]:
+    """``(given, surname)``; particles start the surname ("Kelvin" / "van der Linde")."""
+    tokens = name.split()
+    if len(tokens) <= 1:
+        return "", name.strip()
+    if tokens[0].casefold() in PARTICLES:
+        return "", " ".join(tokens)  # "van der Linde" alone
+    for i in range(1, len(tokens) - 1):
+        if tokens[i].casefold() in PARTICLES:
+            return " ".join(tokens[:i]), " ".join(tokens[i:])
+    return " ".join(tokens[:-1]), tokens[-1]
+
+
+def _is_initial(given: str) -> bool:
+    parts = [p for p in re.split(r"[\s.\-]+", given) if p]
+    return bool(parts) and all(len(p) == 1 for p in parts)
+
+
+# --------------------------------------------------------------------------- occurrences
+
+
+@dataclass
+class _Occurrence:
+    """One driver name as used in one article."""
+
+    article_id: str
+    name: str
+    given: str  # folded; "" when only the surname is given
+    initial: bool
+    surname: str  # folded
+    teams: set[str] = field(default_factory=set)  # folded, for matching
+    team_names: set[str] = field(default_factory=set)  # as written, for the team ids
+
+
+@dataclass
+class _Person:
+    id: str
+    surname: str
+    given: str
+    occurrences: list[_Occurrence] = field(default_factory=list)
+    ambiguous: bool = False
+    candidates: list[_Person] = field(default_factory=list)
+
+    @property
+    def articles(self) -> set[str]:
+        return {o.article_id for o in self.occurrences}
+
+    @property
+    def teams(self) -> Counter[str]:
+        return Counter(t for o in self.occurrences for t in o.teams)
+
+
+def _occurrences(lines: Iterable[dict[str, Any]]) -> tuple[list[_Occurrence], list[dict[str, Any]]]:
+    occurrences: dict[tuple[str, str], _Occurrence] = {}
+    reports: list[dict[str, Any]] = []
+
+    def add(aid: str, name: str | None, team: str | None = None) -> None:
+        if not name or not name.strip():
+            return
+        key = (aid, name.strip())
+        occ = occurrences.get(key)
+        if occ is None:
+            given, surname = split_name(name.strip())
+            occ = _Occurrence(
+                article_id=aid,
+                name=name.strip(),
+                given=fold(given),
+                initial=_is_initial(given),
+                surname=fold(surname),
+            )
+            occurrences[key] = occ
+        if team:
+            occ.teams.add(fold(team))
+            occ.team_names.add(team)
+
+    for line in lines:
+        report = line.get("report")
+        if not isinstance(report, dict):
+            continue
+        aid = str(line.get("article_id"))
+        reports.append({"article_id": aid, "report": report})
+        for driver in report.get("drivers") or []:
+            if driver.get("first_name") and driver.get("last_name"):
+                # The extractor split the name already: trust it over the heuristic.
+                name = str(driver.get("name") or "")
+                add(aid, name, driver.get("team"))
+                occ = occurrences.get((aid, name.strip()))
+                if occ is not None:
+                    occ.given = fold(str(driver["first_name"]))
+                    occ.initial = _is_initial(str(driver["first_name"]))
+                    occ.surname = fold(str(driver["last_name"]))
+            else:
+                add(aid, driver.get("name"), driver.get("team"))
+        for item in (report.get("results") or []) + (report.get("events") or []):
+            for name in item.get("drivers") or []:
+                add(aid, name, item.get("team"))
+    return list(occurrences.values()), reports
+
+
+# --------------------------------------------------------------------------- drivers
+
+
+def _surname_blocks(surnames: Iterable[str]) -> dict[str, str]:
+    """Map each folded surname to its block's representative (typo-tolerant)."""
+    block_of: dict[str, str] = {}
+    reps: list[str] = []
+    for surname in sorted(set(surnames), key=lambda s: (-len(s), s)):
+        match = None
+        if len(surname) >= 5:
+            for rep in reps:
+                if rep[:1] == surname[:1] and fuzz.ratio(rep, surname) >= SURNAME_SIMILARITY:
+                    match = rep
+                    break
+        if match is None:
+            reps.append(surname)
+            match = surname
+        block_of[surname] = match
+    return block_of
+
+
+def _given_matches(a: str, b: str) -> bool:
+    return a == b or (a[:1] == b[:1] and fuzz.ratio(a, b) >= GIVEN_SIMILARITY)
+
+
+def _cluster_drivers(occurrences: list[_Occurrence]) -> tuple[list[_Person], dict[int, _Person]]:
+    block_of = _surname_blocks(o.surname for o in occurrences)
+    people: list[_Person] = []
+    person_of: dict[int, _Person] = {}
+    by_block: dict[str, list[_Person]] = defaultdict(list)
+
+    full = [o for o in occurrences if o.given and not o.initial]
+    # Frequent spellings first, so they become the cluster representatives.
+    counts = Counter((block_of[o.surname], o.given) for o in full)
+    full.sort(key=lambda o: (-counts[(block_of[o.surname], o.given)], o.given, o.article_id))
+    for occ in full:
+        block = block_of[occ.surname]
+        target = None
+        for person in by_block[block]:
+            if _given_matches(person.given, occ.given):
+                # Two different drivers named in one article are two people.
+                clash = any(
+                    o.article_id == occ.article_id and o.given != occ.given
+                    for o in person.occurrences
+                )
+                if not clash:
+                    target = person
+                    break
+        if target is None:
+            target = _Person(id="", surname=block, given=occ.given)
+            people.append(target)
+            by_block[block].append(target)
+        target.occurrences.append(occ)
+        person_of[id(occ)] = target
+
+    unresolved: dict[tuple[str, str], _Person] = {}
+    short = [o for o in occurrences if not o.given or o.initial]
+    for occ in sorted(short, key=lambda o: (o.surname, o.article_id, o.name)):
+        block = block_of[occ.surname]
+        candidates = [p for p in by_block[block] if not occ.initial or p.given[:1] == occ.given[:1]]
+        target = _resolve(occ, candidates)
+        if target is None:
+            key = (block, occ.given[:1] if occ.initial else "")
+            target = unresolved.get(key)
+            if target is None:
+                target = _Person(id="", surname=block, given=key[1], ambiguous=True)
+                unresolved[key] = target
+                people.append(target)
+            target.candidates.extend(c for c in candidates if c not in target.candidates)
+        target.occurrences.append(occ)
+        person_of[id(occ)] = target
+    return people, person_of
+
+
+def _resolve(occ: _Occurrence, candidates: list[_Person]) -> _Person | None:
+    """The one person a short form stands for, or None when it is not clear."""
+    if not candidates:
+        return None
+    same_article = [p for p in candidates if occ.article_id in p.articles]
+    if len(same_article) == 1:
+        return same_article[0]
+    if len(same_article) > 1:
+        return None  # both brothers in the report: "van der Linde" alone is unclear
+    if len(candidates) == 1:
+        return candidates[0]
+    if occ.teams:
+        same_team = [p for p in candidates if occ.teams & set(p.teams)]
+        if len(same_team) == 1:
+            return same_team[0]
+    return None
+
+
+def _canonical(names: Counter[str]) -> str:
+    # Most used spelling; ties: the longer, then the one with more capitals.
+    return sorted(
+        names.items(), key=lambda kv: (-kv[1], -len(kv[0]), -sum(c.isupper() for c in kv[0]), kv[0])
+    )[0][0]
+
+
+# --------------------------------------------------------------------------- teams and cars
+
+
+def _team_key(name: str) -> str:
+    return " ".join(t for t in fold(name).split() if t not in _TEAM_NOISE) or fold(name)
+
+
+def _cluster_names(
+    occurrences: list[tuple[str, str]], key_of: Any
+) -> tuple[list[dict[str, Any]], dict[tuple[str, str], int]]:
+    """Greedy clustering of ``(article_id, name)`` pairs; returns clusters and a lookup."""
+    by_name: dict[str, set[str]] = defaultdict(set)
+    for aid, name in occurrences:
+        by_name[name].add(aid)
+    clusters: list[dict[str, Any]] = []
+    reps: dict[str, list[int]] = defaultdict(list)  # first char -> cluster indexes
+    index_of: dict[str, int] = {}
+    for name in sorted(by_name, key=lambda n: (-len(by_name[n]), n)):
+        key = key_of(name)
+        target = None
+        for i in reps[key[:1]]:
+            cluster = clusters[i]
+            same = key == cluster["key"]
+            similar = same or fuzz.ratio(key, cluster["key"]) >= NAME_SIMILARITY
+            # Never merge two spellings one article uses side by side.
+            if similar and (same or not by_name[name] & cluster["articles"]):
+                target = i
+                break
+        if target is None:
+            target = len(clusters)
+            clusters.append({"key": key, "names": Counter(), "articles": set()})
+            reps[key[:1]].append(target)
+        clusters[target]["names"][name] += len(by_name[name])
+        clusters[target]["articles"] |= by_name[name]
+        index_of[name] = target
+    lookup = {(aid, name): index_of[name] for aid, name in occurrences}
+    return clusters, lookup
+
+
+# --------------------------------------------------------------------------- entry
+
+
+def aggregate_lines(lines: Iterable[dict[str, Any]]) -> dict[str, Any]:
+    """The cross-article view of batch output lines (see the module docstring)."""
+    occurrences, reports = _occurrences(lines)
+    people, person_of = _cluster_drivers(occurrences)
+    occ_index = {(o.article_id, o.name): o for o in occurrences}
+
+    team_occ = sorted(
+        {
+            (r["article_id"], str(t["name"]))
+            for r in reports
+            for t in r["report"].get("teams") or []
+            if t.get("name")
+        }
+        | {
+            (r["article_id"], str(x["team"]))
+            for r in reports
+            for key in ("drivers", "results", "events")
+            for x in r["report"].get(key) or []
+            if x.get("team")
+        }
+    )
+    car_occ = sorted(
+        {
+            (r["article_id"], str(c["name"]))
+            for r in reports
+            for c in r["report"].get("cars") or []
+            if c.get("name")
+        }
+        | {
+            (r["article_id"], str(x["car"]))
+            for r in reports
+            for key in ("results", "events")
+            for x in r["report"].get(key) or []
+            if x.get("car")
+        }
+    )
+    team_clusters, team_lookup = _cluster_names(team_occ, _team_key)
+    car_clusters, car_lookup = _cluster_names(car_occ, fold)
+
+    # Stable ids: by canonical name, so re-running on the same archive gives the same ids.
+    people.sort(key=lambda p: (_canonical(Counter(o.name for o in p.occurrences)), p.ambiguous))
+    for i, person in enumerate(people, start=1):
+        person.id = f"D{i:05d}"
+    team_order = sorted(
+        range(len(team_clusters)), key=lambda i: _canonical(team_clusters[i]["names"])
+    )
+    team_id = {old: f"T{new:05d}" for new, old in enumerate(team_order, start=1)}
+    car_order = sorted(range(len(car_clusters)), key=lambda i: _canonical(car_clusters[i]["names"]))
+    car_id = {old: f"C{new:05d}" for new, old in enumerate(car_order, start=1)}
+
+    driver_results: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    team_results: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    car_results: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for r in reports:
+        aid = r["article_id"]
+        for result in r["report"].get("results") or []:
+            entry = {
+                "article_id": aid,
+                "kind": result.get("kind"),
+                "position": result.get("position"),
+                "class": result.get("class"),
+                "session": result.get("session"),
+                "status": result.get("status"),
+                "drivers": [],
+                "team_id": None,
+                "car_id": None,
+            }
+            if result.get("team"):
+                entry["team_id"] = team_id[team_lookup[(aid, str(result["team"]))]]
+            if result.get("car"):
+                entry["car_id"] = car_id[car_lookup[(aid, str(result["car"]))]]
+            for name in result.get("drivers") or []:
+                occ = occ_index.get((aid, name.strip()))
+                driver = person_of.get(id(occ)) if occ is not None else None
+                if driver is not None:
+                    entry["drivers"].append(driver.id)
+            for pid in entry["drivers"]:
+                driver_results[pid].append(entry)
+            if entry["team_id"]:
+                team_results[entry["team_id"]].append(entry)
+            if entry["car_id"]:
+                car_results[entry["car_id"]].append(entry)
+
+    drivers = []
+    for person in people:
+        names = Counter(o.name for o in person.occurrences)
+        teams = Counter(
+            team_id[team_lookup[(o.article_id, t)]]
+            for o in person.occurrences
+            for t in o.team_names
+        )
+        record: dict[str, Any] = {
+            "id": person.id,
+            "name": _canonical(names),
+            "variants": dict(names.most_common()),
+            "articles": sorted(person.articles),
+            "n_articles": len(person.articles),
+            "teams": [tid for tid, _ in teams.most_common()],
+            "results": driver_results.get(person.id, []),
+        }
+        if person.ambiguous:
+            record["ambiguous"] = True
+            record["candidates"] = sorted(c.id for c in person.candidates)
+        drivers.append(record)
+
+    def entities(
+        clusters: list[dict[str, Any]],
+        ids: dict[int, str],
+        results: dict[str, list[dict[str, Any]]],
+    ) -> list[dict[str, Any]]:
+        out = []
+        for i, cluster in enumerate(clusters):
+            cid = ids[i]
+            out.append(
+                {
+                    "id": cid,
+                    "name": _canonical(cluster["names"]),
+                    "variants": dict(cluster["names"].most_common()),
+                    "articles": sorted(cluster["articles"]),
+                    "n_articles": len(cluster["articles"]),
+                    "results": results.get(cid, []),
+                }
+            )
+        return sorted(out, key=lambda e: e["id"])
+
+    return {
+        "articles": len(reports),
+        "drivers": drivers,
+        "teams": entities(team_clusters, team_id, team_results),
+        "cars": entities(car_clusters, car_id, car_results),
+    }
+
+
+def aggregate(outputs: Path | str | Iterable[Path | str]) -> dict[str, Any]:
+    """Aggregate one or more batch output files (JSONL)."""
+    paths = [Path(outputs)] if isinstance(outputs, (str, Path)) else [Path(p) for p in outputs]
+    for path in paths:
+        if not path.exists():
+            raise FileNotFoundError(f"batch output not found: {path}")
+
+    def lines() -> Iterable[dict[str, Any]]:
+        for path in paths:
+            yield from iter_jsonl(path)
+
+    return aggregate_lines(lines())
