@@ -224,15 +224,18 @@ def _failure(raw: RawArticle, exc: BaseException) -> Outcome:
     return _error(raw, "extractor_error", message)
 
 
-def _process(raw: RawArticle, extractor: Extractorlike, max_chars: int) -> Outcome:
+def _prepared(raw: RawArticle, max_chars: int) -> ArticleText | Outcome:
     if raw.error is not None:
         return _error(raw, *raw.error)
     try:
-        article = prepare(raw, max_chars=max_chars)
+        return prepare(raw, max_chars=max_chars)
     except InputError as exc:
         return _failure(raw, exc)
     except Exception as exc:  # decoding libraries raise assorted errors on odd input
         return _error(raw, "undecodable", f"{type(exc).__name__}: {exc}")
+
+
+def _extract_one(raw: RawArticle, article: ArticleText, extractor: Extractorlike) -> Outcome:
     try:
         report = extractor(
             article.text,
@@ -243,6 +246,36 @@ def _process(raw: RawArticle, extractor: Extractorlike, max_chars: int) -> Outco
         return Outcome(True, raw.article_id, output_line(raw, article, report))
     except Exception as exc:
         return _failure(raw, exc)
+
+
+def _extract_many(
+    todo: list[tuple[int, RawArticle, ArticleText]], extractor: Extractorlike
+) -> dict[int, Outcome] | None:
+    """All articles through ``extractor.pipe`` (spaCy batches them); None if any fails."""
+    pipe = getattr(extractor, "pipe", None)
+    if pipe is None or len(todo) < 2:
+        return None
+    from gtextract.extractor import ArticleMeta
+
+    items = [
+        (
+            article.text,
+            ArticleMeta(
+                source=raw.url or raw.source, published=article.published, title=article.title
+            ),
+        )
+        for _, raw, article in todo
+    ]
+    try:
+        reports = list(pipe(items, batch_size=len(items)))
+    except Exception:
+        return None  # one bad article must not take the chunk down: go one by one
+    if len(reports) != len(todo):
+        return None
+    return {
+        i: Outcome(True, raw.article_id, output_line(raw, article, report))
+        for (i, raw, article), report in zip(todo, reports, strict=True)
+    }
 
 
 def _memory_zone(extractor: Extractorlike) -> contextlib.AbstractContextManager[Any]:
@@ -257,7 +290,20 @@ def run_chunk(
     # The memory zone frees the strings and vocab entries the chunk added,
     # so a long run does not grow; records are plain data by then.
     with _memory_zone(extractor):
-        return [_process(raw, extractor, max_chars) for raw in chunk]
+        outcomes: list[Outcome | None] = [None] * len(chunk)
+        todo: list[tuple[int, RawArticle, ArticleText]] = []
+        for i, raw in enumerate(chunk):
+            result = _prepared(raw, max_chars)
+            if isinstance(result, Outcome):
+                outcomes[i] = result
+            else:
+                todo.append((i, raw, result))
+        batched = _extract_many(todo, extractor)
+        for i, raw, article in todo:
+            outcomes[i] = (
+                batched[i] if batched is not None else _extract_one(raw, article, extractor)
+            )
+        return [o for o in outcomes if o is not None]
 
 
 def process_chunk(

@@ -1,0 +1,197 @@
+"""``gtextract batch`` and ``gtextract aggregate`` (registered by the main CLI).
+
+Exit codes of ``batch``: 0 when the run finished (failed articles are listed
+in the errors file), 1 with ``--strict`` when any article failed, 2 when the
+run could not start (missing input, bad option), 130 when interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+__all__ = ["main", "register"]
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return number
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``batch`` and ``aggregate`` subcommands to the main CLI."""
+    p = subparsers.add_parser(
+        "batch",
+        help="extract a whole archive (folders, JSONL, ZIP, tar, WARC) into JSONL",
+        description=(
+            "Extract every article of the inputs into one JSONL file. Articles that fail "
+            "go to OUT.errors.jsonl with a reason; see docs/batch.md."
+        ),
+    )
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help="folder, file or archive")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.jsonl", help="output JSONL")
+    p.add_argument("--tables", metavar="DIR", help="also write analyst tables (Parquet) here")
+    p.add_argument("--csv", action="store_true", help="write the --tables as CSV too")
+    p.add_argument(
+        "--jobs", "-j", type=_positive, default=None, help="worker processes (default: all cores)"
+    )
+    p.add_argument(
+        "--chunk-size", type=_positive, default=32, help="articles per task (default: 32)"
+    )
+    p.add_argument("--resume", action="store_true", help="skip articles already in the output")
+    p.add_argument(
+        "--retry-errors",
+        action="store_true",
+        help="with --resume: process the articles of the errors file again",
+    )
+    p.add_argument("--strict", action="store_true", help="exit 1 when any article failed")
+    p.add_argument("--engine", choices=("local", "dask"), default="local")
+    p.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="Dask scheduler (tcp://host:8786); default: a local cluster of --jobs workers",
+    )
+    p.add_argument(
+        "--field",
+        action="append",
+        default=[],
+        metavar="ROLE=KEY",
+        help="JSONL field names, e.g. --field text=body --field id=guid "
+        "(roles: id, text, html, url, published, title)",
+    )
+    p.add_argument(
+        "--max-chars", type=_positive, default=None, help="longest article text accepted"
+    )
+    p.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="progress bar (default: on a terminal, off in CI and pipes)",
+    )
+    p.add_argument("--json", action="store_true", help="print the summary as JSON on stdout")
+    p.add_argument("--model", default=None, metavar="NAME|PATH|blank", help="spaCy base pipeline")
+    p.set_defaults(func=run_batch_command)
+
+    p = subparsers.add_parser(
+        "aggregate",
+        help="canonical drivers, teams and cars across a batch output",
+        description="Merge name variants across articles; list the articles and results of each.",
+    )
+    p.add_argument("outputs", nargs="+", metavar="OUT.jsonl", help="batch output file(s)")
+    p.add_argument("-o", "--output", metavar="FILE.json", help="write the full view as JSON here")
+    p.add_argument("--top", type=int, default=15, help="drivers to list in the summary")
+    p.add_argument("--json", action="store_true", help="print the full view as JSON on stdout")
+    p.set_defaults(func=run_aggregate_command)
+
+
+def run_batch_command(args: argparse.Namespace) -> int:
+    from gtextract.batch.runner import BatchOptions, run_batch
+    from gtextract.batch.sources import FieldNames
+    from gtextract.text_input import MAX_CHARS
+
+    try:
+        fields = FieldNames.parse(args.field)
+    except ValueError as exc:
+        _error(str(exc))
+        return EXIT_USAGE
+    if args.retry_errors and not args.resume:
+        _error("--retry-errors only makes sense with --resume")
+        return EXIT_USAGE
+    if args.scheduler and args.engine != "dask":
+        _error("--scheduler needs --engine dask")
+        return EXIT_USAGE
+    options = BatchOptions(
+        model=args.model,
+        jobs=args.jobs,
+        chunk_size=args.chunk_size,
+        resume=args.resume,
+        retry_errors=args.retry_errors,
+        max_chars=args.max_chars or MAX_CHARS,
+        fields=fields,
+        progress=args.progress,
+        engine=args.engine,
+        scheduler=args.scheduler,
+    )
+    try:
+        summary = run_batch(args.inputs, args.output, options)
+    except FileNotFoundError as exc:
+        _error(str(exc))
+        return EXIT_USAGE
+    print(summary.as_text(), file=sys.stderr)
+    if args.tables and not summary.interrupted:
+        from gtextract.batch.tables import build_tables
+
+        counts = build_tables(summary.output, args.tables, csv=args.csv)
+        rows = ", ".join(f"{name} {n:,}" for name, n in counts.items() if n)
+        print(f"tables in {args.tables}: {rows or 'no rows'}", file=sys.stderr)
+    if args.json:
+        print(json.dumps(summary.as_dict(), ensure_ascii=False))
+    if summary.interrupted:
+        return EXIT_INTERRUPTED
+    if args.strict and summary.failed:
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+def run_aggregate_command(args: argparse.Namespace) -> int:
+    from gtextract.batch.aggregate import aggregate
+
+    try:
+        view = aggregate(args.outputs)
+    except FileNotFoundError as exc:
+        _error(str(exc))
+        return EXIT_USAGE
+    text = json.dumps(view, ensure_ascii=False, indent=1)
+    if args.output:
+        Path(args.output).write_text(text + "\n", encoding="utf-8")
+    if args.json:
+        print(text)
+        return EXIT_OK
+    _print_overview(view, args.top)
+    return EXIT_OK
+
+
+def _print_overview(view: dict[str, Any], top: int) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(stderr=False)
+    drivers = view["drivers"]
+    console.print(
+        f"{view['articles']:,} articles: {len(drivers):,} drivers "
+        f"({sum(1 for d in drivers if d.get('ambiguous')):,} ambiguous short names), "
+        f"{len(view['teams']):,} teams, {len(view['cars']):,} cars"
+    )
+    table = Table("id", "driver", "articles", "results", "variants")
+    for driver in sorted(drivers, key=lambda d: (-d["n_articles"], d["name"]))[:top]:
+        variants = ", ".join(v for v in driver["variants"] if v != driver["name"])
+        table.add_row(
+            driver["id"],
+            driver["name"] + (" (?)" if driver.get("ambiguous") else ""),
+            str(driver["n_articles"]),
+            str(len(driver["results"])),
+            variants,
+        )
+    console.print(table)
+
+
+def _error(message: str) -> None:
+    print(f"gtextract: error: {message}", file=sys.stderr)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m gtextract.batch``: the two subcommands without the main CLI."""
+    parser = argparse.ArgumentParser(prog="python -m gtextract.batch")
+    register(parser.add_subparsers(dest="command", required=True))
+    args = parser.parse_args(argv)
+    return int(args.func(args))
