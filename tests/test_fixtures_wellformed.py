@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -92,7 +94,7 @@ def test_gold_format(path: Path) -> None:
 
     results = gold["results"]
     assert isinstance(results, list)
-    seen = set()
+    seen: set[tuple[str, int, str, str | None]] = set()
     for result in results:
         assert set(result) == RESULT_KEYS
         assert result["kind"] in RESULT_KINDS
@@ -100,9 +102,9 @@ def test_gold_format(path: Path) -> None:
         assert result["position"] >= 1
         assert result["driver"] in gold["drivers"], result
         assert result["class"] is None or (isinstance(result["class"], str) and result["class"])
-        key = (result["kind"], result["position"], result["driver"], result["class"])
-        assert key not in seen, f"duplicate result {key}"
-        seen.add(key)
+        entry = (result["kind"], result["position"], result["driver"], result["class"])
+        assert entry not in seen, f"duplicate result {entry}"
+        seen.add(entry)
 
     gaps = gold["gaps_s"]
     assert isinstance(gaps, list)
@@ -138,6 +140,45 @@ def test_gold_names_stand_in_text(path: Path) -> None:
             if event[field] is not None and event[field] not in text:
                 missing.append((f"event {field}", event[field]))
     assert not missing, missing
+
+
+@pytest.mark.parametrize("path", GOLD, ids=IDS)
+def test_gold_survives_scoring_dedup(path: Path) -> None:
+    """The scorer deduplicates gold lists; no two gold entries may collapse."""
+    evaluation = pytest.importorskip("gtextract.evaluation")
+
+    def wrap(match: Callable[[Any, Any], bool]) -> Callable[[Any, Any], float | None]:
+        return lambda a, b: 1.0 if match(a, b) else None
+
+    gold = json.loads(path.read_text(encoding="utf-8"))
+    for key in NAME_LISTS:
+        kept = evaluation.dedupe(gold[key], wrap(evaluation.names_match))
+        assert len(kept) == len(gold[key]), (key, gold[key], kept)
+    kept = evaluation.dedupe(gold["results"], wrap(evaluation.results_match))
+    assert len(kept) == len(gold["results"])
+    kept = evaluation.dedupe(gold["gaps_s"], wrap(evaluation.gaps_match))
+    assert len(kept) == len(gold["gaps_s"])
+    by_name = wrap(lambda a, b: evaluation.names_match(a["name"], b["name"]))
+    assert len(evaluation.dedupe(gold["events"], by_name)) == len(gold["events"])
+    for result in gold["results"]:
+        same = [d for d in gold["drivers"] if evaluation.names_match(d, result["driver"])]
+        assert same == [result["driver"]], (result, same)
+
+
+def test_report_lengths() -> None:
+    """Report fixtures are realistic article excerpts: 1,000-2,500 characters."""
+    for text in sorted((FIXTURES / "reports").glob("*.txt")):
+        length = len(text.read_text(encoding="utf-8"))
+        assert 1000 <= length <= 2500, (text.name, length)
+
+
+def test_encoding_fixture_is_not_utf8() -> None:
+    """The Latin-1 fixture must stay cp1252 bytes (re-saving it as UTF-8 breaks it)."""
+    raw = (FIXTURES / "encodings" / "report_latin1.txt").read_bytes()
+    with pytest.raises(UnicodeDecodeError):
+        raw.decode("utf-8")
+    text = raw.decode("cp1252")
+    assert "Bäumler" in text and "Weißhaupt" in text
 
 
 def test_gold_matches_record_literals() -> None:
