@@ -86,3 +86,18 @@ def test_aggregate_command(
     wittmann = next(d for d in view["drivers"] if d["name"] == "Marco Wittmann")
     assert wittmann["articles"] == ["n0", "n1", "n2"]
     assert main(["aggregate", str(tmp_path / "fehlt.jsonl")]) == 2
+
+
+def test_model_that_cannot_load(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tree = write_tree(tmp_path / "fanseite")
+    out = str(tmp_path / "out.jsonl")
+    missing = str(tmp_path / "kein-modell")
+    assert (
+        main(["batch", str(tree), "-o", out, "-j", "1", "--model", missing, "--no-progress"]) == 2
+    )
+    assert "cannot run" in capsys.readouterr().err
+    # With worker processes the pipeline fails to load inside the pool.
+    assert (
+        main(["batch", str(tree), "-o", out, "-j", "2", "--model", missing, "--no-progress"]) == 1
+    )
+    assert "--resume" in capsys.readouterr().err

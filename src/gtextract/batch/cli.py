@@ -95,7 +95,7 @@ def register(subparsers: Any) -> None:
 
 
 def run_batch_command(args: argparse.Namespace) -> int:
-    from gtextract.batch.runner import BatchOptions, run_batch
+    from gtextract.batch.runner import BatchError, BatchOptions, run_batch
     from gtextract.batch.sources import FieldNames
     from gtextract.text_input import MAX_CHARS
 
@@ -126,6 +126,12 @@ def run_batch_command(args: argparse.Namespace) -> int:
         summary = run_batch(args.inputs, args.output, options)
     except FileNotFoundError as exc:
         _error(str(exc))
+        return EXIT_USAGE
+    except BatchError as exc:
+        _error(str(exc))
+        return EXIT_FAILED
+    except OSError as exc:  # spaCy reports a model it cannot find as OSError
+        _error(f"cannot run: {exc}")
         return EXIT_USAGE
     print(summary.as_text(), file=sys.stderr)
     if args.tables and not summary.interrupted:

@@ -17,6 +17,7 @@ import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal, Protocol
@@ -36,9 +37,15 @@ from gtextract.batch.worker import (
     process_chunk,
     run_chunk,
 )
+from gtextract.errors import GtextractError
 from gtextract.text_input import MAX_CHARS
 
-__all__ = ["BatchOptions", "BatchSummary", "run_batch"]
+__all__ = ["BatchError", "BatchOptions", "BatchSummary", "run_batch"]
+
+
+class BatchError(GtextractError):
+    """The run had to stop (a worker died); what was written so far is valid."""
+
 
 EngineName = Literal["local", "dask"]
 
@@ -366,6 +373,13 @@ def run_batch(
                 on_progress(summary)
     except KeyboardInterrupt:
         summary.interrupted = True
+    except BrokenProcessPool as exc:
+        summary.interrupted = True
+        raise BatchError(
+            "a worker process died or could not load the pipeline (out of memory?); "
+            f"{summary.read:,} articles are safely written to {output}: "
+            "continue with --resume"
+        ) from exc
     finally:
         if engine is not None:
             engine.close(cancel=summary.interrupted)
