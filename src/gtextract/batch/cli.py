@@ -62,6 +62,17 @@ def register(subparsers: Any) -> None:
         help="Dask scheduler (tcp://host:8786); default: a local cluster of --jobs workers",
     )
     p.add_argument(
+        "--partitions",
+        action="store_true",
+        help="with --engine dask: OUT is a directory; workers write part-NNNNNN.jsonl files there",
+    )
+    p.add_argument(
+        "--partition-size",
+        type=_positive,
+        default=1000,
+        help="articles per partition file (default: 1000)",
+    )
+    p.add_argument(
         "--field",
         action="append",
         default=[],
@@ -107,8 +118,8 @@ def run_batch_command(args: argparse.Namespace) -> int:
     if args.retry_errors and not args.resume:
         _error("--retry-errors only makes sense with --resume")
         return EXIT_USAGE
-    if args.scheduler and args.engine != "dask":
-        _error("--scheduler needs --engine dask")
+    if (args.scheduler or args.partitions) and args.engine != "dask":
+        _error("--scheduler and --partitions need --engine dask")
         return EXIT_USAGE
     options = BatchOptions(
         model=args.model,
@@ -121,9 +132,15 @@ def run_batch_command(args: argparse.Namespace) -> int:
         progress=args.progress,
         engine=args.engine,
         scheduler=args.scheduler,
+        partition_size=args.partition_size,
     )
     try:
-        summary = run_batch(args.inputs, args.output, options)
+        if args.partitions:
+            from gtextract.batch.dask_engine import run_partitioned
+
+            summary = run_partitioned(args.inputs, args.output, options)
+        else:
+            summary = run_batch(args.inputs, args.output, options)
     except FileNotFoundError as exc:
         _error(str(exc))
         return EXIT_USAGE
@@ -135,9 +152,11 @@ def run_batch_command(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     print(summary.as_text(), file=sys.stderr)
     if args.tables and not summary.interrupted:
+        from gtextract.batch.dask_engine import partition_files
         from gtextract.batch.tables import build_tables
 
-        counts = build_tables(summary.output, args.tables, csv=args.csv)
+        sources = partition_files(summary.output) if args.partitions else [summary.output]
+        counts = build_tables(sources, args.tables, csv=args.csv)
         rows = ", ".join(f"{name} {n:,}" for name, n in counts.items() if n)
         print(f"tables in {args.tables}: {rows or 'no rows'}", file=sys.stderr)
     if args.json:

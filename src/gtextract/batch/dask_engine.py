@@ -18,17 +18,34 @@ Pointing it at a real cluster::
 
 Use ``--nthreads 1``: a spaCy pipeline is not shared between threads, so
 extra threads in one worker process just wait for each other.
+
+With ``--partitions`` the workers write the results themselves, as
+``part-NNNNNN.jsonl`` / ``part-NNNNNN.errors.jsonl`` files in the output
+directory (which must then be shared storage all workers can write): the
+client only sends articles and receives counts. Each file is written to a
+temporary name and renamed, so a partition is either complete or absent, and
+``--resume`` skips the complete ones.
 """
 
 from __future__ import annotations
 
+import itertools
 import logging
-from typing import Any
+import os
+import time
+from collections import Counter, deque
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from gtextract.batch.sources import RawArticle
-from gtextract.batch.worker import get_extractor, process_chunk
+from gtextract.batch.sources import RawArticle, SourceStats, iter_articles
+from gtextract.batch.worker import Outcome, get_extractor, process_chunk
 
-__all__ = ["DaskEngine", "LoadPipeline"]
+if TYPE_CHECKING:
+    from gtextract.batch.runner import BatchOptions, BatchSummary
+
+__all__ = ["DaskEngine", "LoadPipeline", "partition_files", "run_partitioned", "write_partition"]
 
 try:  # the plugin base class only exists when distributed is installed
     from distributed.diagnostics.plugin import WorkerPlugin as _PluginBase
@@ -93,3 +110,132 @@ class DaskEngine:
         self.client.close()
         if self._cluster is not None:
             self._cluster.close()
+
+
+# --------------------------------------------------------------------------- partitions
+
+
+def _part(directory: Path, index: int) -> tuple[Path, Path]:
+    stem = f"part-{index:06d}"
+    return directory / f"{stem}.jsonl", directory / f"{stem}.errors.jsonl"
+
+
+def partition_files(directory: str | Path) -> list[Path]:
+    """The complete output partitions of a directory, in order."""
+    return sorted(p for p in Path(directory).glob("part-*.jsonl") if ".errors." not in p.name)
+
+
+def _atomic_write(path: Path, lines: Iterable[str]) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with open(tmp, "w", encoding="utf-8", newline="\n") as handle:
+        handle.writelines(f"{line}\n" for line in lines)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, path)
+
+
+def write_partition(
+    index: int,
+    articles: Sequence[RawArticle],
+    directory: str,
+    model: str | None,
+    max_chars: int,
+    chunk_size: int,
+) -> dict[str, Any]:
+    """Worker task: extract one partition and write its two files; return counts."""
+    outcomes: list[Outcome] = []
+    for start in range(0, len(articles), chunk_size):
+        outcomes.extend(process_chunk(articles[start : start + chunk_size], model, max_chars))
+    out, errors = _part(Path(directory), index)
+    # Errors first: the output file's presence marks the partition complete.
+    _atomic_write(errors, (o.line for o in outcomes if not o.ok))
+    _atomic_write(out, (o.line for o in outcomes if o.ok))
+    failed = [o for o in outcomes if not o.ok]
+    return {
+        "extracted": len(outcomes) - len(failed),
+        "failed": len(failed),
+        "reasons": dict(Counter(o.reason or "unknown" for o in failed)),
+    }
+
+
+def _partitions(articles: Iterator[RawArticle], size: int) -> Iterator[list[RawArticle]]:
+    while part := list(itertools.islice(articles, size)):
+        yield part
+
+
+def run_partitioned(
+    inputs: Sequence[str | Path], directory: str | Path, options: BatchOptions
+) -> BatchSummary:
+    """Like :func:`gtextract.batch.run_batch`, but workers write partition files."""
+    from gtextract.batch.runner import BatchSummary
+
+    directory = Path(directory)
+    stats = SourceStats()
+    articles = iter_articles(
+        inputs, fields=options.fields, max_chars=options.max_chars, stats=stats
+    )
+    directory.mkdir(parents=True, exist_ok=True)
+    if not options.resume:
+        for old in directory.glob("part-*.jsonl"):
+            old.unlink()  # a fresh run must not mix with an older one's partitions
+    summary = BatchSummary(output=directory, errors=directory, engine="dask")
+    seen: set[str] = set()
+
+    def unique(stream: Iterable[RawArticle]) -> Iterator[RawArticle]:
+        for raw in stream:
+            if raw.article_id in seen:
+                raw = replace(
+                    raw,
+                    data=None,
+                    text=None,
+                    error=("duplicate", f"article id {raw.article_id!r} occurs more than once"),
+                )
+            seen.add(raw.article_id)
+            yield raw
+
+    started = time.perf_counter()
+    engine = DaskEngine(
+        scheduler=options.scheduler,
+        model=options.model,
+        max_chars=options.max_chars,
+        workers=options.workers,
+        processes=options.dask_processes,
+    )
+    summary.workers = engine.workers
+    pending: deque[Any] = deque()
+
+    def collect(future: Any) -> None:
+        counts = future.result()
+        summary.extracted += counts["extracted"]
+        summary.failed += counts["failed"]
+        summary.read += counts["extracted"] + counts["failed"]
+        summary.reasons.update(counts["reasons"])
+
+    try:
+        for index, part in enumerate(_partitions(unique(articles), options.partition_size)):
+            if options.resume and _part(directory, index)[0].exists():
+                summary.skipped += len(part)
+                continue
+            pending.append(
+                engine.client.submit(
+                    write_partition,
+                    index,
+                    part,
+                    str(directory),
+                    options.model,
+                    options.max_chars,
+                    options.chunk_size,
+                    pure=False,
+                )
+            )
+            if len(pending) >= max(2, engine.workers * 2):
+                collect(pending.popleft())
+        while pending:
+            collect(pending.popleft())
+    except KeyboardInterrupt:
+        summary.interrupted = True
+    finally:
+        engine.close(cancel=summary.interrupted)
+        summary.seconds = time.perf_counter() - started
+        summary.ignored = stats.ignored
+    return summary

@@ -65,6 +65,7 @@ class BatchOptions:
     engine: EngineName = "local"
     scheduler: str | None = None  # Dask scheduler address; None: a LocalCluster
     dask_processes: bool = True  # LocalCluster workers as processes (False: threads)
+    partition_size: int = 1000  # articles per partition file (Dask --partitions)
 
     @property
     def workers(self) -> int:
