@@ -7,8 +7,9 @@
 The flow is text -> spaCy ``Doc`` -> labelled spans -> Pydantic records.
 """
 
+from gtextract.extractor import ArticleMeta, Extractor, load
 from gtextract.records import RaceReport
 
 __version__ = "0.1.0"
 
-__all__ = ["RaceReport", "__version__"]
+__all__ = ["ArticleMeta", "Extractor", "RaceReport", "__version__", "load"]

@@ -1,0 +1,97 @@
+"""``gtx_cars``: car models — a make followed by model words ("BMW M6 GT3").
+
+A bare make ("der BMW", "die Mercedes") is not a car model. The model ends
+at the first word that is neither a known model word, nor carries a digit
+("R8", "911", "Z06.R"), nor a model family of that make ("Huracán").
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from gtextract import gazetteers
+from gtextract.components.spans import add_candidates, candidates
+
+MAX_MODEL_TOKENS = 6
+CAR_NUMBER = re.compile(r"^#?\d{1,3}$")
+
+
+class CarFinder:
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self.model_words = set(gazetteers.words("car_model_words"))
+        self.families: set[str] = set()
+        for entry in gazetteers.entries("car_models"):
+            model = str(entry.attrs.get("model", ""))
+            for form in (model, *[a for a in entry.aliases if " " not in a]):
+                first = form.split(" ")[0].split("-")[0]
+                if first and not any(c.isdigit() for c in first):
+                    self.families.add(first)
+
+    def _is_model_token(self, tok: Token) -> bool:
+        text = tok.text
+        if text in self.model_words or text in self.families:
+            return True
+        has_digit = any(c.isdigit() for c in text)
+        has_alpha = any(c.isalpha() for c in text)
+        if has_digit and has_alpha and len(text) <= 8:  # R8, M6, GT3R, Z06.R, C7.R
+            return True
+        return text.isdigit() and 2 <= len(text) <= 3  # 911, 296, 718
+
+    def _model_end(self, doc: Doc, start: int, makes_at: set[int]) -> int:
+        end = start
+        while end < len(doc) and end - start < MAX_MODEL_TOKENS:
+            tok = doc[end]
+            if self._is_model_token(tok) or (end in makes_at and end > start):
+                end += 1
+            elif (
+                tok.text == "-"
+                and not tok.whitespace_
+                and end > start
+                and not doc[end - 1].whitespace_
+                and end + 1 < len(doc)
+                and self._is_model_token(doc[end + 1])
+            ):
+                end += 2  # "GT-R"
+            else:
+                break
+        return end
+
+    def __call__(self, doc: Doc) -> Doc:
+        makes = sorted(candidates(doc, "MAKE"), key=lambda s: (s.start, -len(s)))
+        makes_at = {m.start for m in makes}
+        spans = []
+        covered_until = -1
+        for make in makes:
+            if make.start < covered_until:
+                continue
+            end = self._model_end(doc, make.end, makes_at)
+            if end == make.end:
+                continue
+            # a model that is only another make ("BMW Alpina") needs a model word after it
+            if all(t.i in makes_at or doc[t.i].text == "-" for t in doc[make.end : end]):
+                continue
+            car = Span(doc, make.start, end, label="CAR", kb_id=make.kb_id_)
+            spans.append(car)
+            covered_until = end
+        add_candidates(doc, spans)
+        return doc
+
+    @staticmethod
+    def number_after(span: Span) -> str | None:
+        """The start number written after a car: "BMW Z4 #77"."""
+        doc = span.doc
+        nxt = doc[span.end : span.end + 2]
+        if len(nxt) == 2 and nxt[0].text == "#" and nxt[1].is_digit:
+            return nxt[1].text
+        if len(nxt) >= 1 and nxt[0].text.startswith("#") and CAR_NUMBER.match(nxt[0].text):
+            return nxt[0].text.lstrip("#")
+        return None
+
+
+@Language.factory("gtx_cars")
+def make_cars(nlp: Language, name: str) -> CarFinder:
+    return CarFinder(nlp, name)

@@ -1,0 +1,176 @@
+"""``gtx_measures``: time differences and durations, told apart.
+
+A *gap* is a final margin between competitors ("mit 0,3 Sekunden Vorsprung",
+"(+0,204)", "eine Runde Vorsprung"); lap times, race times and penalties are
+*times*; mid-race or historic margins are neither and are dropped. The
+context words that decide this live in ``data/measure_cues.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from gtextract.numbers import cardinal, decimal
+
+NUMBER_WORD = (
+    r"(?:eine[rnm]?|ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|"
+    r"fünfzehn|zwanzig|dreißig|vierzig|fünfzig)"
+)
+DURATION = re.compile(
+    r"(?P<sign>\+\s?)?"
+    r"(?:(?P<approx>knapp|rund|etwa|ca\.|über|fast|gut|mehr als|weniger als)\s+)?"
+    r"(?:(?P<min>\d{1,2}):(?P<sec>\d{2}(?:[,.]\d{1,3})?)|(?P<num>\d{1,4}(?:[,.]\d{1,3})?)"
+    rf"|(?P<word>{NUMBER_WORD}))"
+    r"(?:\s*|-)(?P<unit>Sekunden|Sekunde|Sek\.|sek\.|Sek\b|s\b|Minuten|Min\.|min\b|"
+    r"Tausendstel(?:sekunden)?|Hundertstel(?:sekunden)?|Zehntel(?:sekunden)?|"
+    r"Stunden|Runden|Runde)",
+    re.IGNORECASE,
+)
+# "(+0,204)" or "+1:02,345" in result lists: a gap without a unit
+BARE_GAP = re.compile(r"\+\s?(?:(?P<min>\d{1,2}):)?(?P<sec>\d{1,3}[,.]\d{1,3})")
+UNIT_SECONDS = {
+    "sekunden": 1.0, "sekunde": 1.0, "sek.": 1.0, "sek": 1.0, "s": 1.0,
+    "minuten": 60.0, "min.": 60.0, "min": 60.0,
+    "tausendstel": 0.001, "tausendstelsekunden": 0.001,
+    "hundertstel": 0.01, "hundertstelsekunden": 0.01,
+    "zehntel": 0.1, "zehntelsekunden": 0.1,
+    "stunden": 3600.0,
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Measure:
+    kind: str  # "gap", "lap_time", "race_time", "penalty"
+    start: int
+    end: int
+    text: str
+    seconds: float | None = None
+    laps: int | None = None
+    approximate: bool = False
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, Any]:
+    raw = files("gtextract").joinpath("data/measure_cues.json").read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(raw)
+    return data
+
+
+def _has(text: str, words: list[str]) -> bool:
+    return any(w in text for w in words)
+
+
+def _sentence_of(doc: Doc, start: int, end: int) -> str:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return doc.text[max(0, start - 120) : end + 120].lower()
+    sent = span.sent if doc.has_annotation("SENT_START") else None
+    if sent is not None:
+        return sent.text.lower()
+    return doc.text[max(0, start - 120) : end + 120].lower()
+
+
+class MeasureFinder:
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.cues = _cues()
+
+    def _classify(self, sentence: str, near: str, unit: str) -> str | None:
+        cues = self.cues
+        if _has(near, cues["penalty"]):
+            return "penalty"
+        if _has(near, cues["lap_time"]) and not _has(near, cues["gap"]):
+            return "lap_time"
+        if unit in ("stunden",):
+            return "race_time" if _has(sentence, cues["race_time"]) else None
+        if _has(near, cues["gap"]) or _has(sentence, cues["gap_sentence"]):
+            if _has(sentence, cues["not_final"]) or re.search(r"\b(19|20)\d\d\b", sentence):
+                return None
+            return "gap"
+        if _has(sentence, cues["lap_time"]):
+            return "lap_time"
+        if _has(sentence, cues["race_time"]):
+            return "race_time"
+        return None
+
+    def find(self, doc: Doc) -> list[Measure]:
+        text = doc.text
+        found: list[Measure] = []
+        used: list[tuple[int, int]] = []
+        for m in DURATION.finditer(text):
+            unit = m.group("unit").lower()
+            start, end = m.start(), m.end()
+            near = text[max(0, start - 60) : min(len(text), end + 60)].lower()
+            sentence = _sentence_of(doc, start, end)
+            approximate = bool(m.group("approx")) and m.group("approx").lower() != "über"
+            approximate = approximate or m.group("approx") is not None
+            if unit.startswith("runde"):
+                laps = cardinal(m.group("word") or m.group("num") or "")
+                if (
+                    laps
+                    and _has(near, self.cues["lap_gap"])
+                    and not _has(sentence, self.cues["not_final"])
+                ):
+                    found.append(Measure("gap", start, end, m.group(0), laps=laps))
+                    used.append((start, end))
+                continue
+            if m.group("min") is not None:
+                value = int(m.group("min")) * 60 + (decimal(m.group("sec")) or 0.0)
+                if unit.startswith("sek") or unit == "s":
+                    value = value  # "1:02,3 s" still minutes:seconds
+            else:
+                number = decimal(m.group("num")) if m.group("num") else cardinal(m.group("word"))
+                if number is None:
+                    continue
+                value = float(number) * UNIT_SECONDS.get(unit, 1.0)
+            kind = self._classify(sentence, near, unit)
+            if kind is None:
+                continue
+            if m.group("sign") and kind not in ("penalty",):
+                kind = "gap"
+            found.append(
+                Measure(
+                    kind, start, end, m.group(0), seconds=round(value, 3), approximate=approximate
+                )
+            )
+            used.append((start, end))
+        for m in BARE_GAP.finditer(text):
+            if any(s <= m.start() < e for s, e in used):
+                continue
+            value = (int(m.group("min")) * 60 if m.group("min") else 0) + (
+                decimal(m.group("sec")) or 0.0
+            )
+            found.append(Measure("gap", m.start(), m.end(), m.group(0), seconds=round(value, 3)))
+        return sorted(found, key=lambda x: x.start)
+
+    def __call__(self, doc: Doc) -> Doc:
+        measures = self.find(doc)
+        doc._.gtx_measures = measures
+        spans = []
+        for m in measures:
+            span = doc.char_span(m.start, m.end, label=m.kind.upper(), alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        doc.spans["gtx_measures"] = spans
+        return doc
+
+
+if not Doc.has_extension("gtx_measures"):
+    Doc.set_extension("gtx_measures", default=None)
+
+
+@Language.factory("gtx_measures")
+def make_measures(nlp: Language, name: str) -> MeasureFinder:
+    return MeasureFinder(name)
+
+
+def measure_span(doc: Doc, m: Measure) -> Span | None:
+    return doc.char_span(m.start, m.end, alignment_mode="expand")

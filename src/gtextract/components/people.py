@@ -1,0 +1,180 @@
+"""``gtx_people``: people named in a report, told apart into drivers and others.
+
+Sources, combined because none is enough alone:
+- rules: a known given name, optional particles ("van der", "von"), then a
+  capitalised surname that the lexicon does not know as a common noun;
+- the base model's PER entities (when it has ``ner``);
+- surname lists in driver contexts ("Ludwig/Mies", "Rang 4 ... Haase, Hennerici");
+- later bare surnames of a full name seen in the same text.
+A person is a DRIVER unless a role word (Teamchef, Fotos:) marks them otherwise.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from gtextract import gazetteers
+from gtextract.components.spans import add_candidates, candidates
+
+MAX_EXTRA_SURNAME_TOKENS = 2
+
+
+class PeopleFinder:
+    def __init__(self, nlp: Language, name: str, use_ner: bool) -> None:
+        self.name = name
+        self.use_ner = use_ner
+        self.given = gazetteers.words("given_names")
+        self.surnames = gazetteers.words("surnames")
+        self.particles = {p.lower() for p in gazetteers.words("name_particles")}
+        self.not_names = gazetteers.words("not_names")
+        self.not_names_lower = {w.lower() for w in self.not_names}
+        self.other_roles = {w.lower() for w in gazetteers.words("non_driver_roles")}
+        self.driver_roles = {w.lower() for w in gazetteers.words("driver_roles")}
+        self.places = set(gazetteers.mapping("nationalities"))
+
+    # -- token tests -------------------------------------------------------
+    def _is_capitalised(self, tok: Token) -> bool:
+        text = tok.text
+        return (
+            len(text) > 1
+            and text[0].isupper()
+            and any(c.islower() for c in text[1:])
+            and all(c.isalpha() or c in "'’" for c in text)
+        )
+
+    def _is_surname(self, tok: Token) -> bool:
+        if not self._is_capitalised(tok) or tok.text in self.places:
+            return False
+        if tok.text in self.surnames:
+            return True
+        return tok.text not in self.not_names and tok.lower_ not in self.not_names_lower
+
+    def _is_given(self, tok: Token) -> bool:
+        return self._is_capitalised(tok) and tok.text in self.given
+
+    # -- rules -------------------------------------------------------------
+    def _full_name_at(self, doc: Doc, i: int) -> int | None:
+        """End of a "Given [Given] [particles] Surname [Surname]" name starting at i."""
+        if not self._is_given(doc[i]):
+            return None
+        j = i + 1
+        # hyphenated or double given names: "Hans-Joachim", "Jan Erik"
+        while j + 1 < len(doc) and doc[j].text == "-" and self._is_given(doc[j + 1]):
+            j += 2
+        if (
+            j < len(doc)
+            and self._is_given(doc[j])
+            and j + 1 < len(doc)
+            and self._is_surname(doc[j + 1])
+        ):
+            j += 1
+        k = j
+        while k < len(doc) and doc[k].lower_ in self.particles and doc[k].text != "und":
+            k += 1
+        if k >= len(doc) or not self._is_surname(doc[k]):
+            return None
+        end = k + 1
+        # "von Thurn und Taxis"; double-barrelled "Müller-Lüdenscheidt"
+        while end + 1 < len(doc) and doc[end].text in ("und", "-") and k > j:
+            if not self._is_surname(doc[end + 1]):
+                break
+            end += 2
+        while end + 1 < len(doc) and doc[end].text == "-" and self._is_surname(doc[end + 1]):
+            end += 2
+        extra = 0
+        while (
+            end < len(doc)
+            and extra < MAX_EXTRA_SURNAME_TOKENS
+            and self._is_surname(doc[end])
+            and doc[end].text not in self.given
+            and doc[end - 1].whitespace_ == " "
+        ):
+            end += 1
+            extra += 1
+        return end
+
+    def _rule_names(self, doc: Doc) -> list[Span]:
+        spans: list[Span] = []
+        i = 0
+        while i < len(doc):
+            end = self._full_name_at(doc, i)
+            if end is not None:
+                spans.append(doc[i:end])
+                i = end
+            else:
+                i += 1
+        return spans
+
+    def _ner_names(self, doc: Doc) -> list[Span]:
+        names = []
+        for ent in doc.ents:
+            if ent.label_ != "PER":
+                continue
+            toks = [t for t in ent if t.text not in ("-",)]
+            if not toks or not all(
+                self._is_capitalised(t) or t.lower_ in self.particles for t in toks
+            ):
+                continue
+            if len(toks) == 1 and not self._is_surname(toks[0]):
+                continue
+            if any(t.text in self.not_names and t.text not in self.surnames for t in toks[-1:]):
+                continue
+            names.append(ent)
+        return names
+
+    def _listed_surnames(self, doc: Doc, known_last: set[str]) -> list[Span]:
+        """Bare surnames in slash pairs ("Ludwig/Mies") and known surnames."""
+        spans = []
+        for tok in doc:
+            if not self._is_surname(tok):
+                continue
+            base = (
+                tok.text[:-1]
+                if tok.text.endswith("s") and tok.text[:-1] in known_last
+                else tok.text
+            )
+            slash = (tok.i + 1 < len(doc) and doc[tok.i + 1].text == "/") or (
+                tok.i > 0 and doc[tok.i - 1].text == "/"
+            )
+            if base in known_last or (slash and not tok.is_sent_start) or slash:
+                spans.append(doc[tok.i : tok.i + 1])
+        return spans
+
+    # -- roles -------------------------------------------------------------
+    def _role_label(self, span: Span) -> str:
+        doc = span.doc
+        window = doc[max(0, span.start - 3) : span.start]
+        for tok in reversed(list(window)):
+            word = tok.lower_
+            if word in self.other_roles or any(
+                word.endswith(role) for role in self.other_roles if len(role) > 5
+            ):
+                return "PERSON"
+            if word in self.driver_roles:
+                return "DRIVER"
+        after = doc[span.end : span.end + 3]
+        if len(after) >= 2 and after[0].text == "," and after[1].lower_ in self.other_roles:
+            return "PERSON"
+        return "DRIVER"
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = self._rule_names(doc)
+        if self.use_ner:
+            found += self._ner_names(doc)
+        known_last = {s[-1].text for s in found if len(s) > 1}
+        found += self._listed_surnames(doc, known_last)
+        taken = {c.start for c in candidates(doc, "TEAM", "TRACK", "SERIES", "MAKE", "EVENT")}
+        spans = []
+        for span in found:
+            label = self._role_label(span)
+            if len(span) == 1 and span.start in taken:
+                continue
+            spans.append(Span(doc, span.start, span.end, label=label))
+        add_candidates(doc, spans)
+        return doc
+
+
+@Language.factory("gtx_people", default_config={"use_ner": True})
+def make_people(nlp: Language, name: str, use_ner: bool) -> PeopleFinder:
+    return PeopleFinder(nlp, name, use_ner)

@@ -1,0 +1,54 @@
+"""``gtx_resolver``: one label per stretch of text.
+
+The gazetteers, the rules and the statistical NER propose overlapping
+candidates (``doc.spans["gtx_candidates"]``). The longest candidate wins;
+between equally long ones the label precedence in ``spans.LABEL_PRIORITY``
+decides, except that a bare name in a slash list ("Abt / Joens") is a driver.
+The result is ``doc.spans["gtx"]``: non-overlapping, in text order.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from gtextract.components.spans import LABEL_PRIORITY, RESOLVED, candidates
+
+RELABEL = {"CAR_MODEL": "CAR"}
+
+
+def _in_slash_list(span: Span) -> bool:
+    doc = span.doc
+    before = doc[span.start - 1].text if span.start > 0 else ""
+    after = doc[span.end].text if span.end < len(doc) else ""
+    return "/" in (before, after)
+
+
+def _rank(span: Span) -> tuple[int, int, int]:
+    label = span.label_
+    priority = LABEL_PRIORITY.index(label) if label in LABEL_PRIORITY else len(LABEL_PRIORITY)
+    if label == "DRIVER" and len(span) == 1 and _in_slash_list(span):
+        priority = -1
+    return (-len(span), priority, span.start)
+
+
+class SpanResolver:
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        chosen: list[Span] = []
+        taken: set[int] = set()
+        for span in sorted(candidates(doc), key=_rank):
+            if any(i in taken for i in range(span.start, span.end)):
+                continue
+            label = RELABEL.get(span.label_, span.label_)
+            chosen.append(Span(doc, span.start, span.end, label=label, kb_id=span.kb_id_))
+            taken.update(range(span.start, span.end))
+        doc.spans[RESOLVED] = sorted(chosen, key=lambda s: s.start)
+        return doc
+
+
+@Language.factory("gtx_resolver")
+def make_resolver(nlp: Language, name: str) -> SpanResolver:
+    return SpanResolver(name)

@@ -1,0 +1,40 @@
+"""``gtx_sentences``: sentence boundaries when the base pipeline has none.
+
+Race reports mix prose with headings, bullet lists and result lines, so a
+line break is a boundary too. A parser or senter in the base wins.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.pipeline import Sentencizer
+from spacy.tokens import Doc
+
+
+class LineAwareSentencizer:
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.sentencizer = Sentencizer()
+
+    def __call__(self, doc: Doc) -> Doc:
+        if doc.has_annotation("SENT_START"):
+            return doc
+        doc = self.sentencizer(doc)
+        for tok in doc[1:]:
+            prev = doc[tok.i - 1]
+            if "\n" in prev.text or "\n" in prev.whitespace_:
+                tok.is_sent_start = True
+            elif tok.is_sent_start and prev.text == "." and _abbreviation(doc, prev.i):
+                tok.is_sent_start = False
+        return doc
+
+
+def _abbreviation(doc: Doc, i: int) -> bool:
+    """A number with a dot before a lower-case word is an ordinal, not a sentence end."""
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    return nxt is not None and nxt.text[:1].islower()
+
+
+@Language.factory("gtx_sentences")
+def make_sentences(nlp: Language, name: str) -> LineAwareSentencizer:
+    return LineAwareSentencizer(name)

@@ -1,0 +1,125 @@
+"""``gtx_teams``: entrant names that no gazetteer lists.
+
+Two shapes cover most of them:
+- a team word with its name around it: "MRS GT-Racing", "Team Rosberg",
+  "BMW Sports Trophy Team Schubert", "Racing Group Eifel";
+- a team fused to a make: "Abt-Audi R8" (team Abt), "Marc VDS-BMW".
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from gtextract import gazetteers
+from gtextract.components.spans import add_candidates, candidates
+
+MAX_NAME_TOKENS_BEFORE = 4
+MAX_NAME_TOKENS_AFTER = 2
+NUMBERED_TEAM = re.compile(r"^Team\d+$")
+
+
+class TeamFinder:
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self.team_words = {w.lower() for w in gazetteers.words("team_words") if " " not in w}
+        self.not_names = {w.lower() for w in gazetteers.words("not_names")}
+        self.roles = {w.lower() for w in gazetteers.words("driver_roles")} | {
+            w.lower() for w in gazetteers.words("non_driver_roles")
+        }
+        self.places = {w.lower() for w in gazetteers.mapping("nationalities")}
+
+    def _is_team_word(self, tok: Token) -> bool:
+        return tok.lower_ in self.team_words or bool(NUMBERED_TEAM.match(tok.text))
+
+    def _is_name_part(self, tok: Token) -> bool:
+        """Capitalised, upper-case or mixed-case words that can be part of a team name."""
+        text = tok.text
+        if not text or tok.is_punct or tok.is_stop or tok.is_digit:
+            return False
+        return any(c.isupper() for c in text) and any(c.isalnum() for c in text)
+
+    def _team_word_spans(self, doc: Doc, makes_at: set[int]) -> list[Span]:
+        spans = []
+        for tok in doc:
+            if not self._is_team_word(tok):
+                continue
+            start = tok.i
+            while start > 0 and tok.i - start < MAX_NAME_TOKENS_BEFORE:
+                prev = doc[start - 1]
+                if prev.text == "-" and start > 1 and self._is_name_part(doc[start - 2]):
+                    if prev.whitespace_ or doc[start - 2].whitespace_:
+                        break
+                    start -= 2
+                elif (self._is_name_part(prev) or self._is_team_word(prev)) and (
+                    prev.whitespace_ or doc[start].text == "-"
+                ):
+                    if prev.lower_ in self.roles or prev.lower_ in self.places:
+                        break
+                    start -= 1
+                else:
+                    break
+            end = tok.i + 1
+            while end < len(doc) and self._is_team_word(doc[end]) and doc[end - 1].whitespace_:
+                end += 1
+            if (
+                doc[end - 1].lower_ in ("team", "group")
+                or NUMBERED_TEAM.match(doc[end - 1].text)
+                or (end - start == 1)
+            ):
+                after = 0
+                while (
+                    end < len(doc)
+                    and after < MAX_NAME_TOKENS_AFTER
+                    and doc[end - 1].whitespace_
+                    and self._is_name_part(doc[end])
+                    and end not in makes_at
+                    and doc[end].lower_ not in self.not_names
+                ):
+                    end += 1
+                    after += 1
+            span = doc[start:end]
+            named = [t for t in span if not self._is_team_word(t) and t.text != "-"]
+            if named:
+                spans.append(Span(doc, start, end, label="TEAM"))
+        return spans
+
+    def _fused_spans(self, doc: Doc, makes: list[Span]) -> list[Span]:
+        """ "Abt-Audi": the name directly before a hyphen and a make."""
+        spans = []
+        for make in makes:
+            h = make.start - 1
+            if h < 1 or doc[h].text != "-" or doc[h].whitespace_ or doc[h - 1].whitespace_:
+                continue
+            end = h
+            start = h - 1
+            if not self._is_name_part(doc[start]) or doc[start].lower_ in self.not_names:
+                continue
+            # "Marc VDS-BMW": take one more capitalised word when joined by a space
+            if start > 0 and self._is_name_part(doc[start - 1]) and doc[start - 1].whitespace_:
+                if doc[start - 1].lower_ not in self.not_names and not doc[start - 1].is_sent_start:
+                    start -= 1
+            span = doc[start:end]
+            if any(t.lower_ in self.roles or t.lower_ in self.places for t in span):
+                continue
+            spans.append(Span(doc, start, end, label="TEAM"))
+        return spans
+
+    def __call__(self, doc: Doc) -> Doc:
+        makes = candidates(doc, "MAKE")
+        makes_at = {m.start for m in makes}
+        known = {(s.start, s.end) for s in candidates(doc, "MAKE", "SERIES", "TRACK", "EVENT")}
+        spans = [
+            s
+            for s in self._team_word_spans(doc, makes_at) + self._fused_spans(doc, makes)
+            if (s.start, s.end) not in known
+        ]
+        add_candidates(doc, spans)
+        return doc
+
+
+@Language.factory("gtx_teams")
+def make_teams(nlp: Language, name: str) -> TeamFinder:
+    return TeamFinder(nlp, name)

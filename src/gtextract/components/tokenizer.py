@@ -1,0 +1,33 @@
+"""Tokenizer rule: split hyphens between letters and digits.
+
+German compounds such as ``Abt-Audi``, ``Mercedes-AMG-Pilot`` or
+``Spa-Francorchamps`` are single tokens in spaCy's German tokenizer, so
+token patterns cannot see the team or make inside them. Splitting the hyphen
+keeps the text unchanged (no whitespace is added) while exposing the parts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import spacy
+from spacy.lang.char_classes import ALPHA
+from spacy.language import Language
+from spacy.util import compile_infix_regex
+
+HYPHEN_INFIX = rf"(?<=[{ALPHA}0-9])-(?=[{ALPHA}0-9])"
+
+
+def add_hyphen_infixes(nlp: Language) -> Language:
+    """Make ``nlp``'s tokenizer split hyphenated compounds (idempotent)."""
+    infixes = list(nlp.Defaults.infixes or [])
+    if HYPHEN_INFIX not in infixes:
+        infixes.append(HYPHEN_INFIX)
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer  # type: ignore[attr-defined]
+    return nlp
+
+
+@spacy.registry.callbacks("gtextract.hyphen_infixes.v1")
+def hyphen_infixes_callback() -> Callable[[Language], Language]:
+    """For configs: ``[initialize.before_init] @callbacks = "gtextract.hyphen_infixes.v1"``."""
+    return add_hyphen_infixes

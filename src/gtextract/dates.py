@@ -1,0 +1,82 @@
+"""Dates in German report text, resolved against an optional publication date.
+
+Handles "am 14. September (2025)", "6./7. Juni" (the first day), "14.09.2025",
+and weekday references ("am kommenden Sonntag") when the publication date is
+known. Returns ISO "YYYY-MM-DD", or "MM-DD" when the year is unknown.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from functools import lru_cache
+
+from gtextract import gazetteers
+
+
+@lru_cache(maxsize=1)
+def _calendar() -> tuple[dict[str, int], dict[str, int]]:
+    months: dict[str, int] = {}
+    weekdays: dict[str, int] = {}
+    for word in gazetteers.calendar():
+        (months if word.kind == "month" else weekdays)[word.word.lower()] = word.number
+    return months, weekdays
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    months, weekdays = _calendar()
+    month_alt = "|".join(
+        sorted((re.escape(m) for m in months if len(m) >= 3), key=len, reverse=True)
+    )
+    day_alt = "|".join(sorted((re.escape(w) for w in weekdays), key=len, reverse=True))
+    written = re.compile(
+        rf"\b(?P<day>\d{{1,2}})\.(?:\s*[/–-]\s*\d{{1,2}}\.)?\s*(?P<month>{month_alt})\b"
+        rf"(?:\s+(?P<year>\d{{4}}))?",
+        re.IGNORECASE,
+    )
+    numeric = re.compile(r"\b(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})?\b")
+    weekday = re.compile(
+        rf"\b(?P<next>kommenden|nächsten)?\s*(?P<weekday>{day_alt})\b", re.IGNORECASE
+    )
+    return written, numeric, weekday
+
+
+def _format(year: int | None, month: int, day: int) -> str | None:
+    try:
+        date(year or 2000, month, day)
+    except ValueError:
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}" if year else f"{month:02d}-{day:02d}"
+
+
+def _year_after(published: date | None, month: int, day: int) -> int | None:
+    """The year in which month/day next falls on or after the publication date."""
+    if published is None:
+        return None
+    candidate = date(published.year, month, min(day, 28))
+    return published.year if candidate >= published - timedelta(days=3) else published.year + 1
+
+
+def find_date(text: str, published: date | None = None) -> str | None:
+    """The first date written in ``text``, or None."""
+    months, weekdays = _calendar()
+    written, numeric, weekday = _patterns()
+    m = written.search(text)
+    if m:
+        month = months[m.group("month").lower()]
+        day = int(m.group("day"))
+        year = int(m.group("year")) if m.group("year") else _year_after(published, month, day)
+        return _format(year, month, day)
+    m = numeric.search(text)
+    if m and 1 <= int(m.group("month")) <= 12:
+        month, day = int(m.group("month")), int(m.group("day"))
+        year = int(m.group("year")) if m.group("year") else _year_after(published, month, day)
+        return _format(year, month, day)
+    m = weekday.search(text)
+    if m and published is not None:
+        target = weekdays[m.group("weekday").lower()]
+        delta = (target - published.isoweekday()) % 7 or 7
+        when = published + timedelta(days=delta)
+        return when.isoformat()
+    return None

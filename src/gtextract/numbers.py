@@ -1,0 +1,60 @@
+"""German numbers in words and digits: "dritten" -> 3, "zwei" -> 2, "0,024" -> 0.024."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib.resources import files
+
+from text_to_num import text2num
+
+ORDINAL_ENDINGS = ("en", "er", "es", "em", "e")
+DIGIT_ORDINAL = re.compile(r"^(\d{1,3})\.$")
+
+
+@lru_cache(maxsize=1)
+def _number_words() -> tuple[dict[str, int], dict[str, int]]:
+    cardinals: dict[str, int] = {}
+    ordinals: dict[str, int] = {}
+    text = files("gtextract").joinpath("data/number_words.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        word, value, kind = line.split("\t")
+        (ordinals if kind == "ordinal" else cardinals)[word] = int(value)
+    return cardinals, ordinals
+
+
+def cardinal(word: str) -> int | None:
+    """ "zwei" -> 2, "12" -> 12, "einer" -> 1; None when it is no number."""
+    w = word.lower().strip()
+    if w.isdigit():
+        return int(w)
+    cardinals, _ = _number_words()
+    if w in cardinals:
+        return cardinals[w]
+    try:
+        return int(text2num(w, "de"))
+    except (ValueError, TypeError):
+        return None
+
+
+def ordinal(word: str) -> int | None:
+    """ "dritten" / "Dritter" / "3." -> 3; None when it is no ordinal."""
+    w = word.lower().strip()
+    m = DIGIT_ORDINAL.match(w)
+    if m:
+        return int(m.group(1))
+    _, ordinals = _number_words()
+    for ending in ORDINAL_ENDINGS:
+        if w.endswith(ending) and w[: -len(ending)] in ordinals:
+            return ordinals[w[: -len(ending)]]
+    return None
+
+
+def decimal(text: str) -> float | None:
+    """ "0,024" / "7.063" -> float."""
+    try:
+        return float(text.replace(",", "."))
+    except ValueError:
+        return None
