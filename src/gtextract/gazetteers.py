@@ -1,0 +1,332 @@
+"""Typed access to gtextract's gazetteers and word lists (package data).
+
+The lists live in ``gtextract/data/`` as plain data files, so they can be read,
+diffed and regenerated without touching code (see ``data/README.md`` for where
+each one comes from and ``scripts/build_gazetteers.py`` for the derived ones):
+
+* ``*.jsonl`` -- one JSON object per line, each with a ``name`` (or, for
+  ``car_models``, ``make`` + ``model``) and ``aliases``; every other field ends
+  up in :attr:`Entry.attrs`.
+* ``*.txt`` -- one word or phrase per line.
+* ``*.tsv`` -- tab-separated columns.
+
+Lines that are empty or start with ``#`` are comments in every format.
+Everything is read once through :mod:`importlib.resources` (so it works from an
+installed wheel) and cached.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from types import MappingProxyType
+from typing import Any, Literal, TypedDict
+
+DATA_PACKAGE = "gtextract.data"
+
+ENTRY_KINDS: tuple[str, ...] = (
+    "series",
+    "tracks",
+    "events",
+    "makes",
+    "car_models",
+    "teams",
+    "classes",
+)
+"""Kinds of gazetteer entries (``<kind>.jsonl``)."""
+
+LABELS: Mapping[str, str] = MappingProxyType(
+    {
+        "series": "SERIES",
+        "tracks": "TRACK",
+        "events": "EVENT",
+        "makes": "MAKE",
+        "car_models": "CAR_MODEL",
+        "teams": "TEAM",
+        "classes": "CLASS",
+    }
+)
+"""Span label of each entry kind, as used by the gazetteer ruler."""
+
+WORD_LISTS: tuple[str, ...] = (
+    "given_names",
+    "surnames",
+    "name_particles",
+    "non_driver_roles",
+    "driver_roles",
+    "car_model_words",
+    "team_words",
+    "not_names",
+)
+"""Word lists (``<name>.txt``)."""
+
+MAPPINGS: tuple[str, ...] = ("nationalities",)
+"""Two-column maps (``<name>.tsv``: word, value)."""
+
+SessionKind = Literal["race", "qualifying", "practice", "other"]
+CalendarKind = Literal["month", "weekday"]
+_SESSION_KINDS = frozenset({"race", "qualifying", "practice", "other"})
+
+
+class GazetteerError(ValueError):
+    """A data file is missing or malformed."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One gazetteer entry: its canonical name, other written forms, extra fields."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    attrs: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        """The name followed by every alias, without duplicates."""
+        seen: dict[str, None] = {self.name: None}
+        for alias in self.aliases:
+            seen.setdefault(alias, None)
+        return tuple(seen)
+
+
+@dataclass(frozen=True)
+class SessionWord:
+    """A word or phrase that names a session, and what kind of session it is."""
+
+    pattern: str
+    kind: SessionKind
+
+
+@dataclass(frozen=True)
+class CalendarWord:
+    """A month or weekday word and its number (month 1-12, ISO weekday 1-7)."""
+
+    word: str
+    kind: CalendarKind
+    number: int
+
+
+class PhrasePattern(TypedDict):
+    """A spaCy ``span_ruler`` / ``entity_ruler`` phrase pattern."""
+
+    label: str
+    pattern: str
+    id: str
+
+
+def _lines(filename: str) -> Iterator[tuple[int, str]]:
+    """Yield ``(line number, line)`` of a data file, skipping blanks and comments."""
+    try:
+        text = resources.files(DATA_PACKAGE).joinpath(filename).read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise GazetteerError(f"missing data file {filename!r}") from exc
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        yield number, line
+
+
+def _check_kind(kind: str, known: tuple[str, ...]) -> None:
+    if kind not in known:
+        raise KeyError(f"unknown list {kind!r}; expected one of {', '.join(known)}")
+
+
+def _entry_from_json(kind: str, obj: dict[str, Any], where: str) -> Entry:
+    data = dict(obj)
+    if kind == "car_models":
+        make, model = data.get("make"), data.get("model")
+        if not isinstance(make, str) or not isinstance(model, str):
+            raise GazetteerError(f"{where}: car model needs string 'make' and 'model'")
+        name = f"{make} {model}"
+    else:
+        name = data.pop("name", None)
+        if not isinstance(name, str) or not name.strip():
+            raise GazetteerError(f"{where}: entry needs a non-empty string 'name'")
+    aliases = data.pop("aliases", [])
+    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+        raise GazetteerError(f"{where}: 'aliases' must be a list of strings")
+    return Entry(
+        name=name,
+        aliases=tuple(a for a in aliases if a and a != name),
+        attrs=MappingProxyType(data),
+    )
+
+
+@cache
+def entries(kind: str) -> tuple[Entry, ...]:
+    """All entries of one gazetteer kind (see :data:`ENTRY_KINDS`)."""
+    _check_kind(kind, ENTRY_KINDS)
+    filename = f"{kind}.jsonl"
+    result: list[Entry] = []
+    for number, line in _lines(filename):
+        where = f"{filename}:{number}"
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise GazetteerError(f"{where}: {exc}") from exc
+        if not isinstance(obj, dict):
+            raise GazetteerError(f"{where}: expected a JSON object")
+        result.append(_entry_from_json(kind, obj, where))
+    return tuple(result)
+
+
+def _car_model_forms(entry: Entry, make_forms: Mapping[str, tuple[str, ...]]) -> list[str]:
+    """Written forms of a car model: make form x model form, plus distinctive model forms.
+
+    An alias that already starts with a make form ("Mercedes-AMG GT3") is kept as is.
+    A model form alone ("Huracán GT3", "911 GT3 R") is a pattern only if one of its
+    tokens is not a mere continuation word: "GT3" or "GT4" alone never is.
+    """
+    make = str(entry.attrs["make"])
+    model = str(entry.attrs["model"])
+    all_makes = {form for forms in make_forms.values() for form in forms}
+    continuation = words("car_model_words")
+    model_forms: list[str] = [model]
+    full_forms: list[str] = []
+    for alias in entry.aliases:
+        if any(alias.startswith(m + " ") for m in all_makes):
+            full_forms.append(alias)
+        else:
+            model_forms.append(alias)
+    result: list[str] = []
+    for make_form in make_forms.get(make, (make,)):
+        result.extend(f"{make_form} {m}" for m in model_forms)
+    result.extend(full_forms)
+    for form in model_forms:
+        if any(token not in continuation for token in form.split()):
+            result.append(form)
+    return result
+
+
+@cache
+def patterns(kind: str) -> tuple[PhrasePattern, ...]:
+    """Phrase patterns for every name and alias of a kind, for a spaCy ``span_ruler``.
+
+    Each pattern is ``{"label": LABEL, "pattern": form, "id": entry.name}``; a
+    form shared by two entries of the same kind is kept for the first only.
+    Car models get every make form + model form (``"Mercedes AMG GT3"``) and the
+    model forms that are distinctive on their own (``"Huracán GT3"``).
+    """
+    _check_kind(kind, ENTRY_KINDS)
+    label = LABELS[kind]
+    make_forms: dict[str, tuple[str, ...]] = {}
+    if kind == "car_models":
+        make_forms = {make.name: make.forms for make in entries("makes")}
+    seen: set[str] = set()
+    result: list[PhrasePattern] = []
+    for entry in entries(kind):
+        forms = (
+            _car_model_forms(entry, make_forms) if kind == "car_models" else list(entry.forms)
+        )
+        for form in forms:
+            if form in seen:
+                continue
+            seen.add(form)
+            result.append({"label": label, "pattern": form, "id": entry.name})
+    return tuple(result)
+
+
+def all_patterns() -> tuple[PhrasePattern, ...]:
+    """The phrase patterns of every entry kind, in :data:`ENTRY_KINDS` order."""
+    return tuple(p for kind in ENTRY_KINDS for p in patterns(kind))
+
+
+@cache
+def words(name: str) -> frozenset[str]:
+    """One of the word lists (see :data:`WORD_LISTS`), exactly as written (case kept)."""
+    _check_kind(name, WORD_LISTS)
+    return frozenset(line for _, line in _lines(f"{name}.txt"))
+
+
+@cache
+def mapping(name: str) -> Mapping[str, str]:
+    """A two-column map (see :data:`MAPPINGS`): first column -> second column."""
+    _check_kind(name, MAPPINGS)
+    filename = f"{name}.tsv"
+    result: dict[str, str] = {}
+    for number, line in _lines(filename):
+        cols = line.split("\t")
+        if len(cols) < 2 or not cols[0] or not cols[1]:
+            raise GazetteerError(f"{filename}:{number}: expected two tab-separated columns")
+        result.setdefault(cols[0].strip(), cols[1].strip())
+    return MappingProxyType(result)
+
+
+@cache
+def sessions() -> tuple[SessionWord, ...]:
+    """Session words and phrases (``sessions.jsonl``), longest pattern first."""
+    result: list[SessionWord] = []
+    for number, line in _lines("sessions.jsonl"):
+        obj = json.loads(line)
+        pattern, kind = obj.get("pattern"), obj.get("kind")
+        if not isinstance(pattern, str) or kind not in _SESSION_KINDS:
+            raise GazetteerError(f"sessions.jsonl:{number}: bad pattern or kind")
+        result.append(SessionWord(pattern=pattern, kind=kind))
+    result.sort(key=lambda s: (-len(s.pattern), s.pattern))
+    return tuple(result)
+
+
+@cache
+def calendar() -> tuple[CalendarWord, ...]:
+    """Month and weekday words (``calendar_words.tsv``: word, kind, number)."""
+    result: list[CalendarWord] = []
+    for number, line in _lines("calendar_words.tsv"):
+        cols = line.split("\t")
+        if len(cols) != 3 or cols[1] not in ("month", "weekday") or not cols[2].isdigit():
+            raise GazetteerError(f"calendar_words.tsv:{number}: expected word, kind, number")
+        kind: CalendarKind = "month" if cols[1] == "month" else "weekday"
+        value = int(cols[2])
+        if not (1 <= value <= (12 if kind == "month" else 7)):
+            raise GazetteerError(f"calendar_words.tsv:{number}: number out of range")
+        result.append(CalendarWord(word=cols[0], kind=kind, number=value))
+    return tuple(result)
+
+
+def months() -> Mapping[str, int]:
+    """Month word -> month number (1-12)."""
+    return MappingProxyType({c.word: c.number for c in calendar() if c.kind == "month"})
+
+
+def weekdays() -> Mapping[str, int]:
+    """Weekday word -> ISO weekday number (Monday = 1)."""
+    return MappingProxyType({c.word: c.number for c in calendar() if c.kind == "weekday"})
+
+
+def sizes() -> dict[str, int]:
+    """Number of entries in every data file, keyed by list name (for ``gtextract info``)."""
+    result: dict[str, int] = {}
+    for kind in ENTRY_KINDS:
+        result[kind] = len(entries(kind))
+    for name in WORD_LISTS:
+        result[name] = len(words(name))
+    for name in MAPPINGS:
+        result[name] = len(mapping(name))
+    result["sessions"] = len(sessions())
+    result["calendar_words"] = len(calendar())
+    return result
+
+
+__all__ = [
+    "ENTRY_KINDS",
+    "LABELS",
+    "MAPPINGS",
+    "WORD_LISTS",
+    "CalendarWord",
+    "Entry",
+    "GazetteerError",
+    "PhrasePattern",
+    "SessionWord",
+    "all_patterns",
+    "calendar",
+    "entries",
+    "mapping",
+    "months",
+    "patterns",
+    "sessions",
+    "sizes",
+    "weekdays",
+]
