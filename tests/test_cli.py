@@ -17,6 +17,7 @@ import gtextract
 from gtextract import cli
 from gtextract.base_model import BaseModelInfo
 from gtextract.records import Driver, Evidence, RaceReport, Result
+from gtextract.text_input import read_article
 
 REPORT_TEXT = (
     "Auf dem Sachsenring gewann Jens Klingmann am Sonntag den zweiten Lauf. "
@@ -62,7 +63,7 @@ class FakeExtractor:
             source=source, published=published, title=title, drivers=drivers, results=results
         )
 
-    def process(self, text: str) -> Doc:
+    def process(self, text: str, *, published: date | None = None) -> Doc:
         doc = self.nlp(text)
         start = text.find("Jens Klingmann")
         span = doc.char_span(start, start + len("Jens Klingmann"), label="DRIVER")
@@ -279,3 +280,117 @@ def test_plugin_commands_are_registered(monkeypatch: pytest.MonkeyPatch) -> None
     module.register = register  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "gtextract.batch.cli", module)
     assert cli.main(["aggregate"]) == 0
+
+
+# --------------------------------------------------------------------------- end to end
+# The real pipeline, loaded once for these tests (loading costs about a second).
+
+E2E_TEXT = """Klingmann gewinnt am Sachsenring
+
+Das ADAC GT Masters gastierte am Wochenende auf dem Sachsenring. Im ersten Rennen \
+siegte Jens Klingmann im BMW M6 GT3 mit 0,3 Sekunden Vorsprung vor Erik Müller. \
+Dritter wurde Tim Weiß im Audi R8 LMS.
+
+Das nächste Rennen findet am 24. Oktober auf dem Hockenheimring statt.
+"""
+
+E2E_PAGE = f"""<!DOCTYPE html><html lang="de"><head><meta charset="utf-8">
+<title>Klingmann gewinnt am Sachsenring</title></head><body>
+<nav><a href="/">Startseite</a> <a href="/fahrer">Fahrerwertung</a> <a href="/team">Teams</a></nav>
+<article>{"".join(f"<p>{p}</p>" for p in E2E_TEXT.split(chr(10) + chr(10)))}</article>
+<footer>Impressum und Datenschutz</footer></body></html>"""
+
+
+@pytest.fixture(scope="module")
+def real_extractor() -> Any:
+    return gtextract.load()
+
+
+@pytest.fixture
+def real(monkeypatch: pytest.MonkeyPatch, real_extractor: Any) -> Any:
+    monkeypatch.setattr(gtextract, "load", lambda model=None: real_extractor)
+    return real_extractor
+
+
+def _check_report(report: RaceReport, text: str) -> None:
+    assert "Jens Klingmann" in [d.name for d in report.drivers]
+    assert "Erik Müller" in [d.name for d in report.drivers]
+    assert "BMW M6 GT3" in [c.name for c in report.cars]
+    assert [g.seconds for g in report.gaps] == [0.3]
+    assert any(r.position == 1 and r.drivers == ["Jens Klingmann"] for r in report.results)
+    # evidence offsets refer to the prepared text
+    for driver in report.drivers:
+        for m in driver.mentions:
+            assert text[m.start : m.end] == m.text
+
+
+def test_e2e_extract_json(real: Any, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "sachsenring.txt"
+    path.write_bytes(E2E_TEXT.replace("\n", "\r\n").encode("cp1252"))
+    assert cli.main(["extract", str(path), "--json", "--published", "2021-06-13"]) == 0
+    report = RaceReport.model_validate_json(capsys.readouterr().out)
+    _check_report(report, read_article(path).text)
+    assert report.published == date(2021, 6, 13)
+    assert any(e.date == "2021-10-24" for e in report.events)
+
+
+def test_e2e_extract_html_page_from_stdin(
+    real: Any, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _stdin(monkeypatch, E2E_PAGE.encode("utf-8"))
+    assert cli.main(["extract", "-", "--json"]) == 0
+    report = RaceReport.model_validate_json(capsys.readouterr().out)
+    _check_report(report, read_article(E2E_PAGE.encode("utf-8")).text)
+    assert report.title == "Klingmann gewinnt am Sachsenring"
+    assert "Startseite" not in json.dumps(report.model_dump(mode="json"))
+
+
+def test_e2e_summary_and_displacy_page(
+    real: Any, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "sachsenring.txt"
+    path.write_text(E2E_TEXT, encoding="utf-8")
+    page = tmp_path / "spans.html"
+    assert cli.main(["extract", str(path), "--html", str(page)]) == 0
+    out = capsys.readouterr().out
+    assert "Drivers" in out and "Jens Klingmann" in out and "BMW M6 GT3" in out
+    html = page.read_text(encoding="utf-8")
+    assert "<!DOCTYPE html>" in html and "Klingmann" in html
+
+
+def test_e2e_info(real: Any, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["info", "--json"]) == 0
+    info = json.loads(capsys.readouterr().out)
+    assert info["base_model"]["name"] == real.base_info.name
+    assert info["pipeline"] == list(real.nlp.pipe_names)
+    assert len(info["pipeline"]) > 1
+    assert isinstance(info["gazetteers"], dict) and info["gazetteers"]
+
+
+def test_e2e_blank_model_without_patching(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "sachsenring.md"
+    path.write_text("# Klingmann gewinnt\n\n" + E2E_TEXT, encoding="utf-8")
+    assert cli.main(["extract", str(path), "--json", "--model", "blank"]) == 0
+    report = RaceReport.model_validate_json(capsys.readouterr().out)
+    assert report.base_model is not None and "blank" in report.base_model
+    assert report.title == "Klingmann gewinnt"
+    _check_report(report, read_article(path).text)
+
+
+def test_e2e_eval(real: Any, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    (tmp_path / "001.txt").write_text(E2E_TEXT, encoding="utf-8")
+    gold = {
+        "id": "001",
+        "drivers": ["Jens Klingmann", "Erik Müller", "Tim Weiß"],
+        "cars": ["BMW M6 GT3", "Audi R8 LMS"],
+        "gaps_s": [0.3],
+        "results": [{"kind": "race", "position": 1, "driver": "Jens Klingmann", "class": None}],
+    }
+    (tmp_path / "001.json").write_text(json.dumps(gold), encoding="utf-8")
+    assert cli.main(["eval", str(tmp_path), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["fields"]["drivers"]["recall"] == 1.0
+    assert data["fields"]["gaps"]["f1"] == 1.0
+    assert data["articles"][0]["error"] is None

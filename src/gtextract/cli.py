@@ -65,7 +65,7 @@ class _Extractor(Protocol):
         title: str | None = ...,
     ) -> RaceReport: ...
 
-    def process(self, text: str) -> Doc: ...
+    def process(self, text: str, *, published: date | None = ...) -> Doc: ...
 
 
 class UsageError(GtextractError):
@@ -125,14 +125,12 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     article = _read_input(args.file)
     extractor = _load_extractor(args.model)
     source = None if args.file == "-" else args.file
+    published = args.published or article.published
     report = extractor(
-        article.text,
-        source=source or article.url,
-        published=args.published or article.published,
-        title=article.title,
+        article.text, source=source or article.url, published=published, title=article.title
     )
     if args.html:
-        _write_displacy(extractor, article.text, Path(args.html))
+        _write_displacy(extractor, article.text, Path(args.html), published)
     if args.json:
         _stdout(report.model_dump_json(indent=2))
     else:
@@ -142,10 +140,13 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _write_displacy(extractor: _Extractor, text: str, out: Path) -> None:
+def _write_displacy(
+    extractor: _Extractor, text: str, out: Path, published: date | None = None
+) -> None:
     from spacy import displacy
 
-    doc = extractor.process(text)
+    # Same prepared text as the report, so the marks sit where the evidence says.
+    doc = extractor.process(text, published=published)
     if SPANS_KEY not in doc.spans:
         doc.spans[SPANS_KEY] = []  # still a readable page, just without marks
     html = displacy.render(doc, style="span", options={"spans_key": SPANS_KEY}, page=True)
