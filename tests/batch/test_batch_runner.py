@@ -142,3 +142,20 @@ def test_repair_jsonl_cases(tmp_path: Path) -> None:
     path.write_text('{"artic', encoding="utf-8")  # torn first line
     assert repair_jsonl(path) == 7 and path.read_bytes() == b""
     assert repair_jsonl(tmp_path / "fehlt.jsonl") == 0
+
+
+def test_progress_bar_and_callback(
+    tmp_path: Path, stub_extractor: StubExtractor, capsys: Any
+) -> None:
+    seen: list[int] = []
+    options = BatchOptions(jobs=1, progress=True, chunk_size=2)
+    inputs = [write_tree(tmp_path / "fanseite")]
+    summary = run_batch(
+        inputs,
+        tmp_path / "out.jsonl",
+        options,
+        extractor=stub_extractor,
+        on_progress=lambda s: seen.append(s.read),
+    )
+    assert seen == [2, 4] and summary.extracted == 4
+    assert capsys.readouterr().out == ""  # the bar goes to stderr

@@ -220,6 +220,7 @@ class _Progress:
         self._task: Any = None
         if not enabled:
             return
+        from rich.console import Console
         from rich.progress import (
             BarColumn,
             MofNCompleteColumn,
@@ -238,6 +239,7 @@ class _Progress:
             TextColumn("ETA"),
             TimeRemainingColumn(),
             TextColumn("failed {task.fields[failed]}"),
+            console=Console(stderr=True),  # stdout stays clean for --json
             transient=False,
         )
         self._task = self._progress.add_task("batch", total=None, rate="-", failed=0)
