@@ -261,3 +261,13 @@ def test_read_article_errors_name_the_file(tmp_path: Path) -> None:
         read_article(tmp_path / "fehlt.txt")
     with pytest.raises(FileNotFoundError):
         read_article("fehlt-auch.txt")
+
+
+def test_html_date_only_from_metadata_not_from_prose() -> None:
+    body = "<p>Das Rennen am 12. Juni 2019 in Oschersleben war lange offen und spannend.</p>" * 5
+    page = (
+        f"<html><head><title>Rückblick</title></head><body><article>{body}</article></body></html>"
+    )
+    article = html_to_article(page)
+    assert article.published is None
+    assert article.title == "Rückblick"

@@ -348,7 +348,9 @@ def html_to_article(html: str, *, url: str | None = None) -> ArticleText:
             include_tables=True,
             include_images=False,
             include_links=False,
-            date_extraction_params={"extensive_search": True, "original_date": True},
+            # Metadata and markup only: a date guessed from the prose (an event
+            # date) would shift the year of every relative date in the report.
+            date_extraction_params={"extensive_search": False, "original_date": True},
         )
     except Exception:  # trafilatura raises assorted lxml errors on broken markup
         doc = None
