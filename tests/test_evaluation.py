@@ -311,3 +311,4 @@ def test_print_report_details(tmp_path: Path) -> None:
     assert "+ spurious Karl Ziegler" in out
     assert "- missed   Erik Müller" in out
     assert "kaputt" in out
+    assert "~ matched  Jens Klingmann ≈ Klingmann" in out

@@ -484,9 +484,19 @@ def print_report(report: EvalReport, *, details: bool = False, console: Any = No
         lines: list[str] = []
         for name in FIELDS:
             detail = article.fields.get(name)
-            if detail is None or not (detail.missed or detail.spurious):
+            if detail is None:
+                continue
+            # Non-identical matches show where the lenient name rules did the work.
+            loose = [
+                (g, p)
+                for g, p in detail.matched
+                if name in NAME_FIELDS and normalize(str(g)) != normalize(str(p))
+            ]
+            if not (detail.missed or detail.spurious or loose):
                 continue
             lines.append(f"  [bold]{name}[/bold] tp={detail.tp} fp={detail.fp} fn={detail.fn}")
+            for g, p in loose:
+                lines.append(f"    [dim]~ matched  {escape(str(g))} ≈ {escape(str(p))}[/dim]")
             for item in detail.missed:
                 lines.append(f"    [red]- missed  [/red] {escape(format_item(name, item))}")
             for item in detail.spurious:
