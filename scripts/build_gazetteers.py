@@ -293,6 +293,11 @@ def build_names(shared: Path) -> dict[str, int]:
     w_nouns, w_given, w_surnames = wik if wik is not None else (set(), set(), set())
 
     given = curated_given | ((c_given | f_given | w_given) - blocked)
+    # "Hans-Jürgen", "Jean-Pierre": hyphenated PER tokens made of given names only
+    given |= {
+        t for t in per_tokens
+        if "-" in t and NAME_TOKEN.match(t) and all(part in given for part in t.split("-"))
+    }
     surnames = curated_surnames | ((c_surnames | f_surnames | w_surnames) - blocked)
 
     sizes = {

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+import zipfile
 from collections import Counter
 from importlib import resources
+from pathlib import Path
 
 import pytest
 import spacy
@@ -269,3 +273,37 @@ def test_every_pattern_is_found_in_its_own_text(nlp: spacy.language.Language) ->
         doc = nlp.make_doc(f"Am Sonntag: {pattern['pattern']} .")
         keys = {nlp.vocab.strings[m] for m, _, _ in matcher(doc)}
         assert str(i) in keys, pattern
+
+
+def test_standalone_false_keeps_only_aliases() -> None:
+    forms = {p["pattern"]: p["id"] for p in gz.patterns("classes")}
+    assert "Am" not in forms  # "Am Sonntag ..." is no class
+    assert forms["Am-Wertung"] == "Am"
+    assert forms["Pro-Am"] == "Pro-Am"
+
+
+def test_hyphenated_given_names() -> None:
+    given = gz.words("given_names")
+    assert {"Hans-Jürgen", "Jean-Pierre", "Kim-Luis"} <= given
+
+
+def test_loads_from_a_zipped_package(tmp_path: Path) -> None:
+    """Data is read through importlib.resources, so a zipped install (wheel) works."""
+    import gtextract
+
+    package = Path(gtextract.__file__).parent
+    archive = tmp_path / "gtextract.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        for path in package.rglob("*"):
+            if path.is_file() and "__pycache__" not in path.parts:
+                zf.write(path, Path("gtextract") / path.relative_to(package))
+    code = (
+        "import sys; sys.path.insert(0, sys.argv[1]);"
+        "import gtextract.gazetteers as g;"
+        "assert '.zip' in g.__file__, g.__file__;"
+        "print(g.sizes()['tracks'])"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(archive)], capture_output=True, text=True, check=True
+    )
+    assert int(out.stdout.strip()) == len(gz.entries("tracks"))

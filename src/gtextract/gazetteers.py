@@ -209,7 +209,9 @@ def patterns(kind: str) -> tuple[PhrasePattern, ...]:
     Each pattern is ``{"label": LABEL, "pattern": form, "id": entry.name}``; a
     form shared by two entries of the same kind is kept for the first only.
     Car models get every make form + model form (``"Mercedes AMG GT3"``) and the
-    model forms that are distinctive on their own (``"Huracán GT3"``).
+    model forms that are distinctive on their own (``"Huracán GT3"``). An entry
+    with ``"standalone": false`` contributes its aliases only (the class "Am" is
+    matched as "Am-Wertung", never as the word "Am").
     """
     _check_kind(kind, ENTRY_KINDS)
     label = LABELS[kind]
@@ -219,9 +221,12 @@ def patterns(kind: str) -> tuple[PhrasePattern, ...]:
     seen: set[str] = set()
     result: list[PhrasePattern] = []
     for entry in entries(kind):
-        forms = (
-            _car_model_forms(entry, make_forms) if kind == "car_models" else list(entry.forms)
-        )
+        if kind == "car_models":
+            forms = _car_model_forms(entry, make_forms)
+        elif entry.attrs.get("standalone") is False:
+            forms = list(entry.aliases)  # the bare name is too common a word ("Am")
+        else:
+            forms = list(entry.forms)
         for form in forms:
             if form in seen:
                 continue
