@@ -126,6 +126,22 @@ def test_decode_cp1252_typographic_quotes() -> None:
     assert encoding == "cp1252"
 
 
+def test_decode_dos_code_page_is_not_misread_as_cp1252() -> None:
+    # cp850 "ä"/"ö" are cp1252 quotes: glued between letters they give the guess away
+    sentence = (
+        "Jörg Müller überholte in der Schikane und gewann vor Björn Weiß, Schröder schied aus."
+    )
+    text, encoding = decode_bytes(sentence.encode("cp850"))
+    assert text == sentence
+    assert encoding != "cp1252"
+
+
+def test_decode_html_declaring_latin1_reads_cp1252_quotes() -> None:
+    page = '<html><head><meta charset="iso-8859-1"></head><body>„Klasse“, sagte Weiß</body></html>'
+    text, encoding = decode_bytes(page.encode("cp1252"))
+    assert "„Klasse“" in text and encoding == "cp1252"
+
+
 def test_decode_utf16_with_bom() -> None:
     assert decode_bytes(SENTENCE.encode("utf-16")) == (SENTENCE, "utf-16")
 

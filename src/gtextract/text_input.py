@@ -109,9 +109,8 @@ def _plausible_german(text: str) -> bool:
     """
     glued = 0
     non_ascii = 0
-    for i, ch in enumerate(text):
-        if ch < "\x80":
-            continue
+    for match in _NON_ASCII.finditer(text):
+        ch, i = match.group(), match.start()
         non_ascii += 1
         if unicodedata.category(ch) == "Cc" or ch in _SUSPICIOUS:
             return False
@@ -126,6 +125,18 @@ def _plausible_german(text: str) -> bool:
     return non_ascii == 0 or glued <= max(1, non_ascii // 10)
 
 
+_UTF8_OR_LATIN1 = {
+    "utf-8",
+    "utf8",
+    "iso-8859-1",
+    "iso8859-1",
+    "latin-1",
+    "latin1",
+    "us-ascii",
+    "ascii",
+}
+_C1_BYTE = re.compile(rb"[\x80-\x9f]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 
 
@@ -170,7 +181,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
             return data[: exc.start].decode("utf-8"), "utf-8"
 
     declared = _declared_charset(data)
-    if declared and declared.replace("_", "-") not in {"utf-8", "utf8"}:
+    # Like browsers, read a Latin-1/ASCII declaration as its Windows superset
+    # (the Latin path below): pages declaring ISO-8859-1 often hold cp1252 quotes.
+    if declared and declared.replace("_", "-") not in _UTF8_OR_LATIN1:
         try:
             return data.decode(declared), declared
         except (LookupError, UnicodeDecodeError):
@@ -178,7 +191,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
 
     # German archives are overwhelmingly Latin-1 or its Windows superset.
     # Name the encoding honestly: without bytes 0x80-0x9F both decode alike.
-    has_c1_bytes = any(0x80 <= b <= 0x9F for b in data)
+    has_c1_bytes = _C1_BYTE.search(data) is not None
     for encoding in ("cp1252",) if has_c1_bytes else ("latin-1",):
         try:
             text = data.decode(encoding)
