@@ -175,3 +175,22 @@ def test_looks_german() -> None:
 def test_missing_input_fails_before_reading(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError):
         iter_articles([tmp_path / "gibt-es-nicht"])
+
+
+def test_damaged_archives_are_reported_not_fatal(tmp_path: Path) -> None:
+    good = write_zip(tmp_path / "gut.zip")
+    (tmp_path / "kaputt.zip").write_bytes(good.read_bytes()[:200])  # cut off
+    (tmp_path / "kaputt.warc.gz").write_bytes(b"\x1f\x8b\x08\x00" + b"kein warc" * 20)
+    (tmp_path / "kaputt.tar.gz").write_bytes(b"\x1f\x8b\x08\x00" + bytes(100))
+    stats = SourceStats()
+    items = list(iter_articles([tmp_path], stats=stats))
+    errors = {a.article_id: a.error[0] for a in items if a.error}
+    assert errors == {
+        f"{tmp_path.name}/kaputt.tar.gz!": "unreadable",
+        f"{tmp_path.name}/kaputt.zip!": "unreadable",
+    }
+    # warcio is lenient: it reads the garbage as one empty record, which is reported.
+    (warc,) = [a for a in items if "kaputt.warc" in a.article_id]
+    with pytest.raises(InputError):
+        prepare(warc)
+    assert sum(1 for a in items if "gut.zip" in a.article_id) == 3  # read in full

@@ -106,6 +106,24 @@ class _Person:
         return Counter(t for o in self.occurrences for t in o.teams)
 
 
+_RESULT_KEYS = ("kind", "position", "class", "session", "status", "drivers", "team", "car")
+
+
+def _slim(report: dict[str, Any]) -> dict[str, Any]:
+    """Only what aggregation needs: an archive's full records would not fit in memory."""
+
+    def pick(key: str, fields: tuple[str, ...]) -> list[dict[str, Any]]:
+        return [{f: item.get(f) for f in fields} for item in report.get(key) or []]
+
+    return {
+        "teams": pick("teams", ("name",)),
+        "cars": pick("cars", ("name",)),
+        "drivers": pick("drivers", ("team",)),
+        "events": pick("events", ("team", "car")),
+        "results": pick("results", _RESULT_KEYS),
+    }
+
+
 def _occurrences(lines: Iterable[dict[str, Any]]) -> tuple[list[_Occurrence], list[dict[str, Any]]]:
     occurrences: dict[tuple[str, str], _Occurrence] = {}
     reports: list[dict[str, Any]] = []
@@ -134,7 +152,7 @@ def _occurrences(lines: Iterable[dict[str, Any]]) -> tuple[list[_Occurrence], li
         if not isinstance(report, dict):
             continue
         aid = str(line.get("article_id"))
-        reports.append({"article_id": aid, "report": report})
+        reports.append({"article_id": aid, "report": _slim(report)})
         for driver in report.get("drivers") or []:
             if driver.get("first_name") and driver.get("last_name"):
                 # The extractor split the name already: trust it over the heuristic.

@@ -265,9 +265,10 @@ def _read_file(
             yield from _read_warc(path, article_id, max_chars, stats)
         else:
             stats.ignore(str(path))
-    except (OSError, zipfile.BadZipFile, tarfile.TarError, EOFError) as exc:
+    except Exception as exc:  # zipfile, tarfile, gzip and warcio each raise their own
         # A damaged container: say so and go on with the other inputs.
-        yield RawArticle(f"{article_id}!", str(path), error=("unreadable", f"{path}: {exc}"))
+        message = f"{path}: {type(exc).__name__}: {exc}"
+        yield RawArticle(f"{article_id}!", str(path), error=("unreadable", message))
 
 
 def _walk(root: Path) -> Iterator[Path]:
@@ -318,10 +319,15 @@ def _read_zip(
                     info.filename, info.file_size, None, label, fields, max_chars, stats
                 )
                 continue
-            with archive.open(info) as member:
-                yield from _member(
-                    info.filename, info.file_size, member, label, fields, max_chars, stats
-                )
+            try:
+                with archive.open(info) as member:
+                    yield from _member(
+                        info.filename, info.file_size, member, label, fields, max_chars, stats
+                    )
+            except (OSError, RuntimeError, zipfile.BadZipFile) as exc:
+                # One damaged or encrypted member: report it, keep reading the others.
+                member_id = f"{label}!{info.filename}"
+                yield RawArticle(member_id, member_id, error=("unreadable", f"{member_id}: {exc}"))
 
 
 def _read_tar(
