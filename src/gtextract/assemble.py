@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 
 from gtextract import gazetteers
 from gtextract.components.cars import CarFinder
-from gtextract.components.spans import resolved
+from gtextract.components.spans import NESTED, resolved
 from gtextract.records import (
     Car,
     Credit,
@@ -54,19 +54,46 @@ def _span_evidence(span: Span) -> Evidence:
     return _evidence(span.doc, span.start_char, span.end_char)
 
 
+@dataclass(frozen=True)
+class Mention:
+    """One mention of an entity: a span, or a stretch of a fused line ("MastersMotorsport")."""
+
+    text: str
+    start_char: int
+    end_char: int
+    kb_id_: str = ""
+    label_: str = ""
+
+    @classmethod
+    def of(cls, span: Span) -> Mention:
+        return cls(span.text, span.start_char, span.end_char, span.kb_id_, span.label_)
+
+    @property
+    def n_words(self) -> int:
+        return len(self.text.split())
+
+
 @dataclass
 class Cluster:
     """Mentions of one entity."""
 
-    spans: list[Span] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
 
     @property
     def name(self) -> str:
-        return max((s.text for s in self.spans), key=lambda t: (len(t.split()), len(t)))
+        """The entry's own name when the text uses it, else the longest form written."""
+        forms = [m.text for m in self.mentions]
+        canonical = self.mentions[0].kb_id_
+        if canonical and canonical in forms:
+            return canonical
+        return max(forms, key=lambda t: (len(t.split()), len(t)))
 
     @property
     def tokens(self) -> list[str]:
         return _norm(self.name).split()
+
+    def evidence(self) -> list[Evidence]:
+        return [Evidence(start=m.start_char, end=m.end_char, text=m.text) for m in self.mentions]
 
 
 def _same_entity(short: str, long: str) -> bool:
@@ -78,23 +105,32 @@ def _same_entity(short: str, long: str) -> bool:
     return set(a) <= set(b) and (a[-1] == b[-1] or a[-1] in b)
 
 
-def cluster(spans: Iterable[Span]) -> list[Cluster]:
-    """Group mentions, longest first, so short forms join the full name."""
+def cluster(mentions: Iterable[Mention], *, by_entry: bool = False) -> list[Cluster]:
+    """Group mentions, longest first, so short forms join the full name.
+
+    With ``by_entry`` mentions of one gazetteer entry (``kb_id_``) always join,
+    so "NLS" and "Nürburgring Langstrecken-Serie" are one series.
+    """
     clusters: list[Cluster] = []
-    for span in sorted(spans, key=lambda s: (-len(s.text.split()), -len(s.text), s.start)):
-        text = span.text
-        if text.endswith("s") and len(span) == 1:  # genitive "Klingmanns"
+    ordered = sorted(mentions, key=lambda m: (-m.n_words, -len(m.text), m.start_char))
+    for mention in ordered:
+        text = mention.text
+        if text.endswith("s") and mention.n_words == 1:  # genitive "Klingmanns"
             stem = text[:-1]
             if any(_norm(stem) in c.tokens for c in clusters):
                 text = stem
-        home = next((c for c in clusters if _same_entity(text, c.name)), None)
+        home = None
+        if by_entry and mention.kb_id_:
+            home = next((c for c in clusters if c.mentions[0].kb_id_ == mention.kb_id_), None)
         if home is None:
-            clusters.append(Cluster([span]))
+            home = next((c for c in clusters if _same_entity(text, c.name)), None)
+        if home is None:
+            clusters.append(Cluster([mention]))
         else:
-            home.spans.append(span)
+            home.mentions.append(mention)
     for c in clusters:
-        c.spans.sort(key=lambda s: s.start)
-    return sorted(clusters, key=lambda c: c.spans[0].start)
+        c.mentions.sort(key=lambda m: m.start_char)
+    return sorted(clusters, key=lambda c: c.mentions[0].start_char)
 
 
 class Assembler:
@@ -103,28 +139,25 @@ class Assembler:
         self.particles = {p.lower() for p in gazetteers.words("name_particles")}
 
     # -- entities ------------------------------------------------------------
-    def _driver_details(self, span: Span) -> dict[str, object]:
-        doc = span.doc
-        m = BRACKET.match(doc.text[span.end_char :])
+    def _driver_details(self, doc: Doc, mention: Mention) -> dict[str, object]:
+        """Age, nationality, hometown and team from "(20, CZ)" / "(16, Neuseeland, Team)"."""
+        m = BRACKET.match(doc.text[mention.end_char :])
         details: dict[str, object] = {}
         if not m:
             return details
-        inner_start = span.end_char + m.start(1)
-        teams = [
-            t
-            for t in resolved(doc, "TEAM")
-            if inner_start <= t.start_char < span.end_char + m.end(1)
-        ]
+        inner = (mention.end_char + m.start(1), mention.end_char + m.end(1))
+        teams = [t for t in resolved(doc, "TEAM") if inner[0] <= t.start_char < inner[1]]
         if teams:
             details["team"] = teams[0].text
         for part in re.split(r"[,;]", m.group(1)):
             part = part.strip()
             if not part or any(t.text in part for t in teams):
                 continue
+            country = part.split("/")[0].strip()
             if part.isdigit() and "age" not in details:
                 details["age"] = int(part)
-            elif part in self.nationalities or part.split("/")[0] in self.nationalities:
-                details.setdefault("nationality", self.nationalities[part.split("/")[0]])
+            elif country in self.nationalities:
+                details.setdefault("nationality", self.nationalities[country])
             elif part[:1].isupper() and len(part.split()) <= 3 and "hometown" not in details:
                 details["hometown"] = part
         return details
@@ -141,15 +174,19 @@ class Assembler:
         return " ".join(parts[:i]), " ".join(parts[i:])
 
     def drivers(self, doc: Doc) -> tuple[list[Driver], dict[int, str]]:
-        """Driver records and a map from mention start token to driver name."""
+        """Driver records and a map from mention start (char) to driver name.
+
+        A person named with a non-driver role anywhere (Teamchef, Fotos:) is
+        not a driver, even where a later bare mention has no role.
+        """
         out, names = [], {}
-        for c in cluster(resolved(doc, "DRIVER", "PERSON")):
-            labels = [s.label_ for s in c.spans if len(s) > 1] or [s.label_ for s in c.spans]
-            if labels.count("PERSON") > labels.count("DRIVER"):
+        mentions = [Mention.of(s) for s in resolved(doc, "DRIVER", "PERSON")]
+        for c in cluster(mentions):
+            if any(m.label_ == "PERSON" for m in c.mentions):
                 continue
             details: dict[str, object] = {}
-            for span in c.spans:
-                details = self._driver_details(span)
+            for mention in c.mentions:
+                details = self._driver_details(doc, mention)
                 if details:
                     break
             first, last = self._split_name(c.name)
@@ -158,36 +195,47 @@ class Assembler:
                     name=c.name,
                     first_name=first,
                     last_name=last,
-                    mentions=[_span_evidence(s) for s in c.spans],
+                    mentions=c.evidence(),
                     **details,  # type: ignore[arg-type]
                 )
             )
-            for s in c.spans:
-                names[s.start] = c.name
+            for m in c.mentions:
+                names[m.start_char] = c.name
         return out, names
 
-    def named(self, doc: Doc, label: str) -> list[tuple[Cluster, str | None]]:
-        spans = resolved(doc, label)
+    def named(self, doc: Doc, label: str, extra: Iterable[Mention] = ()) -> list[Cluster]:
+        mentions = [Mention.of(s) for s in resolved(doc, label)] + list(extra)
         if label == "TRACK":
-            spans = [s for s in spans if not _inside_brackets(s)]
-        return [(c, c.spans[0].kb_id_ or None) for c in cluster(spans)]
+            mentions = [m for m in mentions if not _inside_brackets(doc.text, m)]
+        return cluster(mentions, by_entry=label in ("TRACK", "SERIES"))
 
     def cars(self, doc: Doc) -> list[Car]:
         cars = []
-        for c, make in self.named(doc, "CAR"):
+        spans = {s.start_char: s for s in resolved(doc, "CAR")}
+        for c in self.named(doc, "CAR"):
             name = c.name
+            make = next((m.kb_id_ for m in c.mentions if m.kb_id_), None)
             model = name[len(make) :].strip(" -") if make and name.startswith(make) else None
-            number = next((n for s in c.spans if (n := CarFinder.number_after(s))), None)
+            numbers = (CarFinder.number_after(spans[m.start_char]) for m in c.mentions)
             cars.append(
                 Car(
                     name=name,
                     make=make,
                     model=model or None,
-                    number=number,
-                    mentions=[_span_evidence(s) for s in c.spans],
+                    number=next((n for n in numbers if n), None),
+                    mentions=c.evidence(),
                 )
             )
         return cars
+
+    def tracks(self, doc: Doc) -> list[Track]:
+        nested = [Mention.of(s) for s in doc.spans.get(NESTED, [])]
+        fused = [
+            Mention(e.track_text, e.track_start, e.track_start + len(e.track_text), e.track, "TRACK")
+            for e in doc._.gtx_events or []
+            if e.track and e.track_text and e.track_start is not None
+        ]
+        return [Track(name=c.name, mentions=c.evidence()) for c in self.named(doc, "TRACK", nested + fused)]
 
     # -- the report ----------------------------------------------------------
     def __call__(
@@ -200,18 +248,8 @@ class Assembler:
         base_model: str | None = None,
     ) -> RaceReport:
         drivers, name_at = self.drivers(doc)
-        teams = [
-            Team(name=c.name, mentions=[_span_evidence(s) for s in c.spans])
-            for c, _ in self.named(doc, "TEAM")
-        ]
-        tracks = [
-            Track(name=c.name, mentions=[_span_evidence(s) for s in c.spans])
-            for c, _ in self.named(doc, "TRACK")
-        ]
-        series = [
-            Series(name=c.name, mentions=[_span_evidence(s) for s in c.spans])
-            for c, _ in self.named(doc, "SERIES")
-        ]
+        teams = [Team(name=c.name, mentions=c.evidence()) for c in self.named(doc, "TEAM")]
+        series = [Series(name=c.name, mentions=c.evidence()) for c in self.named(doc, "SERIES")]
         sessions = {}
         for span in resolved(doc, "SESSION"):
             sessions.setdefault(
@@ -224,7 +262,7 @@ class Assembler:
             published=published,
             base_model=base_model,
             series=series,
-            tracks=tracks,
+            tracks=self.tracks(doc),
             drivers=drivers,
             teams=teams,
             cars=self.cars(doc),
@@ -242,7 +280,7 @@ class Assembler:
             ],
             events=self.events(doc, name_at),
             quotes=[
-                Quote(text=q.text, speaker=name_at.get(q.speaker[0]) if q.speaker else None,
+                Quote(text=q.text, speaker=name_at.get(doc[q.speaker[0]].idx) if q.speaker else None,
                       evidence=_evidence(doc, q.start, q.end))
                 for q in doc._.gtx_quotes or []
             ],
@@ -256,7 +294,9 @@ class Assembler:
         out: list[Result] = []
         seen: set[tuple[str, int, str | None, tuple[str, ...]]] = set()
         for fact in doc._.gtx_results or []:
-            drivers = tuple(dict.fromkeys(name_at[s] for s, _ in fact.drivers if s in name_at))
+            drivers = tuple(
+                dict.fromkeys(name_at[doc[s].idx] for s, _ in fact.drivers if doc[s].idx in name_at)
+            )
             if not drivers:
                 continue
             key = (fact.kind, fact.position, fact.class_, drivers)
@@ -283,7 +323,9 @@ class Assembler:
                     track=e.track,
                     date=e.date,
                     status=e.status,  # type: ignore[arg-type]
-                    drivers=list(dict.fromkeys(name_at[s] for s, _ in e.drivers if s in name_at)),
+                    drivers=list(
+                        dict.fromkeys(name_at[doc[s].idx] for s, _ in e.drivers if doc[s].idx in name_at)
+                    ),
                     team=e.team,
                     car=e.car,
                     class_=e.class_,
@@ -293,12 +335,12 @@ class Assembler:
         return out
 
 
-def _inside_brackets(span: Span) -> bool:
+def _inside_brackets(text: str, mention: Mention) -> bool:
     """Hometowns and nationalities in "(25, Heidelberg)" are details, not venues."""
-    text = span.doc.text
-    left = text.rfind("(", max(0, span.start_char - 60), span.start_char)
-    right = text.rfind(")", max(0, span.start_char - 60), span.start_char)
-    return left > right and text.find(")", span.end_char, span.end_char + 60) != -1
+    start, end = mention.start_char, mention.end_char
+    left = text.rfind("(", max(0, start - 60), start)
+    right = text.rfind(")", max(0, start - 60), start)
+    return left > right and text.find(")", end, end + 60) != -1
 
 
 def _title(doc: Doc) -> str | None:

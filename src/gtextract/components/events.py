@@ -40,6 +40,8 @@ class EventFact:
     start: int
     end: int
     track: str | None = None
+    track_text: str | None = None  # the track as written, when read from a fused line
+    track_start: int | None = None
     date: str | None = None
     status: str = "scheduled"
     drivers: list[tuple[int, int]] = field(default_factory=list)
@@ -100,12 +102,17 @@ class EventFinder:
             day = m.group("day").rstrip(".")
             date = f"{month:02d}-{int(day):02d}" if month and day.isdigit() else None
             start = m.start("rest")
+            track_start = None
+            if track is not None:
+                track_start = start + m.group("rest").find(track[1])
             events.append(
                 EventFact(
                     name=name.strip(" -–"),
                     start=start,
                     end=start + len(m.group("rest")),
                     track=track[2] if track else None,
+                    track_text=track[1] if track else None,
+                    track_start=track_start,
                     date=date,
                     status=status,
                 )

@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from gtextract.components.spans import LABEL_PRIORITY, RESOLVED, candidates
+from gtextract.components.spans import LABEL_PRIORITY, NESTED, RESOLVED, candidates
 
 RELABEL = {"CAR_MODEL": "CAR"}
 
@@ -32,6 +32,24 @@ def _rank(span: Span) -> tuple[int, int, int]:
     return (-len(span), priority, span.start)
 
 
+def _extend_events(doc: Doc, chosen: list[Span]) -> list[Span]:
+    """An event alias that stops inside a longer track name takes the whole track."""
+    out = []
+    for span in chosen:
+        if span.label_ == "EVENT":
+            ends = [t.end for t in candidates(doc, "TRACK") if span.start < t.start < span.end]
+            if ends and max(ends) > span.end:
+                span = Span(doc, span.start, max(ends), label="EVENT", kb_id=span.kb_id_)
+        out.append(span)
+    taken = {(s.start, s.end) for s in out if s.label_ == "EVENT"}
+    return [
+        s
+        for s in out
+        if s.label_ == "EVENT"
+        or not any(a <= s.start < b for a, b in taken)
+    ]
+
+
 class SpanResolver:
     def __init__(self, name: str) -> None:
         self.name = name
@@ -45,7 +63,14 @@ class SpanResolver:
             label = RELABEL.get(span.label_, span.label_)
             chosen.append(Span(doc, span.start, span.end, label=label, kb_id=span.kb_id_))
             taken.update(range(span.start, span.end))
-        doc.spans[RESOLVED] = sorted(chosen, key=lambda s: s.start)
+        doc.spans[RESOLVED] = sorted(_extend_events(doc, chosen), key=lambda s: s.start)
+        # tracks named inside an event ("24h-Rennen von Spa-Francorchamps") are venues too
+        events = [s for s in chosen if s.label_ == "EVENT"]
+        doc.spans[NESTED] = [
+            t
+            for t in candidates(doc, "TRACK")
+            if any(e.start <= t.start < e.end for e in events)
+        ]
         return doc
 
 

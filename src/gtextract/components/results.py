@@ -1,10 +1,14 @@
 """``gtx_results``: finishing and grid positions tied to their drivers.
 
 A *cue* states a position ("dritten Gesamtrang", "Platz zwei", "Rang 3",
-"P4", "Dritter wurde", "Pole-Position", "Sieg", "Klassensieg in der SP9");
-the drivers of its clause get it. Result lists ("1. Lucas Muster - Team -
-Car") are read line by line. Quotes, mid-race orders and standings are
-skipped: the words that mark them live in ``data/position_cues.json``.
+"P4", "Dritter wurde", "Pole-Position", "Sieg", "Klassensieg in der SP9",
+"Die Plätze 5 und 6"); the drivers of its clause get it. When a clause names
+no driver, the subject comes from the clause before, from an anaphor
+("das Trio", "der 22-Jährige", "er") or from the crew last seen in that make
+("der Bentley"). Drivers after "vor" / "Vorsprung auf" are the ones beaten.
+Result lists ("1. Lucas Muster - Team - Car") are read line by line. Quotes,
+mid-race orders and standings are skipped; the words that mark all this live
+in ``data/position_cues.json``.
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ P_NOTATION = re.compile(r"^P(\d{1,2})$")
 LIST_LINE = re.compile(r"^[ \t]*(\d{1,2})\.[ \t]+(?=\S)", re.MULTILINE)
 CLAUSE_BREAKS = {";", "–", "—", ":"}
 CLAUSE_CONJUNCTIONS = {"während", "aber", "doch", "sondern", "nachdem", "weil", "denn", "bevor"}
-QUOTE_OPEN = '„“"»«'
+GROUP_JOINERS = {"/", ",", "und", "sowie", "&"}
 
 
 @dataclass
@@ -37,9 +41,16 @@ class ResultFact:
     drivers: list[tuple[int, int]]  # token offsets of DRIVER spans
     cue: tuple[int, int]  # char offsets
     cue_text: str
-    car: tuple[int, int] | None = None
-    team: tuple[int, int] | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Cue:
+    positions: list[int]
+    kind: str
+    class_: str | None
+    token: Token
+    win: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -51,10 +62,22 @@ def _cues() -> dict[str, Any]:
 
 def _quote_ranges(text: str) -> list[tuple[int, int]]:
     """Character ranges inside quotation marks: positions there are talk, not results."""
-    ranges = []
-    for m in re.finditer(r"[„\"»“]([^„“\"»«]{3,}?)[“\"«”]", text):
-        ranges.append((m.start(), m.end()))
-    return ranges
+    return [
+        (m.start(), m.end()) for m in re.finditer(r"[„\"»“]([^„“\"»«]{3,}?)[“\"«”]", text)
+    ]
+
+
+def _bracket_tokens(span: Span) -> set[int]:
+    inside: set[int] = set()
+    depth = 0
+    for tok in span:
+        if tok.text == "(":
+            depth += 1
+        elif tok.text == ")":
+            depth = max(0, depth - 1)
+        elif depth:
+            inside.add(tok.i)
+    return inside
 
 
 class ResultFinder:
@@ -63,7 +86,10 @@ class ResultFinder:
         self.cues = _cues()
         self.race_nouns = set(self.cues["race_nouns"])
         self.grid_nouns = set(self.cues["grid_nouns"])
+        self.position_nouns = self.race_nouns | self.grid_nouns
         self.win_words = set(self.cues["win_words"])
+        self.anaphora = set(self.cues["anaphora"])
+        self.window = int(self.cues["cue_window"])
 
     # -- clauses -------------------------------------------------------------
     def _clauses(self, sent: Span) -> list[Span]:
@@ -80,157 +106,246 @@ class ResultFinder:
         return [doc[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
 
     # -- cues ----------------------------------------------------------------
-    def _position_at(self, tok: Token) -> tuple[int, str] | None:
-        """(position, kind) when a position is stated at this token."""
+    def _position_at(self, tok: Token) -> tuple[list[int], str] | None:
+        """(positions, kind) when positions are stated at this token."""
         doc = tok.doc
         low = tok.lower_
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         prev = doc[tok.i - 1] if tok.i > 0 else None
         m = P_NOTATION.match(tok.text)
         if m:
-            return int(m.group(1)), "race"
+            return [int(m.group(1))], "race"
         value = ordinal(tok.text)
-        if value is not None and nxt is not None:
-            if nxt.lower_ in self.race_nouns:
-                return value, "race"
-            if nxt.lower_ in self.grid_nouns:
-                return value, "qualifying"
-        if low in self.race_nouns | self.grid_nouns and nxt is not None:
-            number = cardinal(nxt.text) if not nxt.text.endswith(".") else None
-            if number is not None and 0 < number < 100:
-                return number, "qualifying" if low in self.grid_nouns else "race"
-        if low.startswith("gesamt") and len(low) > 6:
-            value = ordinal(low[6:])
-            if value is not None:
-                return value, "race"
-        if (
-            tok.text[:1].isupper()
-            and value is not None
-            and not tok.text[0].isdigit()
-            and low.endswith(("er", "e"))
-            and (nxt is None or nxt.lower_ not in self.race_nouns | self.grid_nouns)
-            and (
-                prev is None or prev.lower_ not in ("der", "die", "den", "dem") or tok.is_sent_start
-            )
-        ):
-            return value, "race"  # "Dritter wurde", "als Fünfter"
+        if value is not None and nxt is not None and nxt.lower_ in self.position_nouns:
+            return [value], "qualifying" if nxt.lower_ in self.grid_nouns else "race"
+        if low in self.position_nouns and nxt is not None:
+            numbers = self._number_list(doc, tok.i + 1)
+            if numbers:
+                return numbers, "qualifying" if low in self.grid_nouns else "race"
+        if low.startswith("gesamt") and len(low) > 6 and (value := ordinal(low[6:])):
+            return [value], "race"
         if low == "gesamt" and nxt is not None and nxt.text == "-" and tok.i + 2 < len(doc):
             value = ordinal(doc[tok.i + 2].text)
             if value is not None:
-                return value, "race"
+                return [value], "race"
+        if (
+            value is not None
+            and tok.text[:1].isupper()
+            and not tok.text[0].isdigit()
+            and (nxt is None or nxt.lower_ not in self.position_nouns)
+            and (prev is None or prev.lower_ not in ("der", "die", "den", "dem") or tok.is_sent_start)
+        ):
+            return self._ordinal_list(doc, tok.i), "race"  # "Dritter wurde", "als Fünfter"
+        if value is not None and prev is not None and prev.lower_ == "als":
+            return self._ordinal_list(doc, tok.i), "race"  # "als sechster und siebter"
         return None
+
+    def _number_list(self, doc: Doc, i: int) -> list[int]:
+        """ "5 und 6", "vier bis sechs", "7-9" after a plural position noun."""
+        first = cardinal(doc[i].text) if not doc[i].text.endswith(".") else None
+        if first is None or not 0 < first < 100:
+            return []
+        numbers = [first]
+        if i + 2 < len(doc) and doc[i + 1].lower_ in ("und", "bis", "-"):
+            last = cardinal(doc[i + 2].text)
+            if last is not None and first < last < 100:
+                numbers = (
+                    [first, last] if doc[i + 1].lower_ == "und" else list(range(first, last + 1))
+                )
+        return numbers
+
+    def _ordinal_list(self, doc: Doc, i: int) -> list[int]:
+        values = [ordinal(doc[i].text) or 0]
+        if i + 2 < len(doc) and doc[i + 1].lower_ == "und":
+            second = ordinal(doc[i + 2].text)
+            if second is not None:
+                values.append(second)
+        return values
 
     def _is_pole(self, tok: Token) -> bool:
         doc = tok.doc
+        if tok.lower_ == "pole-position":
+            return True
         if tok.lower_ != "pole":
-            return tok.lower_ in ("pole-position", "polesetter")
-        nxt = doc[tok.i + 1 : tok.i + 3]
-        text = " ".join(t.lower_ for t in nxt)
-        return not text.startswith("- setter") and not text.startswith("-setter")
+            return False
+        following = doc[tok.i + 1 : tok.i + 3].text.lower()
+        return not following.startswith(("- setter", "-setter"))
 
-    def _class_of(self, clause: Span) -> str | None:
-        for span in resolved(clause.doc, "CLASS"):
-            if clause.start <= span.start < clause.end + 3:
-                return span.kb_id_ or span.text
+    def _class_near(self, sent: Span, tok: Token, prev_sent: Span | None) -> str | None:
+        classes = resolved(sent.doc, "CLASS")
+        for scope in (sent, prev_sent):
+            if scope is None:
+                continue
+            here = [c for c in classes if scope.start <= c.start < scope.end]
+            if here:
+                return min(here, key=lambda c: abs(c.start - tok.i)).kb_id_ or here[0].text
         return None
 
-    def _drivers(self, clause: Span, exclude_after: set[str]) -> tuple[list[Span], list[Span]]:
-        """Drivers of the clause, split into subjects and those after 'vor'/'Vorsprung auf'."""
-        subjects, beaten = [], []
+    def _blocked(self, clause: Span, tok: Token) -> bool:
         doc = clause.doc
-        depth = 0
-        bracket_at: set[int] = set()
+        lo = max(clause.start, tok.i - self.window)
+        hi = min(clause.end, tok.i + self.window + 1)
+        window = " " + doc[lo:hi].text.lower() + " "
+        return any(w in window for w in self.cues["not_result"])
+
+    def _cues_in(self, clause: Span, sent: Span, prev: Span | None, quotes: list) -> list[Cue]:
+        found: list[Cue] = []
+        doc = clause.doc
         for tok in clause:
-            if tok.text == "(":
-                depth += 1
-            elif tok.text == ")":
-                depth = max(0, depth - 1)
-            elif depth:
-                bracket_at.add(tok.i)
-        after_vor = False
-        drivers = [s for s in resolved(doc, "DRIVER") if clause.start <= s.start < clause.end]
+            if any(a <= tok.idx < b for a, b in quotes) or self._blocked(clause, tok):
+                continue
+            low = tok.lower_
+            position = self._position_at(tok)
+            if position is not None:
+                values, kind = position
+                around = doc[max(clause.start, tok.i - 4) : min(clause.end, tok.i + 4)].text.lower()
+                if any(v in around for v in self.cues["grid_verbs"]):
+                    kind = "qualifying"
+                cls = None
+                after = doc[tok.i + 1 : min(clause.end, tok.i + 5)]
+                for c in resolved(doc, "CLASS"):
+                    if after.start <= c.start < after.end:
+                        cls = c.kb_id_ or c.text
+                found.append(Cue(values, kind, cls, tok))
+            elif self._is_pole(tok):
+                found.append(Cue([1], "qualifying", None, tok))
+            elif "klassensieg" in low or (low in self.win_words and "wertung" in clause.text.lower()):
+                prefix = tok.text[: low.find("klassensieg")].rstrip("-") if "klassensieg" in low else ""
+                cls = prefix or self._class_near(sent, tok, prev)
+                if cls:
+                    found.append(Cue([1], "race", cls, tok, win=True))
+            elif low in self.cues["best_words"] or (low in ("erste", "erster") and "klasse" in clause.text.lower()):
+                cls = self._class_near(clause, tok, None)
+                if cls:
+                    found.append(Cue([1], "race", cls, tok))
+            elif low in self.win_words:
+                prev_tok = doc[tok.i - 1] if tok.i > 0 else None
+                next_tok = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+                if (
+                    low == "sieger"
+                    and prev_tok is not None
+                    and prev_tok.lower_ == "der"
+                    and (next_tok is None or next_tok.lower_ not in ("des", "der", "von", "im", "beim"))
+                ):
+                    continue  # "Teamkollegen der Sieger": someone else won
+                found.append(Cue([1], "race", None, tok, win=True))
+        return found
+
+    # -- drivers ---------------------------------------------------------------
+    def _drivers(self, clause: Span, quotes: list) -> tuple[list[Span], list[Span]]:
+        """Drivers of the clause: subjects, and those beaten ("vor X", "Vorsprung auf X")."""
+        doc = clause.doc
+        inside = _bracket_tokens(clause)
+        beaten_from = None
+        pairs = [tuple(p) for p in self.cues["beaten_after_pairs"]]
         for tok in clause:
-            if tok.lower_ in exclude_after:
-                after_vor = True
-            for d in drivers:
-                if d.start == tok.i and d.start not in bracket_at:
-                    (beaten if after_vor else subjects).append(d)
+            if tok.lower_ in self.cues["beaten_after"] or (
+                tok.i > clause.start and (doc[tok.i - 1].lower_, tok.lower_) in pairs
+            ):
+                beaten_from = tok.i
+                break
+        subjects, beaten = [], []
+        for d in resolved(doc, "DRIVER"):
+            if not clause.start <= d.start < clause.end or d.start in inside:
+                continue
+            if any(a <= d.start_char < b for a, b in quotes):
+                continue
+            nxt = doc[d.end] if d.end < len(doc) else None
+            if len(d) == 1 and d.text.endswith("s") and nxt is not None and nxt.text[:1].isupper():
+                continue  # genitive "Klingmanns Teamgefährte"
+            (beaten if beaten_from is not None and d.start > beaten_from else subjects).append(d)
         return subjects, beaten
+
+    def _groups(self, drivers: list[Span]) -> list[list[Span]]:
+        """Crews: drivers joined by "/" form one crew; "und"/"," or other words separate."""
+        doc = drivers[0].doc if drivers else None
+        groups: list[list[Span]] = []
+        for d in drivers:
+            if groups and doc is not None:
+                between = doc[groups[-1][-1].end : d.start]
+                words = [t.lower_ for t in between]
+                slash_crews = any("/" == w for w in words) or any(
+                    doc[g.end].text == "/" for g in groups[-1] if g.end < len(doc)
+                )
+                if words == ["/"] or (
+                    not slash_crews and all(w in GROUP_JOINERS for w in words) and len(words) <= 2
+                ):
+                    groups[-1].append(d)
+                    continue
+            groups.append([d])
+        return groups
+
+    @staticmethod
+    def _separate_competitors(beaten: list[Span]) -> bool:
+        """ "vor A (16, NZ) und B (18, Bochum)": each followed by details = single seaters."""
+        doc = beaten[0].doc
+        return len(beaten) > 1 and all(b.end < len(doc) and doc[b.end].text == "(" for b in beaten)
 
     def _sentence_results(self, doc: Doc, quotes: list[tuple[int, int]]) -> list[ResultFact]:
         facts: list[ResultFact] = []
-        not_result = self.cues["not_result"]
-        previous_crew: list[Span] = []
-        for sent in doc.sents:
+        last_subjects: list[Span] = []
+        crew_of_make: dict[str, list[Span]] = {}
+        sents = list(doc.sents)
+        for si, sent in enumerate(sents):
+            prev_sent = sents[si - 1] if si else None
+            clause_subjects: list[Span] = []
             for clause in self._clauses(sent):
-                low = clause.text.lower()
-                facts_here: list[tuple[int, str, str | None, Token]] = []
-                for tok in clause:
-                    if any(a <= tok.idx < b for a, b in quotes):
-                        continue
-                    found = self._position_at(tok)
-                    if found is not None:
-                        value, kind = found
-                        window = doc[max(clause.start, tok.i - 4) : min(clause.end, tok.i + 4)]
-                        if any(v in window.text.lower() for v in self.cues["grid_verbs"]):
-                            kind = "qualifying"
-                        facts_here.append((value, kind, None, tok))
-                    elif self._is_pole(tok):
-                        facts_here.append((1, "qualifying", None, tok))
-                    elif tok.lower_ in self.win_words or tok.lower_.endswith("klassensieg"):
-                        cls = self._class_of(clause)
-                        if tok.lower_.endswith("klassensieg") or tok.lower_.startswith("klassen"):
-                            prefix = tok.text[: -len("klassensieg")].rstrip("-")
-                            cls = prefix or cls
-                        if tok.lower_.startswith("klassensieg") or "wertung" in low:
-                            if cls:
-                                facts_here.append((1, "race", cls, tok))
-                            continue
-                        facts_here.append((1, "race", None, tok))
-                    elif tok.lower_ in ("klassensieger", "klassensiegerin", "erste", "erster") and (
-                        "klasse" in low
-                    ):
-                        cls = self._class_of(clause)
-                        if cls:
-                            facts_here.append((1, "race", cls, tok))
-                if not facts_here:
-                    subjects, _ = self._drivers(clause, set())
-                    if subjects:
-                        previous_crew = subjects
-                    continue
-                if any(w in low for w in not_result):
-                    continue
-                subjects, beaten = self._drivers(clause, set(self.cues["before_words"]))
-                crew_ref = any(w in low.split() for w in self.cues["crew_words"])
-                if not subjects and crew_ref:
-                    subjects = previous_crew
+                cues = self._cues_in(clause, sent, prev_sent, quotes)
+                subjects, beaten = self._drivers(clause, quotes)
+                makes = [
+                    m.kb_id_ or m.text
+                    for m in resolved(doc, "CAR", "MAKE")
+                    if clause.start <= m.start < clause.end
+                ]
+                if subjects and makes:
+                    for make in makes:
+                        crew_of_make[make] = subjects
+                if not subjects:
+                    words = {t.lower_ for t in clause} | {
+                        t.lower_.rsplit("-", 1)[-1] for t in clause
+                    }
+                    if clause_subjects:
+                        subjects = clause_subjects
+                    elif words & self.anaphora:
+                        subjects = last_subjects
+                    else:
+                        subjects = next((crew_of_make[m] for m in makes if m in crew_of_make), [])
                 if subjects:
-                    previous_crew = subjects
-                for value, kind, cls, tok in facts_here:
-                    if not subjects:
-                        continue
-                    facts.append(
-                        ResultFact(
-                            kind=kind,
-                            position=value,
-                            class_=cls,
-                            drivers=[(s.start, s.end) for s in subjects],
-                            cue=(tok.idx, tok.idx + len(tok.text)),
-                            cue_text=tok.text,
-                        )
-                    )
-                    if value == 1 and kind == "race" and cls is None and beaten:
-                        facts.append(
-                            ResultFact(
-                                kind="race",
-                                position=2,
-                                class_=None,
-                                drivers=[(beaten[0].start, beaten[0].end)],
-                                cue=(tok.idx, tok.idx + len(tok.text)),
-                                cue_text=tok.text,
-                            )
-                        )
+                    clause_subjects = subjects
+                    last_subjects = subjects
+                for cue in cues:
+                    facts.extend(self._facts_for(cue, subjects, beaten))
         return facts
+
+    def _facts_for(self, cue: Cue, subjects: list[Span], beaten: list[Span]) -> list[ResultFact]:
+        tok = cue.token
+
+        def fact(position: int, drivers: list[Span], cls: str | None = cue.class_) -> ResultFact:
+            return ResultFact(
+                kind=cue.kind,
+                position=position,
+                class_=cls,
+                drivers=[(d.start, d.end) for d in drivers],
+                cue=(tok.idx, tok.idx + len(tok.text)),
+                cue_text=tok.text,
+            )
+
+        out: list[ResultFact] = []
+        if len(cue.positions) > 1:
+            groups = self._groups(subjects + beaten)
+            if len(groups) == len(cue.positions):
+                out.extend(fact(p, g) for p, g in zip(cue.positions, groups, strict=True))
+            return out
+        if not subjects:
+            return out
+        position = cue.positions[0]
+        out.append(fact(position, subjects))
+        if beaten and cue.class_ is None and cue.kind == "race":
+            if self._separate_competitors(beaten):
+                out.extend(fact(position + 1 + k, [b]) for k, b in enumerate(beaten))
+            else:
+                out.append(fact(position + 1, self._groups(beaten)[0]))
+        return out
 
     def _list_results(self, doc: Doc) -> list[ResultFact]:
         """ "1. Name - Team - Car" lines below a result heading."""
@@ -242,7 +357,6 @@ class ResultFinder:
             line_end = text.find("\n", m.end())
             line_end = len(text) if line_end == -1 else line_end
             before = text[max(0, m.start() - 400) : m.start()].lower()
-            heading = before.strip().split("\n\n")[0] if before else ""
             block_start = before.rfind("\n\n")
             heading = before[block_start:] if block_start != -1 else before
             if any(p.search(heading) for p in heading_bad):
@@ -264,9 +378,9 @@ class ResultFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         facts = self._list_results(doc)
-        listed = {f.cue[0] for f in facts}
+        listed_lines = {doc.text.count("\n", 0, f.cue[0]) for f in facts}
         for fact in self._sentence_results(doc, _quote_ranges(doc.text)):
-            if fact.cue[0] not in listed:
+            if doc.text.count("\n", 0, fact.cue[0]) not in listed_lines:
                 facts.append(fact)
         doc._.gtx_results = facts
         return doc

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 CANDIDATES = "gtx_candidates"  # every proposal, overlapping (gazetteers, rules, NER)
 RESOLVED = "gtx"  # the non-overlapping entity layer the records are built from
 MEASURES = "gtx_measures"  # gaps and times with their values
+NESTED = "gtx_nested"  # tracks inside event names, kept besides the event
 
 # entity labels, in order of precedence when two candidates of equal length overlap
 LABEL_PRIORITY: tuple[str, ...] = (
