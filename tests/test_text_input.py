@@ -142,6 +142,13 @@ def test_decode_html_declaring_latin1_reads_cp1252_quotes() -> None:
     assert "„Klasse“" in text and encoding == "cp1252"
 
 
+def test_decode_cyrillic_code_page_is_not_taken_for_latin1() -> None:
+    sentence = "Гонка в Хоккенхайме была захватывающей, победил Иванов на последнем круге."
+    text, encoding = decode_bytes(sentence.encode("cp1251"))
+    assert encoding not in {"latin-1", "cp1252"}
+    assert text == sentence
+
+
 def test_decode_utf16_with_bom() -> None:
     assert decode_bytes(SENTENCE.encode("utf-16")) == (SENTENCE, "utf-16")
 

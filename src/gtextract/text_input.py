@@ -122,7 +122,13 @@ def _plausible_german(text: str) -> bool:
         after = text[i + 1] if i + 1 < len(text) else " "
         if before.isalpha() and after.isalpha():
             glued += 1
-    return non_ascii == 0 or glued <= max(1, non_ascii // 10)
+    if non_ascii == 0:
+        return True
+    # German, even French, keeps most letters in ASCII; Cyrillic or Greek
+    # read through a Latin code page does not.
+    if non_ascii > 0.3 * (len(_ASCII_LETTER.findall(text)) + non_ascii):
+        return False
+    return glued <= max(1, non_ascii // 10)
 
 
 _UTF8_OR_LATIN1 = {
@@ -137,6 +143,16 @@ _UTF8_OR_LATIN1 = {
 }
 _C1_BYTE = re.compile(rb"[\x80-\x9f]")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+_UMLAUTS = set("äöüÄÖÜß")
+
+
+def _umlaut_share(text: str) -> float:
+    """Share of umlauts and ß among the non-ASCII characters."""
+    found = _NON_ASCII.findall(text)
+    return sum(ch in _UMLAUTS for ch in found) / len(found) if found else 0.0
+
+
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 
 
@@ -150,7 +166,8 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
 
     Order: UTF-8 (with or without BOM), UTF-16 with BOM, an HTML ``<meta
     charset>`` declaration, then Latin-1 / cp1252 when the result reads like
-    German, then charset-normalizer's best guess.
+    German, then the DOS code page cp850 when it gives umlauts, then
+    charset-normalizer's best guess.
 
     Raises:
         NotTextError: the bytes are a PDF, archive, image or other binary.
@@ -199,6 +216,11 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
             continue
         if _plausible_german(text):
             return text, encoding
+
+    # Old DOS exports: accept cp850 only when umlauts and ß dominate the result.
+    text = data.decode("cp850")
+    if _plausible_german(text) and _umlaut_share(text) >= 0.5:
+        return text, "cp850"
 
     from charset_normalizer import from_bytes  # imported late: slow to import
 
