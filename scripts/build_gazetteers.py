@@ -176,7 +176,7 @@ def wikiann_tokens(path: Path) -> Iterator[str]:
 def corpus_names(
     shared: Path, particles: set[str], min_count: int = 1
 ) -> tuple[set[str], set[str], set[str]]:
-    """Given names, surnames and all PER tokens from GermEval test + WikiANN train.
+    """Given names, surnames and name-like PER tokens from GermEval test + WikiANN train.
 
     A token of a multi-token PER span counts as a *given name* when it is the
     first token at least ``min_count`` times and more often first than last; as a
@@ -192,11 +192,13 @@ def corpus_names(
     for token in list(germeval_tokens(germeval)) + list(wikiann_tokens(wikiann)):
         if token[:1].islower():
             lower[token] += 1
+    total: Counter[str] = Counter(germeval_tokens(germeval))
+    total.update(wikiann_tokens(wikiann))
     first: Counter[str] = Counter()
     last: Counter[str] = Counter()
-    per_tokens: set[str] = set()
+    in_per: Counter[str] = Counter()
     for span in spans:
-        per_tokens.update(span)
+        in_per.update(span)
         if len(span) < 2:
             continue
         first[span[0]] += 1
@@ -216,7 +218,13 @@ def corpus_names(
 
     given = {t for t, n in first.items() if n >= min_count and n > last[t] and ok(t)}
     surnames = {t for t, n in last.items() if n >= min_count and n > first[t] and ok(t)}
-    return given, surnames, per_tokens
+    # Name-like: mostly used inside PER spans ("Wolf" 11 of 12), unlike nouns that a
+    # noisy span swallowed once ("Partei" 3 of 57, "Motorsport" 1 of 2).
+    name_like = {
+        t for t, n in in_per.items()
+        if n / max(total[t], 1) >= 0.3 and (n >= 2 or n == total[t])
+    }
+    return given, surnames, name_like
 
 
 def f1db_names(shared: Path) -> tuple[set[str], set[str]]:
@@ -285,13 +293,21 @@ def build_names(shared: Path) -> dict[str, int]:
     roles |= set(read_lines(DATA / "non_driver_roles.txt"))
     nationality_words = {line.split("\t")[0] for line in read_lines(DATA / "nationalities.tsv")}
     calendar_words = {line.split("\t")[0] for line in read_lines(DATA / "calendar_words.tsv")}
-    blocked = curated_not | roles | nationality_words | calendar_words
+    team_words = set(read_lines(DATA / "team_words.txt"))
+    blocked = curated_not | roles | nationality_words | calendar_words | team_words
 
     c_given, c_surnames, per_tokens = corpus_names(shared, particles)
     f_given, f_surnames = f1db_names(shared)
     wik = wiktionary_nouns()
     w_nouns, w_given, w_surnames = wik if wik is not None else (set(), set(), set())
 
+    # A corpus "first token" that is also a German common noun ("Mordfall X",
+    # "Botschafter Y") is no given name unless another source says it is.
+    c_given -= w_nouns - f_given - w_given
+    # Likewise for last tokens ("Partei", "Motorsport", "Award"): a noun that is a
+    # real surname ("Engel") still stays out of not_names below, it only loses the
+    # positive evidence of this list unless F1DB, Wiktionary or the curated list has it.
+    c_surnames -= w_nouns - f_surnames - w_surnames
     given = curated_given | ((c_given | f_given | w_given) - blocked)
     # "Hans-Jürgen", "Jean-Pierre": hyphenated PER tokens made of given names only
     given |= {
@@ -328,7 +344,8 @@ def build_names(shared: Path) -> dict[str, int]:
     }
     name_like = given | surnames | per_tokens | f_given | f_surnames
     # A curated not-name wins over a corpus name; a Wiktionary noun loses to any name.
-    not_names = curated_not | {n for n in w_nouns if n not in name_like}
+    team_nouns = {w for w in team_words if " " not in w and w[:1].isupper() and w[1:].islower()}
+    not_names = curated_not | team_nouns | {n for n in w_nouns if n not in name_like}
     if wik is None:
         print("german-nouns not installed: not_names.txt gets the curated list only",
               file=sys.stderr)
@@ -392,16 +409,30 @@ def _merge(
     return entries
 
 
+# F1DB circuit names that are a person's name, a country, a company or another
+# track's town: never written into the gazetteer as a form of a circuit (the
+# circuit keeps its full name, e.g. "Autódromo Internacional Nelson Piquet").
+F1DB_SKIP_FORMS = frozenset(
+    {
+        "Americas", "Korea", "Valencia", "Phoenix", "Riverside", "Monsanto",
+        "Prince George", "Nelson Piquet", "José Carlos Pace", "Gilles Villeneuve",
+        "Juan y Oscar Gálvez", "Hermanos Rodríguez",
+    }
+)
+
+
 def build_tracks(shared: Path) -> int:
     curated = read_jsonl(DATA / "tracks.jsonl")
     claimed_places = {p for e in curated if e.get("source") != "f1db" for p in e.get("places", [])}
     records: list[tuple[str, list[str], dict[str, Any]]] = []
     for row in read_tsv(shared / "f1db" / "circuits.tsv"):
         forms = [row["full_name"]] + [p for p in row["previous_names"].split("|") if p]
+        forms = [f for f in forms if f not in F1DB_SKIP_FORMS]
+        name = row["name"] if row["name"] not in F1DB_SKIP_FORMS else forms[0]
         place = row["place"].strip()
         places = [place] if place and place not in claimed_places else []
         claimed_places.update(places)
-        records.append((row["name"], forms, {"places": places, "country": row["country"]}))
+        records.append((name, forms, {"places": places, "country": row["country"]}))
     merged = _merge(curated, records)
     for entry in merged:
         # a place that equals a form of the same entry is redundant
@@ -414,9 +445,9 @@ def build_tracks(shared: Path) -> int:
 F1_MAKES = frozenset(
     _split(
         """alfa-romeo alphatauri alpine aston-martin audi bar benetton bmw-sauber brabham brawn
-    cadillac caterham ferrari force-india haas honda jaguar jordan lotus-racing lotus-f1
-    marussia mclaren mercedes midland minardi porsche racing-bulls racing-point rb red-bull
-    renault sauber spyker super-aguri toro-rosso toyota virgin williams ligier march lola
+    cadillac caterham ferrari force-india haas honda jaguar jordan lotus-f1
+    marussia mclaren mercedes midland minardi porsche racing-bulls racing-point red-bull
+    renault sauber spyker super-aguri toro-rosso toyota virgin williams ligier lola
     tyrrell arrows prost stewart"""
     )
 )
