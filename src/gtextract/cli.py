@@ -355,8 +355,8 @@ def _cmd_eval(args: argparse.Namespace) -> int:
     gold_dir = Path(args.gold_dir)
     if not gold_dir.is_dir():
         raise UsageError(f"gold directory not found: {gold_dir}")
-    if not any(p.stem.isdigit() for p in gold_dir.glob("*.txt")):
-        raise UsageError(f"no NNN.txt files in {gold_dir}")
+    if not any(p.with_suffix(".json").is_file() for p in gold_dir.glob("*.txt")):
+        raise UsageError(f"no .txt reports with .json gold records in {gold_dir}")
     extractor = _load_extractor(args.model)
     ids = [i for chunk in args.only for i in chunk.split(",") if i] if args.only else None
     report = evaluate(gold_dir, extractor, ids=ids)

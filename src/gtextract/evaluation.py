@@ -369,7 +369,8 @@ def score_article(
 
 
 def _article_ids(gold_dir: Path) -> list[Path]:
-    return sorted(p for p in gold_dir.glob("*.txt") if p.stem.isdigit())
+    # every report with a gold record beside it (dev set NNN.txt, fixtures by name)
+    return sorted(p for p in gold_dir.glob("*.txt") if p.with_suffix(".json").is_file())
 
 
 def evaluate(
@@ -394,7 +395,7 @@ def evaluate(
     report.fields = {name: FieldScore() for name in FIELDS}
     texts = _article_ids(root)
     if not texts:
-        raise FileNotFoundError(f"no NNN.txt files in {root}")
+        raise FileNotFoundError(f"no .txt reports with .json gold records in {root}")
     for text_path in texts:
         article_id = text_path.stem
         if wanted is not None and article_id not in wanted:

@@ -60,6 +60,8 @@ WORD_LISTS: tuple[str, ...] = (
     "car_model_words",
     "team_words",
     "not_names",
+    # the curated core of not_names: never a name, even right after a given name
+    "curated/not_names",
 )
 """Word lists (``<name>.txt``)."""
 

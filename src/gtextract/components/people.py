@@ -29,9 +29,13 @@ class PeopleFinder:
         self.particles = {p.lower() for p in gazetteers.words("name_particles")}
         self.not_names = gazetteers.words("not_names")
         self.not_names_lower = {w.lower() for w in self.not_names}
+        self.never_names = gazetteers.words("curated/not_names")
         self.other_roles = {w.lower() for w in gazetteers.words("non_driver_roles")}
         self.driver_roles = {w.lower() for w in gazetteers.words("driver_roles")}
         self.places = set(gazetteers.mapping("nationalities"))
+        self.given_or_role = {w for w in gazetteers.words("driver_roles")} | {
+            w for w in gazetteers.words("non_driver_roles")
+        }
 
     # -- token tests -------------------------------------------------------
     def _is_capitalised(self, tok: Token) -> bool:
@@ -49,6 +53,15 @@ class PeopleFinder:
         if tok.text in self.surnames:
             return True
         return tok.text not in self.not_names and tok.lower_ not in self.not_names_lower
+
+    def _is_surname_after_given(self, tok: Token) -> bool:
+        """After a given name any capitalised word but the report vocabulary is a surname."""
+        return (
+            self._is_capitalised(tok)
+            and tok.text not in self.never_names
+            and tok.text not in self.places
+            and tok.text not in self.given_or_role
+        )
 
     def _is_given(self, tok: Token) -> bool:
         return self._is_capitalised(tok) and tok.text in self.given
@@ -72,15 +85,21 @@ class PeopleFinder:
         k = j
         while k < len(doc) and doc[k].lower_ in self.particles and doc[k].text != "und":
             k += 1
-        if k >= len(doc) or not self._is_surname(doc[k]):
+        if k >= len(doc) or not self._is_surname_after_given(doc[k]):
             return None
         end = k + 1
         # "von Thurn und Taxis"; double-barrelled "Müller-Lüdenscheidt"
-        while end + 1 < len(doc) and doc[end].text in ("und", "-") and k > j:
+        while end + 1 < len(doc) and doc[end].text == "und" and k > j:
             if not self._is_surname(doc[end + 1]):
                 break
             end += 2
-        while end + 1 < len(doc) and doc[end].text == "-" and self._is_surname(doc[end + 1]):
+        while (
+            end + 1 < len(doc)
+            and doc[end].text == "-"
+            and not doc[end].whitespace_
+            and not doc[end - 1].whitespace_
+            and self._is_surname(doc[end + 1])
+        ):
             end += 2
         extra = 0
         while (
@@ -124,22 +143,68 @@ class PeopleFinder:
         return names
 
     def _listed_surnames(self, doc: Doc, known_last: set[str]) -> list[Span]:
-        """Bare surnames in slash pairs ("Ludwig/Mies") and known surnames."""
+        """Bare surnames: of a full name seen earlier, in slash crews ("Ludwig/Mies"),
+        in lists after a driver word ("der Piloten Krumbach, Wlazik und Gindorf"),
+        on numbered result lines ("3. Blomqvist") and surnames the lexicon knows."""
         spans = []
+        in_list = self._driver_lists(doc)
         for tok in doc:
-            if not self._is_surname(tok):
+            if (
+                not self._is_capitalised(tok)
+                or tok.text in self.never_names
+                or tok.text in self.places
+            ):
                 continue
-            base = (
-                tok.text[:-1]
-                if tok.text.endswith("s") and tok.text[:-1] in known_last
-                else tok.text
+            text = tok.text
+            base = text[:-1] if text.endswith("s") and text[:-1] in known_last else text
+            slash = any(
+                0 <= i < len(doc) and doc[i].text == "/" for i in (tok.i - 1, tok.i + 1)
             )
-            slash = (tok.i + 1 < len(doc) and doc[tok.i + 1].text == "/") or (
-                tok.i > 0 and doc[tok.i - 1].text == "/"
-            )
-            if base in known_last or (slash and not tok.is_sent_start) or slash:
+            if (
+                base in known_last
+                or slash
+                or tok.i in in_list
+                or self._numbered_line_start(tok)
+                or (
+                    text in self.surnames
+                    and text not in self.not_names
+                    and text not in self.given
+                )
+            ):
                 spans.append(doc[tok.i : tok.i + 1])
         return spans
+
+    def _numbered_line_start(self, tok: Token) -> bool:
+        """ "3. Blomqvist" at the start of a line of a result list."""
+        doc = tok.doc
+        if tok.i < 1 or not doc[tok.i - 1].text.rstrip(".").isdigit():
+            return False
+        if not doc[tok.i - 1].text.endswith("."):
+            return False
+        before = doc.text[: doc[tok.i - 1].idx]
+        return before == "" or before.endswith("\n") or before.rstrip(" \t").endswith("\n")
+
+    def _driver_lists(self, doc: Doc) -> set[int]:
+        """Token indices of capitalised words listed right after a driver word."""
+        found: set[int] = set()
+        for tok in doc:
+            word = tok.lower_.rsplit("-", 1)[-1]
+            if word not in self.driver_roles:
+                continue
+            i = tok.i + 1
+            members: list[int] = []
+            while i < len(doc):
+                cur = doc[i]
+                if self._is_capitalised(cur) and cur.text not in self.never_names:
+                    members.append(i)
+                    i += 1
+                elif cur.text in (",", "/", "und", "sowie") and members:
+                    i += 1
+                else:
+                    break
+            if len(members) >= 2:
+                found.update(members)
+        return found
 
     # -- roles -------------------------------------------------------------
     def _role_label(self, span: Span) -> str:
