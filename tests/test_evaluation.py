@@ -264,6 +264,9 @@ def _gold_dir(tmp_path: Path) -> Path:
         json.dumps({"id": "002", "drivers": ["Erik Müller"]}), encoding="utf-8"
     )
     (tmp_path / "003.txt").write_text("Ohne Goldstandard.", encoding="utf-8")
+    # named reports count when a gold record sits beside them (fixtures)
+    (tmp_path / "eifel_lauf.txt").write_text("Jens Klingmann siegte in der Eifel.", "utf-8")
+    (tmp_path / "eifel_lauf.json").write_text(json.dumps({"drivers": ["Jens Klingmann"]}), "utf-8")
     (tmp_path / "README.txt").write_text("keine Meldung", encoding="utf-8")
     return tmp_path
 
@@ -281,17 +284,18 @@ def _fake_extractor(text: str) -> RaceReport:
 
 def test_evaluate_sums_over_articles_and_records_failures(tmp_path: Path) -> None:
     report = evaluate(_gold_dir(tmp_path), _fake_extractor)
-    assert [a.id for a in report.articles] == ["001", "002"]
+    assert [a.id for a in report.articles] == ["001", "002", "eifel_lauf"]
     assert report.skipped == ["003"]
     drivers = report.fields["drivers"]
-    assert (drivers.tp, drivers.fp, drivers.fn) == (1, 1, 1)
-    assert report.fields["results"].f1 == 1.0
+    assert (drivers.tp, drivers.fp, drivers.fn) == (2, 2, 1)
+    results = report.fields["results"]
+    assert (results.tp, results.fp, results.fn) == (1, 1, 0)  # no results in eifel_lauf gold
     assert report.articles[1].error is not None and "kaputt" in report.articles[1].error
-    assert report.overall.tp == 4
+    assert report.overall.tp == 5
     # JSON round trip keeps the computed scores
     data = json.loads(report.model_dump_json())
     assert data["fields"]["drivers"]["precision"] == 0.5
-    assert EvalReport.model_validate(data).overall.tp == 4
+    assert EvalReport.model_validate(data).overall.tp == 5
 
     only = evaluate(tmp_path, _fake_extractor, ids=["001"])
     assert [a.id for a in only.articles] == ["001"]

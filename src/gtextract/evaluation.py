@@ -369,8 +369,12 @@ def score_article(
 
 
 def _article_ids(gold_dir: Path) -> list[Path]:
-    # every report with a gold record beside it (dev set NNN.txt, fixtures by name)
-    return sorted(p for p in gold_dir.glob("*.txt") if p.with_suffix(".json").is_file())
+    """Reports to score: every ``.txt`` with a ``.json`` gold record beside it
+    (the dev set's NNN.txt, fixtures by name), plus NNN.txt without one, which
+    :func:`evaluate` lists as skipped."""
+    return sorted(
+        p for p in gold_dir.glob("*.txt") if p.stem.isdigit() or p.with_suffix(".json").is_file()
+    )
 
 
 def evaluate(
@@ -379,7 +383,10 @@ def evaluate(
     *,
     ids: Iterable[str] | None = None,
 ) -> EvalReport:
-    """Run ``extractor`` over every ``NNN.txt`` of ``gold_dir`` and score it.
+    """Run ``extractor`` over every report of ``gold_dir`` and score it against its gold.
+
+    Reports are the ``.txt`` files with a ``.json`` gold record beside them;
+    an ``NNN.txt`` without one is listed in ``EvalReport.skipped``.
 
     An article whose extraction raises is scored with no predictions and
     keeps the error (with traceback) in ``ArticleEval.error``: one broken
@@ -394,7 +401,7 @@ def evaluate(
     report = EvalReport(gold_dir=str(root))
     report.fields = {name: FieldScore() for name in FIELDS}
     texts = _article_ids(root)
-    if not texts:
+    if not any(p.with_suffix(".json").is_file() for p in texts):
         raise FileNotFoundError(f"no .txt reports with .json gold records in {root}")
     for text_path in texts:
         article_id = text_path.stem
