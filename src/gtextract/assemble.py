@@ -37,6 +37,8 @@ from gtextract.records import (
 )
 
 FUZZY_SAME_NAME = 90
+# series whose entrants are the constructors ("Ferrari", "Mercedes")
+CONSTRUCTOR_SERIES = {"Formel 1"}
 BRACKET = re.compile(r"^\s*\(([^()]{1,80})\)")
 
 
@@ -207,7 +209,16 @@ class Assembler:
         mentions = [Mention.of(s) for s in resolved(doc, label)] + list(extra)
         if label == "TRACK":
             mentions = [m for m in mentions if not _inside_brackets(doc.text, m)]
-        return cluster(mentions, by_entry=label in ("TRACK", "SERIES"))
+        return cluster(mentions, by_entry=label in ("TRACK", "SERIES", "TEAM"))
+
+    def teams(self, doc: Doc) -> list[Cluster]:
+        """Teams; in single-seater series the constructor named alone is the entrant."""
+        series = {s.kb_id_ for s in resolved(doc, "SERIES")}
+        constructors: list[Mention] = []
+        if series & CONSTRUCTOR_SERIES:
+            constructors = [Mention.of(m) for m in resolved(doc, "MAKE")]
+            constructors = [Mention(m.text, m.start_char, m.end_char, m.kb_id_, "TEAM") for m in constructors]
+        return self.named(doc, "TEAM", constructors)
 
     def cars(self, doc: Doc) -> list[Car]:
         cars = []
@@ -248,7 +259,7 @@ class Assembler:
         base_model: str | None = None,
     ) -> RaceReport:
         drivers, name_at = self.drivers(doc)
-        teams = [Team(name=c.name, mentions=c.evidence()) for c in self.named(doc, "TEAM")]
+        teams = [Team(name=c.name, mentions=c.evidence()) for c in self.teams(doc)]
         series = [Series(name=c.name, mentions=c.evidence()) for c in self.named(doc, "SERIES")]
         sessions = {}
         for span in resolved(doc, "SESSION"):

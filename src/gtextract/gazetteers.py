@@ -62,6 +62,8 @@ WORD_LISTS: tuple[str, ...] = (
     "not_names",
     # the curated core of not_names: never a name, even right after a given name
     "curated/not_names",
+    # capitalised German lemmas (scripts/build_common_words.py)
+    "common_words",
 )
 """Word lists (``<name>.txt``)."""
 

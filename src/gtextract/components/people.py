@@ -18,6 +18,10 @@ from gtextract import gazetteers
 from gtextract.components.spans import add_candidates, candidates
 
 MAX_EXTRA_SURNAME_TOKENS = 2
+PLACE_PREPOSITIONS = {"aus", "in", "nach", "bei", "im", "am"}
+# particles that mark a name even when the given name is unknown; German
+# "von"/"zu" are left out here because "X von Y" is ordinary German too
+FOREIGN_PARTICLES = {"van", "de", "den", "der", "da", "di", "ten", "ter", "le", "la", "du", "dos", "del", "della"}
 
 
 class PeopleFinder:
@@ -30,6 +34,7 @@ class PeopleFinder:
         self.not_names = gazetteers.words("not_names")
         self.not_names_lower = {w.lower() for w in self.not_names}
         self.never_names = gazetteers.words("curated/not_names")
+        self.common_words = gazetteers.words("common_words")
         self.other_roles = {w.lower() for w in gazetteers.words("non_driver_roles")}
         self.driver_roles = {w.lower() for w in gazetteers.words("driver_roles")}
         self.places = set(gazetteers.mapping("nationalities"))
@@ -113,11 +118,39 @@ class PeopleFinder:
             extra += 1
         return end
 
+    def _unknown_given_name_at(self, doc: Doc, i: int) -> int | None:
+        """Names whose given name no list knows, where the shape says "person":
+        "Mathis de Vries" (particle), "Aurelio Bassani (23, ...)" (details in
+        brackets), "Tabellenführer Aurelio Bassani" (driver word before)."""
+        first = doc[i]
+        if (
+            not self._is_capitalised(first)
+            or first.text in self.common_words
+            or first.text in self.never_names
+            or first.text in self.places
+        ):
+            return None
+        k = i + 1
+        while k < len(doc) and doc[k].text in FOREIGN_PARTICLES:
+            k += 1
+        if k >= len(doc) or not self._is_surname_after_given(doc[k]):
+            return None
+        if doc[k].text in self.common_words and k == i + 1:
+            return None
+        end = k + 1
+        with_particle = k > i + 1 and doc[i + 1].text in ("van", "de", "da", "di", "ten", "ter", "le", "du", "dos", "del", "della")
+        with_details = end + 1 < len(doc) and doc[end].text == "(" and doc[end + 1].is_digit
+        before = doc[i - 1].lower_.rsplit("-", 1)[-1] if i > 0 else ""
+        with_role = before in self.driver_roles
+        if with_particle or with_details or with_role:
+            return end
+        return None
+
     def _rule_names(self, doc: Doc) -> list[Span]:
         spans: list[Span] = []
         i = 0
         while i < len(doc):
-            end = self._full_name_at(doc, i)
+            end = self._full_name_at(doc, i) or self._unknown_given_name_at(doc, i)
             if end is not None:
                 spans.append(doc[i:end])
                 i = end
@@ -153,6 +186,7 @@ class PeopleFinder:
                 not self._is_capitalised(tok)
                 or tok.text in self.never_names
                 or tok.text in self.places
+                or self._after_place_word(tok)
             ):
                 continue
             text = tok.text
@@ -165,14 +199,27 @@ class PeopleFinder:
                 or slash
                 or tok.i in in_list
                 or self._numbered_line_start(tok)
-                or (
-                    text in self.surnames
-                    and text not in self.not_names
-                    and text not in self.given
-                )
+                or self._lexicon_surname(tok)
             ):
                 spans.append(doc[tok.i : tok.i + 1])
         return spans
+
+    def _lexicon_surname(self, tok: Token) -> bool:
+        """A listed surname standing alone, where it cannot be a common word or a place."""
+        text = tok.text
+        return (
+            text in self.surnames
+            and text not in self.not_names
+            and text not in self.common_words
+            and text not in self.given
+            and not tok.is_sent_start
+            and not self._after_place_word(tok)
+        )
+
+    @staticmethod
+    def _after_place_word(tok: Token) -> bool:
+        """ "aus Weiden", "in Aachen": a hometown, not a person."""
+        return tok.i > 0 and tok.doc[tok.i - 1].lower_ in PLACE_PREPOSITIONS
 
     def _numbered_line_start(self, tok: Token) -> bool:
         """ "3. Blomqvist" at the start of a line of a result list."""
