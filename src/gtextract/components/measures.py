@@ -30,7 +30,7 @@ DURATION = re.compile(
     r"(?:(?P<min>\d{1,2}):(?P<sec>\d{2}(?:[,.]\d{1,3})?)|(?P<num>\d{1,4}(?:[,.]\d{1,3})?)"
     rf"|(?P<word>{NUMBER_WORD}))"
     r"(?:\s*|-)(?P<unit>Sekunden|Sekunde|Sek\.|sek\.|Sek\b|s\b|Minuten|Min\.|min\b|"
-    r"Tausendstel(?:sekunden)?|Hundertstel(?:sekunden)?|Zehntel(?:sekunden)?|"
+    r"Tausendsteln?(?:sekunden)?|Hundertsteln?(?:sekunden)?|Zehnteln?(?:sekunden)?|"
     r"Stunden|Runden|Runde)",
     re.IGNORECASE,
 )
@@ -39,9 +39,9 @@ BARE_GAP = re.compile(r"\+\s?(?:(?P<min>\d{1,2}):)?(?P<sec>\d{1,3}[,.]\d{1,3})")
 UNIT_SECONDS = {
     "sekunden": 1.0, "sekunde": 1.0, "sek.": 1.0, "sek": 1.0, "s": 1.0,
     "minuten": 60.0, "min.": 60.0, "min": 60.0,
-    "tausendstel": 0.001, "tausendstelsekunden": 0.001,
-    "hundertstel": 0.01, "hundertstelsekunden": 0.01,
-    "zehntel": 0.1, "zehntelsekunden": 0.1,
+    "tausendstel": 0.001, "tausendsteln": 0.001, "tausendstelsekunden": 0.001,
+    "hundertstel": 0.01, "hundertsteln": 0.01, "hundertstelsekunden": 0.01,
+    "zehntel": 0.1, "zehnteln": 0.1, "zehntelsekunden": 0.1,
     "stunden": 3600.0,
 }  # fmt: skip
 
@@ -78,28 +78,69 @@ def _sentence_of(doc: Doc, start: int, end: int) -> str:
     return doc.text[max(0, start - 120) : end + 120].lower()
 
 
+def _paragraph(text: str, pos: int) -> str:
+    """The paragraph (between blank lines) around a position, lower case."""
+    start = text.rfind("\n\n", 0, pos)
+    end = text.find("\n\n", pos)
+    return text[start + 1 if start != -1 else 0 : end if end != -1 else len(text)].lower()
+
+
 class MeasureFinder:
     def __init__(self, name: str) -> None:
         self.name = name
         self.cues = _cues()
 
-    def _classify(self, sentence: str, near: str, unit: str) -> str | None:
+    def _classify(
+        self,
+        sentence: str,
+        paragraph: str,
+        left: str,
+        right: str,
+        unit: str,
+        whole: bool,
+        clock: bool = False,
+    ) -> str | None:
+        """gap / lap_time / race_time / penalty, or None for anything else.
+
+        The words right next to the value decide first ("1,3 Sekunden Vorsprung",
+        "in 1:27,355 Minuten"), then the sentence ("... trennten ihn vom Pole-Setter").
+        """
         cues = self.cues
+        near = left[-30:] + " " + right[:30]
         if _has(near, cues["penalty"]):
             return "penalty"
-        if _has(near, cues["lap_time"]) and not _has(near, cues["gap"]):
+        if right.lstrip().startswith(tuple(cues["clock_right"])):
+            return None  # "38 Minuten vor Schluss": a moment of the race, not a margin
+        right_gap = right.lstrip().startswith(tuple(cues["gap_right"]))
+        left_gap = left.rstrip().endswith(tuple(w.strip() for w in cues["gap_left"]))
+        if right_gap or left_gap:
+            return None if self._not_final(sentence, paragraph) else "gap"
+        if left.rstrip().endswith(tuple(w.strip() for w in cues["time_left"])):
+            return "race_time" if unit == "stunden" or _has(sentence, cues["race_time"]) else "lap_time"
+        if clock:  # "1:47,602 Minuten" without a margin word: a lap (or race) time
+            return "race_time" if unit == "stunden" or _has(sentence, cues["race_time"]) else "lap_time"
+        if whole and unit in ("minuten", "min.", "min", "stunden"):
+            return "race_time" if _has(sentence, cues["race_time"]) else None  # "nach 25 Minuten"
+        if _has(near, cues["lap_time"]):
             return "lap_time"
-        if unit in ("stunden",):
-            return "race_time" if _has(sentence, cues["race_time"]) else None
-        if _has(near, cues["gap"]) or _has(sentence, cues["gap_sentence"]):
-            if _has(sentence, cues["not_final"]) or re.search(r"\b(19|20)\d\d\b", sentence):
-                return None
-            return "gap"
-        if _has(sentence, cues["lap_time"]):
-            return "lap_time"
+        if _has(sentence, cues["gap_sentence"]):
+            return None if self._not_final(sentence, paragraph) else "gap"
         if _has(sentence, cues["race_time"]):
             return "race_time"
         return None
+
+    def _not_final(self, sentence: str, paragraph: str = "") -> bool:
+        """Mid-race or historic margins: leads built up, caught up, years ago."""
+        cues = self.cues
+        if any(re.search(p, paragraph or sentence) for p in cues["historic"]):
+            return True
+        if re.search(r"\b(19|20)\d\d\b", sentence):
+            return True
+        if any(re.search(p, sentence) for p in cues["mid_race"]):
+            return True
+        if _has(sentence, cues["final"]):
+            return False
+        return any(re.search(p, sentence) for p in cues["not_final"])
 
     def find(self, doc: Doc) -> list[Measure]:
         text = doc.text
@@ -108,10 +149,11 @@ class MeasureFinder:
         for m in DURATION.finditer(text):
             unit = m.group("unit").lower()
             start, end = m.start(), m.end()
-            near = text[max(0, start - 60) : min(len(text), end + 60)].lower()
+            left = text[max(0, start - 40) : start].lower()
+            right = text[end : end + 40].lower()
+            near = left + " " + right
             sentence = _sentence_of(doc, start, end)
-            approximate = bool(m.group("approx")) and m.group("approx").lower() != "über"
-            approximate = approximate or m.group("approx") is not None
+            approximate = m.group("approx") is not None
             if unit.startswith("runde"):
                 laps = cardinal(m.group("word") or m.group("num") or "")
                 if (
@@ -122,16 +164,19 @@ class MeasureFinder:
                     found.append(Measure("gap", start, end, m.group(0), laps=laps))
                     used.append((start, end))
                 continue
-            if m.group("min") is not None:
+            whole = False
+            if m.group("min") is not None:  # "1:34,847" is minutes:seconds whatever the unit
                 value = int(m.group("min")) * 60 + (decimal(m.group("sec")) or 0.0)
-                if unit.startswith("sek") or unit == "s":
-                    value = value  # "1:02,3 s" still minutes:seconds
             else:
                 number = decimal(m.group("num")) if m.group("num") else cardinal(m.group("word"))
                 if number is None:
                     continue
                 value = float(number) * UNIT_SECONDS.get(unit, 1.0)
-            kind = self._classify(sentence, near, unit)
+                whole = float(number).is_integer()
+            clock = m.group("min") is not None
+            kind = self._classify(
+                sentence, _paragraph(text, start), left, right, unit, whole, clock
+            )
             if kind is None:
                 continue
             if m.group("sign") and kind not in ("penalty",):
