@@ -108,8 +108,8 @@ def write_words(path: Path, header: list[str], items: Iterable[str]) -> int:
 # --------------------------------------------------------------------------- corpora
 
 
-def germeval_spans(path: Path) -> Iterator[list[str]]:
-    """PER spans (outer level, exact ``PER`` label) of a GermEval 2014 file."""
+def germeval_spans(path: Path, label: str = "PER") -> Iterator[list[str]]:
+    """Spans of one label (outer level, exact label) of a GermEval 2014 file."""
     span: list[str] = []
     for raw in path.read_text(encoding="utf-8").splitlines():
         if not raw or raw.startswith("#"):
@@ -121,11 +121,11 @@ def germeval_spans(path: Path) -> Iterator[list[str]]:
         if len(cols) < 3:
             continue
         token, tag = cols[1], cols[2]
-        if tag == "B-PER":
+        if tag == f"B-{label}":
             if span:
                 yield span
             span = [token]
-        elif tag == "I-PER" and span:
+        elif tag == f"I-{label}" and span:
             span.append(token)
         elif span:
             yield span
@@ -142,8 +142,8 @@ def germeval_tokens(path: Path) -> Iterator[str]:
                 yield cols[1]
 
 
-def wikiann_spans(path: Path) -> Iterator[list[str]]:
-    """PER spans of a WikiANN file (``de:TOKEN<TAB>TAG``, IOB2)."""
+def wikiann_spans(path: Path, label: str = "PER") -> Iterator[list[str]]:
+    """Spans of one label of a WikiANN file (``de:TOKEN<TAB>TAG``, IOB2)."""
     span: list[str] = []
     for raw in path.read_text(encoding="utf-8").splitlines():
         if not raw.strip():
@@ -153,11 +153,11 @@ def wikiann_spans(path: Path) -> Iterator[list[str]]:
             continue
         token, _, tag = raw.rpartition("\t")
         token = token[3:] if token.startswith("de:") else token
-        if tag == "B-PER":
+        if tag == f"B-{label}":
             if span:
                 yield span
             span = [token]
-        elif tag == "I-PER" and span:
+        elif tag == f"I-{label}" and span:
             span.append(token)
         elif span:
             yield span
@@ -188,6 +188,10 @@ def corpus_names(
     germeval = shared / "germeval2014" / "NER-de-test.tsv"  # never the DEV split
     wikiann = shared / "wikiann-de" / "train"
     spans = list(germeval_spans(germeval)) + list(wikiann_spans(wikiann))
+    in_loc: Counter[str] = Counter()
+    for label in ("LOC", "ORG"):
+        for span in list(germeval_spans(germeval, label)) + list(wikiann_spans(wikiann, label)):
+            in_loc.update(span)
     lower: Counter[str] = Counter()
     for token in list(germeval_tokens(germeval)) + list(wikiann_tokens(wikiann)):
         if token[:1].islower():
@@ -217,7 +221,12 @@ def corpus_names(
         )
 
     given = {t for t, n in first.items() if n >= min_count and n > last[t] and ok(t)}
-    surnames = {t for t, n in last.items() if n >= min_count and n > first[t] and ok(t)}
+    # "Utrecht", "Bayern": a last token used more as a place or organisation than in
+    # a person's name is no surname ("Charlotte" stays a given name all the same)
+    surnames = {
+        t for t, n in last.items()
+        if n >= min_count and n > first[t] and ok(t) and in_loc[t] <= in_per[t]
+    }
     # Name-like: mostly used inside PER spans ("Wolf" 11 of 12), unlike nouns that a
     # noisy span swallowed once ("Partei" 3 of 57, "Motorsport" 1 of 2).
     name_like = {
@@ -261,10 +270,13 @@ def wiktionary_nouns() -> tuple[set[str], set[str], set[str]] | None:
     nouns: set[str] = set()
     given: set[str] = set()
     surnames: set[str] = set()
+    places: set[str] = set()
     with csv_path.open(encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
             pos = set(row["pos"].split(","))
             lemma = row["lemma"].strip()
+            if "Toponym" in pos:
+                places.add(lemma)
             if "Vorname" in pos and NAME_TOKEN.match(lemma):
                 given.add(lemma)
             if "Nachname" in pos and NAME_TOKEN.match(lemma):
@@ -278,7 +290,8 @@ def wiktionary_nouns() -> tuple[set[str], set[str], set[str]] | None:
             for form in forms:
                 if " " not in form and len(form) >= 3 and NAME_TOKEN.match(form):
                     nouns.add(form)
-    return nouns, given, surnames
+    # "Berlin", "London" are surnames too, but a report means the place
+    return nouns, given, surnames - places
 
 
 # --------------------------------------------------------------------------- names
@@ -345,7 +358,9 @@ def build_names(shared: Path) -> dict[str, int]:
     name_like = given | surnames | per_tokens | f_given | f_surnames
     # A curated not-name wins over a corpus name; a Wiktionary noun loses to any name.
     team_nouns = {w for w in team_words if " " not in w and w[:1].isupper() and w[1:].islower()}
-    not_names = curated_not | team_nouns | {n for n in w_nouns if n not in name_like}
+    role_nouns = {w for w in roles if " " not in w and w[:1].isupper() and w not in given}
+    not_names = curated_not | team_nouns | role_nouns
+    not_names |= {n for n in w_nouns if n not in name_like}
     if wik is None:
         print("german-nouns not installed: not_names.txt gets the curated list only",
               file=sys.stderr)
@@ -423,21 +438,30 @@ F1DB_SKIP_FORMS = frozenset(
 
 def build_tracks(shared: Path) -> int:
     curated = read_jsonl(DATA / "tracks.jsonl")
-    claimed_places = {p for e in curated if e.get("source") != "f1db" for p in e.get("places", [])}
+    claimed_places = {
+        p
+        for e in curated
+        if e.get("source") != "f1db"
+        for p in [*e.get("places", []), *e.get("cities", [])]
+    }
     records: list[tuple[str, list[str], dict[str, Any]]] = []
     for row in read_tsv(shared / "f1db" / "circuits.tsv"):
         forms = [row["full_name"]] + [p for p in row["previous_names"].split("|") if p]
         forms = [f for f in forms if f not in F1DB_SKIP_FORMS]
         name = row["name"] if row["name"] not in F1DB_SKIP_FORMS else forms[0]
         place = row["place"].strip()
-        places = [place] if place and place not in claimed_places else []
-        claimed_places.update(places)
-        records.append((name, forms, {"places": places, "country": row["country"]}))
+        # F1DB's town of a circuit is mostly a city ("Buenos Aires", "Phoenix"): kept as
+        # "cities" (information only), never as a metonym "places" pattern
+        cities = [place] if place and place not in claimed_places else []
+        claimed_places.update(cities)
+        attrs = {"places": [], "cities": cities, "country": row["country"]}
+        records.append((name, forms, attrs))
     merged = _merge(curated, records)
     for entry in merged:
         # a place that equals a form of the same entry is redundant
         own = {entry["name"], *entry["aliases"]}
         entry["places"] = [p for p in entry.get("places", []) if p not in own]
+        entry["cities"] = [p for p in entry.get("cities", []) if p not in own]
     return write_jsonl(DATA / "tracks.jsonl", merged)
 
 

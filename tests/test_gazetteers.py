@@ -104,8 +104,22 @@ def test_tracks_known_forms() -> None:
 
 
 def test_places_are_unique_across_tracks() -> None:
-    places = Counter(p for e in gz.entries("tracks") for p in e.attrs.get("places", []))
+    places = Counter(
+        p
+        for e in gz.entries("tracks")
+        for p in [*e.attrs.get("places", []), *e.attrs.get("cities", [])]
+    )
     assert [p for p, n in places.items() if n > 1] == []
+
+
+def test_track_places_are_patterns_but_cities_are_not() -> None:
+    forms = {p["pattern"]: p["id"] for p in gz.patterns("tracks")}
+    assert forms["Hockenheim"] == "Hockenheimring"
+    assert forms["Le Mans"] == "Circuit des 24 Heures"
+    assert forms["Barcelona"] == "Circuit de Barcelona-Catalunya"
+    assert "Nürnberg" not in forms and "Budapest" not in forms  # hometowns as often
+    places = gz.track_places()
+    assert places["Nürnberg"] == "Norisring" and places["Spielberg"] == "Red Bull Ring"
 
 
 def test_series_and_events() -> None:

@@ -215,7 +215,9 @@ def patterns(kind: str) -> tuple[PhrasePattern, ...]:
     Car models get every make form + model form (``"Mercedes AMG GT3"``) and the
     model forms that are distinctive on their own (``"Huracán GT3"``). An entry
     with ``"standalone": false`` contributes its aliases only (the class "Am" is
-    matched as "Am-Wertung", never as the word "Am").
+    matched as "Am-Wertung", never as the word "Am"). Tracks also get their
+    ``places``, the towns a report writes for the circuit ("in Hockenheim"); their
+    ``cities`` (Budapest for the Hungaroring) are not patterns, see :func:`track_places`.
     """
     _check_kind(kind, ENTRY_KINDS)
     label = LABELS[kind]
@@ -231,12 +233,30 @@ def patterns(kind: str) -> tuple[PhrasePattern, ...]:
             forms = list(entry.aliases)  # the bare name is too common a word ("Am")
         else:
             forms = list(entry.forms)
+        if kind == "tracks":
+            forms.extend(str(place) for place in entry.attrs.get("places", ()))
         for form in forms:
             if form in seen:
                 continue
             seen.add(form)
             result.append({"label": label, "pattern": form, "id": entry.name})
     return tuple(result)
+
+
+@cache
+def track_places() -> Mapping[str, str]:
+    """Town -> track name for every track's ``places`` and ``cities``.
+
+    ``places`` stand for the circuit itself ("in Hockenheim", "in Le Castellet") and
+    are also TRACK patterns; ``cities`` are nearby cities that are as often a
+    driver's hometown ("Nürnberg", "Budapest"), for context-dependent use.
+    """
+    result: dict[str, str] = {}
+    for entry in entries("tracks"):
+        for field_name in ("places", "cities"):
+            for place in entry.attrs.get(field_name, ()):
+                result.setdefault(str(place), entry.name)
+    return MappingProxyType(result)
 
 
 def all_patterns() -> tuple[PhrasePattern, ...]:
@@ -337,5 +357,6 @@ __all__ = [
     "patterns",
     "sessions",
     "sizes",
+    "track_places",
     "weekdays",
 ]
