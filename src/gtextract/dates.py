@@ -58,21 +58,42 @@ def _year_after(published: date | None, month: int, day: int) -> int | None:
     return published.year if candidate >= published - timedelta(days=3) else published.year + 1
 
 
-def find_date(text: str, published: date | None = None) -> str | None:
-    """The first date written in ``text``, or None."""
-    months, weekdays = _calendar()
-    written, numeric, weekday = _patterns()
-    m = written.search(text)
-    if m:
+def find_dates(
+    text: str, published: date | None = None, year: int | None = None
+) -> list[tuple[int, str]]:
+    """Every written date in ``text``: (offset, date), in text order.
+
+    ``year`` is used when the text gives none and no publication date is known
+    (a calendar headed "DTM-Kalender 2026").
+    """
+    months, _ = _calendar()
+    written, numeric, _ = _patterns()
+    found: list[tuple[int, str]] = []
+    for m in written.finditer(text):
         month = months[m.group("month").lower()]
         day = int(m.group("day"))
-        year = int(m.group("year")) if m.group("year") else _year_after(published, month, day)
-        return _format(year, month, day)
-    m = numeric.search(text)
-    if m and 1 <= int(m.group("month")) <= 12:
+        y = int(m.group("year")) if m.group("year") else _year_after(published, month, day) or year
+        if (value := _format(y, month, day)) is not None:
+            found.append((m.start(), value))
+    for m in numeric.finditer(text):
+        if not 1 <= int(m.group("month")) <= 12:
+            continue
         month, day = int(m.group("month")), int(m.group("day"))
-        year = int(m.group("year")) if m.group("year") else _year_after(published, month, day)
-        return _format(year, month, day)
+        y = int(m.group("year")) if m.group("year") else _year_after(published, month, day) or year
+        if (value := _format(y, month, day)) is not None and not any(
+            abs(pos - m.start()) < 3 for pos, _ in found
+        ):
+            found.append((m.start(), value))
+    return sorted(found)
+
+
+def find_date(text: str, published: date | None = None, year: int | None = None) -> str | None:
+    """The first date written in ``text`` (or a weekday after ``published``), or None."""
+    _, weekdays = _calendar()
+    _, _, weekday = _patterns()
+    found = find_dates(text, published, year)
+    if found:
+        return found[0][1]
     m = weekday.search(text)
     if m and published is not None:
         target = weekdays[m.group("weekday").lower()]

@@ -1,10 +1,15 @@
 """``gtx_events``: upcoming and cancelled events.
 
-Two sources: calendar blocks of fan sites ("NOV / 07 / ADAC GT MastersMotorsport
-Arena Oschersleben", often fused without a space) read line by line at the
-character level, and prose sentences with a future cue ("am kommenden
-Wochenende beim 24h-Rennen von Spa-Francorchamps") with the crew, team, car
-and class named in that sentence and the one after it.
+Three sources:
+- calendar blocks of fan sites ("NOV / 07 / ADAC GT MastersMotorsport Arena
+  Oschersleben", often fused without a space), read line by line at the
+  character level;
+- calendar lists that start with the date ("16./17. Mai – Lausitzring");
+- prose sentences with a future or cancellation cue ("am kommenden Wochenende
+  beim 24h-Rennen von Spa-Francorchamps", "Das DTM-Wochenende am 6./7. Juni
+  fällt aus"), with the crew, team, car and class named in that sentence and
+  the one after it.
+The cue words and name shapes live in ``data/event_cues.json``.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from importlib.resources import files
 from typing import Any
@@ -21,17 +27,15 @@ from spacy.tokens import Doc, Span
 
 from gtextract import gazetteers
 from gtextract.components.spans import resolved
-from gtextract.dates import find_date
+from gtextract.dates import find_dates
 
-CALENDAR_LINE = re.compile(
-    r"^(?P<month>[A-Za-zÄÖÜäöü]{3,9}\.?|tbd|TBD|TBA)[ \t]*\n[ \t]*(?P<day>\d{1,2}\.?|--|-|tbd)[ \t]*\n"
-    r"(?P<rest>[^\n]+)$",
+CALENDAR_BLOCK_LINE = re.compile(
+    r"^(?P<month>[A-Za-zÄÖÜäöü]{3,9}\.?|tbd|TBD|TBA)[ \t]*\n[ \t]*(?P<day>\d{1,2}\.?|--|-|tbd)"
+    r"[ \t]*\n(?P<rest>[^\n]+)$",
     re.MULTILINE,
 )
-ORDINAL_EVENT = re.compile(
-    r"\b(?P<name>(?:das|der|den|dem|des)?\s*(?:zweite|dritte|vierte|nächste|letzte|erste)[nrs]?\s+"
-    r"(?:Rennen|Lauf|Renntag|Saisonlauf))\b"
-)
+STATUS_NOTE = re.compile(r"\s*\(([^)]*)\)")
+YEAR = re.compile(r"\b(20\d\d)\b")
 
 
 @dataclass
@@ -78,33 +82,53 @@ def _find_track(text: str) -> tuple[int, str, str] | None:
     return best
 
 
+@lru_cache(maxsize=1)
+def _date_first_line() -> re.Pattern[str]:
+    months = sorted(
+        (re.escape(w.word) for w in gazetteers.calendar() if w.kind == "month"),
+        key=len,
+        reverse=True,
+    )
+    return re.compile(
+        r"^[ \t]*(?P<when>\d{1,2}\.(?:\s*[/–-]\s*\d{1,2}\.)?\s*(?:" + "|".join(months) + r")"
+        r"(?:\s+\d{4})?)[ \t]*[–—-][ \t]*(?P<rest>[^\n]+)$",
+        re.MULTILINE | re.IGNORECASE,
+    )
+
+
 class EventFinder:
     def __init__(self, name: str) -> None:
         self.name = name
         self.cues = _cues()
         self.months = {w.word.lower(): w.number for w in gazetteers.calendar() if w.kind == "month"}
+        self.future = [re.compile(p) for p in self.cues["future"]]
+        self.name_shapes = list(self.cues["name_patterns"])
 
-    def _calendar_events(self, doc: Doc) -> list[EventFact]:
+    def _status(self, note: str) -> str | None:
+        """scheduled / cancelled from a line's note; None for a past round."""
+        low = note.lower()
+        if any(w in low for w in self.cues["calendar_past"]):
+            return None
+        if any(w in low for w in self.cues["cancelled"]):
+            return "cancelled"
+        return "scheduled"
+
+    def _calendar_block(self, doc: Doc) -> list[EventFact]:
         events = []
-        for m in CALENDAR_LINE.finditer(doc.text):
+        for m in CALENDAR_BLOCK_LINE.finditer(doc.text):
             month_word = m.group("month").rstrip(".").lower()
             month = self.months.get(month_word)
             if month is None and month_word not in ("tbd", "tba"):
                 continue
             rest = m.group("rest").strip()
-            status = "scheduled"
-            for word in self.cues["cancelled"]:
-                if word in rest.lower():
-                    status = "cancelled"
-            rest_clean = re.sub(r"\s*\((?:abgesagt|verschoben|abgesagt[^)]*)\)", "", rest)
+            status = self._status(rest)
+            if status is None:
+                continue
+            rest_clean = STATUS_NOTE.sub("", rest)
             track = _find_track(rest_clean)
             name = rest_clean[: track[0]].strip() if track and track[0] > 0 else rest_clean
             day = m.group("day").rstrip(".")
-            date = f"{month:02d}-{int(day):02d}" if month and day.isdigit() else None
             start = m.start("rest")
-            track_start = None
-            if track is not None:
-                track_start = start + m.group("rest").find(track[1])
             events.append(
                 EventFact(
                     name=name.strip(" -–"),
@@ -112,37 +136,75 @@ class EventFinder:
                     end=start + len(m.group("rest")),
                     track=track[2] if track else None,
                     track_text=track[1] if track else None,
-                    track_start=track_start,
-                    date=date,
+                    track_start=start + m.group("rest").find(track[1]) if track else None,
+                    date=f"{month:02d}-{int(day):02d}" if month and day.isdigit() else None,
                     status=status,
                 )
             )
         return events
 
-    def _prose_events(self, doc: Doc, published: Any) -> list[EventFact]:
+    def _calendar_list(self, doc: Doc, published: date | None) -> list[EventFact]:
+        """ "16./17. Mai – Lausitzring (abgesagt)" lines."""
+        events = []
+        text = doc.text
+        for m in _date_first_line().finditer(text):
+            rest = m.group("rest").strip()
+            status = self._status(rest)
+            if status is None:
+                continue
+            heading = text[max(0, m.start() - 300) : m.start()]
+            years = YEAR.findall(heading)
+            year = int(years[-1]) if years else None
+            dates = find_dates(m.group("when"), published, year)
+            name = STATUS_NOTE.sub("", rest).strip()
+            track = _find_track(name)
+            start = m.start("rest")
+            events.append(
+                EventFact(
+                    name=name,
+                    start=start,
+                    end=start + len(name),
+                    track=track[2] if track else None,
+                    track_text=track[1] if track else None,
+                    track_start=start + rest.find(track[1]) if track else None,
+                    date=dates[0][1] if dates else None,
+                    status=status,
+                )
+            )
+        return events
+
+    def _event_name(self, sent: Span, tracks: list[Span]) -> tuple[str, int, int] | None:
+        doc = sent.doc
+        named = [s for s in resolved(doc, "EVENT") if sent.start <= s.start < sent.end]
+        if named:
+            return named[0].text, named[0].start_char, named[0].end_char
+        track_alt = "|".join(re.escape(t.text) for t in tracks) or "(?!x)x"
+        for shape in self.name_shapes:
+            m = re.search(shape.replace("TRACK", f"(?:{track_alt})"), sent.text)
+            if m:
+                return m.group(0), sent.start_char + m.start(), sent.start_char + m.end()
+        series = [s for s in resolved(doc, "SERIES") if sent.start <= s.start < sent.end]
+        if series:
+            return series[0].text, series[0].start_char, series[0].end_char
+        if tracks:
+            return tracks[0].text, tracks[0].start_char, tracks[0].end_char
+        return None
+
+    def _prose(self, doc: Doc, published: date | None, calendar: list[EventFact]) -> list[EventFact]:
         events = []
         sents = list(doc.sents)
-        tracks = resolved(doc, "TRACK")
-        home_track = tracks[0].text if tracks else None
+        all_tracks = resolved(doc, "TRACK")
+        home_track = all_tracks[0].kb_id_ or all_tracks[0].text if all_tracks else None
+        on_calendar = {e.start for e in calendar}
         for i, sent in enumerate(sents):
             low = sent.text.lower()
-            if not any(cue in low for cue in self.cues["future"]):
+            if not any(p.search(low) for p in self.future):
                 continue
-            named = [s for s in resolved(doc, "EVENT") if sent.start <= s.start < sent.end]
-            name_span: tuple[str, int, int] | None = None
-            if named:
-                ev = named[0]
-                name_span = (ev.text, ev.start_char, ev.end_char)
-            else:
-                m = ORDINAL_EVENT.search(sent.text)
-                if m:
-                    words = m.group("name").split()
-                    if words[0].lower() in ("das", "der", "den", "dem", "des"):
-                        words = words[1:]
-                    text = " ".join(words)
-                    off = sent.start_char + sent.text.find(text)
-                    name_span = (text, off, off + len(text))
-            if name_span is None:
+            if any(sent.start_char <= s < sent.end_char for s in on_calendar):
+                continue
+            tracks = [t for t in all_tracks if sent.start <= t.start < sent.end]
+            found = self._event_name(sent, tracks)
+            if found is None:
                 continue
             scope: list[Span] = [sent]
             if i + 1 < len(sents) and sents[i + 1].text.lower().startswith(
@@ -153,36 +215,38 @@ class EventFinder:
                 s for s in resolved(doc) if any(sc.start <= s.start < sc.end for sc in scope)
             ]
             track = next((s.kb_id_ or s.text for s in in_scope if s.label_ == "TRACK"), None)
-            if track is None and named and named[0].kb_id_:
+            named = [s for s in in_scope if s.label_ == "EVENT"]
+            if track is None and named:
                 entry = next(
                     (e for e in gazetteers.entries("events") if e.name == named[0].kb_id_), None
                 )
-                track = (
-                    str(entry.attrs.get("track")) if entry and entry.attrs.get("track") else None
-                )
-            status = "cancelled" if any(c in low for c in self.cues["cancelled"]) else "scheduled"
-            date = find_date(sent.text, published)
-            events.append(
-                EventFact(
-                    name=name_span[0],
-                    start=name_span[1],
-                    end=name_span[2],
-                    track=track or home_track,
-                    date=date,
-                    status=status,
-                    drivers=[(s.start, s.end) for s in in_scope if s.label_ == "DRIVER"],
-                    team=next((s.text for s in in_scope if s.label_ == "TEAM"), None),
-                    car=next((s.text for s in in_scope if s.label_ == "CAR"), None),
-                    class_=next(
-                        (s.kb_id_ or s.text for s in in_scope if s.label_ == "CLASS"), None
-                    ),
-                )
-            )
+                if entry is not None and entry.attrs.get("track"):
+                    track = str(entry.attrs["track"])
+            dates = find_dates(sent.text, published)
+            cancelled = any(c in low for c in self.cues["cancelled"])
+            common = {
+                "track": track or home_track,
+                "drivers": [(s.start, s.end) for s in in_scope if s.label_ == "DRIVER"],
+                "team": next((s.text for s in in_scope if s.label_ == "TEAM"), None),
+                "car": next((s.text for s in in_scope if s.label_ == "CAR"), None),
+                "class_": next(
+                    (s.kb_id_ or s.text for s in in_scope if s.label_ == "CLASS"), None
+                ),
+            }
+            name, start, end = found
+            if cancelled and len(dates) >= 2:  # "vom 6. Juni auf den 12. September verschoben"
+                events.append(EventFact(name, start, end, date=dates[0][1], status="cancelled", **common))  # type: ignore[arg-type]
+                events.append(EventFact(name, start, end, date=dates[1][1], **common))  # type: ignore[arg-type]
+            else:
+                when = dates[0][1] if dates else None
+                status = "cancelled" if cancelled else "scheduled"
+                events.append(EventFact(name, start, end, date=when, status=status, **common))  # type: ignore[arg-type]
         return events
 
     def __call__(self, doc: Doc) -> Doc:
         published = doc.user_data.get("gtx_published")
-        doc._.gtx_events = self._calendar_events(doc) + self._prose_events(doc, published)
+        calendar = self._calendar_block(doc) + self._calendar_list(doc, published)
+        doc._.gtx_events = calendar + self._prose(doc, published, calendar)
         return doc
 
 
