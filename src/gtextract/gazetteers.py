@@ -178,6 +178,10 @@ def entries(kind: str) -> tuple[Entry, ...]:
     return tuple(result)
 
 
+def _all_forms(kind: str) -> set[str]:
+    return {form for entry in entries(kind) for form in entry.forms}
+
+
 def _car_model_forms(entry: Entry, make_forms: Mapping[str, tuple[str, ...]]) -> list[str]:
     """Written forms of a car model: make form x model form, plus distinctive model forms.
 
@@ -201,9 +205,32 @@ def _car_model_forms(entry: Entry, make_forms: Mapping[str, tuple[str, ...]]) ->
         result.extend(f"{make_form} {m}" for m in model_forms)
     result.extend(full_forms)
     for form in model_forms:
-        if any(token not in continuation for token in form.split()):
+        if _distinctive_model(form, continuation):
             result.append(form)
     return result
+
+
+def _distinctive_model(form: str, continuation: frozenset[str]) -> bool:
+    """Can a model form stand for the car without its make?
+
+    It needs a token that is not a mere continuation word ("GT3 Evo" cannot). A
+    one-token form must contain a letter (a bare "488" or "911" is as likely a car
+    number) and, if it has no digit, must not be a name or a common word ("Adam",
+    "Cooper", "Golf", "Continental" stay make-bound; "Huracán", "RB19" do not).
+    """
+    tokens = form.split()
+    if all(token in continuation for token in tokens):
+        return False
+    if len(tokens) > 1:
+        return True
+    token = tokens[0]
+    if not any(c.isalpha() for c in token):
+        return False
+    if any(c.isdigit() for c in token):
+        return True
+    return not (
+        token in words("given_names") or token in words("surnames") or token in words("not_names")
+    )
 
 
 @cache
@@ -222,13 +249,16 @@ def patterns(kind: str) -> tuple[PhrasePattern, ...]:
     _check_kind(kind, ENTRY_KINDS)
     label = LABELS[kind]
     make_forms: dict[str, tuple[str, ...]] = {}
+    taken: set[str] = set()
     if kind == "car_models":
         make_forms = {make.name: make.forms for make in entries("makes")}
+        # "F4", "TT-Cup" name a series or class first: never a model on its own
+        taken = {form for other in ("series", "classes", "makes") for form in _all_forms(other)}
     seen: set[str] = set()
     result: list[PhrasePattern] = []
     for entry in entries(kind):
         if kind == "car_models":
-            forms = _car_model_forms(entry, make_forms)
+            forms = [f for f in _car_model_forms(entry, make_forms) if f not in taken]
         elif entry.attrs.get("standalone") is False:
             forms = list(entry.aliases)  # the bare name is too common a word ("Am")
         else:
