@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import os
+import shutil
 import subprocess
 import sys
 import zipfile
 from collections import Counter
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import pytest
 import spacy
@@ -321,3 +325,72 @@ def test_loads_from_a_zipped_package(tmp_path: Path) -> None:
         [sys.executable, "-c", code, str(archive)], capture_output=True, text=True, check=True
     )
     assert int(out.stdout.strip()) == len(gz.entries("tracks"))
+
+
+def test_car_model_forms_are_distinctive() -> None:
+    forms = {p["pattern"] for p in gz.patterns("car_models")}
+    assert {"911", "488", "Golf", "Cooper", "F4", "GT3"}.isdisjoint(forms)
+    assert {"Porsche 911", "Ferrari 488 GT3", "VW Golf GTI TCR", "RB19", "Huracán"} <= forms
+
+
+def test_session_ordinal_forms() -> None:
+    kinds = {s.pattern: s.kind for s in gz.sessions()}
+    assert kinds["2. Rennen"] == "race" and kinds["1. Freies Training"] == "practice"
+
+
+# --------------------------------------------------------------------------- build script
+
+
+def _shared_data() -> Path | None:
+    root = Path(__file__).resolve().parents[1]
+    for candidate in (
+        Path(os.environ.get("GTEXTRACT_SHARED_DATA", "/nonexistent")),
+        root.parent / "shared" / "data",
+        Path("/work/shared/data"),
+    ):
+        if (candidate / "f1db" / "circuits.tsv").exists():
+            return candidate
+    return None
+
+
+@pytest.fixture()
+def build_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """The build script, pointed at a scratch copy of the data folder."""
+    shared = _shared_data()
+    if shared is None:
+        pytest.skip("shared corpora (f1db, germeval2014, wikiann-de) not available")
+    root = Path(__file__).resolve().parents[1]
+    spec = importlib.util.spec_from_file_location(
+        "build_gazetteers", root / "scripts" / "build_gazetteers.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    data = tmp_path / "data"
+    shutil.copytree(root / "src" / "gtextract" / "data", data)
+    monkeypatch.setattr(module, "DATA", data)
+    monkeypatch.setattr(module, "CURATED", data / "curated")
+    return module, shared, data
+
+
+def test_build_reproduces_f1db_merges(build_copy: Any) -> None:
+    """Re-running the F1DB merge over the committed files changes nothing."""
+    module, shared, data = build_copy
+    root = Path(__file__).resolve().parents[1] / "src" / "gtextract" / "data"
+    for name in ("tracks", "makes", "teams"):
+        module.BUILDERS[name](shared)
+        assert (data / f"{name}.jsonl").read_text("utf-8") == (
+            root / f"{name}.jsonl"
+        ).read_text("utf-8"), name
+
+
+def test_build_reproduces_name_lists(build_copy: Any) -> None:
+    module, shared, data = build_copy
+    if importlib.util.find_spec("german_nouns") is None:
+        pytest.skip("german-nouns not installed (needed for not_names and Wiktionary names)")
+    module.BUILDERS["names"](shared)
+    root = Path(__file__).resolve().parents[1] / "src" / "gtextract" / "data"
+    for name in ("given_names", "surnames", "not_names"):
+        assert (data / f"{name}.txt").read_text("utf-8") == (
+            root / f"{name}.txt"
+        ).read_text("utf-8"), name
