@@ -191,6 +191,10 @@ def test_word_lists() -> None:
     assert "Jens" in gz.words("given_names")
     assert "Klingmann" in gz.words("surnames")
     assert "Rennen" in gz.words("not_names")
+    report_nouns = {"Sieg", "Platz", "Rang", "Pilot", "Runde", "Team", "Qualifying",
+                    "Startplatz", "Vorsprung", "Podium", "Polesetter", "Motorsport"}
+    assert report_nouns <= gz.words("not_names")
+    assert report_nouns.isdisjoint(gz.words("given_names") | gz.words("surnames"))
     assert "Klingmann" not in gz.words("not_names")
     for surname in ("Engel", "Rast", "Stolz", "Wolf", "Fuchs", "Vogel"):
         assert surname not in gz.words("not_names"), surname
