@@ -217,7 +217,9 @@ class Assembler:
         constructors: list[Mention] = []
         if series & CONSTRUCTOR_SERIES:
             constructors = [Mention.of(m) for m in resolved(doc, "MAKE")]
-            constructors = [Mention(m.text, m.start_char, m.end_char, m.kb_id_, "TEAM") for m in constructors]
+            constructors = [
+                Mention(m.text, m.start_char, m.end_char, m.kb_id_, "TEAM") for m in constructors
+            ]
         return self.named(doc, "TEAM", constructors)
 
     def cars(self, doc: Doc) -> list[Car]:
@@ -242,11 +244,16 @@ class Assembler:
     def tracks(self, doc: Doc) -> list[Track]:
         nested = [Mention.of(s) for s in doc.spans.get(NESTED, [])]
         fused = [
-            Mention(e.track_text, e.track_start, e.track_start + len(e.track_text), e.track, "TRACK")
+            Mention(
+                e.track_text, e.track_start, e.track_start + len(e.track_text), e.track, "TRACK"
+            )
             for e in doc._.gtx_events or []
             if e.track and e.track_text and e.track_start is not None
         ]
-        return [Track(name=c.name, mentions=c.evidence()) for c in self.named(doc, "TRACK", nested + fused)]
+        return [
+            Track(name=c.name, mentions=c.evidence())
+            for c in self.named(doc, "TRACK", nested + fused)
+        ]
 
     # -- the report ----------------------------------------------------------
     def __call__(
@@ -335,7 +342,9 @@ class Assembler:
                     date=e.date,
                     status=e.status,  # type: ignore[arg-type]
                     drivers=list(
-                        dict.fromkeys(name_at[doc[s].idx] for s, _ in e.drivers if doc[s].idx in name_at)
+                        dict.fromkeys(
+                            name_at[doc[s].idx] for s, _ in e.drivers if doc[s].idx in name_at
+                        )
                     ),
                     team=e.team,
                     car=e.car,

@@ -190,7 +190,9 @@ class EventFinder:
             return tracks[0].text, tracks[0].start_char, tracks[0].end_char
         return None
 
-    def _prose(self, doc: Doc, published: date | None, calendar: list[EventFact]) -> list[EventFact]:
+    def _prose(
+        self, doc: Doc, published: date | None, calendar: list[EventFact]
+    ) -> list[EventFact]:
         events = []
         sents = list(doc.sents)
         all_tracks = resolved(doc, "TRACK")
@@ -229,13 +231,13 @@ class EventFinder:
                 "drivers": [(s.start, s.end) for s in in_scope if s.label_ == "DRIVER"],
                 "team": next((s.text for s in in_scope if s.label_ == "TEAM"), None),
                 "car": next((s.text for s in in_scope if s.label_ == "CAR"), None),
-                "class_": next(
-                    (s.kb_id_ or s.text for s in in_scope if s.label_ == "CLASS"), None
-                ),
+                "class_": next((s.kb_id_ or s.text for s in in_scope if s.label_ == "CLASS"), None),
             }
             name, start, end = found
             if cancelled and len(dates) >= 2:  # "vom 6. Juni auf den 12. September verschoben"
-                events.append(EventFact(name, start, end, date=dates[0][1], status="cancelled", **common))  # type: ignore[arg-type]
+                events.append(
+                    EventFact(name, start, end, date=dates[0][1], status="cancelled", **common)
+                )  # type: ignore[arg-type]
                 events.append(EventFact(name, start, end, date=dates[1][1], **common))  # type: ignore[arg-type]
             else:
                 when = dates[0][1] if dates else None

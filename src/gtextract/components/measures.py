@@ -116,9 +116,17 @@ class MeasureFinder:
         if right_gap or left_gap:
             return None if self._not_final(sentence, paragraph) else "gap"
         if left.rstrip().endswith(tuple(w.strip() for w in cues["time_left"])):
-            return "race_time" if unit == "stunden" or _has(sentence, cues["race_time"]) else "lap_time"
+            return (
+                "race_time"
+                if unit == "stunden" or _has(sentence, cues["race_time"])
+                else "lap_time"
+            )
         if clock:  # "1:47,602 Minuten" without a margin word: a lap (or race) time
-            return "race_time" if unit == "stunden" or _has(sentence, cues["race_time"]) else "lap_time"
+            return (
+                "race_time"
+                if unit == "stunden" or _has(sentence, cues["race_time"])
+                else "lap_time"
+            )
         if whole and unit in ("minuten", "min.", "min", "stunden"):
             return "race_time" if _has(sentence, cues["race_time"]) else None  # "nach 25 Minuten"
         if _has(near, cues["lap_time"]):

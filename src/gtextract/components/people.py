@@ -21,7 +21,22 @@ MAX_EXTRA_SURNAME_TOKENS = 2
 PLACE_PREPOSITIONS = {"aus", "in", "nach", "bei", "im", "am"}
 # particles that mark a name even when the given name is unknown; German
 # "von"/"zu" are left out here because "X von Y" is ordinary German too
-FOREIGN_PARTICLES = {"van", "de", "den", "der", "da", "di", "ten", "ter", "le", "la", "du", "dos", "del", "della"}
+FOREIGN_PARTICLES = {
+    "van",
+    "de",
+    "den",
+    "der",
+    "da",
+    "di",
+    "ten",
+    "ter",
+    "le",
+    "la",
+    "du",
+    "dos",
+    "del",
+    "della",
+}
 
 
 class PeopleFinder:
@@ -138,7 +153,19 @@ class PeopleFinder:
         if doc[k].text in self.common_words and k == i + 1:
             return None
         end = k + 1
-        with_particle = k > i + 1 and doc[i + 1].text in ("van", "de", "da", "di", "ten", "ter", "le", "du", "dos", "del", "della")
+        with_particle = k > i + 1 and doc[i + 1].text in (
+            "van",
+            "de",
+            "da",
+            "di",
+            "ten",
+            "ter",
+            "le",
+            "du",
+            "dos",
+            "del",
+            "della",
+        )
         with_details = end + 1 < len(doc) and doc[end].text == "(" and doc[end + 1].is_digit
         before = doc[i - 1].lower_.rsplit("-", 1)[-1] if i > 0 else ""
         with_role = before in self.driver_roles
@@ -191,9 +218,7 @@ class PeopleFinder:
                 continue
             text = tok.text
             base = text[:-1] if text.endswith("s") and text[:-1] in known_last else text
-            slash = any(
-                0 <= i < len(doc) and doc[i].text == "/" for i in (tok.i - 1, tok.i + 1)
-            )
+            slash = any(0 <= i < len(doc) and doc[i].text == "/" for i in (tok.i - 1, tok.i + 1))
             if (
                 base in known_last
                 or slash

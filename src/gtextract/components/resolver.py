@@ -42,12 +42,7 @@ def _extend_events(doc: Doc, chosen: list[Span]) -> list[Span]:
                 span = Span(doc, span.start, max(ends), label="EVENT", kb_id=span.kb_id_)
         out.append(span)
     taken = {(s.start, s.end) for s in out if s.label_ == "EVENT"}
-    return [
-        s
-        for s in out
-        if s.label_ == "EVENT"
-        or not any(a <= s.start < b for a, b in taken)
-    ]
+    return [s for s in out if s.label_ == "EVENT" or not any(a <= s.start < b for a, b in taken)]
 
 
 class SpanResolver:
@@ -67,9 +62,7 @@ class SpanResolver:
         # tracks named inside an event ("24h-Rennen von Spa-Francorchamps") are venues too
         events = [s for s in chosen if s.label_ == "EVENT"]
         doc.spans[NESTED] = [
-            t
-            for t in candidates(doc, "TRACK")
-            if any(e.start <= t.start < e.end for e in events)
+            t for t in candidates(doc, "TRACK") if any(e.start <= t.start < e.end for e in events)
         ]
         return doc
 

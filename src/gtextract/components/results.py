@@ -62,9 +62,7 @@ def _cues() -> dict[str, Any]:
 
 def _quote_ranges(text: str) -> list[tuple[int, int]]:
     """Character ranges inside quotation marks: positions there are talk, not results."""
-    return [
-        (m.start(), m.end()) for m in re.finditer(r"[„\"»“]([^„“\"»«]{3,}?)[“\"«”]", text)
-    ]
+    return [(m.start(), m.end()) for m in re.finditer(r"[„\"»“]([^„“\"»«]{3,}?)[“\"«”]", text)]
 
 
 def _bracket_tokens(span: Span) -> set[int]:
@@ -80,6 +78,16 @@ def _bracket_tokens(span: Span) -> set[int]:
     return inside
 
 
+def _list_heading(text: str, pos: int) -> str:
+    """The line above a numbered list ("Top 10 nach 15 Minuten", "Ergebnis Rennen 1")."""
+    lines = text[:pos].split("\n")
+    for line in reversed(lines):
+        stripped = line.strip()
+        if stripped and not LIST_LINE.match(line):
+            return stripped.lower()
+    return ""
+
+
 class ResultFinder:
     def __init__(self, name: str) -> None:
         self.name = name
@@ -90,17 +98,18 @@ class ResultFinder:
         self.win_words = set(self.cues["win_words"])
         self.anaphora = set(self.cues["anaphora"])
         self.window = int(self.cues["cue_window"])
+        self.window_right = int(self.cues["cue_window_right"])
+        # a comma before a lower-case preposition or conjunction starts a new clause
+        self.clause_openers = set(self.cues["clause_prepositions"]) | CLAUSE_CONJUNCTIONS
+        self.object_markers = set(self.cues["object_markers"])
 
     # -- clauses -------------------------------------------------------------
     def _clauses(self, sent: Span) -> list[Span]:
         doc = sent.doc
         bounds = [sent.start]
         for tok in sent:
-            if tok.text in CLAUSE_BREAKS or (
-                tok.lower_ in CLAUSE_CONJUNCTIONS
-                and tok.i > sent.start
-                and doc[tok.i - 1].text == ","
-            ):
+            after_comma = tok.i > sent.start and doc[tok.i - 1].text == ","
+            if tok.text in CLAUSE_BREAKS or (after_comma and tok.text in self.clause_openers):
                 bounds.append(tok.i)
         bounds.append(sent.end)
         return [doc[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
@@ -133,7 +142,9 @@ class ResultFinder:
             and tok.text[:1].isupper()
             and not tok.text[0].isdigit()
             and (nxt is None or nxt.lower_ not in self.position_nouns)
-            and (prev is None or prev.lower_ not in ("der", "die", "den", "dem") or tok.is_sent_start)
+            and (
+                prev is None or prev.lower_ not in ("der", "die", "den", "dem") or tok.is_sent_start
+            )
         ):
             return self._ordinal_list(doc, tok.i), "race"  # "Dritter wurde", "als Fünfter"
         if value is not None and prev is not None and prev.lower_ == "als":
@@ -162,6 +173,20 @@ class ResultFinder:
                 values.append(second)
         return values
 
+    def _top_completed(self, clause: Span, tok: Token) -> int | None:
+        """ "Die Top-10 komplettierte X": one car closes the top N."""
+        doc = tok.doc
+        i = tok.i + 1
+        if i < len(doc) and doc[i].text == "-":
+            i += 1
+        if i >= len(doc):
+            return None
+        n = cardinal(doc[i].text)
+        verbs = self.cues["top_completion_verbs"]
+        if n and any(t.lower_ in verbs for t in clause):
+            return n
+        return None
+
     def _is_pole(self, tok: Token) -> bool:
         doc = tok.doc
         if tok.lower_ == "pole-position":
@@ -171,6 +196,14 @@ class ResultFinder:
         following = doc[tok.i + 1 : tok.i + 3].text.lower()
         return not following.startswith(("- setter", "-setter"))
 
+    def _class_label(self, span: Span) -> str:
+        """The class as written, without "-Wertung" ("Gentleman-Wertung" -> "Gentleman")."""
+        text = span.text
+        for suffix in self.cues["class_suffixes"]:
+            if text.endswith(suffix) and len(text) > len(suffix):
+                return text[: -len(suffix)]
+        return text.removeprefix("Klasse ")
+
     def _class_near(self, sent: Span, tok: Token, prev_sent: Span | None) -> str | None:
         classes = resolved(sent.doc, "CLASS")
         for scope in (sent, prev_sent):
@@ -178,13 +211,13 @@ class ResultFinder:
                 continue
             here = [c for c in classes if scope.start <= c.start < scope.end]
             if here:
-                return min(here, key=lambda c: abs(c.start - tok.i)).kb_id_ or here[0].text
+                return self._class_label(min(here, key=lambda c: abs(c.start - tok.i)))
         return None
 
     def _blocked(self, clause: Span, tok: Token) -> bool:
         doc = clause.doc
         lo = max(clause.start, tok.i - self.window)
-        hi = min(clause.end, tok.i + self.window + 1)
+        hi = min(clause.end, tok.i + self.window_right + 1)
         window = " " + doc[lo:hi].text.lower() + " "
         return any(w in window for w in self.cues["not_result"])
 
@@ -205,16 +238,24 @@ class ResultFinder:
                 after = doc[tok.i + 1 : min(clause.end, tok.i + 5)]
                 for c in resolved(doc, "CLASS"):
                     if after.start <= c.start < after.end:
-                        cls = c.kb_id_ or c.text
+                        cls = self._class_label(c)
                 found.append(Cue(values, kind, cls, tok))
             elif self._is_pole(tok):
                 found.append(Cue([1], "qualifying", None, tok))
-            elif "klassensieg" in low or (low in self.win_words and "wertung" in clause.text.lower()):
-                prefix = tok.text[: low.find("klassensieg")].rstrip("-") if "klassensieg" in low else ""
+            elif low == "top" and (n := self._top_completed(clause, tok)):
+                found.append(Cue([n], "race", None, tok))
+            elif "klassensieg" in low or (
+                low in self.win_words and "wertung" in clause.text.lower()
+            ):
+                prefix = (
+                    tok.text[: low.find("klassensieg")].rstrip("-") if "klassensieg" in low else ""
+                )
                 cls = prefix or self._class_near(sent, tok, prev)
                 if cls:
                     found.append(Cue([1], "race", cls, tok, win=True))
-            elif low in self.cues["best_words"] or (low in ("erste", "erster") and "klasse" in clause.text.lower()):
+            elif low in self.cues["best_words"] or (
+                low in ("erste", "erster") and "klasse" in clause.text.lower()
+            ):
                 cls = self._class_near(clause, tok, None)
                 if cls:
                     found.append(Cue([1], "race", cls, tok))
@@ -225,7 +266,10 @@ class ResultFinder:
                     low == "sieger"
                     and prev_tok is not None
                     and prev_tok.lower_ == "der"
-                    and (next_tok is None or next_tok.lower_ not in ("des", "der", "von", "im", "beim"))
+                    and (
+                        next_tok is None
+                        or next_tok.lower_ not in ("des", "der", "von", "im", "beim")
+                    )
                 ):
                     continue  # "Teamkollegen der Sieger": someone else won
                 found.append(Cue([1], "race", None, tok, win=True))
@@ -233,7 +277,11 @@ class ResultFinder:
 
     # -- drivers ---------------------------------------------------------------
     def _drivers(self, clause: Span, quotes: list) -> tuple[list[Span], list[Span]]:
-        """Drivers of the clause: subjects, and those beaten ("vor X", "Vorsprung auf X")."""
+        """Drivers of the clause: subjects, and those beaten ("vor X", "Vorsprung auf X").
+
+        Left out: drivers in brackets or quotes, genitives ("Klingmanns Teamgefährte")
+        and objects ("Platz zwei von Sainz"; but "der Bentley von A und B" owns).
+        """
         doc = clause.doc
         inside = _bracket_tokens(clause)
         beaten_from = None
@@ -244,6 +292,7 @@ class ResultFinder:
             ):
                 beaten_from = tok.i
                 break
+        vehicles = {s.end for s in resolved(doc, "CAR", "MAKE")}
         subjects, beaten = [], []
         for d in resolved(doc, "DRIVER"):
             if not clause.start <= d.start < clause.end or d.start in inside:
@@ -253,6 +302,25 @@ class ResultFinder:
             nxt = doc[d.end] if d.end < len(doc) else None
             if len(d) == 1 and d.text.endswith("s") and nxt is not None and nxt.text[:1].isupper():
                 continue  # genitive "Klingmanns Teamgefährte"
+            marker = next(
+                (
+                    t
+                    for t in doc[max(clause.start, d.start - 2) : d.start]
+                    if t.lower_ in self.object_markers
+                ),
+                None,
+            )
+            owned = (
+                marker is not None
+                and marker.lower_ == "von"
+                and (marker.i in vehicles or any(v <= marker.i <= v + 2 for v in vehicles))
+            )
+            if (
+                marker is not None
+                and not owned
+                and not (beaten_from is not None and d.start > beaten_from)
+            ):
+                continue
             (beaten if beaten_from is not None and d.start > beaten_from else subjects).append(d)
         return subjects, beaten
 
@@ -264,7 +332,7 @@ class ResultFinder:
             if groups and doc is not None:
                 between = doc[groups[-1][-1].end : d.start]
                 words = [t.lower_ for t in between]
-                slash_crews = any("/" == w for w in words) or any(
+                slash_crews = any(w == "/" for w in words) or any(
                     doc[g.end].text == "/" for g in groups[-1] if g.end < len(doc)
                 )
                 if words == ["/"] or (
@@ -275,16 +343,34 @@ class ResultFinder:
             groups.append([d])
         return groups
 
-    @staticmethod
-    def _separate_competitors(beaten: list[Span]) -> bool:
-        """ "vor A (16, NZ) und B (18, Bochum)": each followed by details = single seaters."""
-        doc = beaten[0].doc
-        return len(beaten) > 1 and all(b.end < len(doc) and doc[b.end].text == "(" for b in beaten)
+    def _single_seaters(self, doc: Doc) -> bool:
+        """Formula series: one driver per car, so "vor A und B" are two cars."""
+        words = self.cues["single_seater_series"]
+        for span in resolved(doc, "SERIES"):
+            name = (span.kb_id_ or span.text).lower()
+            if any(re.search(rf"\b{re.escape(w)}\b", name) for w in words):
+                return True
+        return False
+
+    def _crew_for_vehicle(
+        self, clause: Span, cue: Token, crew_of_make: dict[str, list[Span]]
+    ) -> list[Span]:
+        """ "Der Bentley erbt den Sieg": the crew last seen in that car."""
+        doc = clause.doc
+        for v in resolved(doc, "CAR", "MAKE"):
+            if not clause.start <= v.start < cue.i:
+                continue
+            article = doc[v.start - 1].lower_ if v.start > 0 else ""
+            key = v.kb_id_ or v.text
+            if article in ("der", "die", "das", "den") and key in crew_of_make:
+                return crew_of_make[key]
+        return []
 
     def _sentence_results(self, doc: Doc, quotes: list[tuple[int, int]]) -> list[ResultFact]:
         facts: list[ResultFact] = []
         last_subjects: list[Span] = []
         crew_of_make: dict[str, list[Span]] = {}
+        single_seaters = self._single_seaters(doc)
         sents = list(doc.sents)
         for si, sent in enumerate(sents):
             prev_sent = sents[si - 1] if si else None
@@ -292,15 +378,11 @@ class ResultFinder:
             for clause in self._clauses(sent):
                 cues = self._cues_in(clause, sent, prev_sent, quotes)
                 subjects, beaten = self._drivers(clause, quotes)
-                makes = [
-                    m.kb_id_ or m.text
-                    for m in resolved(doc, "CAR", "MAKE")
-                    if clause.start <= m.start < clause.end
-                ]
-                if subjects and makes:
-                    for make in makes:
-                        crew_of_make[make] = subjects
-                if not subjects:
+                if subjects:
+                    for car in resolved(doc, "CAR"):
+                        if clause.start <= car.start < clause.end:
+                            crew_of_make[car.kb_id_ or car.text] = subjects
+                if not subjects and cues:
                     words = {t.lower_ for t in clause} | {
                         t.lower_.rsplit("-", 1)[-1] for t in clause
                     }
@@ -309,15 +391,39 @@ class ResultFinder:
                     elif words & self.anaphora:
                         subjects = last_subjects
                     else:
-                        subjects = next((crew_of_make[m] for m in makes if m in crew_of_make), [])
+                        subjects = self._crew_for_vehicle(clause, cues[0].token, crew_of_make)
                 if subjects:
                     clause_subjects = subjects
                     last_subjects = subjects
+                groups = self._groups(subjects)
+                single = [c for c in cues if len(c.positions) == 1]
                 for cue in cues:
-                    facts.extend(self._facts_for(cue, subjects, beaten))
+                    own = subjects
+                    if cue.token.i in _bracket_tokens(clause):
+                        # "(Erste in der Klasse SP7)" belongs to the crew right before it
+                        before = [g for g in groups if g[-1].end <= cue.token.i]
+                        own = before[-1] if before else []
+                    elif len(groups) > 1 and len(single) > 1 and cue in single:
+                        own = self._nearest_group(cue, groups, single)
+                    facts.extend(self._facts_for(cue, own, beaten, single_seaters))
         return facts
 
-    def _facts_for(self, cue: Cue, subjects: list[Span], beaten: list[Span]) -> list[ResultFact]:
+    @staticmethod
+    def _nearest_group(cue: Cue, groups: list[list[Span]], cues: list[Cue]) -> list[Span]:
+        """With several crews and several positions, each crew takes its nearest position."""
+
+        def distance(c: Cue, g: list[Span]) -> int:
+            return min(abs(c.token.i - g[0].start), abs(c.token.i - g[-1].end))
+
+        mine: list[Span] = []
+        for g in groups:
+            if min(cues, key=lambda c: distance(c, g)) is cue:
+                mine.extend(g)
+        return mine
+
+    def _facts_for(
+        self, cue: Cue, subjects: list[Span], beaten: list[Span], single_seaters: bool
+    ) -> list[ResultFact]:
         tok = cue.token
 
         def fact(position: int, drivers: list[Span], cls: str | None = cue.class_) -> ResultFact:
@@ -341,7 +447,7 @@ class ResultFinder:
         position = cue.positions[0]
         out.append(fact(position, subjects))
         if beaten and cue.class_ is None and cue.kind == "race":
-            if self._separate_competitors(beaten):
+            if single_seaters:
                 out.extend(fact(position + 1 + k, [b]) for k, b in enumerate(beaten))
             else:
                 out.append(fact(position + 1, self._groups(beaten)[0]))
@@ -356,10 +462,7 @@ class ResultFinder:
         for m in LIST_LINE.finditer(text):
             line_end = text.find("\n", m.end())
             line_end = len(text) if line_end == -1 else line_end
-            before = text[max(0, m.start() - 400) : m.start()].lower()
-            block_start = before.rfind("\n\n")
-            heading = before[block_start:] if block_start != -1 else before
-            if any(p.search(heading) for p in heading_bad):
+            if any(p.search(_list_heading(text, m.start())) for p in heading_bad):
                 continue
             first = next((d for d in drivers if m.end() <= d.start_char < line_end), None)
             if first is None or first.start_char - m.end() > 2:
