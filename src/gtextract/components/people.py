@@ -39,6 +39,28 @@ FOREIGN_PARTICLES = {
 }
 
 
+def _compound_head(tok: Token) -> bool:
+    """ "Grundig-Kehre": a word hyphen-fused to the next is a modifier, not a person."""
+    doc = tok.doc
+    return (
+        tok.i + 2 < len(doc)
+        and doc[tok.i + 1].text == "-"
+        and not tok.whitespace_
+        and not doc[tok.i + 1].whitespace_
+    )
+
+
+def _byline(span: Span) -> bool:
+    """ "Von Markus Muster" alone on a line: the author."""
+    doc = span.doc
+    if span.start == 0 or doc[span.start - 1].text != "Von":
+        return False
+    line_start = doc.text.rfind("\n", 0, doc[span.start - 1].idx) + 1
+    line_end = doc.text.find("\n", span.end_char)
+    line_end = len(doc.text) if line_end == -1 else line_end
+    return line_start == doc[span.start - 1].idx and not doc.text[span.end_char : line_end].strip()
+
+
 class PeopleFinder:
     def __init__(self, nlp: Language, name: str, use_ner: bool) -> None:
         self.name = name
@@ -49,6 +71,7 @@ class PeopleFinder:
         self.not_names = gazetteers.words("not_names")
         self.not_names_lower = {w.lower() for w in self.not_names}
         self.never_names = gazetteers.words("curated/not_names")
+        self.makes = {f.lower() for e in gazetteers.entries("makes") for f in e.forms}
         self.common_words = gazetteers.words("common_words")
         self.other_roles = {w.lower() for w in gazetteers.words("non_driver_roles")}
         self.driver_roles = {w.lower() for w in gazetteers.words("driver_roles")}
@@ -186,21 +209,47 @@ class PeopleFinder:
         return spans
 
     def _ner_names(self, doc: Doc) -> list[Span]:
+        """PER entities of the base model, trimmed of role words and stray particles.
+
+        The model's spans sometimes swallow a neighbour ("Klingmanns Teamgefährte
+        Johansson", "Mercedes von Hamilton"); those are cut to the name part.
+        """
         names = []
         for ent in doc.ents:
             if ent.label_ != "PER":
                 continue
-            toks = [t for t in ent if t.text not in ("-",)]
-            if not toks or not all(
-                self._is_capitalised(t) or t.lower_ in self.particles for t in toks
+            start, end = ent.start, ent.end
+            while start < end and not self._ner_name_token(doc[start], first=True):
+                start += 1
+            while end > start and (
+                doc[end - 1].lower_ in self.particles or doc[end - 1].text == "-"
+            ):
+                end -= 1
+            if end <= start:
+                continue
+            toks = list(doc[start:end])
+            if not all(self._ner_name_token(t) or t.lower_ in self.particles or t.text == "-" for t in toks):
+                continue
+            if len(toks) == 1 and (
+                toks[0].text in self.given
+                or toks[0].text in self.common_words
+                or self._after_place_word(toks[0])
+                or _compound_head(toks[0])
             ):
                 continue
-            if len(toks) == 1 and not self._is_surname(toks[0]):
-                continue
-            if any(t.text in self.not_names and t.text not in self.surnames for t in toks[-1:]):
-                continue
-            names.append(ent)
+            names.append(doc[start:end])
         return names
+
+    def _ner_name_token(self, tok: Token, first: bool = False) -> bool:
+        text = tok.text
+        if not self._is_capitalised(tok) or text in self.never_names or text in self.places:
+            return False
+        low = tok.lower_
+        if low in self.driver_roles or low in self.other_roles or low in self.makes:
+            return False
+        if first and text.endswith("s") and text[:-1] in self.surnames:
+            return False  # genitive "Klingmanns"
+        return True
 
     def _listed_surnames(self, doc: Doc, known_last: set[str]) -> list[Span]:
         """Bare surnames: of a full name seen earlier, in slash crews ("Ludwig/Mies"),
@@ -214,6 +263,7 @@ class PeopleFinder:
                 or tok.text in self.never_names
                 or tok.text in self.places
                 or self._after_place_word(tok)
+                or _compound_head(tok)
             ):
                 continue
             text = tok.text
@@ -281,6 +331,8 @@ class PeopleFinder:
     # -- roles -------------------------------------------------------------
     def _role_label(self, span: Span) -> str:
         doc = span.doc
+        if _byline(span):
+            return "PERSON"
         window = doc[max(0, span.start - 3) : span.start]
         for tok in reversed(list(window)):
             word = tok.lower_
