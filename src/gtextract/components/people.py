@@ -72,6 +72,7 @@ class PeopleFinder:
         self.not_names_lower = {w.lower() for w in self.not_names}
         self.never_names = gazetteers.words("curated/not_names")
         self.makes = {f.lower() for e in gazetteers.entries("makes") for f in e.forms}
+        self.team_words = {w.lower() for w in gazetteers.words("team_words")}
         self.common_words = gazetteers.words("common_words")
         self.other_roles = {w.lower() for w in gazetteers.words("non_driver_roles")}
         self.driver_roles = {w.lower() for w in gazetteers.words("driver_roles")}
@@ -245,7 +246,13 @@ class PeopleFinder:
         if not self._is_capitalised(tok) or text in self.never_names or text in self.places:
             return False
         low = tok.lower_
-        if low in self.driver_roles or low in self.other_roles or low in self.makes:
+        if (
+            low in self.driver_roles
+            or low in self.other_roles
+            or low in self.makes
+            or low.rstrip("s") in self.makes  # "Audis"
+            or low in self.team_words
+        ):
             return False
         if first and text.endswith("s") and text[:-1] in self.surnames:
             return False  # genitive "Klingmanns"
