@@ -90,9 +90,12 @@ def _init(kind: str, model: str | None) -> None:
     _WORK = _make_work(kind, model)
 
 
-def _work(texts: list[str]) -> int:
+def _work(texts: list[str]) -> tuple[int, float]:
+    """Run a chunk in a worker; also return the CPU seconds it took there."""
     assert _WORK is not None
-    return _WORK(texts)
+    cpu = time.process_time()
+    checksum = _WORK(texts)
+    return checksum, time.process_time() - cpu
 
 
 def _nap(seconds: float) -> int:
@@ -115,7 +118,9 @@ def _peak_mb(who: int) -> float:
     return resource.getrusage(who).ru_maxrss / 1024  # Linux: KiB
 
 
-def child(kind: str, processes: int, n: int, archive: Path, model: str | None) -> dict[str, Any]:
+def child(
+    kind: str, processes: int, n: int, archive: Path, model: str | None
+) -> dict[str, Any]:
     """One measurement (runs in its own process)."""
     words = sum(len(t.split()) for t in _texts(archive, n))
     if kind == "batch":
@@ -123,22 +128,33 @@ def child(kind: str, processes: int, n: int, archive: Path, model: str | None) -
 
         with tempfile.TemporaryDirectory() as tmp:
             subset = Path(tmp) / "archive.jsonl"
-            with open(archive, encoding="utf-8") as src, open(subset, "w", encoding="utf-8") as dst:
+            with (
+                open(archive, encoding="utf-8") as src,
+                open(subset, "w", encoding="utf-8") as dst,
+            ):
                 dst.writelines(itertools.islice(src, n))
             started = time.perf_counter()
+            cpu_self = time.process_time()
             summary = run_batch(
                 [subset],
                 Path(tmp) / "out.jsonl",
-                BatchOptions(jobs=processes, model=model, progress=False, chunk_size=CHUNK),
+                BatchOptions(
+                    jobs=processes, model=model, progress=False, chunk_size=CHUNK
+                ),
             )
             seconds = time.perf_counter() - started
             checksum = summary.extracted
+            # Worker CPU (pipeline loading included) is known once the pool is gone.
+            usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu_seconds = (
+                time.process_time() - cpu_self + usage.ru_utime + usage.ru_stime
+            )
     elif processes == 1:
         work = _make_work(kind, model)
         work(["Warmlaufen: Der Fahrer gewann das Rennen auf dem Sachsenring."])
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         checksum = sum(work(chunk) for chunk in _chunks(_texts(archive, n)))
-        seconds = time.perf_counter() - started
+        seconds, cpu_seconds = time.perf_counter() - started, time.process_time() - cpu
     else:
         import multiprocessing
 
@@ -150,9 +166,12 @@ def child(kind: str, processes: int, n: int, archive: Path, model: str | None) -
         ) as pool:
             # Every worker loaded and idle before the clock starts.
             list(pool.map(_nap, [0.5] * (processes * 2)))
-            started = time.perf_counter()
-            checksum = sum(pool.map(_work, _chunks(_texts(archive, n)), chunksize=1))
+            started, cpu = time.perf_counter(), time.process_time()
+            results = list(pool.map(_work, _chunks(_texts(archive, n)), chunksize=1))
             seconds = time.perf_counter() - started
+            checksum = sum(r[0] for r in results)
+            # Workers' CPU for the chunks plus the feeding process's own CPU.
+            cpu_seconds = sum(r[1] for r in results) + time.process_time() - cpu
     return {
         "kind": kind,
         "processes": processes,
@@ -161,14 +180,26 @@ def child(kind: str, processes: int, n: int, archive: Path, model: str | None) -
         "seconds": round(seconds, 3),
         "articles_per_s": round(n / seconds, 1),
         "words_per_s": round(words / seconds),
+        "cpu_seconds": round(cpu_seconds, 2),
+        "articles_per_cpu_s": round(n / cpu_seconds, 1) if cpu_seconds else None,
         "peak_rss_mb": round(_peak_mb(resource.RUSAGE_SELF), 1),
         "peak_rss_workers_mb": round(_peak_mb(resource.RUSAGE_CHILDREN), 1),
         "checksum": checksum,
     }
 
 
-def measure(kind: str, processes: int, n: int, archive: Path, model: str | None) -> dict[str, Any]:
-    cmd = [sys.executable, __file__, "--child", kind, str(processes), str(n), str(archive)]
+def measure(
+    kind: str, processes: int, n: int, archive: Path, model: str | None
+) -> dict[str, Any]:
+    cmd = [
+        sys.executable,
+        __file__,
+        "--child",
+        kind,
+        str(processes),
+        str(n),
+        str(archive),
+    ]
     if model:
         cmd += ["--model", model]
     done = subprocess.run(cmd, capture_output=True, text=True, check=False)
@@ -187,7 +218,9 @@ def summarize(rows: list[dict[str, Any]], n: int, memory_at: int) -> dict[str, A
             (
                 r
                 for r in rows
-                if r["kind"] == kind and r["processes"] == procs and r["articles"] == articles
+                if r["kind"] == kind
+                and r["processes"] == procs
+                and r["articles"] == articles
             ),
             None,
         )
@@ -196,13 +229,27 @@ def summarize(rows: list[dict[str, Any]], n: int, memory_at: int) -> dict[str, A
     small, large = get("full", 1, memory_at), full1
     return {
         "gtextract_overhead_vs_base": (
-            round(full1["seconds"] / base1["seconds"] - 1, 3) if full1 and base1 else None
+            round(full1["seconds"] / base1["seconds"] - 1, 3)
+            if full1 and base1
+            else None
+        ),
+        # CPU time is far less disturbed by other work on a shared machine.
+        "gtextract_overhead_vs_base_cpu": (
+            round(full1["cpu_seconds"] / base1["cpu_seconds"] - 1, 3)
+            if full1 and base1
+            else None
+        ),
+        "cpu_per_article_2_vs_1_full": _ratio(
+            (full1 or {}).get("articles_per_cpu_s"),
+            (full2 or {}).get("articles_per_cpu_s"),
         ),
         "speedup_2_vs_1_full": _ratio(
-            full2["articles_per_s"] if full2 else None, full1["articles_per_s"] if full1 else None
+            full2["articles_per_s"] if full2 else None,
+            full1["articles_per_s"] if full1 else None,
         ),
         "speedup_2_vs_1_base": _ratio(
-            (get("base", 2) or {}).get("articles_per_s"), (base1 or {}).get("articles_per_s")
+            (get("base", 2) or {}).get("articles_per_s"),
+            (base1 or {}).get("articles_per_s"),
         ),
         "speedup_2_vs_1_batch": _ratio(
             (get("batch", 2) or {}).get("articles_per_s"),
@@ -217,9 +264,10 @@ def summarize(rows: list[dict[str, Any]], n: int, memory_at: int) -> dict[str, A
 
 def markdown(rows: list[dict[str, Any]]) -> str:
     head = (
-        "| pipeline | processes | articles | articles/s | words/s | peak RSS MB (main / workers) |"
+        "| pipeline | processes | articles | articles/s | words/s | articles/CPU-s "
+        "| peak RSS MB (main / workers) |"
     )
-    lines = [head, "|---|---:|---:|---:|---:|---:|"]
+    lines = [head, "|---|---:|---:|---:|---:|---:|---:|"]
     for r in rows:
         workers = (
             f" / {r['peak_rss_workers_mb']:.0f}"
@@ -228,7 +276,8 @@ def markdown(rows: list[dict[str, Any]]) -> str:
         )
         lines.append(
             f"| {r['kind']} | {r['processes']} | {r['articles']:,} | {r['articles_per_s']:,.1f} "
-            f"| {r['words_per_s']:,} | {r['peak_rss_mb']:.0f}{workers} |"
+            f"| {r['words_per_s']:,} | {r.get('articles_per_cpu_s') or 0:,.1f} "
+            f"| {r['peak_rss_mb']:.0f}{workers} |"
         )
     return "\n".join(lines)
 
@@ -241,11 +290,18 @@ def main() -> None:
     )
     parser.add_argument("--processes", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--kinds", nargs="+", choices=KINDS, default=list(KINDS))
-    parser.add_argument("--model", default=None, help="base pipeline (default: gtextract's choice)")
-    parser.add_argument("--archive", type=Path, help="use this JSONL archive instead of generating")
+    parser.add_argument(
+        "--model", default=None, help="base pipeline (default: gtextract's choice)"
+    )
+    parser.add_argument(
+        "--archive", type=Path, help="use this JSONL archive instead of generating"
+    )
     parser.add_argument("--json", type=Path, help="write all figures here")
     parser.add_argument(
-        "--child", nargs=4, metavar=("KIND", "PROCS", "N", "ARCHIVE"), help=argparse.SUPPRESS
+        "--child",
+        nargs=4,
+        metavar=("KIND", "PROCS", "N", "ARCHIVE"),
+        help=argparse.SUPPRESS,
     )
     args = parser.parse_args()
 
@@ -255,7 +311,9 @@ def main() -> None:
         return
 
     with tempfile.TemporaryDirectory() as tmp:
-        archive = args.archive or write_archive(Path(tmp) / "archive.jsonl", args.articles)
+        archive = args.archive or write_archive(
+            Path(tmp) / "archive.jsonl", args.articles
+        )
         load_before = os.getloadavg()
         started = time.perf_counter()
         rows: list[dict[str, Any]] = []
