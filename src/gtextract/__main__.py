@@ -1,0 +1,5 @@
+"""``python -m gtextract`` runs the CLI."""
+
+from gtextract.cli import main
+
+raise SystemExit(main())
