@@ -164,3 +164,10 @@ def test_aggregate_reads_files(tmp_path: Path) -> None:
     view = aggregate(path)
     assert by_name(view)["Maro Engel"]["n_articles"] == 2
     assert view["drivers"][0]["id"] == "D00001"
+
+
+def test_short_name_never_given_in_full() -> None:
+    view = aggregate_lines([line("s1", ["Sörensen"]), line("s2", ["Sörensen", "Maro Engel"])])
+    soerensen = by_name(view)["Sörensen"]
+    assert soerensen.get("short_name_only") is True and "ambiguous" not in soerensen
+    assert soerensen["articles"] == ["s1", "s2"]

@@ -11,7 +11,8 @@ equal after case and umlaut folding, or within a small edit distance):
    the only person of the archive with that surname (and initial), else to
    the one who drove for the same team;
 3. what is still ambiguous stays a separate entry marked ``ambiguous`` with
-   its candidates - two people who share a surname are never merged.
+   its candidates (a short form never given in full anywhere is kept as its
+   own entry marked ``short_name_only``) - two people who share a surname are never merged.
 
 Teams and cars merge on normalised names (case, punctuation, umlauts, a
 leading or trailing "Team", legal forms) and near-identical spellings.
@@ -226,17 +227,19 @@ def _cluster_drivers(occurrences: list[_Occurrence]) -> tuple[list[_Person], dic
         target.occurrences.append(occ)
         person_of[id(occ)] = target
 
-    unresolved: dict[tuple[str, str], _Person] = {}
+    unresolved: dict[tuple[str, str, bool], _Person] = {}
     short = [o for o in occurrences if not o.given or o.initial]
     for occ in sorted(short, key=lambda o: (o.surname, o.article_id, o.name)):
         block = block_of[occ.surname]
         candidates = [p for p in by_block[block] if not occ.initial or p.given[:1] == occ.given[:1]]
         target = _resolve(occ, candidates)
         if target is None:
-            key = (block, occ.given[:1] if occ.initial else "")
+            # Unclear between candidates -> "ambiguous"; no full name anywhere in
+            # the archive -> one entry per short form, marked as such.
+            key = (block, occ.given[:1] if occ.initial else "", bool(candidates))
             target = unresolved.get(key)
             if target is None:
-                target = _Person(id="", surname=block, given=key[1], ambiguous=True)
+                target = _Person(id="", surname=block, given=key[1], ambiguous=bool(candidates))
                 unresolved[key] = target
                 people.append(target)
             target.candidates.extend(c for c in candidates if c not in target.candidates)
@@ -415,6 +418,8 @@ def aggregate_lines(lines: Iterable[dict[str, Any]]) -> dict[str, Any]:
         if person.ambiguous:
             record["ambiguous"] = True
             record["candidates"] = sorted(c.id for c in person.candidates)
+        elif all(not o.given or o.initial for o in person.occurrences):
+            record["short_name_only"] = True  # never named in full: may be several people
         drivers.append(record)
 
     def entities(
