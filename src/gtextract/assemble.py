@@ -198,7 +198,7 @@ class Assembler:
                     first_name=first,
                     last_name=last,
                     mentions=c.evidence(),
-                    **details,  # type: ignore[arg-type]
+                    **details,
                 )
             )
             for m in c.mentions:
@@ -268,11 +268,11 @@ class Assembler:
         drivers, name_at = self.drivers(doc)
         teams = [Team(name=c.name, mentions=c.evidence()) for c in self.teams(doc)]
         series = [Series(name=c.name, mentions=c.evidence()) for c in self.named(doc, "SERIES")]
-        sessions = {}
+        sessions: dict[str, Session] = {}
         for span in resolved(doc, "SESSION"):
             sessions.setdefault(
                 span.text,
-                Session(kind=span.kb_id_, label=span.text, evidence=_span_evidence(span)),  # type: ignore[arg-type]
+                Session(kind=span.kb_id_, label=span.text, evidence=_span_evidence(span)),
             )
         return RaceReport(
             source=source,
@@ -298,15 +298,22 @@ class Assembler:
             ],
             events=self.events(doc, name_at),
             quotes=[
-                Quote(text=q.text, speaker=name_at.get(doc[q.speaker[0]].idx) if q.speaker else None,
+                Quote(text=q.text, speaker=self._speaker(doc, q.speaker, name_at),
                       evidence=_evidence(doc, q.start, q.end))
                 for q in doc._.gtx_quotes or []
             ],
             credits=[
-                Credit(role=c.role, name=c.name, evidence=_evidence(doc, c.start, c.end))  # type: ignore[arg-type]
+                Credit(role=c.role, name=c.name, evidence=_evidence(doc, c.start, c.end))
                 for c in doc._.gtx_credits or []
             ],
         )  # fmt: skip
+
+    @staticmethod
+    def _speaker(doc: Doc, span: tuple[int, int] | None, name_at: dict[int, str]) -> str | None:
+        if span is None:
+            return None
+        start = doc[span[0]].idx
+        return name_at.get(start, doc[span[0] : span[1]].text)
 
     def results(self, doc: Doc, name_at: dict[int, str]) -> list[Result]:
         out: list[Result] = []
@@ -323,7 +330,7 @@ class Assembler:
             seen.add(key)
             out.append(
                 Result(
-                    kind=fact.kind,  # type: ignore[arg-type]
+                    kind=fact.kind,
                     position=fact.position,
                     class_=fact.class_,
                     drivers=list(drivers),
@@ -340,7 +347,7 @@ class Assembler:
                     name=e.name,
                     track=e.track,
                     date=e.date,
-                    status=e.status,  # type: ignore[arg-type]
+                    status=e.status,
                     drivers=list(
                         dict.fromkeys(
                             name_at[doc[s].idx] for s, _ in e.drivers if doc[s].idx in name_at

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from importlib.resources import files
@@ -226,23 +226,23 @@ class EventFinder:
                     track = str(entry.attrs["track"])
             dates = find_dates(sent.text, published)
             cancelled = any(c in low for c in self.cues["cancelled"])
-            common = {
-                "track": track or home_track,
-                "drivers": [(s.start, s.end) for s in in_scope if s.label_ == "DRIVER"],
-                "team": next((s.text for s in in_scope if s.label_ == "TEAM"), None),
-                "car": next((s.text for s in in_scope if s.label_ == "CAR"), None),
-                "class_": next((s.kb_id_ or s.text for s in in_scope if s.label_ == "CLASS"), None),
-            }
             name, start, end = found
+            base = EventFact(
+                name,
+                start,
+                end,
+                track=track or home_track,
+                drivers=[(s.start, s.end) for s in in_scope if s.label_ == "DRIVER"],
+                team=next((s.text for s in in_scope if s.label_ == "TEAM"), None),
+                car=next((s.text for s in in_scope if s.label_ == "CAR"), None),
+                class_=next((s.kb_id_ or s.text for s in in_scope if s.label_ == "CLASS"), None),
+            )
             if cancelled and len(dates) >= 2:  # "vom 6. Juni auf den 12. September verschoben"
-                events.append(
-                    EventFact(name, start, end, date=dates[0][1], status="cancelled", **common)
-                )  # type: ignore[arg-type]
-                events.append(EventFact(name, start, end, date=dates[1][1], **common))  # type: ignore[arg-type]
+                events.append(replace(base, date=dates[0][1], status="cancelled"))
+                events.append(replace(base, date=dates[1][1]))
             else:
-                when = dates[0][1] if dates else None
                 status = "cancelled" if cancelled else "scheduled"
-                events.append(EventFact(name, start, end, date=when, status=status, **common))  # type: ignore[arg-type]
+                events.append(replace(base, date=dates[0][1] if dates else None, status=status))
         return events
 
     def __call__(self, doc: Doc) -> Doc:

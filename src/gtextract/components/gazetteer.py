@@ -46,7 +46,7 @@ class GazetteerMatcher:
             label, entry = key.split("\t", 1)
             match_key = f"{label}\t{entry}"
             self.entry_of[nlp.vocab.strings.add(match_key)] = entry
-            self.matcher.add(match_key, list(nlp.tokenizer.pipe(sorted(set(texts)))))
+            self.matcher.add(match_key, [nlp.make_doc(t) for t in sorted(set(texts))])
         for session in gazetteers.sessions():
             key = f"SESSION\t{session.kind}"
             self.entry_of[nlp.vocab.strings.add(key)] = session.kind

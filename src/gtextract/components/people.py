@@ -229,7 +229,9 @@ class PeopleFinder:
             if end <= start:
                 continue
             toks = list(doc[start:end])
-            if not all(self._ner_name_token(t) or t.lower_ in self.particles or t.text == "-" for t in toks):
+            if not all(
+                self._ner_name_token(t) or t.lower_ in self.particles or t.text == "-" for t in toks
+            ):
                 continue
             if len(toks) == 1 and (
                 toks[0].text in self.given
@@ -254,9 +256,8 @@ class PeopleFinder:
             or low in self.team_words
         ):
             return False
-        if first and text.endswith("s") and text[:-1] in self.surnames:
-            return False  # genitive "Klingmanns"
-        return True
+        # a genitive "Klingmanns" does not start a name
+        return not (first and text.endswith("s") and text[:-1] in self.surnames)
 
     def _listed_surnames(self, doc: Doc, known_last: set[str]) -> list[Span]:
         """Bare surnames: of a full name seen earlier, in slash crews ("Ludwig/Mies"),

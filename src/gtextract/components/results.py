@@ -293,7 +293,8 @@ class ResultFinder:
                 beaten_from = tok.i
                 break
         vehicles = {s.end for s in resolved(doc, "CAR", "MAKE")}
-        subjects, beaten = [], []
+        subjects: list[Span] = []
+        beaten: list[Span] = []
         for d in resolved(doc, "DRIVER"):
             if not clause.start <= d.start < clause.end or d.start in inside:
                 continue

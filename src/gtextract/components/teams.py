@@ -98,9 +98,14 @@ class TeamFinder:
             if not self._is_name_part(doc[start]) or doc[start].lower_ in self.not_names:
                 continue
             # "Marc VDS-BMW": take one more capitalised word when joined by a space
-            if start > 0 and self._is_name_part(doc[start - 1]) and doc[start - 1].whitespace_:
-                if doc[start - 1].lower_ not in self.not_names and not doc[start - 1].is_sent_start:
-                    start -= 1
+            if (
+                start > 0
+                and self._is_name_part(doc[start - 1])
+                and doc[start - 1].whitespace_
+                and doc[start - 1].lower_ not in self.not_names
+                and not doc[start - 1].is_sent_start
+            ):
+                start -= 1
             span = doc[start:end]
             if any(t.lower_ in self.roles or t.lower_ in self.places for t in span):
                 continue

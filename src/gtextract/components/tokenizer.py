@@ -9,6 +9,7 @@ keeps the text unchanged (no whitespace is added) while exposing the parts.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import spacy
 from spacy.lang.char_classes import ALPHA
@@ -23,7 +24,8 @@ def add_hyphen_infixes(nlp: Language) -> Language:
     infixes = list(nlp.Defaults.infixes or [])
     if HYPHEN_INFIX not in infixes:
         infixes.append(HYPHEN_INFIX)
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer  # type: ignore[attr-defined]
+    tokenizer: Any = nlp.tokenizer
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     return nlp
 
 
