@@ -194,3 +194,13 @@ def test_damaged_archives_are_reported_not_fatal(tmp_path: Path) -> None:
     with pytest.raises(InputError):
         prepare(warc)
     assert sum(1 for a in items if "gut.zip" in a.article_id) == 3  # read in full
+
+
+def test_huge_html_in_jsonl_is_too_large(tmp_path: Path) -> None:
+    page = "<html><body>" + "<div><p>Der Fahrer gewann.</p></div>" * 150_000 + "</body></html>"
+    path = tmp_path / "gross.jsonl"
+    path.write_text(json.dumps({"id": "gross", "html": page}) + "\n", encoding="utf-8")
+    (raw,) = iter_articles([path])
+    with pytest.raises(InputError) as info:
+        prepare(raw, max_chars=1_000_000)
+    assert info.value.reason == "too_large"

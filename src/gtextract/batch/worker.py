@@ -19,7 +19,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from gtextract.batch.sources import RawArticle
-from gtextract.errors import InputError, NotGermanError
+from gtextract.errors import InputError, NotGermanError, TextTooLargeError
 from gtextract.text_input import (
     MAX_CHARS,
     ArticleText,
@@ -162,6 +162,11 @@ def prepare(raw: RawArticle, *, max_chars: int = MAX_CHARS) -> ArticleText:
         title: str | None = None
         published: date | None = None
         if fmt == "html":
+            if len(text) > max_chars * 4:  # markup may be 4x the text, not more
+                raise TextTooLargeError(
+                    f"input is too large: {len(text):,} characters of HTML "
+                    f"(limit {max_chars:,} characters of text)"
+                )
             page = html_to_article(text, url=raw.url)
             text, title, published = page.text, page.title, page.published
         elif fmt == "markdown":
