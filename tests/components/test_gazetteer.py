@@ -1,0 +1,77 @@
+"""gtx_gazetteer: series, tracks, makes, classes and events with their entry (kb_id)."""
+
+from __future__ import annotations
+
+from gtextract.components.gazetteer import _case_fits, _variants
+from gtextract.components.spans import candidates, resolved
+
+
+def labelled(doc, label: str) -> list[tuple[str, str]]:
+    return [(s.text, s.kb_id_) for s in resolved(doc, label)]
+
+
+def test_series_and_track_with_kb_id(doc) -> None:
+    d = doc("Im ADAC GT Masters auf dem Nürburgring fuhr Lars ter Horst auf Platz zwei.")
+    assert labelled(d, "SERIES") == [("ADAC GT Masters", "ADAC GT Masters")]
+    assert labelled(d, "TRACK") == [("Nürburgring", "Nürburgring")]
+
+
+def test_hyphen_and_space_variants_map_to_one_entry(doc) -> None:
+    d = doc("Erst in Spa-Francorchamps, dann in Spa Francorchamps.")
+    assert labelled(d, "TRACK") == [
+        ("Spa-Francorchamps", "Spa-Francorchamps"),
+        ("Spa Francorchamps", "Spa-Francorchamps"),
+    ]
+
+
+def test_make_variants(doc) -> None:
+    d = doc("Der Aston-Martin fuhr neben dem Aston Martin her.")
+    assert labelled(d, "MAKE") == [
+        ("Aston-Martin", "Aston Martin"),
+        ("Aston Martin", "Aston Martin"),
+    ]
+
+
+def test_track_alias_keeps_canonical_entry(doc) -> None:
+    d = doc("Jonas Brenninger gewann in Hockenheim.")
+    assert labelled(d, "TRACK") == [("Hockenheim", "Hockenheimring")]
+
+
+def test_series_abbreviation_and_long_form_share_entry(doc) -> None:
+    d = doc("In der Nürburgring Langstrecken-Serie fuhr er vorn. Die NLS geht weiter.")
+    assert {kb for _, kb in labelled(d, "SERIES")} == {"Nürburgring Langstrecken-Serie"}
+    assert [t for t, _ in labelled(d, "SERIES")] == ["Nürburgring Langstrecken-Serie", "NLS"]
+
+
+def test_class_with_alias(doc) -> None:
+    d = doc("In der SP9-Klasse gewann Jonas Brenninger.")
+    assert labelled(d, "CLASS") == [("SP9-Klasse", "SP9")]
+
+
+def test_event_with_track_inside(doc) -> None:
+    d = doc("Beim 24h-Rennen von Spa-Francorchamps siegte Tim Kessler.")
+    assert [s.text for s in resolved(d, "EVENT")] == ["24h-Rennen von Spa-Francorchamps"]
+
+
+def test_session_words(doc) -> None:
+    d = doc("Jonas Brenninger gewann das Rennen.")
+    assert [(s.text, s.kb_id_) for s in resolved(d, "SESSION")] == [("Rennen", "race")]
+
+
+def test_lower_case_prose_is_no_match(doc) -> None:
+    # the make "Smart" only counts when written like a name
+    d = doc("Der Smart fuhr vorn. Das war ein smart gefahrenes Rennen.")
+    makes = [s.text for s in candidates(d, "MAKE")]
+    assert makes == ["Smart"]
+
+
+def test_variants_helper() -> None:
+    assert set(_variants("Aston Martin")) == {"Aston Martin", "Aston-Martin"}
+    assert set(_variants("Spa-Francorchamps")) == {"Spa-Francorchamps", "Spa Francorchamps"}
+    assert list(_variants("Nürburgring")) == ["Nürburgring"]
+
+
+def test_case_fits(doc) -> None:
+    d = doc("dtm und DTM")
+    assert _case_fits(d[2:3])
+    assert not _case_fits(d[0:1])

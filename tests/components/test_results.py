@@ -1,0 +1,200 @@
+"""gtx_results: finishing and grid positions tied to their drivers."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def results(report, text: str) -> list[tuple[str, int, str | None, list[str]]]:
+    return [(r.kind, r.position, r.class_, r.drivers) for r in report(text).results]
+
+
+def test_platz_in_words(report) -> None:
+    assert results(report, "Im ADAC GT Masters fuhr Lars ter Horst auf Platz zwei.") == [
+        ("race", 2, None, ["Lars ter Horst"])
+    ]
+
+
+def test_ordinal_gesamtrang(report) -> None:
+    assert results(report, "Jonas Brenninger belegte den dritten Gesamtrang.") == [
+        ("race", 3, None, ["Jonas Brenninger"])
+    ]
+
+
+def test_rang_digit(report) -> None:
+    assert results(report, "Jonas Brenninger fuhr auf Rang 3 ins Ziel.") == [
+        ("race", 3, None, ["Jonas Brenninger"])
+    ]
+
+
+def test_p_notation(report) -> None:
+    assert results(report, "Jonas Brenninger kam auf P4 ins Ziel.") == [
+        ("race", 4, None, ["Jonas Brenninger"])
+    ]
+
+
+def test_ordinal_subject_after_verb(report) -> None:
+    assert results(report, "Dritter wurde Jonas Brenninger.") == [
+        ("race", 3, None, ["Jonas Brenninger"])
+    ]
+
+
+def test_pole_position_is_qualifying_first(report) -> None:
+    assert results(report, "Jonas Brenninger sicherte sich die Pole-Position.") == [
+        ("qualifying", 1, None, ["Jonas Brenninger"])
+    ]
+
+
+def test_grid_verb_makes_qualifying(report) -> None:
+    assert results(report, "Jonas Brenninger startete von Platz zwei ins Rennen.") == [
+        ("qualifying", 2, None, ["Jonas Brenninger"])
+    ]
+
+
+def test_win_before_two_single_seater_drivers(report) -> None:
+    text = (
+        "In der ADAC Formel 4 siegte Jonas Brenninger vor Lars ter Horst (19, Niederlande) "
+        "und Tim Kessler (22, Bochum)."
+    )
+    assert results(report, text) == [
+        ("race", 1, None, ["Jonas Brenninger"]),
+        ("race", 2, None, ["Lars ter Horst"]),
+        ("race", 3, None, ["Tim Kessler"]),
+    ]
+
+
+def test_crew_beats_crew(report) -> None:
+    text = "Jonas Brenninger/Tim Kessler gewannen im BMW M6 GT3 vor Lars ter Horst/Max Weber."
+    assert results(report, text) == [
+        ("race", 1, None, ["Jonas Brenninger", "Tim Kessler"]),
+        ("race", 2, None, ["Lars ter Horst", "Max Weber"]),
+    ]
+
+
+def test_listed_places_go_to_crews(report) -> None:
+    text = "Die Plätze 5 und 6 gingen an Jonas Brenninger/Tim Kessler und Lars ter Horst/Max Weber."
+    assert results(report, text) == [
+        ("race", 5, None, ["Jonas Brenninger", "Tim Kessler"]),
+        ("race", 6, None, ["Lars ter Horst", "Max Weber"]),
+    ]
+
+
+def test_class_win(report) -> None:
+    assert results(report, "Jonas Brenninger holte in der SP9 den Klassensieg.") == [
+        ("race", 1, "SP9", ["Jonas Brenninger"])
+    ]
+
+
+def test_anaphor_takes_previous_subject(report) -> None:
+    text = "Jonas Brenninger zeigte eine starke Leistung. Der 22-Jährige wurde am Ende Dritter."
+    assert results(report, text) == [("race", 3, None, ["Jonas Brenninger"])]
+
+
+def test_result_list_lines(report) -> None:
+    text = (
+        "Ergebnis:\n"
+        "1. Jonas Brenninger - Team Rosberg - Audi R8 LMS\n"
+        "2. Lars ter Horst - MRS GT-Racing - Porsche 911 GT3 R"
+    )
+    assert results(report, text) == [
+        ("race", 1, None, ["Jonas Brenninger"]),
+        ("race", 2, None, ["Lars ter Horst"]),
+    ]
+
+
+def test_mid_race_list_is_skipped(report) -> None:
+    text = (
+        "Stand nach 10 Runden:\n"
+        "1. Jonas Brenninger - Team Rosberg\n"
+        "2. Lars ter Horst - MRS GT-Racing"
+    )
+    assert results(report, text) == []
+
+
+def test_position_inside_quote_is_ignored(report) -> None:
+    r = report("„Ich hoffe auf Platz zwei am Sonntag“, sagte Jonas Brenninger.")
+    assert r.results == []
+    assert r.quotes[0].speaker == "Jonas Brenninger"
+
+
+def test_mid_race_position_is_ignored(report) -> None:
+    assert results(report, "Nach zehn Runden lag Jonas Brenninger auf Platz zwei.") == []
+
+
+def test_standings_are_ignored(report) -> None:
+    assert results(report, "In der Tabelle liegt Jonas Brenninger auf Platz zwei.") == []
+
+
+def test_result_evidence_is_the_cue(report) -> None:
+    text = "Jonas Brenninger belegte den dritten Gesamtrang."
+    (result,) = report(text).results
+    assert result.evidence.text == "dritten"
+    assert text[result.evidence.start : result.evidence.end] == "dritten"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="'als sechster und siebter' gives no result: the ordinal list [6, 7] meets one "
+    "'und'-joined group of two drivers, so nothing is assigned",
+)
+def test_two_ordinals_for_two_drivers(report) -> None:
+    text = "Jonas Brenninger und Lars ter Horst kamen als sechster und siebter ins Ziel."
+    assert results(report, text) == [
+        ("race", 6, None, ["Jonas Brenninger"]),
+        ("race", 7, None, ["Lars ter Horst"]),
+    ]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="'als Sechster und Siebter' (capitalised) gives both drivers position 7: the second "
+    "ordinal is read as its own cue for the whole clause",
+)
+def test_two_capitalised_ordinals_for_two_drivers(report) -> None:
+    text = "Jonas Brenninger und Lars ter Horst kamen als Sechster und Siebter ins Ziel."
+    assert results(report, text) == [
+        ("race", 6, None, ["Jonas Brenninger"]),
+        ("race", 7, None, ["Lars ter Horst"]),
+    ]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="sentence-final 'Rang 3.' is one token '3.'; _number_list skips tokens ending in '.'",
+)
+def test_rang_digit_at_sentence_end(report) -> None:
+    assert results(report, "Jonas Brenninger fuhr auf Rang 3.") == [
+        ("race", 3, None, ["Jonas Brenninger"])
+    ]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="sentence-final 'P4.' is one token, P_NOTATION does not match it",
+)
+def test_p_notation_at_sentence_end(report) -> None:
+    assert results(report, "Jonas Brenninger kam auf P4.") == [
+        ("race", 4, None, ["Jonas Brenninger"])
+    ]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="'Klassensieg in der SP9.' at sentence end: 'SP9.' is one token, the class is not "
+    "matched, so the class win is dropped",
+)
+def test_class_win_class_after_cue(report) -> None:
+    assert results(report, "Jonas Brenninger holte den Klassensieg in der SP9.") == [
+        ("race", 1, "SP9", ["Jonas Brenninger"])
+    ]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="'Tabellenführer' contains 'tabelle' (not_result), which blocks the win cue 'gewann' "
+    "in the same window",
+)
+def test_standings_leader_who_wins(report) -> None:
+    assert results(report, "Tabellenführer Aurelio Bassani gewann das Rennen.") == [
+        ("race", 1, None, ["Aurelio Bassani"])
+    ]

@@ -1,0 +1,80 @@
+"""gtx_teams: entrant names by team words and fused team-make compounds."""
+
+from __future__ import annotations
+
+import pytest
+
+from gtextract.components.spans import resolved
+
+
+def teams(doc) -> list[str]:
+    return [s.text for s in resolved(doc, "TEAM")]
+
+
+def test_team_word_after_name(doc) -> None:
+    assert teams(doc("MRS GT-Racing kam mit dem Porsche ins Ziel.")) == ["MRS GT-Racing"]
+
+
+def test_team_word_before_name(doc) -> None:
+    assert teams(doc("Das Team Rosberg setzte einen Audi R8 LMS ein.")) == ["Team Rosberg"]
+
+
+def test_long_team_name_with_make_inside(doc) -> None:
+    d = doc("Die BMW Sports Trophy Team Schubert setzte zwei Autos ein.")
+    assert teams(d) == ["BMW Sports Trophy Team Schubert"]
+
+
+def test_fused_team_and_make(report) -> None:
+    r = report("Der Abt-Audi von Jonas Brenninger kam ins Ziel.")
+    assert [t.name for t in r.teams] == ["Abt"]
+    assert r.teams[0].mentions[0].text == "Abt"
+
+
+def test_fused_team_with_car_model(report) -> None:
+    r = report("Jonas Brenninger fuhr den Kessler-Audi R8 LMS.")
+    assert [t.name for t in r.teams] == ["Kessler"]
+    assert [c.name for c in r.cars] == ["Audi R8 LMS"]
+
+
+def test_team_word_alone_is_no_team(doc) -> None:
+    assert teams(doc("Das Team war mit dem Ergebnis zufrieden.")) == []
+
+
+def test_manufacturer_alone_is_no_team(report) -> None:
+    assert report("Der Porsche fuhr vorn, dahinter der BMW.").teams == []
+
+
+def test_constructors_are_teams_in_formula_1(report) -> None:
+    r = report("In der Formel 1 gewann Ferrari vor Mercedes.")
+    assert [t.name for t in r.teams] == ["Ferrari", "Mercedes"]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="'Kerner' is in data/not_names.txt (lexicon word), so the fused team in "
+    "'Kerner-Audi R8' is dropped; only the car Audi R8 is found",
+)
+def test_kerner_audi(report) -> None:
+    r = report("Jonas Brenninger fuhr den Kerner-Audi R8 ins Ziel.")
+    assert [t.name for t in r.teams] == ["Kerner"]
+    assert [c.name for c in r.cars] == ["Audi R8"]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="'VDS' is in curated/not_names.txt, so the docstring example 'Marc VDS-BMW' "
+    "gives no team",
+)
+def test_marc_vds_bmw(doc) -> None:
+    assert teams(doc("Jonas Brenninger fuhr den Marc VDS-BMW ins Ziel.")) == ["Marc VDS"]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="'Eifel' is in not_names, so the name after 'Racing Group' is cut: "
+    "docstring example 'Racing Group Eifel' gives team 'Racing Group'",
+)
+def test_racing_group_eifel(doc) -> None:
+    assert teams(doc("Jonas Brenninger gewann für die Racing Group Eifel das Rennen.")) == [
+        "Racing Group Eifel"
+    ]

@@ -1,0 +1,57 @@
+"""gtx tokenizer rule: hyphens between letters/digits split, text unchanged."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from gtextract.components.tokenizer import HYPHEN_INFIX, add_hyphen_infixes
+
+
+def tokens(extractor, text: str) -> list[str]:
+    return [t.text for t in extractor.nlp.make_doc(text)]
+
+
+def test_team_make_compound_splits(extractor) -> None:
+    assert tokens(extractor, "Der Abt-Audi gewann.")[1:4] == ["Abt", "-", "Audi"]
+
+
+def test_split_keeps_text_unchanged(extractor) -> None:
+    text = "Der Abt-Audi und der Mercedes-AMG-Pilot in Spa-Francorchamps."
+    doc = extractor.nlp.make_doc(text)
+    assert doc.text == text
+    assert "".join(t.text_with_ws for t in doc) == text
+    # no whitespace is invented around the split hyphen
+    hyphen = next(t for t in doc if t.text == "-")
+    assert hyphen.whitespace_ == ""
+    assert doc[hyphen.i - 1].whitespace_ == ""
+
+
+def test_multi_part_compound(extractor) -> None:
+    assert tokens(extractor, "Mercedes-AMG-Pilot") == ["Mercedes", "-", "AMG", "-", "Pilot"]
+
+
+def test_letter_digit_hyphen_splits(extractor) -> None:
+    assert tokens(extractor, "GT3-Klasse") == ["GT3", "-", "Klasse"]
+
+
+def test_hyphen_with_spaces_stays_a_token(extractor) -> None:
+    assert tokens(extractor, "Abt - Audi") == ["Abt", "-", "Audi"]
+
+
+def test_add_hyphen_infixes_is_idempotent() -> None:
+    nlp = spacy.blank("de")
+    assert [t.text for t in nlp.make_doc("Abt-Audi")] == ["Abt-Audi"]
+    add_hyphen_infixes(nlp)
+    add_hyphen_infixes(nlp)
+    assert [t.text for t in nlp.make_doc("Abt-Audi")] == ["Abt", "-", "Audi"]
+    assert list(nlp.Defaults.infixes or []).count(HYPHEN_INFIX) <= 1
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="tokenizer keeps a sentence-final dot on letter+digit tokens ('GT3.', 'P4.', 'SP9.'), "
+    "so car models, P-notation and classes at the end of a sentence are missed or swallow the dot",
+)
+def test_sentence_final_dot_splits_off_model_codes(extractor) -> None:
+    assert tokens(extractor, "Er fuhr einen BMW M6 GT3.")[-2:] == ["GT3", "."]

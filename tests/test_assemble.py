@@ -1,0 +1,166 @@
+"""gtextract.assemble: labelled spans -> RaceReport (clustering, names, details)."""
+
+from __future__ import annotations
+
+import pytest
+
+import gtextract
+from gtextract.assemble import Assembler, Mention, _same_entity, _title, cluster
+
+CACHE_ATTR = "_gtextract_blank_extractor"  # shared with tests/components/conftest.py
+
+
+@pytest.fixture(scope="session")
+def extractor(request: pytest.FixtureRequest) -> gtextract.Extractor:
+    cached = getattr(request.config, CACHE_ATTR, None)
+    if cached is None:
+        cached = gtextract.load("blank")
+        setattr(request.config, CACHE_ATTR, cached)
+    return cached
+
+
+def m(text: str, start: int, kb: str = "", label: str = "DRIVER") -> Mention:
+    return Mention(text, start, start + len(text), kb, label)
+
+
+# --------------------------------------------------------------------------- clustering
+
+
+def test_bare_surname_joins_full_name() -> None:
+    clusters = cluster([m("Brenninger", 40), m("Jonas Brenninger", 0)])
+    assert len(clusters) == 1
+    (c,) = clusters
+    assert c.name == "Jonas Brenninger"
+    assert [x.start_char for x in c.mentions] == [0, 40]  # text order
+
+
+def test_genitive_surname_joins() -> None:
+    (c,) = cluster([m("Jonas Brenninger", 0), m("Brenningers", 30)])
+    assert [x.text for x in c.mentions] == ["Jonas Brenninger", "Brenningers"]
+
+
+def test_different_people_stay_apart() -> None:
+    clusters = cluster([m("Jonas Brenninger", 0), m("Tim Kessler", 20), m("Kessler", 50)])
+    assert [c.name for c in clusters] == ["Jonas Brenninger", "Tim Kessler"]
+    assert [len(c.mentions) for c in clusters] == [1, 2]
+
+
+def test_same_surname_different_given_names_stay_apart() -> None:
+    clusters = cluster([m("Jonas Brenninger", 0), m("Tim Brenninger", 30)])
+    assert len(clusters) == 2
+
+
+def test_particle_surname_joins() -> None:
+    (c,) = cluster([m("Lars ter Horst", 0), m("ter Horst", 30)])
+    assert c.name == "Lars ter Horst"
+
+
+def test_by_entry_joins_aliases_of_one_gazetteer_entry() -> None:
+    mentions = [
+        m("Nürburgring Langstrecken-Serie", 0, "Nürburgring Langstrecken-Serie", "SERIES"),
+        m("NLS", 50, "Nürburgring Langstrecken-Serie", "SERIES"),
+    ]
+    assert len(cluster(mentions)) == 2
+    (c,) = cluster(mentions, by_entry=True)
+    assert c.name == "Nürburgring Langstrecken-Serie"
+
+
+def test_canonical_entry_name_wins_when_written() -> None:
+    mentions = [
+        m("Spa Francorchamps", 0, "Spa-Francorchamps", "TRACK"),
+        m("Spa-Francorchamps", 30, "Spa-Francorchamps", "TRACK"),
+    ]
+    (c,) = cluster(mentions, by_entry=True)
+    assert c.name == "Spa-Francorchamps"
+
+
+def test_same_entity_rules() -> None:
+    assert _same_entity("Brenninger", "Jonas Brenninger")
+    assert _same_entity("Brenniger", "Brenninger")  # fuzzy spelling
+    assert _same_entity("Kelvin van der Linde", "Kelvin van der Linde")
+    assert not _same_entity("Kessler", "Jonas Brenninger")
+    assert not _same_entity("", "Jonas Brenninger")
+
+
+# --------------------------------------------------------------------------- names and details
+
+
+@pytest.mark.parametrize(
+    ("name", "first", "last"),
+    [
+        ("Jonas Brenninger", "Jonas", "Brenninger"),
+        ("Lars ter Horst", "Lars", "ter Horst"),
+        ("Kelvin van der Linde", "Kelvin", "van der Linde"),
+        ("Hans-Joachim Brenninger", "Hans-Joachim", "Brenninger"),
+        ("Brenninger", None, "Brenninger"),
+    ],
+)
+def test_split_name(name: str, first: str | None, last: str) -> None:
+    assert Assembler()._split_name(name) == (first, last)
+
+
+def test_driver_details_from_brackets(extractor) -> None:
+    r = extractor("Aurelio Bassani (23, Italien, MRS GT-Racing) gewann das Rennen.")
+    (driver,) = r.drivers
+    assert driver.model_dump(include={"age", "nationality", "team", "hometown"}) == {
+        "age": 23,
+        "nationality": "IT",
+        "team": "MRS GT-Racing",
+        "hometown": None,
+    }
+
+
+def test_details_on_a_later_mention(extractor) -> None:
+    r = extractor("Jonas Brenninger gewann. Brenninger (19, Österreich) war überglücklich.")
+    (driver,) = r.drivers
+    assert (driver.age, driver.nationality) == (19, "AT")
+
+
+def test_hometown_in_brackets_is_not_a_track(extractor) -> None:
+    r = extractor("Jonas Brenninger (22, Hockenheim) gewann auf dem Nürburgring.")
+    assert [t.name for t in r.tracks] == ["Nürburgring"]
+    assert r.drivers[0].hometown == "Hockenheim"
+
+
+def test_person_with_role_anywhere_is_no_driver(extractor) -> None:
+    r = extractor("Markus Hollerbach gewann. Teamchef Markus Hollerbach freute sich.")
+    assert r.drivers == []
+
+
+def test_results_use_cluster_names(extractor) -> None:
+    r = extractor("Jonas Brenninger führte früh. Am Ende gewann Brenninger das Rennen.")
+    assert [(x.position, x.drivers) for x in r.results] == [(1, ["Jonas Brenninger"])]
+
+
+def test_duplicate_results_are_merged(extractor) -> None:
+    r = extractor("Jonas Brenninger gewann das Rennen. Brenninger siegte damit zum ersten Mal.")
+    assert [(x.position, x.drivers) for x in r.results] == [(1, ["Jonas Brenninger"])]
+
+
+def test_car_make_model_and_number(extractor) -> None:
+    r = extractor("Der BMW M6 GT3 #77 gewann. Auch der BMW M6 GT3 von Tim Kessler kam an.")
+    (car,) = r.cars
+    assert (car.name, car.make, car.model, car.number) == ("BMW M6 GT3", "BMW", "M6 GT3", "77")
+    assert len(car.mentions) == 2
+
+
+def test_sessions_once_per_label(extractor) -> None:
+    r = extractor("Jonas Brenninger gewann das Rennen. Das Rennen war spannend.")
+    assert [(s.kind, s.label) for s in r.sessions] == [("race", "Rennen")]
+
+
+# --------------------------------------------------------------------------- title
+
+
+def test_title_from_first_line(extractor) -> None:
+    assert extractor("Brenninger siegt in Hockenheim\n\nJonas Brenninger gewann.").title == (
+        "Brenninger siegt in Hockenheim"
+    )
+
+
+def test_no_title_from_a_sentence(extractor) -> None:
+    assert extractor("Jonas Brenninger gewann das Rennen.").title is None
+
+
+def test_title_helper(extractor) -> None:
+    assert _title(extractor.process("Kurz\nJonas Brenninger gewann.")) is None
