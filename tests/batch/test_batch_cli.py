@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 from batch_archives import write_jsonl, write_tree
+from batch_stub import StubExtractor
 from batch_texts import REPORTS
-from conftest import StubExtractor
 
 from gtextract.batch import worker
 from gtextract.cli import main

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 from batch_archives import write_jsonl, write_tree
+from batch_stub import StubExtractor
 from batch_texts import REPORTS
-from conftest import StubExtractor
 
 from gtextract.batch import BatchOptions, run_batch, worker
 from gtextract.batch.dask_engine import partition_files, run_partitioned

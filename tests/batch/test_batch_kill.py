@@ -19,7 +19,7 @@ SRC = HERE.parents[1] / "src"
 SCRIPT = """
 import sys, time
 sys.path[:0] = [{here!r}, {src!r}]
-from conftest import StubExtractor
+from batch_stub import StubExtractor
 from gtextract.batch import BatchOptions, run_batch
 
 class Slow(StubExtractor):

@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from batch_archives import write_jsonl, write_tree, write_zip
+from batch_stub import StubExtractor
 from batch_texts import ENGLISH, REPORTS
-from conftest import StubExtractor
 
 from gtextract.batch import BatchOptions, errors_path_for, run_batch
 from gtextract.batch.outputs import read_ids, repair_jsonl
