@@ -80,11 +80,22 @@ def test_aggregate_command(
         == 0
     )
     capsys.readouterr()
-    assert main(["aggregate", str(out), "-o", str(tmp_path / "agg.json")]) == 0
+    tables = tmp_path / "agg-tables"
+    assert (
+        main(["aggregate", str(out), "-o", str(tmp_path / "agg.json"), "--tables", str(tables)])
+        == 0
+    )
     assert "Marco Wittmann" in capsys.readouterr().out
     view = json.loads((tmp_path / "agg.json").read_text(encoding="utf-8"))
     wittmann = next(d for d in view["drivers"] if d["name"] == "Marco Wittmann")
     assert wittmann["articles"] == ["n0", "n1", "n2"]
+    import pyarrow.parquet as pq
+
+    rows = pq.read_table(tables / "drivers.parquet").to_pylist()
+    assert {"id": wittmann["id"], "name": "Marco Wittmann", "n_articles": 3}.items() <= next(
+        r for r in rows if r["name"] == "Marco Wittmann"
+    ).items()
+    assert (tables / "driver_results.parquet").exists() and (tables / "cars.parquet").exists()
     assert main(["aggregate", str(tmp_path / "fehlt.jsonl")]) == 2
 
 

@@ -462,3 +462,84 @@ def aggregate(outputs: Path | str | Iterable[Path | str]) -> dict[str, Any]:
             yield from iter_jsonl(path)
 
     return aggregate_lines(lines())
+
+
+def write_aggregate_tables(
+    view: dict[str, Any], directory: Path | str, *, csv: bool = False
+) -> None:
+    """The aggregate as flat tables: one row per entity, one row per (entity, result).
+
+    ``drivers``/``teams``/``cars``: id, canonical name, variants (`` | ``-joined),
+    article count, flags; ``driver_results``/``team_results``/``car_results``:
+    the entity id with each result (article id, kind, position, class, session).
+    """
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    for kind in ("drivers", "teams", "cars"):
+        entities = view[kind]
+        rows = [
+            {
+                "id": e["id"],
+                "name": e["name"],
+                "variants": " | ".join(e["variants"]),
+                "n_articles": e["n_articles"],
+                "n_results": len(e["results"]),
+                "ambiguous": bool(e.get("ambiguous")),
+                "short_name_only": bool(e.get("short_name_only")),
+                "team_ids": " | ".join(e.get("teams", [])),
+            }
+            for e in entities
+        ]
+        results = [
+            {
+                "id": e["id"],
+                "article_id": r["article_id"],
+                "kind": r["kind"],
+                "position": r["position"],
+                "class": r["class"],
+                "session": r["session"],
+                "status": r["status"],
+                "driver_ids": " | ".join(r["drivers"]),
+                "team_id": r["team_id"],
+                "car_id": r["car_id"],
+            }
+            for e in entities
+            for r in e["results"]
+        ]
+        for name, table_rows, schema in (
+            (kind, rows, _ENTITY_SCHEMA),
+            (f"{kind[:-1]}_results", results, _RESULT_SCHEMA),
+        ):
+            table = pa.Table.from_pylist(table_rows, schema=pa.schema(schema))
+            pq.write_table(table, directory / f"{name}.parquet")
+            if csv:
+                import pyarrow.csv as pacsv
+
+                pacsv.write_csv(table, directory / f"{name}.csv")
+
+
+_ENTITY_SCHEMA = [
+    ("id", "string"),
+    ("name", "string"),
+    ("variants", "string"),
+    ("n_articles", "int64"),
+    ("n_results", "int64"),
+    ("ambiguous", "bool"),
+    ("short_name_only", "bool"),
+    ("team_ids", "string"),
+]
+_RESULT_SCHEMA = [
+    ("id", "string"),
+    ("article_id", "string"),
+    ("kind", "string"),
+    ("position", "int64"),
+    ("class", "string"),
+    ("session", "string"),
+    ("status", "string"),
+    ("driver_ids", "string"),
+    ("team_id", "string"),
+    ("car_id", "string"),
+]

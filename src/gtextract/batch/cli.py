@@ -100,6 +100,8 @@ def register(subparsers: Any) -> None:
     )
     p.add_argument("outputs", nargs="+", metavar="OUT.jsonl", help="batch output file(s)")
     p.add_argument("-o", "--output", metavar="FILE.json", help="write the full view as JSON here")
+    p.add_argument("--tables", metavar="DIR", help="also write the view as Parquet tables here")
+    p.add_argument("--csv", action="store_true", help="write the --tables as CSV too")
     p.add_argument("--top", type=int, default=15, help="drivers to list in the summary")
     p.add_argument("--json", action="store_true", help="print the full view as JSON on stdout")
     p.set_defaults(func=run_aggregate_command)
@@ -177,6 +179,10 @@ def run_aggregate_command(args: argparse.Namespace) -> int:
         _error(str(exc))
         return EXIT_USAGE
     text = json.dumps(view, ensure_ascii=False, indent=1)
+    if args.tables:
+        from gtextract.batch.aggregate import write_aggregate_tables
+
+        write_aggregate_tables(view, args.tables, csv=args.csv)
     if args.output:
         Path(args.output).write_text(text + "\n", encoding="utf-8")
     if args.json:
