@@ -103,6 +103,31 @@ def _nap(seconds: float) -> int:
     return 0
 
 
+def _spin(n: int) -> int:
+    total = 0
+    for i in range(n):
+        total += i * i
+    return total
+
+
+def machine_parallelism(processes: int = 2, rounds: int = 4, n: int = 5_000_000) -> float:
+    """Speed-up of a trivial CPU loop with ``processes`` processes: what the machine allows.
+
+    On an idle 2-core machine this is close to 2; far below means other work
+    holds the cores, and no pipeline can scale better than this.
+    """
+    started = time.perf_counter()
+    for _ in range(rounds):
+        _spin(n)
+    one = time.perf_counter() - started
+    with ProcessPoolExecutor(processes) as pool:
+        list(pool.map(_spin, [10] * processes))
+        started = time.perf_counter()
+        list(pool.map(_spin, [n] * rounds))
+        many = time.perf_counter() - started
+    return round(one / many, 2)
+
+
 def _texts(archive: Path, n: int) -> Iterator[str]:
     with open(archive, encoding="utf-8") as handle:
         for line in itertools.islice(handle, n):
@@ -118,9 +143,7 @@ def _peak_mb(who: int) -> float:
     return resource.getrusage(who).ru_maxrss / 1024  # Linux: KiB
 
 
-def child(
-    kind: str, processes: int, n: int, archive: Path, model: str | None
-) -> dict[str, Any]:
+def child(kind: str, processes: int, n: int, archive: Path, model: str | None) -> dict[str, Any]:
     """One measurement (runs in its own process)."""
     words = sum(len(t.split()) for t in _texts(archive, n))
     if kind == "batch":
@@ -138,17 +161,13 @@ def child(
             summary = run_batch(
                 [subset],
                 Path(tmp) / "out.jsonl",
-                BatchOptions(
-                    jobs=processes, model=model, progress=False, chunk_size=CHUNK
-                ),
+                BatchOptions(jobs=processes, model=model, progress=False, chunk_size=CHUNK),
             )
             seconds = time.perf_counter() - started
             checksum = summary.extracted
             # Worker CPU (pipeline loading included) is known once the pool is gone.
             usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-            cpu_seconds = (
-                time.process_time() - cpu_self + usage.ru_utime + usage.ru_stime
-            )
+            cpu_seconds = time.process_time() - cpu_self + usage.ru_utime + usage.ru_stime
     elif processes == 1:
         work = _make_work(kind, model)
         work(["Warmlaufen: Der Fahrer gewann das Rennen auf dem Sachsenring."])
@@ -188,9 +207,7 @@ def child(
     }
 
 
-def measure(
-    kind: str, processes: int, n: int, archive: Path, model: str | None
-) -> dict[str, Any]:
+def measure(kind: str, processes: int, n: int, archive: Path, model: str | None) -> dict[str, Any]:
     cmd = [
         sys.executable,
         __file__,
@@ -218,9 +235,7 @@ def summarize(rows: list[dict[str, Any]], n: int, memory_at: int) -> dict[str, A
             (
                 r
                 for r in rows
-                if r["kind"] == kind
-                and r["processes"] == procs
-                and r["articles"] == articles
+                if r["kind"] == kind and r["processes"] == procs and r["articles"] == articles
             ),
             None,
         )
@@ -229,15 +244,11 @@ def summarize(rows: list[dict[str, Any]], n: int, memory_at: int) -> dict[str, A
     small, large = get("full", 1, memory_at), full1
     return {
         "gtextract_overhead_vs_base": (
-            round(full1["seconds"] / base1["seconds"] - 1, 3)
-            if full1 and base1
-            else None
+            round(full1["seconds"] / base1["seconds"] - 1, 3) if full1 and base1 else None
         ),
         # CPU time is far less disturbed by other work on a shared machine.
         "gtextract_overhead_vs_base_cpu": (
-            round(full1["cpu_seconds"] / base1["cpu_seconds"] - 1, 3)
-            if full1 and base1
-            else None
+            round(full1["cpu_seconds"] / base1["cpu_seconds"] - 1, 3) if full1 and base1 else None
         ),
         "cpu_per_article_2_vs_1_full": _ratio(
             (full1 or {}).get("articles_per_cpu_s"),
@@ -290,12 +301,8 @@ def main() -> None:
     )
     parser.add_argument("--processes", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--kinds", nargs="+", choices=KINDS, default=list(KINDS))
-    parser.add_argument(
-        "--model", default=None, help="base pipeline (default: gtextract's choice)"
-    )
-    parser.add_argument(
-        "--archive", type=Path, help="use this JSONL archive instead of generating"
-    )
+    parser.add_argument("--model", default=None, help="base pipeline (default: gtextract's choice)")
+    parser.add_argument("--archive", type=Path, help="use this JSONL archive instead of generating")
     parser.add_argument("--json", type=Path, help="write all figures here")
     parser.add_argument(
         "--child",
@@ -311,10 +318,9 @@ def main() -> None:
         return
 
     with tempfile.TemporaryDirectory() as tmp:
-        archive = args.archive or write_archive(
-            Path(tmp) / "archive.jsonl", args.articles
-        )
+        archive = args.archive or write_archive(Path(tmp) / "archive.jsonl", args.articles)
         load_before = os.getloadavg()
+        spin_before = machine_parallelism()
         started = time.perf_counter()
         rows: list[dict[str, Any]] = []
         plan = [(k, p, args.articles) for k in args.kinds for p in args.processes]
@@ -333,6 +339,7 @@ def main() -> None:
             "cpus": os.cpu_count(),
             "load_average_before": [round(x, 2) for x in load_before],
             "load_average_after": [round(x, 2) for x in os.getloadavg()],
+            "machine_speedup_2_vs_1": [spin_before, machine_parallelism()],
             "wall_seconds": round(time.perf_counter() - started, 1),
             "rows": rows,
             "summary": summarize(rows, args.articles, args.memory_at),
@@ -341,7 +348,9 @@ def main() -> None:
     print(json.dumps(result["summary"], indent=1))
     print(
         f"cpus {result['cpus']}, load average before {result['load_average_before']}, "
-        f"after {result['load_average_after']}"
+        f"after {result['load_average_after']}; a trivial CPU loop ran "
+        f"{result['machine_speedup_2_vs_1'][0]}x / {result['machine_speedup_2_vs_1'][1]}x "
+        "faster with 2 processes before / after (2.0 = both cores free)"
     )
     if args.json:
         args.json.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
