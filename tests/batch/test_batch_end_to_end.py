@@ -130,3 +130,32 @@ def test_tables_and_aggregate_from_real_output(jobs1: Path, tmp_path: Path) -> N
         d for d in view["drivers"] if "Wittmann" in d["variants"] or d["name"] == "Marco Wittmann"
     ]
     assert len(wittmann) == 1 and wittmann[0]["n_articles"] >= 4
+
+
+def test_bad_inputs_reported_with_real_pipeline(tmp_path: Path, real_extractor: Any) -> None:
+    from batch_texts import ENGLISH, REPORTS
+
+    folder = tmp_path / "gemischt"
+    folder.mkdir()
+    (folder / "gut.txt").write_text(REPORTS[3], encoding="utf-8")
+    (folder / "leer.txt").write_bytes(b"")
+    (folder / "binaer.txt").write_bytes(bytes(range(128, 256)) * 3)
+    (folder / "riesig.txt").write_bytes(("Der Fahrer gewann das Rennen. " * 180_000).encode())
+    (folder / "englisch.txt").write_text(ENGLISH, encoding="utf-8")
+    (folder / "export.jsonl").write_text(
+        json.dumps({"id": "ok", "text": REPORTS[4]}) + "\n" + '{"id": "kaputt", "text": "Rast\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.jsonl"
+    summary = run_batch(
+        [folder], out, BatchOptions(jobs=1, progress=False), extractor=real_extractor
+    )
+    assert summary.read == 7 and summary.extracted == 2
+    assert {e["article_id"]: e["reason"] for e in read(errors_path_for(out))} == {
+        "gemischt/binaer.txt": "undecodable",
+        "gemischt/englisch.txt": "not_german",
+        "gemischt/leer.txt": "empty",
+        "gemischt/riesig.txt": "too_large",
+        "gemischt/export.jsonl:2": "invalid_json",
+    }
+    assert sorted(line["article_id"] for line in read(out)) == ["gemischt/gut.txt", "ok"]
