@@ -159,3 +159,25 @@ def test_progress_bar_and_callback(
     )
     assert seen == [2, 4] and summary.extracted == 4
     assert capsys.readouterr().out == ""  # the bar goes to stderr
+
+
+def test_ctrl_c_leaves_valid_output_and_resume_completes(
+    tmp_path: Path, stub_extractor: StubExtractor
+) -> None:
+    inputs = [write_jsonl(tmp_path / "export.jsonl"), write_tree(tmp_path / "fanseite")]
+    full = tmp_path / "full.jsonl"
+    run_batch(inputs, full, OPTIONS, extractor=stub_extractor)
+
+    def interrupt(summary: Any) -> None:
+        raise KeyboardInterrupt  # as if Ctrl-C arrived after the first chunk
+
+    out = tmp_path / "out.jsonl"
+    summary = run_batch(inputs, out, OPTIONS, extractor=stub_extractor, on_progress=interrupt)
+    assert summary.interrupted and summary.read == 3
+    assert "continue with --resume" in summary.as_text()
+    assert len(read_ids(out)) == 3
+    resumed = run_batch(
+        inputs, out, BatchOptions(jobs=1, progress=False, resume=True), extractor=stub_extractor
+    )
+    assert resumed.skipped == 3 and not resumed.interrupted
+    assert out.read_text(encoding="utf-8") == full.read_text(encoding="utf-8")
