@@ -22,6 +22,7 @@ Splits (fixed, deterministic):
 from __future__ import annotations
 
 import argparse
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -79,6 +80,36 @@ def read_wikiann(path: Path) -> Iterator[Sentence]:
         yield words, tags
 
 
+def clean_wikiann(sents: list[Sentence]) -> list[Sentence]:
+    """Drop WikiANN's list items, titles and redirects; unlabel lower-case "entities".
+
+    WikiANN labels come from Wikipedia links, so fragments like "** mit der Festung
+    Metz" or a linked adjective ("deutschen" -> LOC) are common. Fragments teach the
+    model that any capitalised German noun is a name; linked adjectives contradict
+    the GermEval -deriv -> O mapping.
+    """
+    out: list[Sentence] = []
+    for words, tags in sents:
+        if len(words) < 5 or sum(t == "O" for t in tags) < 3:
+            continue
+        if not words[0][:1].isalnum() or words[0] == "WEITERLEITUNG":
+            continue
+        new_tags = list(tags)
+        i = 0
+        while i < len(tags):
+            if tags[i].startswith("B-"):
+                j = i + 1
+                while j < len(tags) and tags[j].startswith("I-"):
+                    j += 1
+                if words[i][:1].islower():
+                    new_tags[i:j] = ["O"] * (j - i)
+                i = j
+            else:
+                i += 1
+        out.append((words, new_tags))
+    return out
+
+
 def fix_iob(tags: list[str]) -> list[str]:
     """Turn stray I- tags (after O or another label) into B- so BILUO conversion holds."""
     out: list[str] = []
@@ -124,6 +155,11 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=Path(__file__).parents[1] / "corpus")
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--split-hyphens", action="store_true")
+    parser.add_argument("--raw-wikiann", action="store_true", help="skip clean_wikiann")
+    parser.add_argument(
+        "--germeval-copies", type=int, default=2,
+        help="repeat GermEval training sentences: hand-annotated news text, closer to reports",
+    )
     args = parser.parse_args()
     vocab = spacy.blank("de").vocab
     ge_test = list(read_germeval(args.data / "germeval2014" / "NER-de-test.tsv"))
@@ -132,18 +168,27 @@ def main() -> None:
     wa_test = list(read_wikiann(args.data / "wikiann-de" / "test"))
     held = [s for i, s in enumerate(ge_test) if i % HOLDOUT_EVERY == 0]
     ge_train = [s for i, s in enumerate(ge_test) if i % HOLDOUT_EVERY != 0]
+    wa_train_all = wa_train
+    if not args.raw_wikiann:
+        wa_train = clean_wikiann(wa_train)
     h = args.split_hyphens
-    write(args.out / "train.spacy", vocab, wa_train + ge_train, h)
+    write(args.out / "train.spacy", vocab, wa_train + ge_train * args.germeval_copies, h)
     write(args.out / "dev.spacy", vocab, held, h)
     # Reporting sets keep gold tokens: scores are on the original tokenisation.
     write(args.out / "germeval_dev.spacy", vocab, ge_dev, False)
     write(args.out / "wikiann_test.spacy", vocab, wa_test, False)
-    # Raw sentences of the training split only, for `spacy pretrain`.
-    with (args.out / "raw_train.jsonl").open("w", encoding="utf-8") as fh:
-        import json
-
-        for words, _ in wa_train + ge_train:
-            fh.write(json.dumps({"text": " ".join(words)}, ensure_ascii=False) + "\n")
+    # Unlabelled text for `spacy pretrain`: training sentences, WikiANN dev (selection
+    # split, labels unused) and UD German GSD sentences. Never GermEval dev / WikiANN test.
+    raw = [" ".join(w) for w, _ in wa_train_all + ge_train]
+    raw += [" ".join(w) for w, _ in read_wikiann(args.data / "wikiann-de" / "dev")]
+    for conllu in sorted((args.data / "ud-german-gsd").glob("*.conllu")):
+        for line in conllu.read_text(encoding="utf-8").splitlines():
+            if line.startswith("# text = "):
+                raw.append(line[len("# text = "):])
+    with (args.out / "raw.jsonl").open("w", encoding="utf-8") as fh:
+        for text in raw:
+            fh.write(json.dumps({"text": text}, ensure_ascii=False) + "\n")
+    print(f"{args.out / 'raw.jsonl'}: {len(raw)} texts")
 
 
 if __name__ == "__main__":

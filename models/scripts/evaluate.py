@@ -33,6 +33,39 @@ def score(nlp: Language, path: Path, drop: frozenset[str] = frozenset()) -> dict
     return {k: round(float(v), 4) if isinstance(v, float) else v for k, v in prf.items()}
 
 
+# Report-style probe: our own templates (unlike synth.py's) and invented names that
+# appear in no training list, so it measures generalisation to race-report German.
+PROBE_FIRST = ["Jannik", "Mara", "Tjark", "Lieselotte", "Ole", "Fenja", "Bastian", "Ilka"]
+PROBE_LAST = ["Wellenkamp", "Stöcklein", "Hollerbach", "Brambeck", "Quernheim", "Uttlinger"]
+PROBE_TEMPLATES = [
+    "Beim Lauf in Oschersleben siegte {a} vor {b}.",
+    "Nach dem Fahrerwechsel übergab {a} den Wagen an {b}.",
+    "„Wir hatten ein schnelles Auto“, sagte {a} nach dem Rennen.",
+    "Im Qualifying war {a} um zwei Zehntel schneller als {b}.",
+    "Die Führung übernahm in Runde 12 {a}, dahinter folgte {b}.",
+    "{a} kollidierte in der Schikane mit {b} und schied aus.",
+]
+
+
+def probe(nlp: Language) -> dict[str, float]:
+    """Exact-match PER recall/precision on generated report sentences."""
+    tp = fp = fn = 0
+    for i, template in enumerate(PROBE_TEMPLATES):
+        for j in range(len(PROBE_FIRST)):
+            a = f"{PROBE_FIRST[j]} {PROBE_LAST[(i + j) % len(PROBE_LAST)]}"
+            b = PROBE_LAST[(i + j + 3) % len(PROBE_LAST)]  # a bare surname
+            doc = nlp(template.format(a=a, b=b))
+            gold = {a, b} if "{b}" in template else {a}
+            pred = {e.text for e in doc.ents if e.label_ == "PER"}
+            tp += len(gold & pred)
+            fp += len(pred - gold)
+            fn += len(gold - pred)
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"p": round(p, 4), "r": round(r, 4), "f": round(f, 4)}
+
+
 def fmt(name: str, s: dict[str, Any]) -> str:
     rows = [f"{name}: P {s['ents_p']:.3f} R {s['ents_r']:.3f} F {s['ents_f']:.3f}"]
     for label, v in sorted(s["ents_per_type"].items()):
@@ -47,12 +80,14 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     args = parser.parse_args()
     nlp = spacy.load(args.model)
-    result = {
+    result: dict[str, Any] = {
         "germeval_dev": score(nlp, args.corpus / "germeval_dev.spacy"),
         "wikiann_test": score(nlp, args.corpus / "wikiann_test.spacy", frozenset({"MISC"})),
     }
     for name, s in result.items():
         print(fmt(name, s))
+    result["report_probe_per"] = probe(nlp)
+    print("report probe PER:", result["report_probe_per"])
     if args.json:
         args.json.write_text(json.dumps(result, indent=2), encoding="utf-8")
 

@@ -15,6 +15,22 @@ import spacy
 
 MODELS = Path(__file__).parents[1]
 VERSION = "0.1.0"
+NOTICE = """de_gtextract_base - German NER model bundled with gtextract.
+
+Model weights: CC BY-SA 4.0 (trained on WikiANN, which is derived from Wikipedia,
+CC BY-SA). The gtextract code is MIT; this licence covers the model files only.
+
+Training data:
+- WikiANN / PAN-X German (Pan et al., ACL 2017), Wikipedia-derived, CC BY-SA.
+  Filtered (fragments dropped, lower-case spans unlabelled).
+- GermEval 2014 NER (Benikova, Biemann, Reznicek, LREC 2014), CC BY 4.0.
+  Test split minus every 8th sentence; OTH -> MISC, -deriv/-part -> O.
+- F1DB (https://www.f1db.com), CC BY 4.0: driver, entrant, constructor and circuit
+  names, changed by filling them into synthetic German race-report sentences
+  written for gtextract (models/scripts/synth.py).
+- Pretraining text (no labels): the sentences above, WikiANN dev and
+  Universal Dependencies German GSD dev/test (CC BY-SA 4.0).
+"""
 
 
 def main() -> None:
@@ -66,6 +82,8 @@ def main() -> None:
     if args.out.exists():
         shutil.rmtree(args.out)
     nlp.to_disk(args.out)
+    # travels with the model (also inside the wheel)
+    (args.out / "NOTICE").write_text(NOTICE, encoding="utf-8")
     size = sum(f.stat().st_size for f in args.out.rglob("*") if f.is_file())
     print(f"{args.out}: {size / 1e6:.1f} MB")
 

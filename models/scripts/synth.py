@@ -35,7 +35,8 @@ NATIONALITY = {
     "CA": "Kanadier", "MX": "Mexikaner", "DK": "Däne", "PL": "Pole",
 }
 
-# {P}/{P2}/{P3}: driver (full or surname), {T}: team, {L}: circuit or place,
+# {P}/{P2}/{P3}: driver (full or surname), {S}/{S2}: surname, {Sg}: genitive surname,
+# {T}: team, {L}: circuit or place,
 # {N}: nationality noun (not an entity), {K}: country (LOC), {n}: a number.
 TEMPLATES = [
     "{P} gewann das Rennen in {L} vor {P2} und {P3}.",
@@ -70,6 +71,31 @@ TEMPLATES = [
     "Das Safety-Car kam nach einem Dreher in Runde {n} auf die Strecke.",
     "{P} überholte in der letzten Runde noch {P2}.",
     "Die Fahrer von {T} belegten die Plätze {n} und {n}.",
+    # German verb-second order: a bare surname right after the verb
+    "Am Sonntag gewann {S} vor {S2}.",
+    "In der ersten Kurve verbremste sich {S} und fiel zurück.",
+    "Damit revanchierte sich {S} für die Niederlage beim Saisonauftakt.",
+    "Danach übernahm {S} die Führung und gab sie nicht mehr ab.",
+    "Im Ziel jubelte {S}, während {S2} enttäuscht an die Box rollte.",
+    "Vorher hatte {S} noch über Probleme mit den Bremsen geklagt.",
+    "Dahinter kämpften {S} und {S2} um den letzten Podestplatz.",
+    # role nouns stay outside the name span
+    "Teamkollege {P} kam auf Rang {n} ins Ziel.",
+    "Rookie {P} sorgte mit Platz {n} für eine Überraschung.",
+    "Titelverteidiger {S} musste sich mit Rang {n} begnügen.",
+    "Teamchef {P} zeigte sich zufrieden mit dem Wochenende.",
+    "Ex-Weltmeister {P} war als Gast an der Strecke.",
+    "Sein Teamkollege {S} hatte weniger Glück.",
+    # possessive surnames are names too
+    "{Sg} Vorsprung schmolz in den letzten Runden auf {n} Sekunden.",
+    "Nach {Sg} Ausfall übernahm {S2} die Spitze.",
+    # no names at all: capitalised German nouns are not entities
+    "Der Regen machte die Strecke in der zweiten Rennhälfte sehr rutschig.",
+    "Die Rennleitung verhängte eine Durchfahrtsstrafe wegen eines Frühstarts.",
+    "Nach dem Neustart blieb das Feld bis zur Zielflagge eng zusammen.",
+    "Die Meisterschaft wird beim Finale im Oktober entschieden.",
+    "Beim Boxenstopp verlor das Team wertvolle Sekunden.",
+    "Die Reifen bauten bei hohen Temperaturen schneller ab als erwartet.",
 ]
 
 
@@ -81,8 +107,9 @@ def read_tsv(path: Path) -> list[dict[str, str]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=Path(__file__).parents[1] / "corpus")
-    parser.add_argument("--n", type=int, default=3000)
+    parser.add_argument("--n", type=int, default=4000)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--name", default="synth.spacy")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     drivers = [d for i, d in enumerate(read_tsv(DATA / "drivers.tsv")) if i % 10 != 0]
@@ -115,6 +142,11 @@ def main() -> None:
             value, label = part, None
             if part in ("{P}", "{P2}", "{P3}"):
                 value, label = driver(), "PER"
+            elif part in ("{S}", "{S2}"):
+                value, label = rng.choice(drivers)["last_name"], "PER"
+            elif part == "{Sg}":
+                last = rng.choice(drivers)["last_name"]
+                value, label = (last + "'" if last[-1] in "sxzß" else last + "s"), "PER"
             elif part == "{T}":
                 value, label = rng.choice(teams), "ORG"
             elif part == "{L}":
@@ -140,8 +172,8 @@ def main() -> None:
             continue
         db.add(doc)
     args.out.mkdir(parents=True, exist_ok=True)
-    db.to_disk(args.out / "synth.spacy")
-    print(f"{args.out / 'synth.spacy'}: {len(db)} sentences")
+    db.to_disk(args.out / args.name)
+    print(f"{args.out / args.name}: {len(db)} sentences")
 
 
 if __name__ == "__main__":
