@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 
 from gtextract import gazetteers
 from gtextract.components.cars import CarFinder
-from gtextract.components.spans import NESTED, resolved
+from gtextract.components.spans import NESTED, resolved, text_of
 from gtextract.records import (
     Car,
     Credit,
@@ -49,7 +49,7 @@ def _norm(text: str) -> str:
 
 
 def _evidence(doc: Doc, start: int, end: int) -> Evidence:
-    return Evidence(start=start, end=end, text=doc.text[start:end])
+    return Evidence(start=start, end=end, text=text_of(doc)[start:end])
 
 
 def _span_evidence(span: Span) -> Evidence:
@@ -77,18 +77,17 @@ class Mention:
 
 @dataclass
 class Cluster:
-    """Mentions of one entity."""
+    """Mentions of one entity; ``name`` is the entry's own name when the text uses
+    it, else the longest form written (mentions arrive longest first)."""
 
     mentions: list[Mention] = field(default_factory=list)
+    name: str = ""
 
-    @property
-    def name(self) -> str:
-        """The entry's own name when the text uses it, else the longest form written."""
-        forms = [m.text for m in self.mentions]
+    def add(self, mention: Mention) -> None:
+        self.mentions.append(mention)
         canonical = self.mentions[0].kb_id_
-        if canonical and canonical in forms:
-            return canonical
-        return max(forms, key=lambda t: (len(t.split()), len(t)))
+        if not self.name or (canonical and mention.text == canonical):
+            self.name = mention.text
 
     @property
     def tokens(self) -> list[str]:
@@ -107,29 +106,41 @@ def _same_entity(short: str, long: str) -> bool:
     return set(a) <= set(b) and (a[-1] == b[-1] or a[-1] in b)
 
 
+FUZZY_SCAN_LIMIT = 300  # beyond this many entities only shared words are compared
+
+
 def cluster(mentions: Iterable[Mention], *, by_entry: bool = False) -> list[Cluster]:
     """Group mentions, longest first, so short forms join the full name.
 
     With ``by_entry`` mentions of one gazetteer entry (``kb_id_``) always join,
-    so "NLS" and "Nürburgring Langstrecken-Serie" are one series.
+    so "NLS" and "Nürburgring Langstrecken-Serie" are one series. Clusters are
+    indexed by their words so that long texts stay linear.
     """
     clusters: list[Cluster] = []
+    by_kb: dict[str, Cluster] = {}
+    by_word: dict[str, list[Cluster]] = {}
     ordered = sorted(mentions, key=lambda m: (-m.n_words, -len(m.text), m.start_char))
     for mention in ordered:
         text = mention.text
-        if text.endswith("s") and mention.n_words == 1:  # genitive "Klingmanns"
-            stem = text[:-1]
-            if any(_norm(stem) in c.tokens for c in clusters):
-                text = stem
-        home = None
-        if by_entry and mention.kb_id_:
-            home = next((c for c in clusters if c.mentions[0].kb_id_ == mention.kb_id_), None)
+        if text.endswith("s") and mention.n_words == 1 and _norm(text[:-1]) in by_word:
+            text = text[:-1]  # genitive "Klingmanns"
+        home = by_kb.get(mention.kb_id_) if by_entry and mention.kb_id_ else None
         if home is None:
-            home = next((c for c in clusters if _same_entity(text, c.name)), None)
+            words = _norm(text).split()
+            near = [c for w in words for c in by_word.get(w, [])]
+            if len(clusters) <= FUZZY_SCAN_LIMIT:
+                near += clusters
+            home = next((c for c in near if _same_entity(text, c.name)), None)
         if home is None:
-            clusters.append(Cluster([mention]))
+            home = Cluster()
+            clusters.append(home)
+            home.add(mention)
+            for w in home.tokens:
+                by_word.setdefault(w, []).append(home)
         else:
-            home.mentions.append(mention)
+            home.add(mention)
+        if by_entry and mention.kb_id_:
+            by_kb.setdefault(mention.kb_id_, home)
     for c in clusters:
         c.mentions.sort(key=lambda m: m.start_char)
     return sorted(clusters, key=lambda c: c.mentions[0].start_char)
@@ -143,7 +154,7 @@ class Assembler:
     # -- entities ------------------------------------------------------------
     def _driver_details(self, doc: Doc, mention: Mention) -> dict[str, object]:
         """Age, nationality, hometown and team from "(20, CZ)" / "(16, Neuseeland, Team)"."""
-        m = BRACKET.match(doc.text[mention.end_char :])
+        m = BRACKET.match(text_of(doc)[mention.end_char :])
         details: dict[str, object] = {}
         if not m:
             return details
@@ -208,7 +219,7 @@ class Assembler:
     def named(self, doc: Doc, label: str, extra: Iterable[Mention] = ()) -> list[Cluster]:
         mentions = [Mention.of(s) for s in resolved(doc, label)] + list(extra)
         if label == "TRACK":
-            mentions = [m for m in mentions if not _inside_brackets(doc.text, m)]
+            mentions = [m for m in mentions if not _inside_brackets(text_of(doc), m)]
         return cluster(mentions, by_entry=label in ("TRACK", "SERIES", "TEAM"))
 
     def teams(self, doc: Doc) -> list[Cluster]:
@@ -371,7 +382,7 @@ def _inside_brackets(text: str, mention: Mention) -> bool:
 
 
 def _title(doc: Doc) -> str | None:
-    first = doc.text.strip().split("\n", 1)[0].strip()
+    first = text_of(doc).strip().split("\n", 1)[0].strip()
     if 10 <= len(first) <= 140 and not first.endswith((".", ":")):
         return first
     return None

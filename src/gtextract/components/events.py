@@ -26,7 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from gtextract import gazetteers
-from gtextract.components.spans import resolved
+from gtextract.components.spans import resolved, sentences, text_of
 from gtextract.dates import find_dates
 
 CALENDAR_BLOCK_LINE = re.compile(
@@ -115,7 +115,7 @@ class EventFinder:
 
     def _calendar_block(self, doc: Doc) -> list[EventFact]:
         events = []
-        for m in CALENDAR_BLOCK_LINE.finditer(doc.text):
+        for m in CALENDAR_BLOCK_LINE.finditer(text_of(doc)):
             month_word = m.group("month").rstrip(".").lower()
             month = self.months.get(month_word)
             if month is None and month_word not in ("tbd", "tba"):
@@ -146,7 +146,7 @@ class EventFinder:
     def _calendar_list(self, doc: Doc, published: date | None) -> list[EventFact]:
         """ "16./17. Mai – Lausitzring (abgesagt)" lines."""
         events = []
-        text = doc.text
+        text = text_of(doc)
         for m in _date_first_line().finditer(text):
             rest = m.group("rest").strip()
             status = self._status(rest)
@@ -175,7 +175,7 @@ class EventFinder:
 
     def _event_name(self, sent: Span, tracks: list[Span]) -> tuple[str, int, int] | None:
         doc = sent.doc
-        named = [s for s in resolved(doc, "EVENT") if sent.start <= s.start < sent.end]
+        named = resolved(doc, "EVENT", start=sent.start, end=sent.end)
         if named:
             return named[0].text, named[0].start_char, named[0].end_char
         track_alt = "|".join(re.escape(t.text) for t in tracks) or "(?!x)x"
@@ -183,7 +183,7 @@ class EventFinder:
             m = re.search(shape.replace("TRACK", f"(?:{track_alt})"), sent.text)
             if m:
                 return m.group(0), sent.start_char + m.start(), sent.start_char + m.end()
-        series = [s for s in resolved(doc, "SERIES") if sent.start <= s.start < sent.end]
+        series = resolved(doc, "SERIES", start=sent.start, end=sent.end)
         if series:
             return series[0].text, series[0].start_char, series[0].end_char
         if tracks:
@@ -194,7 +194,7 @@ class EventFinder:
         self, doc: Doc, published: date | None, calendar: list[EventFact]
     ) -> list[EventFact]:
         events = []
-        sents = list(doc.sents)
+        sents = sentences(doc)
         all_tracks = resolved(doc, "TRACK")
         home_track = all_tracks[0].kb_id_ or all_tracks[0].text if all_tracks else None
         on_calendar = {e.start for e in calendar}
@@ -213,9 +213,7 @@ class EventFinder:
                 tuple(self.cues["crew_openers"])
             ):
                 scope.append(sents[i + 1])
-            in_scope = [
-                s for s in resolved(doc) if any(sc.start <= s.start < sc.end for sc in scope)
-            ]
+            in_scope = resolved(doc, start=scope[0].start, end=scope[-1].end)
             track = next((s.kb_id_ or s.text for s in in_scope if s.label_ == "TRACK"), None)
             named = [s for s in in_scope if s.label_ == "EVENT"]
             if track is None and named:

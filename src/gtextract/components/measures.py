@@ -18,6 +18,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from gtextract.components.spans import sentence_at_char, text_of
 from gtextract.numbers import cardinal, decimal
 
 NUMBER_WORD = (
@@ -69,13 +70,12 @@ def _has(text: str, words: list[str]) -> bool:
 
 
 def _sentence_of(doc: Doc, start: int, end: int) -> str:
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return doc.text[max(0, start - 120) : end + 120].lower()
-    sent = span.sent if doc.has_annotation("SENT_START") else None
+    """The sentence around a character offset, lower case."""
+    text = text_of(doc)
+    sent = sentence_at_char(doc, start)
     if sent is not None:
-        return sent.text.lower()
-    return doc.text[max(0, start - 120) : end + 120].lower()
+        return text[sent.start_char : max(sent.end_char, end)].lower()
+    return text[max(0, start - 120) : end + 120].lower()
 
 
 def _paragraph(text: str, pos: int) -> str:
@@ -151,7 +151,7 @@ class MeasureFinder:
         return any(re.search(p, sentence) for p in cues["not_final"])
 
     def find(self, doc: Doc) -> list[Measure]:
-        text = doc.text
+        text = text_of(doc)
         found: list[Measure] = []
         used: list[tuple[int, int]] = []
         for m in DURATION.finditer(text):

@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from gtextract import gazetteers
-from gtextract.components.spans import add_candidates, candidates
+from gtextract.components.spans import add_candidates, candidates, is_sentence_start, text_of
 
 MAX_EXTRA_SURNAME_TOKENS = 2
 PLACE_PREPOSITIONS = {"aus", "in", "nach", "bei", "im", "am"}
@@ -55,10 +55,11 @@ def _byline(span: Span) -> bool:
     doc = span.doc
     if span.start == 0 or doc[span.start - 1].text != "Von":
         return False
-    line_start = doc.text.rfind("\n", 0, doc[span.start - 1].idx) + 1
-    line_end = doc.text.find("\n", span.end_char)
-    line_end = len(doc.text) if line_end == -1 else line_end
-    return line_start == doc[span.start - 1].idx and not doc.text[span.end_char : line_end].strip()
+    text = text_of(doc)
+    line_start = text.rfind("\n", 0, doc[span.start - 1].idx) + 1
+    line_end = text.find("\n", span.end_char)
+    line_end = len(text) if line_end == -1 else line_end
+    return line_start == doc[span.start - 1].idx and not text[span.end_char : line_end].strip()
 
 
 class PeopleFinder:
@@ -75,6 +76,8 @@ class PeopleFinder:
         self.team_words = {w.lower() for w in gazetteers.words("team_words")}
         self.common_words = gazetteers.words("common_words")
         self.other_roles = {w.lower() for w in gazetteers.words("non_driver_roles")}
+        # compounds end in a role: "Mercedes-AMG-Motorsportchef"
+        self.role_suffixes = tuple(r for r in self.other_roles if len(r) > 5)
         self.driver_roles = {w.lower() for w in gazetteers.words("driver_roles")}
         self.places = set(gazetteers.mapping("nationalities"))
         self.given_or_role = {w for w in gazetteers.words("driver_roles")} | {
@@ -295,7 +298,7 @@ class PeopleFinder:
             and text not in self.not_names
             and text not in self.common_words
             and text not in self.given
-            and not tok.is_sent_start
+            and not is_sentence_start(tok)
             and not self._after_place_word(tok)
         )
 
@@ -311,8 +314,8 @@ class PeopleFinder:
             return False
         if not doc[tok.i - 1].text.endswith("."):
             return False
-        before = doc.text[: doc[tok.i - 1].idx]
-        return before == "" or before.endswith("\n") or before.rstrip(" \t").endswith("\n")
+        line_start = text_of(doc).rfind("\n", 0, doc[tok.i - 1].idx) + 1
+        return not text_of(doc)[line_start : doc[tok.i - 1].idx].strip()
 
     def _driver_lists(self, doc: Doc) -> set[int]:
         """Token indices of capitalised words listed right after a driver word."""
@@ -344,9 +347,7 @@ class PeopleFinder:
         window = doc[max(0, span.start - 3) : span.start]
         for tok in reversed(list(window)):
             word = tok.lower_
-            if word in self.other_roles or any(
-                word.endswith(role) for role in self.other_roles if len(role) > 5
-            ):
+            if word in self.other_roles or word.endswith(self.role_suffixes):
                 return "PERSON"
             if word in self.driver_roles:
                 return "DRIVER"

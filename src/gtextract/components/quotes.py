@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from gtextract.components.spans import resolved
+from gtextract.components.spans import resolved, text_of
 
 QUOTE = re.compile(r"[„\"»“](?P<body>[^„“”\"»«]{15,}?)[“”\"«]")
 CREDIT = re.compile(
@@ -43,7 +43,7 @@ class QuoteFinder:
     def __call__(self, doc: Doc) -> Doc:
         people = resolved(doc, "DRIVER", "PERSON")
         quotes = []
-        for m in QUOTE.finditer(doc.text):
+        for m in QUOTE.finditer(text_of(doc)):
             after = [p for p in people if m.end() <= p.start_char <= m.end() + SPEAKER_WINDOW]
             before = [p for p in people if m.start() - SPEAKER_WINDOW <= p.end_char <= m.start()]
             speaker = after[0] if after else (before[-1] if before else None)
@@ -56,7 +56,7 @@ class QuoteFinder:
                 )
             )
         credits = []
-        for m in CREDIT.finditer(doc.text):
+        for m in CREDIT.finditer(text_of(doc)):
             role_word = m.group("role").lower()
             role = CREDIT_ROLES.get(role_word, "photos")
             credits.append(CreditFact(role, m.group("name").strip(), m.start(), m.end()))

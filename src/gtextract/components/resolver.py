@@ -32,12 +32,12 @@ def _rank(span: Span) -> tuple[int, int, int]:
     return (-len(span), priority, span.start)
 
 
-def _extend_events(doc: Doc, chosen: list[Span]) -> list[Span]:
+def _extend_events(doc: Doc, chosen: list[Span], tracks: list[Span]) -> list[Span]:
     """An event alias that stops inside a longer track name takes the whole track."""
     out = []
     for span in chosen:
         if span.label_ == "EVENT":
-            ends = [t.end for t in candidates(doc, "TRACK") if span.start < t.start < span.end]
+            ends = [t.end for t in tracks if span.start < t.start < span.end]
             if ends and max(ends) > span.end:
                 span = Span(doc, span.start, max(ends), label="EVENT", kb_id=span.kb_id_)
         out.append(span)
@@ -58,7 +58,8 @@ class SpanResolver:
             label = RELABEL.get(span.label_, span.label_)
             chosen.append(Span(doc, span.start, span.end, label=label, kb_id=span.kb_id_))
             taken.update(range(span.start, span.end))
-        doc.spans[RESOLVED] = sorted(_extend_events(doc, chosen), key=lambda s: s.start)
+        tracks = candidates(doc, "TRACK")
+        doc.spans[RESOLVED] = sorted(_extend_events(doc, chosen, tracks), key=lambda s: s.start)
         # tracks named inside an event ("24h-Rennen von Spa-Francorchamps") are venues too
         events = [s for s in chosen if s.label_ == "EVENT"]
         doc.spans[NESTED] = [

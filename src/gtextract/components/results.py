@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
@@ -23,7 +24,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from gtextract.components.spans import resolved
+from gtextract.components.spans import is_sentence_start, resolved, sentences, text_of
 from gtextract.numbers import cardinal, ordinal
 
 P_NOTATION = re.compile(r"^P(\d{1,2})$")
@@ -63,6 +64,12 @@ def _cues() -> dict[str, Any]:
 def _quote_ranges(text: str) -> list[tuple[int, int]]:
     """Character ranges inside quotation marks: positions there are talk, not results."""
     return [(m.start(), m.end()) for m in re.finditer(r"[„\"»“]([^„“\"»«]{3,}?)[“\"«”]", text)]
+
+
+def _in_ranges(pos: int, ranges: list[tuple[int, int]]) -> bool:
+    """Is ``pos`` inside one of the sorted, non-overlapping ``ranges``?"""
+    i = bisect_right(ranges, (pos, float("inf"))) - 1
+    return i >= 0 and ranges[i][0] <= pos < ranges[i][1]
 
 
 def _bracket_tokens(span: Span) -> set[int]:
@@ -143,7 +150,7 @@ class ResultFinder:
             and not tok.text[0].isdigit()
             and (nxt is None or nxt.lower_ not in self.position_nouns)
             and (
-                prev is None or prev.lower_ not in ("der", "die", "den", "dem") or tok.is_sent_start
+                prev is None or prev.lower_ not in ("der", "die", "den", "dem") or is_sentence_start(tok)
             )
         ):
             return self._ordinal_list(doc, tok.i), "race"  # "Dritter wurde", "als Fünfter"
@@ -205,11 +212,10 @@ class ResultFinder:
         return text.removeprefix("Klasse ")
 
     def _class_near(self, sent: Span, tok: Token, prev_sent: Span | None) -> str | None:
-        classes = resolved(sent.doc, "CLASS")
         for scope in (sent, prev_sent):
             if scope is None:
                 continue
-            here = [c for c in classes if scope.start <= c.start < scope.end]
+            here = resolved(sent.doc, "CLASS", start=scope.start, end=scope.end)
             if here:
                 return self._class_label(min(here, key=lambda c: abs(c.start - tok.i)))
         return None
@@ -225,7 +231,7 @@ class ResultFinder:
         found: list[Cue] = []
         doc = clause.doc
         for tok in clause:
-            if any(a <= tok.idx < b for a, b in quotes) or self._blocked(clause, tok):
+            if _in_ranges(tok.idx, quotes) or self._blocked(clause, tok):
                 continue
             low = tok.lower_
             position = self._position_at(tok)
@@ -236,9 +242,8 @@ class ResultFinder:
                     kind = "qualifying"
                 cls = None
                 after = doc[tok.i + 1 : min(clause.end, tok.i + 5)]
-                for c in resolved(doc, "CLASS"):
-                    if after.start <= c.start < after.end:
-                        cls = self._class_label(c)
+                for c in resolved(doc, "CLASS", start=after.start, end=after.end):
+                    cls = self._class_label(c)
                 found.append(Cue(values, kind, cls, tok))
             elif self._is_pole(tok):
                 found.append(Cue([1], "qualifying", None, tok))
@@ -292,13 +297,15 @@ class ResultFinder:
             ):
                 beaten_from = tok.i
                 break
-        vehicles = {s.end for s in resolved(doc, "CAR", "MAKE")}
+        vehicles = {
+            s.end for s in resolved(doc, "CAR", "MAKE", start=clause.start, end=clause.end)
+        }
         subjects: list[Span] = []
         beaten: list[Span] = []
-        for d in resolved(doc, "DRIVER"):
-            if not clause.start <= d.start < clause.end or d.start in inside:
+        for d in resolved(doc, "DRIVER", start=clause.start, end=clause.end):
+            if d.start in inside:
                 continue
-            if any(a <= d.start_char < b for a, b in quotes):
+            if _in_ranges(d.start_char, quotes):
                 continue
             nxt = doc[d.end] if d.end < len(doc) else None
             if len(d) == 1 and d.text.endswith("s") and nxt is not None and nxt.text[:1].isupper():
@@ -358,9 +365,7 @@ class ResultFinder:
     ) -> list[Span]:
         """ "Der Bentley erbt den Sieg": the crew last seen in that car."""
         doc = clause.doc
-        for v in resolved(doc, "CAR", "MAKE"):
-            if not clause.start <= v.start < cue.i:
-                continue
+        for v in resolved(doc, "CAR", "MAKE", start=clause.start, end=cue.i):
             article = doc[v.start - 1].lower_ if v.start > 0 else ""
             key = v.kb_id_ or v.text
             if article in ("der", "die", "das", "den") and key in crew_of_make:
@@ -372,7 +377,7 @@ class ResultFinder:
         last_subjects: list[Span] = []
         crew_of_make: dict[str, list[Span]] = {}
         single_seaters = self._single_seaters(doc)
-        sents = list(doc.sents)
+        sents = sentences(doc)
         for si, sent in enumerate(sents):
             prev_sent = sents[si - 1] if si else None
             clause_subjects: list[Span] = []
@@ -380,9 +385,8 @@ class ResultFinder:
                 cues = self._cues_in(clause, sent, prev_sent, quotes)
                 subjects, beaten = self._drivers(clause, quotes)
                 if subjects:
-                    for car in resolved(doc, "CAR"):
-                        if clause.start <= car.start < clause.end:
-                            crew_of_make[car.kb_id_ or car.text] = subjects
+                    for car in resolved(doc, "CAR", start=clause.start, end=clause.end):
+                        crew_of_make[car.kb_id_ or car.text] = subjects
                 if not subjects and cues:
                     words = {t.lower_ for t in clause} | {
                         t.lower_.rsplit("-", 1)[-1] for t in clause
@@ -457,7 +461,7 @@ class ResultFinder:
     def _list_results(self, doc: Doc) -> list[ResultFact]:
         """ "1. Name - Team - Car" lines below a result heading."""
         facts = []
-        text = doc.text
+        text = text_of(doc)
         drivers = resolved(doc, "DRIVER")
         heading_bad = [re.compile(p) for p in self.cues["list_heading_not_final"]]
         for m in LIST_LINE.finditer(text):
@@ -482,9 +486,10 @@ class ResultFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         facts = self._list_results(doc)
-        listed_lines = {doc.text.count("\n", 0, f.cue[0]) for f in facts}
-        for fact in self._sentence_results(doc, _quote_ranges(doc.text)):
-            if doc.text.count("\n", 0, fact.cue[0]) not in listed_lines:
+        text = text_of(doc)
+        listed_lines = {text.count("\n", 0, f.cue[0]) for f in facts}
+        for fact in self._sentence_results(doc, _quote_ranges(text)):
+            if text.count("\n", 0, fact.cue[0]) not in listed_lines:
                 facts.append(fact)
         doc._.gtx_results = facts
         return doc

@@ -6,6 +6,8 @@ line break is a boundary too. A parser or senter in the base wins.
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
@@ -19,13 +21,16 @@ class LineAwareSentencizer:
     def __call__(self, doc: Doc) -> Doc:
         if doc.has_annotation("SENT_START"):
             return doc
-        doc = self.sentencizer(doc)
-        for tok in doc[1:]:
-            prev = doc[tok.i - 1]
+        # work on the flags, not on Token.is_sent_start: its getter scans the whole Doc
+        starts = list(self.sentencizer.predict([doc])[0])
+        for i in range(1, len(doc)):
+            prev = doc[i - 1]
             if "\n" in prev.text or "\n" in prev.whitespace_:
-                tok.is_sent_start = True
-            elif tok.is_sent_start and prev.text == "." and _abbreviation(doc, prev.i):
-                tok.is_sent_start = False
+                starts[i] = True
+            elif starts[i] and prev.text == "." and _abbreviation(doc, i - 1):
+                starts[i] = False
+        flags = numpy.asarray([1 if start else -1 for start in starts], dtype="int32")
+        doc.from_array([SENT_START], flags.reshape(-1, 1).astype("uint64"))
         return doc
 
 

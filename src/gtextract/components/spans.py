@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 # doc.spans keys
 CANDIDATES = "gtx_candidates"  # every proposal, overlapping (gazetteers, rules, NER)
@@ -42,8 +43,66 @@ def candidates(doc: Doc, *labels: str) -> list[Span]:
     return [s for s in group if not labels or s.label_ in labels]
 
 
-def resolved(doc: Doc, *labels: str) -> list[Span]:
+def _resolved_rows(doc: Doc) -> tuple[list[tuple[int, int, str, str]], list[int]]:
+    """The resolved layer as sorted rows, cached per Doc: components query it per
+    clause, and building every Span each time made long texts quadratic."""
     group = doc.spans.get(RESOLVED)
-    if group is None:
-        return []
-    return [s for s in group if not labels or s.label_ in labels]
+    size = len(group) if group is not None else 0
+    cached = doc.user_data.get("gtx_resolved")
+    if cached is None or cached[0] != size:
+        rows = sorted((s.start, s.end, s.label_, s.kb_id_) for s in group) if group else []
+        cached = (size, rows, [r[0] for r in rows])
+        doc.user_data["gtx_resolved"] = cached
+    return cached[1], cached[2]
+
+
+def resolved(doc: Doc, *labels: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Resolved spans with these labels starting in tokens [start, end)."""
+    rows, starts = _resolved_rows(doc)
+    lo = bisect_left(starts, start)
+    hi = len(rows) if end is None else bisect_left(starts, end)
+    return [
+        Span(doc, a, b, label=label, kb_id=kb)
+        for a, b, label, kb in rows[lo:hi]
+        if not labels or label in labels
+    ]
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text`` computed once per Doc (spaCy joins the tokens on every access)."""
+    text = doc.user_data.get("gtx_text")
+    if text is None:
+        text = doc.user_data["gtx_text"] = doc.text
+    return str(text)
+
+
+def _sentence_bounds(doc: Doc) -> list[tuple[int, int, int, int]]:
+    bounds = doc.user_data.get("gtx_sents")
+    if bounds is None:
+        bounds = doc.user_data["gtx_sents"] = [
+            (s.start, s.end, s.start_char, s.end_char) for s in doc.sents
+        ]
+    return list(bounds)
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """``list(doc.sents)`` computed once per Doc (spaCy rebuilds it on every access)."""
+    return [doc[a:b] for a, b, _, _ in _sentence_bounds(doc)]
+
+
+def sentence_at_char(doc: Doc, char: int) -> Span | None:
+    """The sentence containing a character offset."""
+    bounds = _sentence_bounds(doc)
+    i = bisect_right([b[2] for b in bounds], char) - 1
+    if i >= 0 and bounds[i][2] <= char < bounds[i][3]:
+        return doc[bounds[i][0] : bounds[i][1]]
+    return None
+
+
+def is_sentence_start(tok: Token) -> bool:
+    """``tok.is_sent_start`` without spaCy's per-call scan of the whole Doc."""
+    doc = tok.doc
+    starts = doc.user_data.get("gtx_sent_starts")
+    if starts is None:
+        starts = doc.user_data["gtx_sent_starts"] = {b[0] for b in _sentence_bounds(doc)}
+    return tok.i in starts

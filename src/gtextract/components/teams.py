@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from gtextract import gazetteers
-from gtextract.components.spans import add_candidates, candidates
+from gtextract.components.spans import add_candidates, candidates, is_sentence_start
 
 MAX_NAME_TOKENS_BEFORE = 4
 MAX_NAME_TOKENS_AFTER = 2
@@ -103,7 +103,7 @@ class TeamFinder:
                 and self._is_name_part(doc[start - 1])
                 and doc[start - 1].whitespace_
                 and doc[start - 1].lower_ not in self.not_names
-                and not doc[start - 1].is_sent_start
+                and not is_sentence_start(doc[start - 1])
             ):
                 start -= 1
             span = doc[start:end]
