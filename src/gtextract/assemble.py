@@ -40,6 +40,7 @@ FUZZY_SAME_NAME = 90
 # series whose entrants are the constructors ("Ferrari", "Mercedes")
 CONSTRUCTOR_SERIES = {"Formel 1"}
 BRACKET = re.compile(r"^\s*\(([^()]{1,80})\)")
+AGE = re.compile(r"^(1[0-9]|[2-7][0-9])$")  # "(16, NZ)"; "(+0,204)" is a gap, not an age
 
 
 def _norm(text: str) -> str:
@@ -167,7 +168,7 @@ class Assembler:
             if not part or any(t.text in part for t in teams):
                 continue
             country = part.split("/")[0].strip()
-            if part.isdigit() and "age" not in details:
+            if AGE.match(part) and "age" not in details:
                 details["age"] = int(part)
             elif country in self.nationalities:
                 details.setdefault("nationality", self.nationalities[country])
@@ -224,9 +225,9 @@ class Assembler:
 
     def teams(self, doc: Doc) -> list[Cluster]:
         """Teams; in single-seater series the constructor named alone is the entrant."""
-        series = {s.kb_id_ for s in resolved(doc, "SERIES")}
+        series = resolved(doc, "SERIES")
         constructors: list[Mention] = []
-        if series & CONSTRUCTOR_SERIES:
+        if series and series[0].kb_id_ in CONSTRUCTOR_SERIES:  # the report's own series
             constructors = [Mention.of(m) for m in resolved(doc, "MAKE")]
             constructors = [
                 Mention(m.text, m.start_char, m.end_char, m.kb_id_, "TEAM") for m in constructors

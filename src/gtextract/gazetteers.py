@@ -64,6 +64,8 @@ WORD_LISTS: tuple[str, ...] = (
     "curated/not_names",
     # capitalised German lemmas (scripts/build_common_words.py)
     "common_words",
+    # words before a make that are not teams ("Werks-BMW")
+    "not_team_prefixes",
 )
 """Word lists (``<name>.txt``)."""
 

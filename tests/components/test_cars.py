@@ -74,17 +74,9 @@ def test_one_car_per_model_with_mentions(report) -> None:
     assert len(car.mentions) == 2
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="sentence-final 'R8.' is one token, so the car is named 'Audi R8.' with the dot",
-)
 def test_sentence_final_model_without_dot(report) -> None:
     assert [c.name for c in report("Jonas Brenninger fuhr einen Audi R8.").cars] == ["Audi R8"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="sentence-final '#19.' is one token, CAR_NUMBER does not match it: number is None",
-)
 def test_sentence_final_start_number(report) -> None:
     assert cars(report, "Jonas Brenninger fuhr im BMW Z4 GT3 #19.")[0][3] == "19"

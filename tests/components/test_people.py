@@ -140,11 +140,6 @@ def test_details_with_hometown(report) -> None:
     assert details["Tim Kessler"] == (22, None, "Bochum")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a bare gap '(+0,204)' after a name is read as driver details: '204' becomes age 204 "
-    "and Driver validation (age <= 99) raises ValidationError out of extractor()",
-)
 def test_gap_in_brackets_is_no_age(report) -> None:
     r = report("Ergebnis:\n1. Jonas Brenninger (+0,204)")
     assert r.drivers[0].age is None

@@ -132,11 +132,6 @@ def test_result_evidence_is_the_cue(report) -> None:
     assert text[result.evidence.start : result.evidence.end] == "dritten"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'als sechster und siebter' gives no result: the ordinal list [6, 7] meets one "
-    "'und'-joined group of two drivers, so nothing is assigned",
-)
 def test_two_ordinals_for_two_drivers(report) -> None:
     text = "Jonas Brenninger und Lars ter Horst kamen als sechster und siebter ins Ziel."
     assert results(report, text) == [
@@ -145,11 +140,6 @@ def test_two_ordinals_for_two_drivers(report) -> None:
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'als Sechster und Siebter' (capitalised) gives both drivers position 7: the second "
-    "ordinal is read as its own cue for the whole clause",
-)
 def test_two_capitalised_ordinals_for_two_drivers(report) -> None:
     text = "Jonas Brenninger und Lars ter Horst kamen als Sechster und Siebter ins Ziel."
     assert results(report, text) == [
@@ -158,42 +148,24 @@ def test_two_capitalised_ordinals_for_two_drivers(report) -> None:
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="sentence-final 'Rang 3.' is one token '3.'; _number_list skips tokens ending in '.'",
-)
 def test_rang_digit_at_sentence_end(report) -> None:
     assert results(report, "Jonas Brenninger fuhr auf Rang 3.") == [
         ("race", 3, None, ["Jonas Brenninger"])
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="sentence-final 'P4.' is one token, P_NOTATION does not match it",
-)
 def test_p_notation_at_sentence_end(report) -> None:
     assert results(report, "Jonas Brenninger kam auf P4.") == [
         ("race", 4, None, ["Jonas Brenninger"])
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'Klassensieg in der SP9.' at sentence end: 'SP9.' is one token, the class is not "
-    "matched, so the class win is dropped",
-)
 def test_class_win_class_after_cue(report) -> None:
     assert results(report, "Jonas Brenninger holte den Klassensieg in der SP9.") == [
         ("race", 1, "SP9", ["Jonas Brenninger"])
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'Tabellenführer' contains 'tabelle' (not_result), which blocks the win cue 'gewann' "
-    "in the same window",
-)
 def test_standings_leader_who_wins(report) -> None:
     assert results(report, "Tabellenführer Aurelio Bassani gewann das Rennen.") == [
         ("race", 1, None, ["Aurelio Bassani"])

@@ -49,22 +49,12 @@ def test_constructors_are_teams_in_formula_1(report) -> None:
     assert [t.name for t in r.teams] == ["Ferrari", "Mercedes"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'Kerner' is in data/not_names.txt (lexicon word), so the fused team in "
-    "'Kerner-Audi R8' is dropped; only the car Audi R8 is found",
-)
 def test_kerner_audi(report) -> None:
     r = report("Jonas Brenninger fuhr den Kerner-Audi R8 ins Ziel.")
     assert [t.name for t in r.teams] == ["Kerner"]
     assert [c.name for c in r.cars] == ["Audi R8"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'VDS' is in curated/not_names.txt, so the docstring example 'Marc VDS-BMW' "
-    "gives no team",
-)
 def test_marc_vds_bmw(doc) -> None:
     assert teams(doc("Jonas Brenninger fuhr den Marc VDS-BMW ins Ziel.")) == ["Marc VDS"]
 

@@ -48,10 +48,5 @@ def test_add_hyphen_infixes_is_idempotent() -> None:
     assert list(nlp.Defaults.infixes or []).count(HYPHEN_INFIX) <= 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="tokenizer keeps a sentence-final dot on letter+digit tokens ('GT3.', 'P4.', 'SP9.'), "
-    "so car models, P-notation and classes at the end of a sentence are missed or swallow the dot",
-)
 def test_sentence_final_dot_splits_off_model_codes(extractor) -> None:
     assert tokens(extractor, "Er fuhr einen BMW M6 GT3.")[-2:] == ["GT3", "."]

@@ -85,8 +85,8 @@ class CarFinder:
         """The start number written after a car: "BMW Z4 #77"."""
         doc = span.doc
         nxt = doc[span.end : span.end + 2]
-        if len(nxt) == 2 and nxt[0].text == "#" and nxt[1].is_digit:
-            return nxt[1].text
+        if len(nxt) == 2 and nxt[0].text == "#" and nxt[1].text.rstrip(".").isdigit():
+            return nxt[1].text.rstrip(".")  # "#19." at a sentence end
         if len(nxt) >= 1 and nxt[0].text.startswith("#") and CAR_NUMBER.match(nxt[0].text):
             return nxt[0].text.lstrip("#")
         return None

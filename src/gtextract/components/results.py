@@ -109,6 +109,7 @@ class ResultFinder:
         # a comma before a lower-case preposition or conjunction starts a new clause
         self.clause_openers = set(self.cues["clause_prepositions"]) | CLAUSE_CONJUNCTIONS
         self.object_markers = set(self.cues["object_markers"])
+        self.not_result = re.compile(r"(?<!\w)(?:" + "|".join(self.cues["not_result"]) + ")")
 
     # -- clauses -------------------------------------------------------------
     def _clauses(self, sent: Span) -> list[Span]:
@@ -150,7 +151,9 @@ class ResultFinder:
             and not tok.text[0].isdigit()
             and (nxt is None or nxt.lower_ not in self.position_nouns)
             and (
-                prev is None or prev.lower_ not in ("der", "die", "den", "dem") or is_sentence_start(tok)
+                prev is None
+                or prev.lower_ not in ("der", "die", "den", "dem")
+                or is_sentence_start(tok)
             )
         ):
             return self._ordinal_list(doc, tok.i), "race"  # "Dritter wurde", "als Fünfter"
@@ -160,7 +163,14 @@ class ResultFinder:
 
     def _number_list(self, doc: Doc, i: int) -> list[int]:
         """ "5 und 6", "vier bis sechs", "7-9" after a plural position noun."""
-        first = cardinal(doc[i].text) if not doc[i].text.endswith(".") else None
+        text = doc[i].text
+        at_end = i + 1 >= len(doc) or is_sentence_start(doc[i + 1])
+        # "Rang 3." at a sentence end is a number, "3. Platz" an ordinal
+        first = (
+            cardinal(text.rstrip(".") if at_end else text)
+            if at_end or not text.endswith(".")
+            else None
+        )
         if first is None or not 0 < first < 100:
             return []
         numbers = [first]
@@ -224,19 +234,23 @@ class ResultFinder:
         doc = clause.doc
         lo = max(clause.start, tok.i - self.window)
         hi = min(clause.end, tok.i + self.window_right + 1)
-        window = " " + doc[lo:hi].text.lower() + " "
-        return any(w in window for w in self.cues["not_result"])
+        return bool(self.not_result.search(doc[lo:hi].text.lower()))
 
     def _cues_in(self, clause: Span, sent: Span, prev: Span | None, quotes: list) -> list[Cue]:
         found: list[Cue] = []
         doc = clause.doc
+        listed_until = -1  # "als Sechster und Siebter": the second ordinal is part of the list
         for tok in clause:
+            if tok.i <= listed_until:
+                continue
             if _in_ranges(tok.idx, quotes) or self._blocked(clause, tok):
                 continue
             low = tok.lower_
             position = self._position_at(tok)
             if position is not None:
                 values, kind = position
+                if len(values) > 1:
+                    listed_until = tok.i + 2
                 around = doc[max(clause.start, tok.i - 4) : min(clause.end, tok.i + 4)].text.lower()
                 if any(v in around for v in self.cues["grid_verbs"]):
                     kind = "qualifying"
@@ -297,9 +311,7 @@ class ResultFinder:
             ):
                 beaten_from = tok.i
                 break
-        vehicles = {
-            s.end for s in resolved(doc, "CAR", "MAKE", start=clause.start, end=clause.end)
-        }
+        vehicles = {s.end for s in resolved(doc, "CAR", "MAKE", start=clause.start, end=clause.end)}
         subjects: list[Span] = []
         beaten: list[Span] = []
         for d in resolved(doc, "DRIVER", start=clause.start, end=clause.end):
@@ -444,6 +456,8 @@ class ResultFinder:
         out: list[ResultFact] = []
         if len(cue.positions) > 1:
             groups = self._groups(subjects + beaten)
+            if len(groups) != len(cue.positions) and len(subjects + beaten) == len(cue.positions):
+                groups = [[d] for d in subjects + beaten]  # "A und B als Sechster und Siebter"
             if len(groups) == len(cue.positions):
                 out.extend(fact(p, g) for p, g in zip(cue.positions, groups, strict=True))
             return out

@@ -25,14 +25,30 @@ class TeamFinder:
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
         self.team_words = {w.lower() for w in gazetteers.words("team_words") if " " not in w}
-        self.not_names = {w.lower() for w in gazetteers.words("not_names")}
+        # team names are proper names, often words too ("Abt", "Reiter", "Eifel"):
+        # only report vocabulary and known non-team prefixes end or reject them
+        self.not_names = {
+            w.lower() for w in gazetteers.words("curated/not_names") if not w.isupper()
+        } | {w.lower() for w in gazetteers.words("not_team_prefixes")}
         self.roles = {w.lower() for w in gazetteers.words("driver_roles")} | {
             w.lower() for w in gazetteers.words("non_driver_roles")
         }
         self.places = {w.lower() for w in gazetteers.mapping("nationalities")}
+        # "Motorsport Arena": words of track names end a team name
+        self.venue_words = {
+            word.lower()
+            for entry in gazetteers.entries("tracks")
+            for form in entry.forms
+            for word in form.replace("-", " ").split()
+            if word[:1].isupper()
+        } - self.team_words
+        self.makes = {f.lower() for e in gazetteers.entries("makes") for f in e.forms}
 
     def _is_team_word(self, tok: Token) -> bool:
-        return tok.lower_ in self.team_words or bool(NUMBERED_TEAM.match(tok.text))
+        low = tok.lower_
+        if low.endswith("s") and low[:-1] in self.team_words:
+            return False  # "Customer Racing Teams": a group of teams, not one
+        return low in self.team_words or bool(NUMBERED_TEAM.match(tok.text))
 
     def _is_name_part(self, tok: Token) -> bool:
         """Capitalised, upper-case or mixed-case words that can be part of a team name."""
@@ -77,6 +93,7 @@ class TeamFinder:
                     and self._is_name_part(doc[end])
                     and end not in makes_at
                     and doc[end].lower_ not in self.not_names
+                    and doc[end].lower_ not in self.venue_words
                 ):
                     end += 1
                     after += 1
@@ -107,7 +124,10 @@ class TeamFinder:
             ):
                 start -= 1
             span = doc[start:end]
-            if any(t.lower_ in self.roles or t.lower_ in self.places for t in span):
+            if any(
+                t.lower_ in self.roles or t.lower_ in self.places or t.lower_ in self.makes
+                for t in span
+            ):
                 continue
             spans.append(Span(doc, start, end, label="TEAM"))
         return spans

@@ -14,9 +14,12 @@ from typing import Any
 import spacy
 from spacy.lang.char_classes import ALPHA
 from spacy.language import Language
-from spacy.util import compile_infix_regex
+from spacy.util import compile_infix_regex, compile_suffix_regex
 
 HYPHEN_INFIX = rf"(?<=[{ALPHA}0-9])-(?=[{ALPHA}0-9])"
+# "GT3." / "P4." / "SP9." at a sentence end: the dot is punctuation; "3." alone
+# stays an ordinal
+CODE_DOT_SUFFIX = rf"(?<=[{ALPHA}][0-9])\.$|(?<=[{ALPHA}][0-9][0-9])\.$"
 
 
 def add_hyphen_infixes(nlp: Language) -> Language:
@@ -24,8 +27,12 @@ def add_hyphen_infixes(nlp: Language) -> Language:
     infixes = list(nlp.Defaults.infixes or [])
     if HYPHEN_INFIX not in infixes:
         infixes.append(HYPHEN_INFIX)
+    suffixes = list(nlp.Defaults.suffixes or [])
+    if CODE_DOT_SUFFIX not in suffixes:
+        suffixes.append(CODE_DOT_SUFFIX)
     tokenizer: Any = nlp.tokenizer
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     return nlp
 
 
