@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from gtextract.components.spans import resolved
 
 

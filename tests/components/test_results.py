@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 
 def results(report, text: str) -> list[tuple[str, int, str | None, list[str]]]:
     return [(r.kind, r.position, r.class_, r.drivers) for r in report(text).results]

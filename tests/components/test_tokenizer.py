@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 import spacy
 
 from gtextract.components.tokenizer import HYPHEN_INFIX, add_hyphen_infixes
