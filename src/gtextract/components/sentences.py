@@ -6,6 +6,8 @@ line break is a boundary too. A parser or senter in the base wins.
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy
 from spacy.attrs import SENT_START
 from spacy.language import Language
@@ -29,7 +31,7 @@ class LineAwareSentencizer:
                 starts[i] = True
             elif starts[i] and prev.text == "." and _abbreviation(doc, i - 1):
                 starts[i] = False
-        flags = numpy.asarray([1 if start else -1 for start in starts], dtype="int32")
+        flags: Any = numpy.asarray([1 if start else -1 for start in starts], dtype="int32")
         doc.from_array([SENT_START], flags.reshape(-1, 1).astype("uint64"))
         return doc
 
