@@ -88,11 +88,32 @@ def iter_jsonl(path: Path) -> Iterator[dict[str, Any]]:
                 yield obj
 
 
+_ID_PREFIX = '{"article_id":'
+_DECODER = json.JSONDecoder()
+
+
 def read_ids(path: Path) -> set[str]:
     """The ``article_id`` of every complete line of a batch output file."""
+    ids: set[str] = set()
     if not path.exists():
-        return set()
-    return {str(obj["article_id"]) for obj in iter_jsonl(path) if "article_id" in obj}
+        return ids
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            # Our lines start with the id: decode just that, not the whole report
+            # (resuming a multi-GB output must not parse every record).
+            if line.startswith(_ID_PREFIX):
+                try:
+                    ids.add(str(_DECODER.raw_decode(line, len(_ID_PREFIX))[0]))
+                    continue
+                except ValueError:
+                    pass
+            try:
+                obj = json.loads(line)
+            except ValueError:
+                continue
+            if isinstance(obj, dict) and "article_id" in obj:
+                ids.add(str(obj["article_id"]))
+    return ids
 
 
 class JsonlSink:
