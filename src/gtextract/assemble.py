@@ -151,6 +151,11 @@ class Assembler:
     def __init__(self) -> None:
         self.nationalities = gazetteers.mapping("nationalities")
         self.particles = {p.lower() for p in gazetteers.words("name_particles")}
+        self.part_of = {
+            e.name: str(e.attrs["part_of"])
+            for e in gazetteers.entries("tracks")
+            if e.attrs.get("part_of")
+        }
 
     # -- entities ------------------------------------------------------------
     def _driver_details(self, doc: Doc, mention: Mention) -> dict[str, object]:
@@ -262,10 +267,8 @@ class Assembler:
             for e in doc._.gtx_events or []
             if e.track and e.track_text and e.track_start is not None
         ]
-        return [
-            Track(name=c.name, mentions=c.evidence())
-            for c in self.named(doc, "TRACK", nested + fused)
-        ]
+        clusters = _fold_track_parts(self.named(doc, "TRACK", nested + fused), self.part_of)
+        return [Track(name=c.name, mentions=c.evidence()) for c in clusters]
 
     # -- the report ----------------------------------------------------------
     def __call__(
@@ -372,6 +375,27 @@ class Assembler:
                 )
             )
         return out
+
+
+def _fold_track_parts(clusters: list[Cluster], part_of: dict[str, str]) -> list[Cluster]:
+    """ "Nürburgring + Nordschleife": a track part named only beside its track is
+    that track; named on its own ("auf der Nordschleife") it stays a venue."""
+    by_kb = {c.mentions[0].kb_id_: c for c in clusters if c.mentions[0].kb_id_}
+    kept = []
+    for c in clusters:
+        parent = by_kb.get(part_of.get(c.mentions[0].kb_id_, ""))
+        if parent is not None and all(
+            any(
+                abs(m.start_char - p.end_char) <= 4 or abs(p.start_char - m.end_char) <= 4
+                for p in parent.mentions
+            )
+            for m in c.mentions
+        ):
+            parent.mentions.extend(c.mentions)
+            parent.mentions.sort(key=lambda m: m.start_char)
+            continue
+        kept.append(c)
+    return kept
 
 
 def _inside_brackets(text: str, mention: Mention) -> bool:

@@ -66,6 +66,13 @@ def _quote_ranges(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(r"[„\"»“]([^„“\"»«]{3,}?)[“\"«”]", text)]
 
 
+def _same_person(a: str, b: str) -> bool:
+    """ "Klingmann" and "Jens Klingmann" (the surname, with or without given name)."""
+    if not a or not b:
+        return False
+    return a == b or a.split()[-1] == b.split()[-1]
+
+
 def _in_ranges(pos: int, ranges: list[tuple[int, int]]) -> bool:
     """Is ``pos`` inside one of the sorted, non-overlapping ``ranges``?"""
     i = bisect_right(ranges, (pos, float("inf"))) - 1
@@ -388,6 +395,7 @@ class ResultFinder:
         facts: list[ResultFact] = []
         last_subjects: list[Span] = []
         crew_of_make: dict[str, list[Span]] = {}
+        mates: dict[int, list[Span]] = {}  # "Zusammen mit X": co-drivers of one car
         single_seaters = self._single_seaters(doc)
         sents = sentences(doc)
         for si, sent in enumerate(sents):
@@ -396,6 +404,13 @@ class ResultFinder:
             for clause in self._clauses(sent):
                 cues = self._cues_in(clause, sent, prev_sent, quotes)
                 subjects, beaten = self._drivers(clause, quotes)
+                partners = self._partners(clause, subjects)
+                if partners:
+                    topic = [d for d in subjects if d not in partners] or last_subjects
+                    for d in topic:
+                        mates.setdefault(d.start, []).extend(partners)
+                        for p in partners:
+                            mates.setdefault(p.start, []).append(d)
                 if subjects:
                     for car in resolved(doc, "CAR", start=clause.start, end=clause.end):
                         crew_of_make[car.kb_id_ or car.text] = subjects
@@ -423,7 +438,39 @@ class ResultFinder:
                     elif len(groups) > 1 and len(single) > 1 and cue in single:
                         own = self._nearest_group(cue, groups, single)
                     facts.extend(self._facts_for(cue, own, beaten, single_seaters))
+        if not single_seaters:
+            self._add_codrivers(doc, facts, mates)
         return facts
+
+    def _partners(self, clause: Span, subjects: list[Span]) -> list[Span]:
+        """Drivers named after "zusammen mit" / "gemeinsam mit": the co-drivers."""
+        doc = clause.doc
+        for tok in clause:
+            if (
+                tok.lower_ in ("zusammen", "gemeinsam")
+                and tok.i + 1 < clause.end
+                and doc[tok.i + 1].lower_ == "mit"
+            ):
+                return [d for d in subjects if tok.i < d.start <= tok.i + 6]
+        return []
+
+    @staticmethod
+    def _add_codrivers(doc: Doc, facts: list[ResultFact], mates: dict[int, list[Span]]) -> None:
+        """A race result of one driver belongs to the car: his co-drivers share it."""
+        names = {}
+        for d in resolved(doc, "DRIVER"):
+            names[d.start] = d.text
+        by_name: dict[str, list[Span]] = {}
+        for start, partners in mates.items():
+            by_name.setdefault(names.get(start, ""), []).extend(partners)
+        for fact in facts:
+            if fact.kind != "race" or len(fact.drivers) != 1:
+                continue
+            key = doc[fact.drivers[0][0] : fact.drivers[0][1]].text
+            extra = [m for name, ms in by_name.items() if _same_person(name, key) for m in ms]
+            for m in extra:
+                if (m.start, m.end) not in fact.drivers and not _same_person(m.text, key):
+                    fact.drivers.append((m.start, m.end))
 
     @staticmethod
     def _nearest_group(cue: Cue, groups: list[list[Span]], cues: list[Cue]) -> list[Span]:
