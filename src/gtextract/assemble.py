@@ -151,6 +151,7 @@ class Assembler:
     def __init__(self) -> None:
         self.nationalities = gazetteers.mapping("nationalities")
         self.particles = {p.lower() for p in gazetteers.words("name_particles")}
+        self.series_forms = {f: e.name for e in gazetteers.entries("series") for f in e.forms}
         self.part_of = {
             e.name: str(e.attrs["part_of"])
             for e in gazetteers.entries("tracks")
@@ -258,6 +259,15 @@ class Assembler:
             )
         return cars
 
+    def series(self, doc: Doc) -> list[Cluster]:
+        """Series, also those fused into calendar lines ("ADAC GT MastersMotorsport ...")."""
+        fused = [
+            Mention(e.name, e.start, e.start + len(e.name), self.series_forms[e.name], "SERIES")
+            for e in doc._.gtx_events or []
+            if e.track_text and e.name in self.series_forms
+        ]
+        return self.named(doc, "SERIES", fused)
+
     def tracks(self, doc: Doc) -> list[Track]:
         nested = [Mention.of(s) for s in doc.spans.get(NESTED, [])]
         fused = [
@@ -282,7 +292,7 @@ class Assembler:
     ) -> RaceReport:
         drivers, name_at = self.drivers(doc)
         teams = [Team(name=c.name, mentions=c.evidence()) for c in self.teams(doc)]
-        series = [Series(name=c.name, mentions=c.evidence()) for c in self.named(doc, "SERIES")]
+        series = [Series(name=c.name, mentions=c.evidence()) for c in self.series(doc)]
         sessions: dict[str, Session] = {}
         for span in resolved(doc, "SESSION"):
             sessions.setdefault(

@@ -113,11 +113,6 @@ def test_event_crew_from_anaphor(report) -> None:
     assert event.drivers == ["Jonas Brenninger", "Tim Kessler"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a series fused into a calendar-block line ('ADAC GT MastersMotorsport Arena ...') "
-    "becomes the event name but not a report series (only fused tracks are added)",
-)
 def test_fused_calendar_block_series_is_a_report_series(report) -> None:
     r = report("Kalender\nNOV\n07\nADAC GT MastersMotorsport Arena Oschersleben")
     assert [s.name for s in r.series] == ["ADAC GT Masters"]
