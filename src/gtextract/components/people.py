@@ -39,6 +39,13 @@ FOREIGN_PARTICLES = {
 }
 
 
+def _inflected_common_word(text: str, common: frozenset[str]) -> bool:
+    """ "Crews", "Piloten": a common noun in a plural or case form."""
+    return text in common or any(
+        text.endswith(end) and text[: -len(end)] in common for end in ("s", "n", "en", "e", "er")
+    )
+
+
 def _compound_head(tok: Token) -> bool:
     """ "Grundig-Kehre": a word hyphen-fused to the next is a modifier, not a person."""
     doc = tok.doc
@@ -259,6 +266,11 @@ class PeopleFinder:
             or low in self.team_words
         ):
             return False
+        if first and _inflected_common_word(text, self.common_words):
+            return False  # "Piloten von X": a noun is not the start of a name
+        doc = tok.doc
+        if first and tok.i > 1 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_:
+            return False  # "Mercedes-Crews von Heico": the tail of a compound
         # a genitive "Klingmanns" does not start a name
         return not (first and text.endswith("s") and text[:-1] in self.surnames)
 
