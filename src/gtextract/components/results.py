@@ -28,6 +28,8 @@ from gtextract.components.spans import is_sentence_start, resolved, sentences, t
 from gtextract.numbers import cardinal, ordinal
 
 P_NOTATION = re.compile(r"^P(\d{1,2})$")
+CAR_CLASS = re.compile(r"klasse (?:start|eingesetzt|gemeldet|fahrend)\w*")
+POINTS = re.compile(r"\b\d+\s+(?:Punkte|Pkt\.?|Zähler)\b")
 LIST_LINE = re.compile(r"^[ \t]*(\d{1,2})\.[ \t]+(?=\S)", re.MULTILINE)
 CLAUSE_BREAKS = {";", "–", "—", ":"}
 CLAUSE_CONJUNCTIONS = {"während", "aber", "doch", "sondern", "nachdem", "weil", "denn", "bevor"}
@@ -116,6 +118,9 @@ class ResultFinder:
         # a comma before a lower-case preposition or conjunction starts a new clause
         self.clause_openers = set(self.cues["clause_prepositions"]) | CLAUSE_CONJUNCTIONS
         self.object_markers = set(self.cues["object_markers"])
+        self.class_context = list(self.cues["class_context"])
+        self.agent_participles = set(self.cues["agent_participles"])
+        self.crew_sizes: dict[str, int] = dict(self.cues["crew_sizes"])
         self.not_result = re.compile(r"(?<!\w)(?:" + "|".join(self.cues["not_result"]) + ")")
 
     # -- clauses -------------------------------------------------------------
@@ -197,6 +202,17 @@ class ResultFinder:
                 values.append(second)
         return values
 
+    def _class_context(self, clause: Span) -> bool:
+        """Does the clause speak of a class win ("gewann die Rookie-Wertung")?
+
+        Brackets ("(Erste in der Klasse SP7)") belong to another crew, and a
+        car's own class ("der in der E1XP-Klasse startende Porsche") is no win.
+        """
+        inside = _bracket_tokens(clause)
+        words = " ".join(t.lower_ for t in clause if t.i not in inside)
+        words = CAR_CLASS.sub(" ", words)
+        return any(w in words for w in self.class_context)
+
     def _top_completed(self, clause: Span, tok: Token) -> int | None:
         """ "Die Top-10 komplettierte X": one car closes the top N."""
         doc = tok.doc
@@ -271,7 +287,9 @@ class ResultFinder:
             elif low == "top" and (n := self._top_completed(clause, tok)):
                 found.append(Cue([n], "race", None, tok))
             elif "klassensieg" in low or (
-                low in self.win_words and "wertung" in clause.text.lower()
+                # "gewannen ... die Klasse", "Sieger der Gentleman-Wertung"; not
+                # "der in der E1XP-Klasse startende Porsche ... entschied"
+                low in self.win_words and self._class_context(clause)
             ):
                 prefix = (
                     tok.text[: low.find("klassensieg")].rstrip("-") if "klassensieg" in low else ""
@@ -340,7 +358,12 @@ class ResultFinder:
             owned = (
                 marker is not None
                 and marker.lower_ == "von"
-                and (marker.i in vehicles or any(v <= marker.i <= v + 2 for v in vehicles))
+                and (
+                    marker.i in vehicles
+                    or any(v <= marker.i <= v + 2 for v in vehicles)
+                    # "pilotiert von A, B und C": the agent drives
+                    or (marker.i > 0 and doc[marker.i - 1].lower_ in self.agent_participles)
+                )
             )
             if (
                 marker is not None
@@ -396,6 +419,7 @@ class ResultFinder:
         last_subjects: list[Span] = []
         crew_of_make: dict[str, list[Span]] = {}
         mates: dict[int, list[Span]] = {}  # "Zusammen mit X": co-drivers of one car
+        recent_groups: list[list[Span]] = []  # crews in text order, for "das Duo"
         single_seaters = self._single_seaters(doc)
         sents = sentences(doc)
         for si, sent in enumerate(sents):
@@ -418,16 +442,23 @@ class ResultFinder:
                     words = {t.lower_ for t in clause} | {
                         t.lower_.rsplit("-", 1)[-1] for t in clause
                     }
+                    sized = [self.crew_sizes[w] for w in words if w in self.crew_sizes]
                     if clause_subjects:
                         subjects = clause_subjects
+                    elif sized:
+                        subjects = next(
+                            (g for g in reversed(recent_groups) if len(g) == sized[0]),
+                            last_subjects,
+                        )
                     elif words & self.anaphora:
                         subjects = last_subjects
                     else:
                         subjects = self._crew_for_vehicle(clause, cues[0].token, crew_of_make)
+                groups = self._groups(subjects)
                 if subjects:
                     clause_subjects = subjects
                     last_subjects = subjects
-                groups = self._groups(subjects)
+                    recent_groups.extend(groups + ([beaten] if beaten else []))
                 single = [c for c in cues if len(c.positions) == 1]
                 for cue in cues:
                     own = subjects
@@ -530,15 +561,24 @@ class ResultFinder:
             line_end = len(text) if line_end == -1 else line_end
             if any(p.search(_list_heading(text, m.start())) for p in heading_bad):
                 continue
-            first = next((d for d in drivers if m.end() <= d.start_char < line_end), None)
+            line = text[m.end() : line_end]
+            if POINTS.search(line):
+                continue  # "1. A/B - 211 Punkte": standings, not a result
+            on_line = [d for d in drivers if m.end() <= d.start_char < line_end]
+            first = on_line[0] if on_line else None
             if first is None or first.start_char - m.end() > 2:
                 continue
+            crew = [first]
+            for d in on_line[1:]:  # "1. Anna Muster/Ben Beispiel - Team"
+                if text[crew[-1].end_char : d.start_char].strip() != "/":
+                    break
+                crew.append(d)
             facts.append(
                 ResultFact(
                     kind="race",
                     position=int(m.group(1)),
                     class_=None,
-                    drivers=[(first.start, first.end)],
+                    drivers=[(d.start, d.end) for d in crew],
                     cue=(m.start(1), m.end(1) + 1),
                     cue_text=text[m.start(1) : m.end(1) + 1],
                 )
