@@ -291,7 +291,11 @@ class Assembler:
         base_model: str | None = None,
     ) -> RaceReport:
         drivers, name_at = self.drivers(doc)
-        teams = [Team(name=c.name, mentions=c.evidence()) for c in self.teams(doc)]
+        team_clusters = self.teams(doc)
+        teams = [Team(name=c.name, mentions=c.evidence()) for c in team_clusters]
+        cars = self.cars(doc)
+        named_at = {m.start: t.name for t in teams for m in t.mentions}
+        named_at.update({m.start: c.name for c in cars for m in c.mentions})
         series = [Series(name=c.name, mentions=c.evidence()) for c in self.series(doc)]
         sessions: dict[str, Session] = {}
         for span in resolved(doc, "SESSION"):
@@ -308,9 +312,9 @@ class Assembler:
             tracks=self.tracks(doc),
             drivers=drivers,
             teams=teams,
-            cars=self.cars(doc),
+            cars=cars,
             sessions=list(sessions.values()),
-            results=self.results(doc, name_at),
+            results=self.results(doc, name_at, named_at),
             gaps=[
                 Gap(seconds=m.seconds, laps=m.laps, approximate=m.approximate, text=m.text,
                     evidence=_evidence(doc, m.start, m.end))
@@ -340,7 +344,11 @@ class Assembler:
         start = doc[span[0]].idx
         return name_at.get(start, doc[span[0] : span[1]].text)
 
-    def results(self, doc: Doc, name_at: dict[int, str]) -> list[Result]:
+    def results(
+        self, doc: Doc, name_at: dict[int, str], named_at: dict[int, str] | None = None
+    ) -> list[Result]:
+        """Result records; ``named_at`` maps a car/team/session mention to its name."""
+        named_at = named_at or {}
         out: list[Result] = []
         seen: set[tuple[str, int, str | None, tuple[str, ...]]] = set()
         for fact in doc._.gtx_results or []:
@@ -353,12 +361,16 @@ class Assembler:
             if key in seen:
                 continue
             seen.add(key)
+            text = text_of(doc)
             out.append(
                 Result(
                     kind=fact.kind,
                     position=fact.position,
                     class_=fact.class_,
                     drivers=list(drivers),
+                    car=named_at.get(fact.car[0]) if fact.car else None,
+                    team=named_at.get(fact.team[0]) if fact.team else None,
+                    session=text[fact.session[0] : fact.session[1]] if fact.session else None,
                     evidence=_evidence(doc, fact.cue[0], fact.cue[1]),
                 )
             )

@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 from typing import Any
@@ -24,7 +24,13 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from gtextract.components.spans import is_sentence_start, resolved, sentences, text_of
+from gtextract.components.spans import (
+    is_sentence_start,
+    resolved,
+    sentence_at_char,
+    sentences,
+    text_of,
+)
 from gtextract.numbers import cardinal, ordinal
 
 P_NOTATION = re.compile(r"^P(\d{1,2})$")
@@ -44,7 +50,10 @@ class ResultFact:
     drivers: list[tuple[int, int]]  # token offsets of DRIVER spans
     cue: tuple[int, int]  # char offsets
     cue_text: str
-    extra: dict[str, Any] = field(default_factory=dict)
+    # char offsets of the car, team and session named with the result, if any
+    car: tuple[int, int] | None = None
+    team: tuple[int, int] | None = None
+    session: tuple[int, int] | None = None
 
 
 @dataclass
@@ -585,6 +594,22 @@ class ResultFinder:
             )
         return facts
 
+    @staticmethod
+    def _attach_context(doc: Doc, facts: list[ResultFact]) -> None:
+        """The car, team and session named in the result's sentence (or list line)."""
+        for fact in facts:
+            sent = sentence_at_char(doc, fact.cue[0])
+            if sent is None:
+                continue
+            anchor = fact.cue[0]
+            for label, attr in (("CAR", "car"), ("TEAM", "team"), ("SESSION", "session")):
+                spans = resolved(doc, label, start=sent.start, end=sent.end)
+                if label == "SESSION":
+                    spans = [s for s in spans if s.kb_id_ == fact.kind]
+                if spans:
+                    near = min(spans, key=lambda s: abs(s.start_char - anchor))
+                    setattr(fact, attr, (near.start_char, near.end_char))
+
     def __call__(self, doc: Doc) -> Doc:
         facts = self._list_results(doc)
         text = text_of(doc)
@@ -592,6 +617,7 @@ class ResultFinder:
         for fact in self._sentence_results(doc, _quote_ranges(text)):
             if text.count("\n", 0, fact.cue[0]) not in listed_lines:
                 facts.append(fact)
+        self._attach_context(doc, facts)
         doc._.gtx_results = facts
         return doc
 
