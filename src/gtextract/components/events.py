@@ -26,7 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from gtextract import gazetteers
-from gtextract.components.spans import resolved, sentences, text_of
+from gtextract.components.spans import NESTED, resolved, sentences, text_of
 from gtextract.dates import find_dates
 
 CALENDAR_BLOCK_LINE = re.compile(
@@ -214,7 +214,12 @@ class EventFinder:
             ):
                 scope.append(sents[i + 1])
             in_scope = resolved(doc, start=scope[0].start, end=scope[-1].end)
-            track = next((s.kb_id_ or s.text for s in in_scope if s.label_ == "TRACK"), None)
+            name, start, end = found
+            # the event's own venue: a track inside its name ("24h-Rennen von Spa"),
+            # else its gazetteer entry's track, else the first track after the name
+            inside = [t for t in doc.spans.get(NESTED, []) if start <= t.start_char < end]
+            after = [s for s in in_scope if s.label_ == "TRACK" and s.start_char >= start]
+            track = (inside[0].kb_id_ or inside[0].text) if inside else None
             named = [s for s in in_scope if s.label_ == "EVENT"]
             if track is None and named:
                 entry = next(
@@ -222,9 +227,17 @@ class EventFinder:
                 )
                 if entry is not None and entry.attrs.get("track"):
                     track = str(entry.attrs["track"])
-            dates = find_dates(sent.text, published)
+            if track is None:
+                pool = after or [s for s in in_scope if s.label_ == "TRACK"]
+                track = (pool[0].kb_id_ or pool[0].text) if pool else None
+            # a date belongs to this event unless another venue stands between them
+            others = [t.start_char for t in after if not start <= t.start_char < end]
+            dates = [
+                (pos, d)
+                for pos, d in find_dates(sent.text, published)
+                if not any(end <= o < sent.start_char + pos for o in others)
+            ]
             cancelled = any(c in low for c in self.cues["cancelled"])
-            name, start, end = found
             base = EventFact(
                 name,
                 start,

@@ -452,7 +452,15 @@ class ResultFinder:
                         t.lower_.rsplit("-", 1)[-1] for t in clause
                     }
                     sized = [self.crew_sizes[w] for w in words if w in self.crew_sizes]
-                    if clause_subjects:
+                    relative = (
+                        clause.start > sent.start
+                        and doc[clause.start - 1].text == ","
+                        and clause[0].lower_ in ("der", "die", "das")
+                    )
+                    if relative and recent_groups:
+                        # ", die sich mit Platz zwei begnügen mussten": the crew just named
+                        subjects = recent_groups[-1]
+                    elif clause_subjects:
                         subjects = clause_subjects
                     elif sized:
                         subjects = next(
