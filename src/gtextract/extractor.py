@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import multiprocessing
+from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -37,6 +40,7 @@ class Extractor:
         self.nlp = add_components(nlp)
         self.base_info = base_info
         self.max_chars = max_chars
+        self.model_spec: str | None = None  # set by load(); lets worker processes reload
         self._assemble = Assembler()
 
     def prepare(self, text: str) -> tuple[str, str | None]:
@@ -53,7 +57,7 @@ class Extractor:
     def process(self, text: str, *, published: date | None = None) -> Doc:
         """The annotated spaCy Doc of a (prepared) report."""
         doc = self.nlp.make_doc(text)
-        doc.user_data["gtx_published"] = published
+        doc.user_data["gtx_published"] = published.isoformat() if published else None
         for _, component in self.nlp.pipeline:
             doc = component(doc)
         return doc
@@ -87,29 +91,97 @@ class Extractor:
         n_process: int = 1,
         batch_size: int = 32,
     ) -> Iterator[RaceReport]:
-        """Stream reports for many texts (bad texts raise InputError in order)."""
+        """Stream reports for many texts, in input order (bad texts raise InputError).
 
-        def prepared() -> Iterator[tuple[str, ArticleMeta]]:
+        With ``n_process > 1`` the texts go to worker processes that each load
+        their own extractor once and send back JSON records, not Docs (a Doc with
+        gtextract's annotations does not cross process boundaries).
+        """
+        if n_process > 1:
+            yield from self._pipe_processes(texts, n_process, batch_size)
+            return
+
+        def prepared() -> Iterator[tuple[Doc, ArticleMeta]]:
             for item in texts:
                 text, meta = item if isinstance(item, tuple) else (item, ArticleMeta())
                 clean, page_title = self.prepare(text)
                 if page_title and not meta.title:
                     meta = ArticleMeta(meta.source, meta.published, page_title)
-                yield clean, meta
-
-        def with_published() -> Iterator[tuple[Doc, ArticleMeta]]:
-            for text, meta in prepared():
-                doc = self.nlp.make_doc(text)
-                doc.user_data["gtx_published"] = meta.published
+                doc = self.nlp.make_doc(clean)
+                doc.user_data["gtx_published"] = (
+                    meta.published.isoformat() if meta.published else None
+                )
                 yield doc, meta
 
-        for doc, meta in self.nlp.pipe(
-            with_published(), as_tuples=True, n_process=n_process, batch_size=batch_size
-        ):
+        for doc, meta in self.nlp.pipe(prepared(), as_tuples=True, batch_size=batch_size):
             yield self.report(doc, meta)
+
+    def _pipe_processes(
+        self, texts: Iterable[str | tuple[str, ArticleMeta]], n_process: int, batch_size: int
+    ) -> Iterator[RaceReport]:
+        if self.model_spec is None:
+            raise ValueError(
+                "pipe(n_process>1) needs an extractor loaded by name or path, "
+                "not from a Language object"
+            )
+        items = ((t, ArticleMeta()) if isinstance(t, str) else t for t in texts)
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(
+            n_process,
+            mp_context=context,
+            initializer=_init_worker,
+            initargs=(self.model_spec, self.max_chars),
+        ) as pool:
+            pending: deque[Future[list[str]]] = deque()
+            for chunk in _chunks(items, batch_size):
+                pending.append(pool.submit(_extract_chunk, chunk))
+                while len(pending) > 2 * n_process:  # bounded: archives need not fit in memory
+                    yield from _reports(pending.popleft())
+            while pending:
+                yield from _reports(pending.popleft())
+
+
+_WORKER: Extractor | None = None
+
+
+def _init_worker(model_spec: str, max_chars: int) -> None:
+    global _WORKER
+    _WORKER = load(model_spec, max_chars=max_chars)
+
+
+def _extract_chunk(chunk: list[tuple[str, ArticleMeta]]) -> list[str]:
+    assert _WORKER is not None
+    return [
+        _WORKER(text, source=m.source, published=m.published, title=m.title).model_dump_json()
+        for text, m in chunk
+    ]
+
+
+def _reports(future: Future[list[str]]) -> Iterator[RaceReport]:
+    for line in future.result():
+        yield RaceReport.model_validate_json(line)
+
+
+def _chunks(
+    items: Iterable[tuple[str, ArticleMeta]], size: int
+) -> Iterator[list[tuple[str, ArticleMeta]]]:
+    chunk: list[tuple[str, ArticleMeta]] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def load(model: str | Path | Language | None = None, *, max_chars: int = MAX_CHARS) -> Extractor:
     """Load the extractor on the best German base available (see ``base_model``)."""
     nlp, info = load_base(model)
-    return Extractor(nlp, info, max_chars=max_chars)
+    extractor = Extractor(nlp, info, max_chars=max_chars)
+    if not isinstance(model, Language):
+        # how worker processes load the same base: the name or path, else the one chosen
+        extractor.model_spec = str(model) if model is not None else info.path or info.name
+        if info.origin == "blank":
+            extractor.model_spec = "blank"
+    return extractor

@@ -257,7 +257,8 @@ class EventFinder:
         return events
 
     def __call__(self, doc: Doc) -> Doc:
-        published = doc.user_data.get("gtx_published")
+        iso = doc.user_data.get("gtx_published")
+        published = date.fromisoformat(iso) if isinstance(iso, str) else iso
         calendar = self._calendar_block(doc) + self._calendar_list(doc, published)
         doc._.gtx_events = calendar + self._prose(doc, published, calendar)
         return doc

@@ -103,6 +103,9 @@ def is_sentence_start(tok: Token) -> bool:
     """``tok.is_sent_start`` without spaCy's per-call scan of the whole Doc."""
     doc = tok.doc
     starts = doc.user_data.get("gtx_sent_starts")
-    if starts is None:
-        starts = doc.user_data["gtx_sent_starts"] = {b[0] for b in _sentence_bounds(doc)}
-    return tok.i in starts
+    if starts is None:  # a byte per token: O(1) lookups and msgpack-serialisable
+        flags = bytearray(len(doc))
+        for bound in _sentence_bounds(doc):
+            flags[bound[0]] = 1
+        starts = doc.user_data["gtx_sent_starts"] = bytes(flags)
+    return bool(starts[tok.i])
