@@ -168,3 +168,23 @@ def test_standings_leader_who_wins(report) -> None:
     assert results(report, "Tabellenführer Aurelio Bassani gewann das Rennen.") == [
         ("race", 1, None, ["Aurelio Bassani"])
     ]
+
+
+def test_prevailing_is_a_win_and_the_beaten_driver_second(report) -> None:
+    r = report(
+        "Felix Aurach setzte sich nach 58 Minuten mit 3,456 Sekunden Vorsprung "
+        "auf Tobias Kranzler durch."
+    )
+    got = {(x.kind, x.position, d) for x in r.results for d in x.drivers}
+    assert ("race", 1, "Felix Aurach") in got
+    assert ("race", 2, "Tobias Kranzler") in got
+
+
+def test_prevailing_for_a_numbered_place_is_no_win(report) -> None:
+    r = report(
+        "Am Ende setzte sich Felix Aurach gegen Tobias Kranzler durch und "
+        "überquerte auf dem dritten Gesamtrang die Ziellinie."
+    )
+    got = {(x.kind, x.position, d) for x in r.results for d in x.drivers}
+    assert ("race", 3, "Felix Aurach") in got
+    assert ("race", 1, "Felix Aurach") not in got

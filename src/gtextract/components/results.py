@@ -211,6 +211,22 @@ class ResultFinder:
                 values.append(second)
         return values
 
+    def _prevailed(self, clause: Span, tok: Token) -> bool:
+        """ "setzte sich ... durch" / "durchsetzen": won, unless the clause names
+        a numbered place ("setzte sich ... durch und wurde Dritter")."""
+        doc = tok.doc
+        low = tok.lower_
+        if low.startswith("durchgesetzt") or low.startswith("durchsetz"):
+            hit = True
+        elif low in ("setzte", "setzten", "setzt") and tok.i + 1 < clause.end:
+            hit = doc[tok.i + 1].lower_ == "sich" and any(
+                t.lower_ == "durch" for t in doc[tok.i + 2 : clause.end]
+            )
+        else:
+            return False
+        numbered = any(self._position_at(t) is not None for t in clause if t.i != tok.i)
+        return hit and not numbered
+
     def _class_context(self, clause: Span) -> bool:
         """Does the clause speak of a class win ("gewann die Rookie-Wertung")?
 
@@ -312,6 +328,8 @@ class ResultFinder:
                 cls = self._class_near(clause, tok, None)
                 if cls:
                     found.append(Cue([1], "race", cls, tok))
+            elif self._prevailed(clause, tok):
+                found.append(Cue([1], "race", None, tok, win=True))
             elif low in self.win_words:
                 prev_tok = doc[tok.i - 1] if tok.i > 0 else None
                 next_tok = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
