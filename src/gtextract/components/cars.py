@@ -28,8 +28,8 @@ class CarFinder:
             model = str(entry.attrs.get("model", ""))
             for form in (model, *[a for a in entry.aliases if " " not in a]):
                 first = form.split(" ")[0].split("-")[0]
-                if first and not any(c.isdigit() for c in first):
-                    self.families.add(first)
+                if len(first) > 1 and not any(c.isdigit() for c in first):
+                    self.families.add(first)  # "Huracán", not the "M" of "M Hybrid"
 
     def _is_model_token(self, tok: Token) -> bool:
         text = tok.text

@@ -144,7 +144,7 @@ class PeopleFinder:
         end = k + 1
         # "von Thurn und Taxis"; double-barrelled "Müller-Lüdenscheidt"
         while end + 1 < len(doc) and doc[end].text == "und" and k > j:
-            if not self._is_surname(doc[end + 1]):
+            if not self._is_surname_after_given(doc[end + 1]):  # "von Thurn und Taxis"
                 break
             end += 2
         while (

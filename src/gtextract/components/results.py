@@ -437,7 +437,10 @@ class ResultFinder:
         for v in resolved(doc, "CAR", "MAKE", start=clause.start, end=cue.i):
             article = doc[v.start - 1].lower_ if v.start > 0 else ""
             key = v.kb_id_ or v.text
-            if article in ("der", "die", "das", "den") and key in crew_of_make:
+            # "Der Bentley erbt ...": the make ends its noun phrase; not "Die
+            # Mercedes-AMG Customer Racing Teams"
+            ends_phrase = v.end >= len(doc) or not doc[v.end].text[:1].isupper()
+            if article in ("der", "die", "das", "den") and ends_phrase and key in crew_of_make:
                 return crew_of_make[key]
         return []
 

@@ -99,7 +99,8 @@ class TeamFinder:
                     after += 1
             span = doc[start:end]
             named = [t for t in span if not self._is_team_word(t) and t.text != "-"]
-            if named:
+            plural_next = end < len(doc) and doc[end].lower_.rstrip("s") in self.team_words
+            if named and not plural_next:  # "Customer Racing Teams" is a group of teams
                 spans.append(Span(doc, start, end, label="TEAM"))
         return spans
 
