@@ -11,6 +11,8 @@ A person is a DRIVER unless a role word (Teamchef, Fotos:) marks them otherwise.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -37,6 +39,17 @@ FOREIGN_PARTICLES = {
     "del",
     "della",
 }
+
+
+@lru_cache(maxsize=65536)
+def _capitalised(text: str) -> bool:
+    """ "Klingmann", "O'Young": a capitalised word (cached: asked for every token)."""
+    return (
+        len(text) > 1
+        and text[0].isupper()
+        and any(c.islower() for c in text[1:])
+        and all(c.isalpha() or c in "'’" for c in text)
+    )
 
 
 def _inflected_common_word(text: str, common: frozenset[str]) -> bool:
@@ -93,13 +106,7 @@ class PeopleFinder:
 
     # -- token tests -------------------------------------------------------
     def _is_capitalised(self, tok: Token) -> bool:
-        text = tok.text
-        return (
-            len(text) > 1
-            and text[0].isupper()
-            and any(c.islower() for c in text[1:])
-            and all(c.isalpha() or c in "'’" for c in text)
-        )
+        return _capitalised(tok.text)
 
     def _is_surname(self, tok: Token) -> bool:
         if not self._is_capitalised(tok) or tok.text in self.places:

@@ -128,6 +128,12 @@ class ResultFinder:
         self.clause_openers = set(self.cues["clause_prepositions"]) | CLAUSE_CONJUNCTIONS
         self.object_markers = set(self.cues["object_markers"])
         self.class_context = list(self.cues["class_context"])
+        self.cue_words = (
+            self.position_nouns
+            | self.win_words
+            | set(self.cues["best_words"])
+            | {"pole", "pole-position", "top", "erste", "erster", "setzte", "setzten", "setzt"}
+        )
         self.agent_participles = set(self.cues["agent_participles"])
         self.crew_sizes: dict[str, int] = dict(self.cues["crew_sizes"])
         self.not_result = re.compile(r"(?<!\w)(?:" + "|".join(self.cues["not_result"]) + ")")
@@ -211,6 +217,17 @@ class ResultFinder:
                 values.append(second)
         return values
 
+    def _maybe_cue(self, tok: Token) -> bool:
+        """A cheap first look: only these tokens can state a position."""
+        low = tok.lower_
+        return (
+            low in self.cue_words
+            or low[:1].isdigit()
+            or low.startswith(("gesamt", "p", "durchsetz", "klassen"))
+            or "klassensieg" in low
+            or ordinal(low) is not None
+        )
+
     def _prevailed(self, clause: Span, tok: Token) -> bool:
         """ "setzte sich ... durch" / "durchsetzen": won, unless the clause names
         a numbered place ("setzte sich ... durch und wurde Dritter")."""
@@ -291,7 +308,9 @@ class ResultFinder:
         for tok in clause:
             if tok.i <= listed_until:
                 continue
-            if _in_ranges(tok.idx, quotes) or self._blocked(clause, tok):
+            if not self._maybe_cue(tok) or _in_ranges(tok.idx, quotes):
+                continue
+            if self._blocked(clause, tok):
                 continue
             low = tok.lower_
             position = self._position_at(tok)
