@@ -37,7 +37,7 @@ P_NOTATION = re.compile(r"^P(\d{1,2})$")
 CAR_CLASS = re.compile(r"klasse (?:start|eingesetzt|gemeldet|fahrend)\w*")
 POINTS = re.compile(r"\b\d+\s+(?:Punkte|Pkt\.?|Zähler)\b")
 LIST_LINE = re.compile(r"^[ \t]*(\d{1,2})\.[ \t]+(?=\S)", re.MULTILINE)
-CLAUSE_BREAKS = {";", "–", "—", ":"}
+CLAUSE_BREAKS = {";", "–", "—", ":", "+++"}
 CLAUSE_CONJUNCTIONS = {"während", "aber", "doch", "sondern", "nachdem", "weil", "denn", "bevor"}
 GROUP_JOINERS = {"/", ",", "und", "sowie", "&"}
 
@@ -88,6 +88,11 @@ def _in_ranges(pos: int, ranges: list[tuple[int, int]]) -> bool:
     """Is ``pos`` inside one of the sorted, non-overlapping ``ranges``?"""
     i = bisect_right(ranges, (pos, float("inf"))) - 1
     return i >= 0 and ranges[i][0] <= pos < ranges[i][1]
+
+
+def _outside_brackets(span: Span) -> list[Token]:
+    inside = _bracket_tokens(span)
+    return [t for t in span if t.i not in inside and t.text not in "()"]
 
 
 def _bracket_tokens(span: Span) -> set[int]:
@@ -158,7 +163,12 @@ class ResultFinder:
         prev = doc[tok.i - 1] if tok.i > 0 else None
         m = P_NOTATION.match(tok.text)
         if m:
-            return [int(m.group(1))], "race"
+            # "P4" is a live-ticker running order unless the sentence speaks of the finish
+            sent = sentence_at_char(doc, tok.idx)
+            text = sent.text.lower() if sent is not None else ""
+            if any(w in text for w in self.cues["finish_words"]):
+                return [int(m.group(1))], "race"
+            return None
         value = ordinal(tok.text)
         if value is not None and nxt is not None and nxt.lower_ in self.position_nouns:
             return [value], "qualifying" if nxt.lower_ in self.grid_nouns else "race"
@@ -184,7 +194,12 @@ class ResultFinder:
             )
         ):
             return self._ordinal_list(doc, tok.i), "race"  # "Dritter wurde", "als Fünfter"
-        if value is not None and prev is not None and prev.lower_ == "als":
+        if (
+            value is not None
+            and prev is not None
+            and prev.lower_ == "als"
+            and (nxt is None or not nxt.text[:1].isupper() or nxt.lower_ in self.position_nouns)
+        ):
             return self._ordinal_list(doc, tok.i), "race"  # "als sechster und siebter"
         return None
 
@@ -216,6 +231,23 @@ class ResultFinder:
             if second is not None:
                 values.append(second)
         return values
+
+    def _finished_ahead(
+        self, clause: Span, subjects: list[Span], facts: list[ResultFact]
+    ) -> Cue | None:
+        """ "Er landete vor A und B": the subject's known place, for those behind him."""
+        verb = next((t for t in clause if t.lower_ in self.cues["finish_verbs"]), None)
+        if verb is None:
+            return None
+        starts = {d.start for d in subjects}
+        for fact in reversed(facts):
+            if (
+                fact.kind == "race"
+                and fact.class_ is None
+                and starts & {a for a, _ in fact.drivers}
+            ):
+                return Cue([fact.position], "race", None, verb)
+        return None
 
     def _maybe_cue(self, tok: Token) -> bool:
         """A cheap first look: only these tokens can state a position."""
@@ -427,7 +459,8 @@ class ResultFinder:
         for d in drivers:
             if groups and doc is not None:
                 between = doc[groups[-1][-1].end : d.start]
-                words = [t.lower_ for t in between]
+                # details in brackets ("(Belgien)", "(21, Bonn)") do not separate a list
+                words = [t.lower_ for t in _outside_brackets(between)]
                 slash_crews = any(w == "/" for w in words) or any(
                     doc[g.end].text == "/" for g in groups[-1] if g.end < len(doc)
                 )
@@ -487,7 +520,7 @@ class ResultFinder:
                 if subjects:
                     for car in resolved(doc, "CAR", start=clause.start, end=clause.end):
                         crew_of_make[car.kb_id_ or car.text] = subjects
-                if not subjects and cues:
+                if not subjects and (cues or beaten):
                     words = {t.lower_ for t in clause} | {
                         t.lower_.rsplit("-", 1)[-1] for t in clause
                     }
@@ -510,18 +543,24 @@ class ResultFinder:
                     elif words & self.anaphora:
                         subjects = last_subjects
                     else:
-                        subjects = self._crew_for_vehicle(clause, cues[0].token, crew_of_make)
+                        anchor = cues[0].token if cues else clause[-1]
+                        subjects = self._crew_for_vehicle(clause, anchor, crew_of_make)
                 groups = self._groups(subjects)
                 if subjects:
                     clause_subjects = subjects
                     last_subjects = subjects
                     recent_groups.extend(groups + ([beaten] if beaten else []))
                 single = [c for c in cues if len(c.positions) == 1]
+                if not cues and beaten and subjects:
+                    cue = self._finished_ahead(clause, subjects, facts)
+                    if cue is not None:  # "Er landete vor A, B und C"
+                        facts.extend(self._facts_for(cue, subjects, beaten, single_seaters)[1:])
                 for cue in cues:
                     own = subjects
                     if cue.token.i in _bracket_tokens(clause):
                         # "(Erste in der Klasse SP7)" belongs to the crew right before it
-                        before = [g for g in groups if g[-1].end <= cue.token.i]
+                        crews = self._groups(sorted(subjects + beaten, key=lambda d: d.start))
+                        before = [g for g in crews if g[-1].end <= cue.token.i]
                         own = before[-1] if before else []
                     elif len(groups) > 1 and len(single) > 1 and cue in single:
                         own = self._nearest_group(cue, groups, single)
