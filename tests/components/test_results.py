@@ -153,9 +153,14 @@ def test_rang_digit_at_sentence_end(report) -> None:
 
 
 def test_p_notation_at_sentence_end(report) -> None:
-    assert results(report, "Jonas Brenninger kam auf P4.") == [
+    assert results(report, "Am Ende kam Jonas Brenninger auf P4.") == [
         ("race", 4, None, ["Jonas Brenninger"])
     ]
+
+
+def test_p_notation_without_finish_is_a_running_order(report) -> None:
+    # live-ticker style: a position during the race, not a result
+    assert results(report, "Jonas Brenninger ist jetzt auf P4.") == []
 
 
 def test_class_win_class_after_cue(report) -> None:
