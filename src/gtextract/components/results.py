@@ -133,6 +133,7 @@ class ResultFinder:
         self.clause_openers = set(self.cues["clause_prepositions"]) | CLAUSE_CONJUNCTIONS
         self.object_markers = set(self.cues["object_markers"])
         self.class_context = list(self.cues["class_context"])
+        self.historic = re.compile("|".join(self.cues["historic_paragraph"]))
         self.cue_words = (
             self.position_nouns
             | self.win_words
@@ -248,6 +249,14 @@ class ResultFinder:
             ):
                 return Cue([fact.position], "race", None, verb)
         return None
+
+    def _historic(self, doc: Doc, clause: Span) -> bool:
+        """Is the clause in a paragraph about the past ("Heute vor 20 Jahren")?"""
+        text = text_of(doc)
+        start = text.rfind("\n\n", 0, clause.start_char)
+        end = text.find("\n\n", clause.end_char)
+        paragraph = text[start + 1 if start != -1 else 0 : end if end != -1 else len(text)]
+        return bool(self.historic.search(paragraph.lower()))
 
     def _maybe_cue(self, tok: Token) -> bool:
         """A cheap first look: only these tokens can state a position."""
@@ -549,7 +558,11 @@ class ResultFinder:
                 if subjects:
                     clause_subjects = subjects
                     last_subjects = subjects
-                    recent_groups.extend(groups + ([beaten] if beaten else []))
+                    recent_groups.extend(groups)
+                if beaten:
+                    recent_groups.append(beaten)
+                if cues and self._historic(doc, clause):
+                    continue  # "Heute vor 20 Jahren gewann ...": history, not this race
                 single = [c for c in cues if len(c.positions) == 1]
                 if not cues and beaten and subjects:
                     cue = self._finished_ahead(clause, subjects, facts)
