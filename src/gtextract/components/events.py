@@ -101,7 +101,7 @@ class EventFinder:
         self.name = name
         self.cues = _cues()
         self.months = {w.word.lower(): w.number for w in gazetteers.calendar() if w.kind == "month"}
-        self.future = [re.compile(p) for p in self.cues["future"]]
+        self.future = re.compile("|".join(f"(?:{p})" for p in self.cues["future"]))
         self.name_shapes = list(self.cues["name_patterns"])
 
     def _status(self, note: str) -> str | None:
@@ -200,7 +200,7 @@ class EventFinder:
         on_calendar = {e.start for e in calendar}
         for i, sent in enumerate(sents):
             low = sent.text.lower()
-            if not any(p.search(low) for p in self.future):
+            if not self.future.search(low):
                 continue
             if any(sent.start_char <= s < sent.end_char for s in on_calendar):
                 continue
