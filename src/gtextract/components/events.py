@@ -180,7 +180,10 @@ class EventFinder:
             return named[0].text, named[0].start_char, named[0].end_char
         track_alt = "|".join(re.escape(t.text) for t in tracks) or "(?!x)x"
         for shape in self.name_shapes:
-            m = re.search(shape.replace("TRACK", f"(?:{track_alt})"), sent.text)
+            m = re.search(
+                shape.replace("TRACK", f"(?:{track_alt})"),
+                text_of(doc)[sent.start_char : sent.end_char],
+            )
             if m:
                 return m.group(0), sent.start_char + m.start(), sent.start_char + m.end()
         series = resolved(doc, "SERIES", start=sent.start, end=sent.end)
@@ -198,8 +201,10 @@ class EventFinder:
         all_tracks = resolved(doc, "TRACK")
         home_track = all_tracks[0].kb_id_ or all_tracks[0].text if all_tracks else None
         on_calendar = {e.start for e in calendar}
+        text = text_of(doc)
         for i, sent in enumerate(sents):
-            low = sent.text.lower()
+            sent_text = text[sent.start_char : sent.end_char]  # Span.text re-joins tokens
+            low = sent_text.lower()
             if not self.future.search(low):
                 continue
             if any(sent.start_char <= s < sent.end_char for s in on_calendar):
@@ -209,7 +214,8 @@ class EventFinder:
             if found is None:
                 continue
             scope: list[Span] = [sent]
-            if i + 1 < len(sents) and sents[i + 1].text.lower().startswith(
+            nxt = sents[i + 1] if i + 1 < len(sents) else None
+            if nxt is not None and text[nxt.start_char : nxt.end_char].lower().startswith(
                 tuple(self.cues["crew_openers"])
             ):
                 scope.append(sents[i + 1])
@@ -234,7 +240,7 @@ class EventFinder:
             others = [t.start_char for t in after if not start <= t.start_char < end]
             dates = [
                 (pos, d)
-                for pos, d in find_dates(sent.text, published)
+                for pos, d in find_dates(sent_text, published)
                 if not any(end <= o < sent.start_char + pos for o in others)
             ]
             cancelled = any(c in low for c in self.cues["cancelled"])

@@ -166,7 +166,7 @@ class ResultFinder:
         if m:
             # "P4" is a live-ticker running order unless the sentence speaks of the finish
             sent = sentence_at_char(doc, tok.idx)
-            text = sent.text.lower() if sent is not None else ""
+            text = text_of(doc)[sent.start_char : sent.end_char].lower() if sent is not None else ""
             if any(w in text for w in self.cues["finish_words"]):
                 return [int(m.group(1))], "race"
             return None
@@ -383,7 +383,8 @@ class ResultFinder:
                 if cls:
                     found.append(Cue([1], "race", cls, tok, win=True))
             elif low in self.cues["best_words"] or (
-                low in ("erste", "erster") and "klasse" in clause.text.lower()
+                low in ("erste", "erster")
+                and "klasse" in text_of(doc)[clause.start_char : clause.end_char].lower()
             ):
                 cls = self._class_near(clause, tok, None)
                 if cls:
