@@ -251,12 +251,15 @@ class PeopleFinder:
             ):
                 continue
             if len(toks) == 1 and (
-                toks[0].text in self.given
+                toks[0].text not in self.surnames  # a lone PER must be a known surname
+                or toks[0].text in self.given
                 or toks[0].text in self.common_words
                 or self._after_place_word(toks[0])
                 or _compound_head(toks[0])
             ):
                 continue
+            if end == len(doc) and not text_of(doc)[-1:].isspace():
+                continue  # a name cut off by the end of a truncated text ("Ben Dör")
             names.append(doc[start:end])
         return names
 
