@@ -392,3 +392,11 @@ __all__ = [
     "track_places",
     "weekdays",
 ]
+
+
+@cache
+def cues(name: str) -> Mapping[str, Any]:
+    """A JSON file of cue words for a component (``data/<name>.json``), e.g. "position_cues"."""
+    raw = resources.files(DATA_PACKAGE).joinpath(f"{name}.json").read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(raw)
+    return data

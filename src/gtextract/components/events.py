@@ -14,13 +14,10 @@ The cue words and name shapes live in ``data/event_cues.json``.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
-from importlib.resources import files
-from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -52,13 +49,6 @@ class EventFact:
     team: str | None = None
     car: str | None = None
     class_: str | None = None
-
-
-@lru_cache(maxsize=1)
-def _cues() -> dict[str, Any]:
-    raw = files("gtextract").joinpath("data/event_cues.json").read_text(encoding="utf-8")
-    data: dict[str, Any] = json.loads(raw)
-    return data
 
 
 @lru_cache(maxsize=1)
@@ -99,7 +89,7 @@ def _date_first_line() -> re.Pattern[str]:
 class EventFinder:
     def __init__(self, name: str) -> None:
         self.name = name
-        self.cues = _cues()
+        self.cues = gazetteers.cues("event_cues")
         self.months = {w.word.lower(): w.number for w in gazetteers.calendar() if w.kind == "month"}
         self.future = re.compile("|".join(f"(?:{p})" for p in self.cues["future"]))
         self.name_shapes = list(self.cues["name_patterns"])

@@ -8,16 +8,13 @@ context words that decide this live in ``data/measure_cues.json``.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib.resources import files
-from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
+from gtextract import gazetteers
 from gtextract.components.spans import sentence_at_char, text_of
 from gtextract.numbers import cardinal, decimal
 
@@ -58,13 +55,6 @@ class Measure:
     approximate: bool = False
 
 
-@lru_cache(maxsize=1)
-def _cues() -> dict[str, Any]:
-    raw = files("gtextract").joinpath("data/measure_cues.json").read_text(encoding="utf-8")
-    data: dict[str, Any] = json.loads(raw)
-    return data
-
-
 def _has(text: str, words: list[str]) -> bool:
     return any(w in text for w in words)
 
@@ -88,7 +78,7 @@ def _paragraph(text: str, pos: int) -> str:
 class MeasureFinder:
     def __init__(self, name: str) -> None:
         self.name = name
-        self.cues = _cues()
+        self.cues = gazetteers.cues("measure_cues")
 
     def _classify(
         self,
@@ -223,7 +213,3 @@ if not Doc.has_extension("gtx_measures"):
 @Language.factory("gtx_measures")
 def make_measures(nlp: Language, name: str) -> MeasureFinder:
     return MeasureFinder(name)
-
-
-def measure_span(doc: Doc, m: Measure) -> Span | None:
-    return doc.char_span(m.start, m.end, alignment_mode="expand")

@@ -13,17 +13,14 @@ in ``data/position_cues.json``.
 
 from __future__ import annotations
 
-import json
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib.resources import files
-from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from gtextract import gazetteers
 from gtextract.components.spans import (
     is_sentence_start,
     resolved,
@@ -63,13 +60,6 @@ class Cue:
     class_: str | None
     token: Token
     win: bool = False
-
-
-@lru_cache(maxsize=1)
-def _cues() -> dict[str, Any]:
-    raw = files("gtextract").joinpath("data/position_cues.json").read_text(encoding="utf-8")
-    data: dict[str, Any] = json.loads(raw)
-    return data
 
 
 def _quote_ranges(text: str) -> list[tuple[int, int]]:
@@ -121,7 +111,7 @@ def _list_heading(text: str, pos: int) -> str:
 class ResultFinder:
     def __init__(self, name: str) -> None:
         self.name = name
-        self.cues = _cues()
+        self.cues = gazetteers.cues("position_cues")
         self.race_nouns = set(self.cues["race_nouns"])
         self.grid_nouns = set(self.cues["grid_nouns"])
         self.position_nouns = self.race_nouns | self.grid_nouns
@@ -714,9 +704,10 @@ class ResultFinder:
     def __call__(self, doc: Doc) -> Doc:
         facts = self._list_results(doc)
         text = text_of(doc)
-        listed_lines = {text.count("\n", 0, f.cue[0]) for f in facts}
+        newlines = [i for i, c in enumerate(text) if c == "\n"]
+        listed_lines = {bisect_right(newlines, f.cue[0]) for f in facts}
         for fact in self._sentence_results(doc, _quote_ranges(text)):
-            if text.count("\n", 0, fact.cue[0]) not in listed_lines:
+            if bisect_right(newlines, fact.cue[0]) not in listed_lines:
                 facts.append(fact)
         self._attach_context(doc, facts)
         doc._.gtx_results = facts
