@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import textwrap
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,14 @@ SENTENCES = [
     "Nach dem Boxenstopp übernahm Tjark Hollerbach das Steuer des Audi.",
     "„Das Auto war perfekt“, sagte Lieselotte Brambeck nach dem Qualifying.",
 ]
+
+
+@pytest.fixture
+def forget_fake_package() -> Iterator[None]:
+    """The fake de_core_news_sm imported by a test must not outlive it."""
+    yield
+    sys.modules.pop("de_core_news_sm", None)
+    importlib.invalidate_caches()
 
 
 def _hide_preferred(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -84,7 +93,7 @@ def test_explicit_model_wins(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @needs_model
 def test_installed_preferred_package_is_used(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forget_fake_package: None
 ) -> None:
     # A fake installed de_core_news_sm (module + dist-info, as pip would leave it)
     # whose load() returns the bundled model: spacy.load must go through it.
@@ -120,7 +129,7 @@ def test_installed_preferred_package_is_used(
 
 
 def test_broken_preferred_package_falls_back(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forget_fake_package: None
 ) -> None:
     # An importable de_core_news_sm that is not a spaCy model (like a placeholder)
     (tmp_path / "de_core_news_sm").mkdir()
@@ -169,8 +178,17 @@ def test_wheel_install_ships_the_model(tmp_path: Path) -> None:
         pytest.skip(f"could not build the wheel (offline?): {build.stderr[-300:]}")
     target = tmp_path / "site"
     subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target),
-         str(next(wheels.glob("*.whl")))],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--no-deps",
+            "-q",
+            "--target",
+            str(target),
+            str(next(wheels.glob("*.whl"))),
+        ],
         check=True,
         capture_output=True,
     )
