@@ -351,6 +351,7 @@ class Assembler:
     ) -> list[Result]:
         """Result records; ``named_at`` maps a car/team/session mention to its name."""
         named_at = named_at or {}
+        text = text_of(doc)
         out: list[Result] = []
         seen: set[tuple[str, int, str | None, tuple[str, ...]]] = set()
         for fact in doc._.gtx_results or []:
@@ -363,7 +364,6 @@ class Assembler:
             if key in seen:
                 continue
             seen.add(key)
-            text = text_of(doc)
             out.append(
                 Result(
                     kind=fact.kind,

@@ -56,10 +56,12 @@ class Extractor:
 
     def process(self, text: str, *, published: date | None = None) -> Doc:
         """The annotated spaCy Doc of a (prepared) report."""
+        return self.nlp(self._new_doc(text, published))
+
+    def _new_doc(self, text: str, published: date | None) -> Doc:
+        """A tokenised Doc that tells the components the publication date."""
         doc = self.nlp.make_doc(text)
         doc.user_data["gtx_published"] = published.isoformat() if published else None
-        for _, component in self.nlp.pipeline:
-            doc = component(doc)
         return doc
 
     def report(self, doc: Doc, meta: ArticleMeta | None = None) -> RaceReport:
@@ -107,11 +109,7 @@ class Extractor:
                 clean, page_title = self.prepare(text)
                 if page_title and not meta.title:
                     meta = ArticleMeta(meta.source, meta.published, page_title)
-                doc = self.nlp.make_doc(clean)
-                doc.user_data["gtx_published"] = (
-                    meta.published.isoformat() if meta.published else None
-                )
-                yield doc, meta
+                yield self._new_doc(clean, meta.published), meta
 
         for doc, meta in self.nlp.pipe(prepared(), as_tuples=True, batch_size=batch_size):
             yield self.report(doc, meta)

@@ -35,7 +35,6 @@ import os
 import time
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -184,12 +183,7 @@ def run_partitioned(
     def unique(stream: Iterable[RawArticle]) -> Iterator[RawArticle]:
         for raw in stream:
             if raw.article_id in seen:
-                raw = replace(
-                    raw,
-                    data=None,
-                    text=None,
-                    error=("duplicate", f"article id {raw.article_id!r} occurs more than once"),
-                )
+                raw = raw.as_duplicate()
             seen.add(raw.article_id)
             yield raw
 

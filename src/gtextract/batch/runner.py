@@ -18,7 +18,7 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
@@ -342,12 +342,7 @@ def run_batch(
             if raw.article_id in seen:
                 # Two inputs with one id would make --resume skip the second:
                 # report it instead of silently overwriting.
-                raw = replace(
-                    raw,
-                    data=None,
-                    text=None,
-                    error=("duplicate", f"article id {raw.article_id!r} occurs more than once"),
-                )
+                raw = raw.as_duplicate()
             seen.add(raw.article_id)
             yield raw
 

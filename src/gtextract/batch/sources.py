@@ -28,7 +28,7 @@ import os
 import tarfile
 import zipfile
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import IO, Literal
@@ -102,6 +102,11 @@ class RawArticle:
     published: date | None = None
     url: str | None = None
     error: tuple[str, str] | None = None  # (reason, message) found while reading
+
+    def as_duplicate(self) -> RawArticle:
+        """This article reported, not extracted: its id was seen before."""
+        message = f"article id {self.article_id!r} occurs more than once"
+        return replace(self, data=None, text=None, error=("duplicate", message))
 
 
 @dataclass

@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from gtextract import gazetteers
-from gtextract.components.spans import sentence_at_char, text_of
+from gtextract.components.spans import MEASURES, sentence_at_char, text_of
 from gtextract.numbers import cardinal, decimal
 
 NUMBER_WORD = (
@@ -202,7 +202,7 @@ class MeasureFinder:
             span = doc.char_span(m.start, m.end, label=m.kind.upper(), alignment_mode="expand")
             if span is not None:
                 spans.append(span)
-        doc.spans["gtx_measures"] = spans
+        doc.spans[MEASURES] = spans
         return doc
 
 

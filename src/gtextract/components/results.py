@@ -46,7 +46,6 @@ class ResultFact:
     class_: str | None
     drivers: list[tuple[int, int]]  # token offsets of DRIVER spans
     cue: tuple[int, int]  # char offsets
-    cue_text: str
     # char offsets of the car, team and session named with the result, if any
     car: tuple[int, int] | None = None
     team: tuple[int, int] | None = None
@@ -59,7 +58,6 @@ class Cue:
     kind: str
     class_: str | None
     token: Token
-    win: bool = False
 
 
 def _quote_ranges(text: str) -> list[tuple[int, int]]:
@@ -371,7 +369,7 @@ class ResultFinder:
                 )
                 cls = prefix or self._class_near(sent, tok, prev)
                 if cls:
-                    found.append(Cue([1], "race", cls, tok, win=True))
+                    found.append(Cue([1], "race", cls, tok))
             elif low in self.cues["best_words"] or (
                 low in ("erste", "erster")
                 and "klasse" in text_of(doc)[clause.start_char : clause.end_char].lower()
@@ -380,7 +378,7 @@ class ResultFinder:
                 if cls:
                     found.append(Cue([1], "race", cls, tok))
             elif self._prevailed(clause, tok):
-                found.append(Cue([1], "race", None, tok, win=True))
+                found.append(Cue([1], "race", None, tok))
             elif low in self.win_words:
                 prev_tok = doc[tok.i - 1] if tok.i > 0 else None
                 next_tok = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
@@ -394,7 +392,7 @@ class ResultFinder:
                     )
                 ):
                     continue  # "Teamkollegen der Sieger": someone else won
-                found.append(Cue([1], "race", None, tok, win=True))
+                found.append(Cue([1], "race", None, tok))
         return found
 
     # -- drivers ---------------------------------------------------------------
@@ -628,7 +626,6 @@ class ResultFinder:
                 class_=cls,
                 drivers=[(d.start, d.end) for d in drivers],
                 cue=(tok.idx, tok.idx + len(tok.text)),
-                cue_text=tok.text,
             )
 
         out: list[ResultFact] = []
@@ -680,7 +677,6 @@ class ResultFinder:
                     class_=None,
                     drivers=[(d.start, d.end) for d in crew],
                     cue=(m.start(1), m.end(1) + 1),
-                    cue_text=text[m.start(1) : m.end(1) + 1],
                 )
             )
         return facts
