@@ -4,19 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-import gtextract
 from gtextract.assemble import Assembler, Mention, _same_entity, _title, cluster
-
-CACHE_ATTR = "_gtextract_blank_extractor"  # shared with tests/components/conftest.py
-
-
-@pytest.fixture(scope="session")
-def extractor(request: pytest.FixtureRequest) -> gtextract.Extractor:
-    cached = getattr(request.config, CACHE_ATTR, None)
-    if cached is None:
-        cached = gtextract.load("blank")
-        setattr(request.config, CACHE_ATTR, cached)
-    return cached
 
 
 def m(text: str, start: int, kb: str = "", label: str = "DRIVER") -> Mention:

@@ -13,18 +13,6 @@ from gtextract import ArticleMeta, RaceReport
 from gtextract.errors import EmptyTextError, InputError, TextTooLargeError
 from gtextract.records import Result
 
-CACHE_ATTR = "_gtextract_blank_extractor"  # shared with tests/components/conftest.py
-
-
-@pytest.fixture(scope="session")
-def extractor(request: pytest.FixtureRequest) -> gtextract.Extractor:
-    cached = getattr(request.config, CACHE_ATTR, None)
-    if cached is None:
-        cached = gtextract.load("blank")
-        setattr(request.config, CACHE_ATTR, cached)
-    return cached
-
-
 REPORT = """Brenninger siegt in Hockenheim
 
 Im ADAC GT Masters auf dem Hockenheimring hat Jonas Brenninger am Sonntag das Rennen gewonnen.

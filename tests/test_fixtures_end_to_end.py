@@ -34,11 +34,6 @@ FLOORS = {
 
 
 @pytest.fixture(scope="module")
-def extractor() -> gtextract.Extractor:
-    return gtextract.load("blank")
-
-
-@pytest.fixture(scope="module")
 def demo(extractor: gtextract.Extractor) -> RaceReport:
     path = FIXTURES / "reports" / "gt_masters_sachsenring.txt"
     return extractor(path.read_text(encoding="utf-8"), source=str(path))

@@ -38,11 +38,6 @@ ODD = [
 ]
 
 
-@pytest.fixture(scope="module")
-def extractor() -> gtextract.Extractor:
-    return gtextract.load("blank")
-
-
 @pytest.mark.parametrize("text", ODD)
 def test_fragments_do_not_crash(extractor: gtextract.Extractor, text: str) -> None:
     report = extractor(text)

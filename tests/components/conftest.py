@@ -1,4 +1,4 @@
-"""Shared fixtures for the component tests: one blank-base extractor per session.
+"""Shortcuts for the component tests on the session extractor (tests/conftest.py).
 
 The blank German base keeps these tests independent of the statistical
 model: names, teams and cars come from gtextract's own rules and gazetteers.
@@ -13,22 +13,6 @@ from spacy.tokens import Doc
 
 import gtextract
 from gtextract.records import RaceReport
-
-CACHE_ATTR = "_gtextract_blank_extractor"
-
-
-def shared_blank_extractor(config: pytest.Config) -> gtextract.Extractor:
-    """Load ``gtextract.load("blank")`` once per pytest session (shared across test dirs)."""
-    cached = getattr(config, CACHE_ATTR, None)
-    if cached is None:
-        cached = gtextract.load("blank")
-        setattr(config, CACHE_ATTR, cached)
-    return cached
-
-
-@pytest.fixture(scope="session")
-def extractor(request: pytest.FixtureRequest) -> gtextract.Extractor:
-    return shared_blank_extractor(request.config)
 
 
 @pytest.fixture(scope="session")
