@@ -108,19 +108,11 @@ def write_words(path: Path, header: list[str], items: Iterable[str]) -> int:
 # --------------------------------------------------------------------------- corpora
 
 
-def germeval_spans(path: Path, label: str = "PER") -> Iterator[list[str]]:
-    """Spans of one label (outer level, exact label) of a GermEval 2014 file."""
+def _iob_spans(rows: Iterable[tuple[str, str] | None], label: str) -> Iterator[list[str]]:
+    """Token lists of one label from (token, IOB tag) rows; ``None`` ends a sentence."""
     span: list[str] = []
-    for raw in path.read_text(encoding="utf-8").splitlines():
-        if not raw or raw.startswith("#"):
-            if span:
-                yield span
-                span = []
-            continue
-        cols = raw.split("\t")
-        if len(cols) < 3:
-            continue
-        token, tag = cols[1], cols[2]
+    for row in rows:
+        token, tag = row if row is not None else ("", "O")
         if tag == f"B-{label}":
             if span:
                 yield span
@@ -132,6 +124,21 @@ def germeval_spans(path: Path, label: str = "PER") -> Iterator[list[str]]:
             span = []
     if span:
         yield span
+
+
+def _germeval_rows(path: Path) -> Iterator[tuple[str, str] | None]:
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        if not raw or raw.startswith("#"):
+            yield None
+            continue
+        cols = raw.split("\t")
+        if len(cols) >= 3:
+            yield cols[1], cols[2]
+
+
+def germeval_spans(path: Path, label: str = "PER") -> Iterator[list[str]]:
+    """Spans of one label (outer level, exact label) of a GermEval 2014 file."""
+    return _iob_spans(_germeval_rows(path), label)
 
 
 def germeval_tokens(path: Path) -> Iterator[str]:
@@ -142,28 +149,18 @@ def germeval_tokens(path: Path) -> Iterator[str]:
                 yield cols[1]
 
 
-def wikiann_spans(path: Path, label: str = "PER") -> Iterator[list[str]]:
-    """Spans of one label of a WikiANN file (``de:TOKEN<TAB>TAG``, IOB2)."""
-    span: list[str] = []
+def _wikiann_rows(path: Path) -> Iterator[tuple[str, str] | None]:
     for raw in path.read_text(encoding="utf-8").splitlines():
         if not raw.strip():
-            if span:
-                yield span
-                span = []
+            yield None
             continue
         token, _, tag = raw.rpartition("\t")
-        token = token[3:] if token.startswith("de:") else token
-        if tag == f"B-{label}":
-            if span:
-                yield span
-            span = [token]
-        elif tag == f"I-{label}" and span:
-            span.append(token)
-        elif span:
-            yield span
-            span = []
-    if span:
-        yield span
+        yield (token[3:] if token.startswith("de:") else token), tag
+
+
+def wikiann_spans(path: Path, label: str = "PER") -> Iterator[list[str]]:
+    """Spans of one label of a WikiANN file (``de:TOKEN<TAB>TAG``, IOB2)."""
+    return _iob_spans(_wikiann_rows(path), label)
 
 
 def wikiann_tokens(path: Path) -> Iterator[str]:
@@ -224,14 +221,14 @@ def corpus_names(
     # "Utrecht", "Bayern": a last token used more as a place or organisation than in
     # a person's name is no surname ("Charlotte" stays a given name all the same)
     surnames = {
-        t for t, n in last.items()
+        t
+        for t, n in last.items()
         if n >= min_count and n > first[t] and ok(t) and in_loc[t] <= in_per[t]
     }
     # Name-like: mostly used inside PER spans ("Wolf" 11 of 12), unlike nouns that a
     # noisy span swallowed once ("Partei" 3 of 57, "Motorsport" 1 of 2).
     name_like = {
-        t for t, n in in_per.items()
-        if n / max(total[t], 1) >= 0.3 and (n >= 2 or n == total[t])
+        t for t, n in in_per.items() if n / max(total[t], 1) >= 0.3 and (n >= 2 or n == total[t])
     }
     return given, surnames, name_like
 
@@ -264,9 +261,23 @@ def wiktionary_nouns() -> tuple[set[str], set[str], set[str]] | None:
     csv_path = Path(next(iter(spec.submodule_search_locations))) / "nouns.csv"
     if not csv_path.exists():
         return None
-    proper = {"Vorname", "Nachname", "Toponym", "Eigenname", "Straßenname", "Abkürzung",
-              "Buchstabe", "Symbol", "Affix", "Suffix", "Gebundenes Lexem", "Wortverbindung",
-              "Redewendung", "Geflügeltes Wort", "Grußformel"}
+    proper = {
+        "Vorname",
+        "Nachname",
+        "Toponym",
+        "Eigenname",
+        "Straßenname",
+        "Abkürzung",
+        "Buchstabe",
+        "Symbol",
+        "Affix",
+        "Suffix",
+        "Gebundenes Lexem",
+        "Wortverbindung",
+        "Redewendung",
+        "Geflügeltes Wort",
+        "Grußformel",
+    }
     nouns: set[str] = set()
     given: set[str] = set()
     surnames: set[str] = set()
@@ -324,7 +335,8 @@ def build_names(shared: Path) -> dict[str, int]:
     given = curated_given | ((c_given | f_given | w_given) - blocked)
     # "Hans-Jürgen", "Jean-Pierre": hyphenated PER tokens made of given names only
     given |= {
-        t for t in per_tokens
+        t
+        for t in per_tokens
         if "-" in t and NAME_TOKEN.match(t) and all(part in given for part in t.split("-"))
     }
     surnames = curated_surnames | ((c_surnames | f_surnames | w_surnames) - blocked)
@@ -362,8 +374,9 @@ def build_names(shared: Path) -> dict[str, int]:
     not_names = curated_not | team_nouns | role_nouns
     not_names |= {n for n in w_nouns if n not in name_like}
     if wik is None:
-        print("german-nouns not installed: not_names.txt gets the curated list only",
-              file=sys.stderr)
+        print(
+            "german-nouns not installed: not_names.txt gets the curated list only", file=sys.stderr
+        )
     sizes["not_names"] = write_words(
         DATA / "not_names.txt",
         [
@@ -429,9 +442,18 @@ def _merge(
 # circuit keeps its full name, e.g. "Autódromo Internacional Nelson Piquet").
 F1DB_SKIP_FORMS = frozenset(
     {
-        "Americas", "Korea", "Valencia", "Phoenix", "Riverside", "Monsanto",
-        "Prince George", "Nelson Piquet", "José Carlos Pace", "Gilles Villeneuve",
-        "Juan y Oscar Gálvez", "Hermanos Rodríguez",
+        "Americas",
+        "Korea",
+        "Valencia",
+        "Phoenix",
+        "Riverside",
+        "Monsanto",
+        "Prince George",
+        "Nelson Piquet",
+        "José Carlos Pace",
+        "Gilles Villeneuve",
+        "Juan y Oscar Gálvez",
+        "Hermanos Rodríguez",
     }
 )
 
@@ -551,8 +573,12 @@ BUILDERS = {
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED,
-                        help="folder holding f1db/, germeval2014/, wikiann-de/")
+    parser.add_argument(
+        "--shared",
+        type=Path,
+        default=DEFAULT_SHARED,
+        help="folder holding f1db/, germeval2014/, wikiann-de/",
+    )
     parser.add_argument("--only", nargs="*", choices=sorted(BUILDERS), default=None)
     args = parser.parse_args(argv)
     for name in args.only or list(BUILDERS):
