@@ -35,8 +35,9 @@ eval: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_pipeline.py
 
-## Rebuild the bundled German NER model (models/de_gtextract_base), ~1 h, one thread
+## Rebuild the bundled German NER model (models/de_gtextract_base), ~25 min, one thread
 model: $(STAMP)
+	$(BIN)/pip install --quiet -e ".[train]"
 	$(MAKE) -C models PY=$(abspath $(BIN))/python
 
 clean:

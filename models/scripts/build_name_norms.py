@@ -1,0 +1,243 @@
+"""Build ``models/features/name_norms.tsv``: gazetteer classes for the model's NORM feature.
+
+spaCy's hash embedding reads the NORM of every token. A ``lexeme_norm`` lookup table
+(saved with the model's vocab, applied by plain ``spacy.load``) can replace the norm of a
+listed word by its class, e.g. ``Kohl`` -> ``⟨surname⟩``; the ORTH feature keeps the
+word's identity. The model thus learns "this word is on a name list" as a feature and
+generalises it to the listed names it never saw in training.
+
+Sources are independent of the training and reporting labels (a list made from the
+training PER spans would make the feature perfectly predictive in training only):
+  * Faker's person and address providers (MIT): given names and surnames of every
+    Latin-script locale, German country names, city names;
+  * F1DB drivers and circuits (CC BY 4.0): given names, surnames, circuit places.
+Words whose lower-case form is a German word ("will", "dann": an inflected form in
+spacy-lookups-data's lemma table, or lower-case 3+ times in the training text) are skipped: as a
+sentence-initial capital they are not names. Names that are also German nouns
+("Koch", "Wolf") get a separate ``~`` class, so the model can learn that they are
+ambiguous.
+
+    ../.venv/bin/python scripts/build_name_norms.py   # needs: pip install faker
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import importlib
+import pkgutil
+import zlib
+from collections import defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+
+from spacy.lookups import load_lookups
+
+DATA = Path("/work/shared/data")
+OUT = Path(__file__).parents[1] / "features" / "name_norms.tsv"
+FOLDS = 2
+LATIN_MAX = 0x24F  # Latin Extended-B: skip Cyrillic, Greek, Arabic, CJK spellings
+
+
+def is_name_word(word: str) -> bool:
+    return (
+        len(word) >= 2
+        and word[0].isupper()
+        and word.isalpha()
+        and all(ord(ch) <= LATIN_MAX for ch in word)
+    )
+
+
+def words_of(values: Iterable[str]) -> set[str]:
+    return {w for value in values for w in value.split() if is_name_word(w)}
+
+
+def provider_values(module_name: str, attrs: tuple[str, ...]) -> set[str]:
+    try:
+        provider = importlib.import_module(module_name).Provider
+    except (ImportError, AttributeError):
+        return set()
+    out: set[str] = set()
+    for attr in attrs:
+        value = provider.__dict__.get(attr)
+        if isinstance(value, dict | list | tuple | set | frozenset):
+            out |= {v for v in value if isinstance(v, str)}
+    return out
+
+
+def faker_classes() -> dict[str, set[str]]:
+    import faker.providers.address as address
+    import faker.providers.person as person
+
+    classes: dict[str, set[str]] = defaultdict(set)
+    for mod in pkgutil.iter_modules(person.__path__):
+        name = f"faker.providers.person.{mod.name}"
+        given = ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary")
+        classes["given"] |= words_of(provider_values(name, given))
+        classes["surname"] |= words_of(provider_values(name, ("last_names",)))
+    for mod in pkgutil.iter_modules(address.__path__):
+        name = f"faker.providers.address.{mod.name}"
+        places = provider_values(name, ("cities", "city_names", "countries", "states"))
+        # only single-word places: "Bad" of "Bad Homburg" is not a place
+        classes["place"] |= {p for p in places if " " not in p and is_name_word(p)}
+    return classes
+
+
+def f1db_classes(data: Path) -> dict[str, set[str]]:
+    classes: dict[str, set[str]] = defaultdict(set)
+    with (data / "f1db" / "drivers.tsv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            classes["given"] |= words_of([row["first_name"]])
+            classes["surname"] |= words_of([row["last_name"]])
+    with (data / "f1db" / "circuits.tsv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            place = row["place"]
+            if " " not in place and is_name_word(place):
+                classes["place"].add(place)
+    return classes
+
+
+def wikiann_dev_classes(data: Path) -> dict[str, set[str]]:
+    """Given names, surnames, places and one-word organisations from WikiANN *dev*
+    spans: silver labels of a split that is neither trained on nor reported."""
+    classes: dict[str, set[str]] = defaultdict(set)
+    span: list[str] = []
+    label = ""
+
+    def close() -> None:
+        words = [w for w in span if is_name_word(w)]
+        if label == "PER" and len(span) >= 2 and len(words) == len(span):
+            classes["given"].add(span[0])
+            classes["surname"].add(span[-1])
+        elif label in ("LOC", "ORG") and len(span) == 1 and words:
+            classes["place" if label == "LOC" else "org"].add(span[0])
+
+    for line in (data / "wikiann-de" / "dev").read_text(encoding="utf-8").splitlines():
+        token, _, tag = line.rpartition("\t")
+        token = token[3:] if token.startswith("de:") else token
+        if tag.startswith("I-") and span:
+            span.append(token)
+            continue
+        if span:
+            close()
+        span, label = ([token], tag[2:]) if tag.startswith("B-") else ([], "")
+    if span:
+        close()
+    return classes
+
+
+def fold_of(words: list[str]) -> int:
+    """Cross-fitting fold of a training sentence (same function in name_norms.py)."""
+    return zlib.crc32(" ".join(words).encode("utf-8")) % FOLDS
+
+
+def corpus_person_classes(data: Path) -> dict[str, dict[str, set[int]]]:
+    """Given names and surnames of the *training* PER spans, with the folds they occur in.
+
+    The augmenter in name_norms.py hides a word's corpus class in sentences of the only
+    fold it comes from, so in training the feature carries out-of-fold knowledge, as it
+    does for unseen text at run time.
+    """
+    from convert import HOLDOUT_EVERY, clean_wikiann, read_germeval, read_wikiann
+
+    ge_test = list(read_germeval(data / "germeval2014" / "NER-de-test.tsv"))
+    sents = [s for i, s in enumerate(ge_test) if i % HOLDOUT_EVERY != 0]
+    sents += clean_wikiann(list(read_wikiann(data / "wikiann-de" / "train")))
+    found: dict[str, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
+    for words, tags in sents:
+        fold = fold_of(words)
+        i = 0
+        while i < len(tags):
+            if tags[i] != "B-PER":
+                i += 1
+                continue
+            j = i + 1
+            while j < len(tags) and tags[j] == "I-PER":
+                j += 1
+            span = words[i:j]
+            if all(is_name_word(w) for w in span):
+                if len(span) >= 2:
+                    found[span[0]]["given"].add(fold)
+                found[span[-1]]["surname"].add(fold)
+            i = j
+    return found
+
+
+def lowercase_words(data: Path, min_count: int = 3) -> set[str]:
+    """Words written lower-case at least `min_count` times in the unlabelled training
+    text: "dann", "will", "heute" are German words, not names, when capitalised."""
+    from collections import Counter
+
+    from convert import read_germeval, read_wikiann
+
+    counts: Counter[str] = Counter()
+    sents = list(read_germeval(data / "germeval2014" / "NER-de-test.tsv"))
+    sents += list(read_wikiann(data / "wikiann-de" / "train"))
+    for words, _ in sents:
+        counts.update(w for w in words if w[:1].islower())
+    for conllu in sorted((data / "ud-german-gsd").glob("*.conllu")):
+        for line in conllu.read_text(encoding="utf-8").splitlines():
+            cols = line.split("\t")
+            if len(cols) > 1 and cols[1][:1].islower():
+                counts[cols[1]] += 1
+    return {w for w, n in counts.items() if n >= min_count}
+
+
+def class_norm(classes: set[str], is_noun: bool) -> str:
+    """"⟨given+surname⟩"; "~" marks a word that is also a German lemma ("Koch")."""
+    return "⟨" + "+".join(sorted(classes)) + ("~" if is_noun else "") + "⟩" if classes else ""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--wikiann-dev", action="store_true", help="add WikiANN dev spans")
+    parser.add_argument("--no-f1db", action="store_true", help="leave out F1DB names")
+    parser.add_argument(
+        "--corpus-names",
+        action="store_true",
+        help="add the training PER spans' names, cross-fitted by fold (see name_norms.py)",
+    )
+    args = parser.parse_args()
+    lemmas = load_lookups("de", ["lemma_lookup"]).get_table("lemma_lookup")
+    nouns = {value for value in lemmas.values() if isinstance(value, str) and value[:1].isupper()}
+    sources = [faker_classes()]
+    if not args.no_f1db:
+        sources.append(f1db_classes(args.data))
+    if args.wikiann_dev:
+        sources.append(wikiann_dev_classes(args.data))
+    outer_classes: dict[str, set[str]] = defaultdict(set)
+    for source in sources:
+        for cls, words in source.items():
+            for word in words:
+                outer_classes[word].add(cls)
+    corpus = corpus_person_classes(args.data) if args.corpus_names else {}
+    lower = lowercase_words(args.data)
+    rows = []
+    for word in sorted(set(outer_classes) | set(corpus)):
+        if word.lower() in lemmas or word.lower() in lower:  # "Will", "Dann": German words
+            continue
+        outer = outer_classes.get(word, set())
+        full = outer | set(corpus.get(word, {}))
+        norm = class_norm(full, word in nouns)
+        folds = set().union(*corpus[word].values()) if word in corpus else set()
+        if len(folds) == 1 and full != outer:
+            # known from one fold only: in that fold's sentences the class is hidden
+            rows.append(f"{word}\t{norm}\t{folds.pop()}\t{class_norm(outer, word in nouns)}")
+        else:
+            rows.append(f"{word}\t{norm}")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    header = (
+        "# word\tnorm[\tonly fold\tnorm outside that fold]; built by "
+        "scripts/build_name_norms.py from Faker (MIT), F1DB (CC BY 4.0), WikiANN (CC BY-SA)\n"
+    )
+    args.out.write_text(header + "\n".join(rows) + "\n", encoding="utf-8")
+    counts: dict[str, int] = defaultdict(int)
+    for row in rows:
+        counts[row.split("\t")[1]] += 1
+    print(f"{args.out}: {len(rows)} words", dict(sorted(counts.items(), key=lambda kv: -kv[1])))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,86 @@
+"""spaCy callback that puts the name/place classes of features/name_norms.tsv into the
+vocab's ``lexeme_norm`` table before training (``spacy train --code scripts/name_norms.py``).
+
+The table is saved with the trained pipeline's vocab (``vocab/lookups.bin``) and
+``spacy.load`` applies it again, so the packaged model needs no custom code.
+"""
+
+from __future__ import annotations
+
+import random
+import zlib
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.lookups import Lookups
+from spacy.training import Example
+
+
+def read_norms(path: Path) -> dict[str, str]:
+    norms: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            word, norm = line.split("\t")[:2]
+            norms[word] = norm
+    return norms
+
+
+@spacy.registry.callbacks("gtextract.add_name_norms.v1")
+def add_name_norms(path: str) -> Callable[[Language], Language]:
+    def before_init(nlp: Language) -> Language:
+        lookups = nlp.vocab.lookups if nlp.vocab.lookups is not None else Lookups()
+        if lookups.has_table("lexeme_norm"):
+            lookups.remove_table("lexeme_norm")
+        lookups.add_table("lexeme_norm", read_norms(Path(path)))
+        nlp.vocab.lookups = lookups  # the setter installs the NORM getter
+        return nlp
+
+    return before_init
+
+
+FOLDS = 2  # as in build_name_norms.py
+
+
+def fold_of(words: list[str]) -> int:
+    return zlib.crc32(" ".join(words).encode("utf-8")) % FOLDS
+
+
+def read_fold_limited(path: Path) -> dict[str, tuple[int, str]]:
+    """Words whose class comes from one fold of the training PER spans only."""
+    limited: dict[str, tuple[int, str]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        cols = line.split("\t")
+        if len(cols) == 4 and not line.startswith("#"):
+            limited[cols[0]] = (int(cols[2]), cols[3])
+    return limited
+
+
+@spacy.registry.augmenters("gtextract.name_norm_training.v1")
+def name_norm_training(
+    path: str, rate: float = 0.0, seed: int = 0
+) -> Callable[[Language, Example], Iterator[Example]]:
+    """Make the list classes of training sentences look like those of unseen text.
+
+    * Cross-fitting: a name known only from the PER spans of this sentence's fold gets
+      the class it would have without them, so the feature never just echoes the
+      sentence's own label.
+    * Dropout (`rate`): hide the class of a share of the listed tokens, so the model
+      still finds the names no list has, which is most of the drivers in a race report.
+      The token gets its ordinary lower-case norm, as an unlisted word has.
+    """
+    limited = read_fold_limited(Path(path))
+    rng = random.Random(seed)
+
+    def augment(nlp: Language, example: Example) -> Iterator[Example]:
+        fold = fold_of([t.text for t in example.reference])
+        for token in example.predicted:
+            hidden = limited.get(token.text)
+            if hidden is not None and hidden[0] == fold:
+                token.norm_ = hidden[1] or token.lower_
+            if rate and token.norm_.startswith("⟨") and rng.random() < rate:
+                token.norm_ = token.lower_
+        yield example
+
+    return augment

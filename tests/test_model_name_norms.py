@@ -1,0 +1,82 @@
+"""The name-class feature of the base model's training (models/scripts/name_norms.py)."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+from spacy.training import Example
+
+SCRIPT = Path(__file__).resolve().parents[1] / "models" / "scripts" / "name_norms.py"
+
+
+@pytest.fixture(scope="module")
+def name_norms() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("gtx_model_name_norms", SCRIPT)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _table(tmp_path: Path, fold_limited: str, fold: int) -> Path:
+    path = tmp_path / "norms.tsv"
+    path.write_text(
+        "# word\tnorm[\tonly fold\tnorm outside that fold]\n"
+        "Wellenkamp\t⟨surname⟩\n"
+        f"{fold_limited}\t⟨given+surname⟩\t{fold}\t⟨given⟩\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def _example(nlp: spacy.language.Language, words: list[str]) -> Example:
+    reference = Doc(nlp.vocab, words=words)
+    return Example(nlp.make_doc(reference.text), reference)
+
+
+def test_listed_words_get_their_class_as_norm(name_norms: ModuleType, tmp_path: Path) -> None:
+    nlp = spacy.blank("de")
+    name_norms.add_name_norms(str(_table(tmp_path, "Mara", 0)))(nlp)
+    doc = nlp.make_doc("Dann überholte Mara Wellenkamp im Rennen")
+    assert [t.norm_ for t in doc] == [
+        "dann", "überholte", "⟨given+surname⟩", "⟨surname⟩", "im", "rennen",
+    ]
+
+
+def test_a_name_known_from_one_fold_loses_its_corpus_class_there(
+    name_norms: ModuleType, tmp_path: Path
+) -> None:
+    nlp = spacy.blank("de")
+    own = ["Gestern", "gewann", "Mara", "Wellenkamp", "."]
+    fold = name_norms.fold_of(own)
+    other = next(
+        words
+        for n in range(50)
+        if name_norms.fold_of(words := ["Rennen", str(n), "gewann", "Mara", "."]) != fold
+    )
+    path = _table(tmp_path, "Mara", fold)
+    name_norms.add_name_norms(str(path))(nlp)
+    augment = name_norms.name_norm_training(str(path))
+    in_fold = next(augment(nlp, _example(nlp, own))).predicted
+    out_of_fold = next(augment(nlp, _example(nlp, other))).predicted
+    # in its own fold the class falls back to what the other sources say ...
+    assert in_fold[2].norm_ == "⟨given⟩"
+    # ... elsewhere the full class stays; names from other sources are never touched
+    assert out_of_fold[3].norm_ == "⟨given+surname⟩"
+    assert in_fold[3].norm_ == "⟨surname⟩"
+
+
+def test_dropout_hides_classes_but_keeps_plain_words(
+    name_norms: ModuleType, tmp_path: Path
+) -> None:
+    nlp = spacy.blank("de")
+    path = _table(tmp_path, "Mara", 0)
+    name_norms.add_name_norms(str(path))(nlp)
+    augment = name_norms.name_norm_training(str(path), rate=1.0)
+    doc = next(augment(nlp, _example(nlp, ["Sieg", "für", "Wellenkamp"]))).predicted
+    assert [t.norm_ for t in doc] == ["sieg", "für", "wellenkamp"]
