@@ -133,18 +133,45 @@ def split_hyphens(words: list[str], tags: list[str]) -> Sentence:
     return new_words, new_tags
 
 
-def to_doc(vocab: spacy.vocab.Vocab, words: list[str], tags: list[str]) -> Doc:
+def to_doc(
+    vocab: spacy.vocab.Vocab, words: list[str], tags: list[str], caps_unknown: bool = False
+) -> Doc:
+    """A training Doc; with `caps_unknown`, capitalised O tokens (not sentence-initial)
+    are marked missing instead of O.
+
+    WikiANN labels only linked names, and has no MISC: an unlinked name or a work
+    title is "O" there, which teaches the model to skip names GermEval labels. In
+    German every noun is capitalised, so this also leaves nouns unknown in WikiANN;
+    GermEval's sentences still teach them as O.
+    """
     doc = Doc(vocab, words=words)
-    doc.ents = biluo_tags_to_spans(doc, iob_to_biluo(fix_iob(tags)))
+    ents = biluo_tags_to_spans(doc, iob_to_biluo(fix_iob(tags)))
+    if not caps_unknown:
+        doc.ents = ents
+        return doc
+    missing = [
+        doc[i : i + 1]
+        for i, (word, tag) in enumerate(zip(words, tags, strict=True))
+        if i > 0 and tag == "O" and word[:1].isupper()
+    ]
+    doc.set_ents(ents, missing=missing, default="outside")
     return doc
 
 
-def write(path: Path, vocab: spacy.vocab.Vocab, sents: list[Sentence], hyphens: bool) -> None:
+def write(
+    path: Path,
+    vocab: spacy.vocab.Vocab,
+    sents: list[Sentence],
+    hyphens: bool,
+    caps_unknown: int = 0,
+) -> None:
+    """Write `sents` as a DocBin; the first `caps_unknown` sentences get `to_doc`'s
+    caps_unknown treatment (WikiANN comes first in the training list)."""
     db = DocBin(store_user_data=False)
-    for words, tags in sents:
+    for n, (words, tags) in enumerate(sents):
         if hyphens:
             words, tags = split_hyphens(words, tags)
-        db.add(to_doc(vocab, words, tags))
+        db.add(to_doc(vocab, words, tags, caps_unknown=n < caps_unknown))
     path.parent.mkdir(parents=True, exist_ok=True)
     db.to_disk(path)
     print(f"{path}: {len(sents)} sentences")
@@ -156,6 +183,10 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--split-hyphens", action="store_true")
     parser.add_argument("--raw-wikiann", action="store_true", help="skip clean_wikiann")
+    parser.add_argument(
+        "--wikiann-caps-unknown", action="store_true",
+        help="WikiANN: capitalised O tokens are missing, not O (see to_doc)",
+    )
     parser.add_argument(
         "--germeval-copies", type=int, default=4,
         help="repeat GermEval training sentences: hand-annotated news text, closer to reports",
@@ -172,7 +203,8 @@ def main() -> None:
     if not args.raw_wikiann:
         wa_train = clean_wikiann(wa_train)
     h = args.split_hyphens
-    write(args.out / "train.spacy", vocab, wa_train + ge_train * args.germeval_copies, h)
+    caps = len(wa_train) if args.wikiann_caps_unknown else 0
+    write(args.out / "train.spacy", vocab, wa_train + ge_train * args.germeval_copies, h, caps)
     write(args.out / "dev.spacy", vocab, held, h)
     # Reporting sets keep gold tokens: scores are on the original tokenisation.
     write(args.out / "germeval_dev.spacy", vocab, ge_dev, False)
