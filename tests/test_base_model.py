@@ -82,6 +82,19 @@ def test_common_nouns_and_adjectives_are_not_names() -> None:
 
 
 @needs_model
+def test_plain_spacy_load_applies_the_name_classes() -> None:
+    """The classes travel in vocab/lookups.bin: no gtextract code is needed to use them."""
+    nlp = spacy.load(BUNDLED)
+    norms = {t.text: t.norm_ for t in nlp.make_doc("Mehmet Schmidt gewann das Rennen in Rom")}
+    assert norms["Mehmet"] == "⟨given⟩"
+    assert norms["Schmidt"].startswith("⟨") and "surname" in norms["Schmidt"]
+    assert "place" in norms["Rom"]
+    assert (norms["gewann"], norms["Rennen"]) == ("gewann", "rennen")
+    config = nlp.config
+    assert config["initialize"]["before_init"] is None, "training callbacks are not shipped"
+
+
+@needs_model
 def test_explicit_model_wins(monkeypatch: pytest.MonkeyPatch) -> None:
     nlp, info = load_base(BUNDLED)
     assert info.origin == "explicit" and info.path == str(BUNDLED)

@@ -30,6 +30,13 @@ Training data:
   written for gtextract (models/scripts/synth.py).
 - Pretraining text (no labels): the sentences above, WikiANN dev and
   Universal Dependencies German GSD dev/test (CC BY-SA 4.0).
+
+Name classes (vocab/lookups.bin, table "lexeme_norm"): about 66,000 given names,
+surnames, places and organisations that the model reads as a feature. Sources:
+- Faker (https://github.com/joke2k/faker), MIT licence, Copyright (c) 2012
+  Daniele Faraglia: person and address providers of all Latin-script locales.
+- WikiANN German dev split (CC BY-SA): names of its PER/LOC/ORG spans.
+- The PER spans of the training data above.
 """
 
 
@@ -43,6 +50,10 @@ def main() -> None:
     config = nlp.config
     for key in config["paths"]:
         config["paths"][key] = None
+    # The name classes live in vocab/lookups.bin, which spacy.load applies; the training
+    # callbacks that built them are not shipped, so drop their references.
+    config["initialize"]["before_init"] = None
+    config["corpora"]["train"]["augmenter"] = None
     nlp.config = config
     scores = json.loads(args.scores.read_text(encoding="utf-8"))
     ge = scores["germeval_dev"]
@@ -52,9 +63,11 @@ def main() -> None:
             "lang": "de",
             "version": VERSION,
             "description": (
-                "German NER (PER, LOC, ORG, MISC) for gtextract: CNN tok2vec + transition NER, "
-                "trained on WikiANN-de train, GermEval 2014 test (minus a held-out slice) and "
-                "synthetic race-report sentences built from F1DB names."
+                "German NER (PER, LOC, ORG, MISC) for gtextract: pretrained CNN tok2vec + "
+                "transition NER, trained on WikiANN-de train, GermEval 2014 test (minus a "
+                "held-out slice) and synthetic race-report sentences built from F1DB names; "
+                "listed given names, surnames and places reach it as NORM classes "
+                "(vocab lexeme_norm table)."
             ),
             "license": "CC BY-SA 4.0 (model weights; gtextract code is MIT)",
             "author": "gtextract developers",
@@ -66,6 +79,9 @@ def main() -> None:
                 {"name": "F1DB", "url": "https://www.f1db.com", "license": "CC BY 4.0",
                  "attribution": "F1DB (https://www.f1db.com), CC BY 4.0; driver, entrant, "
                  "constructor and circuit names used to fill synthetic training sentences"},
+                {"name": "Faker", "url": "https://github.com/joke2k/faker", "license": "MIT",
+                 "attribution": "Copyright (c) 2012 Daniele Faraglia; given names, surnames "
+                 "and places in the lexeme_norm table (name classes read as a feature)"},
             ],
             # spaCy's own keys describe the reporting set (GermEval 2014 dev, gold tokens)
             "performance": {
@@ -74,6 +90,7 @@ def main() -> None:
                 "ents_f": ge["ents_f"],
                 "ents_per_type": ge["ents_per_type"],
                 "evaluated_on": "GermEval 2014 dev (OTH->MISC, deriv/part->O)",
+                "germeval_dev_per_loc_org": scores["germeval_dev_plo"],
                 "wikiann_test": scores["wikiann_test"],
             },
         }
