@@ -131,8 +131,10 @@ def fold_of(words: list[str]) -> int:
     return zlib.crc32(" ".join(words).encode("utf-8")) % FOLDS
 
 
-def corpus_person_classes(data: Path) -> dict[str, dict[str, set[int]]]:
-    """Given names and surnames of the *training* PER spans, with the folds they occur in.
+def corpus_name_classes(data: Path, places_orgs: bool = False) -> dict[str, dict[str, set[int]]]:
+    """Given names and surnames of the *training* PER spans (with `places_orgs`, also
+    one-word LOC spans as places and the name words of ORG spans as organisations),
+    with the folds they occur in.
 
     The augmenter in name_norms.py hides a word's corpus class in sentences of the only
     fold it comes from, so in training the feature carries out-of-fold knowledge, as it
@@ -148,17 +150,24 @@ def corpus_person_classes(data: Path) -> dict[str, dict[str, set[int]]]:
         fold = fold_of(words)
         i = 0
         while i < len(tags):
-            if tags[i] != "B-PER":
+            if not tags[i].startswith("B-"):
                 i += 1
                 continue
+            label = tags[i][2:]
             j = i + 1
-            while j < len(tags) and tags[j] == "I-PER":
+            while j < len(tags) and tags[j] == f"I-{label}":
                 j += 1
             span = words[i:j]
-            if all(is_name_word(w) for w in span):
+            if label == "PER" and all(is_name_word(w) for w in span):
                 if len(span) >= 2:
                     found[span[0]]["given"].add(fold)
                 found[span[-1]]["surname"].add(fold)
+            elif places_orgs and label == "LOC" and len(span) == 1 and is_name_word(span[0]):
+                found[span[0]]["place"].add(fold)
+            elif places_orgs and label == "ORG":
+                for word in span:
+                    if is_name_word(word):
+                        found[word]["org"].add(fold)
             i = j
     return found
 
@@ -199,6 +208,11 @@ def main() -> None:
         action="store_true",
         help="add the training PER spans' names, cross-fitted by fold (see name_norms.py)",
     )
+    parser.add_argument(
+        "--corpus-places-orgs",
+        action="store_true",
+        help="with --corpus-names: also the training LOC (one-word) and ORG span words",
+    )
     args = parser.parse_args()
     lemmas = load_lookups("de", ["lemma_lookup"]).get_table("lemma_lookup")
     nouns = {value for value in lemmas.values() if isinstance(value, str) and value[:1].isupper()}
@@ -212,7 +226,9 @@ def main() -> None:
         for cls, words in source.items():
             for word in words:
                 outer_classes[word].add(cls)
-    corpus = corpus_person_classes(args.data) if args.corpus_names else {}
+    corpus = (
+        corpus_name_classes(args.data, args.corpus_places_orgs) if args.corpus_names else {}
+    )
     lower = lowercase_words(args.data)
     rows = []
     for word in sorted(set(outer_classes) | set(corpus)):
