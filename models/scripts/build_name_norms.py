@@ -26,16 +26,16 @@ import argparse
 import csv
 import importlib
 import pkgutil
-import zlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
+from convert import HOLDOUT_EVERY, Sentence, clean_wikiann, read_germeval, read_wikiann
+from name_norms import fold_of
 from spacy.lookups import load_lookups
 
 DATA = Path("/work/shared/data")
 OUT = Path(__file__).parents[1] / "features" / "name_norms.tsv"
-FOLDS = 2
 LATIN_MAX = 0x24F  # Latin Extended-B: skip Cyrillic, Greek, Arabic, CJK spellings
 
 
@@ -126,12 +126,15 @@ def wikiann_dev_classes(data: Path) -> dict[str, set[str]]:
     return classes
 
 
-def fold_of(words: list[str]) -> int:
-    """Cross-fitting fold of a training sentence (same function in name_norms.py)."""
-    return zlib.crc32(" ".join(words).encode("utf-8")) % FOLDS
+def training_corpora(data: Path) -> tuple[list[Sentence], list[Sentence]]:
+    """GermEval 2014 test and WikiANN train as read by convert.py, read once here."""
+    ge_test = list(read_germeval(data / "germeval2014" / "NER-de-test.tsv"))
+    return ge_test, list(read_wikiann(data / "wikiann-de" / "train"))
 
 
-def corpus_name_classes(data: Path, places_orgs: bool = False) -> dict[str, dict[str, set[int]]]:
+def corpus_name_classes(
+    ge_test: list[Sentence], wa_train: list[Sentence], places_orgs: bool = False
+) -> dict[str, dict[str, set[int]]]:
     """Given names and surnames of the *training* PER spans (with `places_orgs`, also
     one-word LOC spans as places and the name words of ORG spans as organisations),
     with the folds they occur in.
@@ -140,11 +143,8 @@ def corpus_name_classes(data: Path, places_orgs: bool = False) -> dict[str, dict
     fold it comes from, so in training the feature carries out-of-fold knowledge, as it
     does for unseen text at run time.
     """
-    from convert import HOLDOUT_EVERY, clean_wikiann, read_germeval, read_wikiann
-
-    ge_test = list(read_germeval(data / "germeval2014" / "NER-de-test.tsv"))
     sents = [s for i, s in enumerate(ge_test) if i % HOLDOUT_EVERY != 0]
-    sents += clean_wikiann(list(read_wikiann(data / "wikiann-de" / "train")))
+    sents += clean_wikiann(wa_train)
     found: dict[str, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
     for words, tags in sents:
         fold = fold_of(words)
@@ -172,16 +172,11 @@ def corpus_name_classes(data: Path, places_orgs: bool = False) -> dict[str, dict
     return found
 
 
-def lowercase_words(data: Path, min_count: int = 3) -> set[str]:
+def lowercase_words(sents: list[Sentence], data: Path, min_count: int = 3) -> set[str]:
     """Words written lower-case at least `min_count` times in the unlabelled training
-    text: "dann", "will", "heute" are German words, not names, when capitalised."""
-    from collections import Counter
-
-    from convert import read_germeval, read_wikiann
-
+    text (`sents` and UD German GSD): "dann", "will", "heute" are German words, not
+    names, when capitalised."""
     counts: Counter[str] = Counter()
-    sents = list(read_germeval(data / "germeval2014" / "NER-de-test.tsv"))
-    sents += list(read_wikiann(data / "wikiann-de" / "train"))
     for words, _ in sents:
         counts.update(w for w in words if w[:1].islower())
     for conllu in sorted((data / "ud-german-gsd").glob("*.conllu")):
@@ -226,10 +221,13 @@ def main() -> None:
         for cls, words in source.items():
             for word in words:
                 outer_classes[word].add(cls)
+    ge_test, wa_train = training_corpora(args.data)
     corpus = (
-        corpus_name_classes(args.data, args.corpus_places_orgs) if args.corpus_names else {}
+        corpus_name_classes(ge_test, wa_train, args.corpus_places_orgs)
+        if args.corpus_names
+        else {}
     )
-    lower = lowercase_words(args.data)
+    lower = lowercase_words(ge_test + wa_train, args.data)
     rows = []
     for word in sorted(set(outer_classes) | set(corpus)):
         if word.lower() in lemmas or word.lower() in lower:  # "Will", "Dann": German words

@@ -163,15 +163,15 @@ def write(
     vocab: spacy.vocab.Vocab,
     sents: list[Sentence],
     hyphens: bool,
-    caps_unknown: int = 0,
+    caps_unknown_first: int = 0,
 ) -> None:
-    """Write `sents` as a DocBin; the first `caps_unknown` sentences get `to_doc`'s
+    """Write `sents` as a DocBin; the first `caps_unknown_first` sentences get `to_doc`'s
     caps_unknown treatment (WikiANN comes first in the training list)."""
     db = DocBin(store_user_data=False)
     for n, (words, tags) in enumerate(sents):
         if hyphens:
             words, tags = split_hyphens(words, tags)
-        db.add(to_doc(vocab, words, tags, caps_unknown=n < caps_unknown))
+        db.add(to_doc(vocab, words, tags, caps_unknown=n < caps_unknown_first))
     path.parent.mkdir(parents=True, exist_ok=True)
     db.to_disk(path)
     print(f"{path}: {len(sents)} sentences")

@@ -17,14 +17,27 @@ from spacy.language import Language
 from spacy.lookups import Lookups
 from spacy.training import Example
 
+FOLDS = 2  # cross-fitting folds of the training sentences
 
-def read_norms(path: Path) -> dict[str, str]:
+
+def fold_of(words: list[str]) -> int:
+    """Cross-fitting fold of a training sentence (build_name_norms.py uses it too)."""
+    return zlib.crc32(" ".join(words).encode("utf-8")) % FOLDS
+
+
+def read_table(path: Path) -> tuple[dict[str, str], dict[str, tuple[int, str]]]:
+    """features/name_norms.tsv -> (word -> class norm, word -> (only fold, norm outside
+    that fold)) for the words whose class comes from one fold of the training spans."""
     norms: dict[str, str] = {}
+    fold_limited: dict[str, tuple[int, str]] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            word, norm = line.split("\t")[:2]
-            norms[word] = norm
-    return norms
+        if not line or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        norms[cols[0]] = cols[1]
+        if len(cols) == 4:
+            fold_limited[cols[0]] = (int(cols[2]), cols[3])
+    return norms, fold_limited
 
 
 @spacy.registry.callbacks("gtextract.add_name_norms.v1")
@@ -33,28 +46,11 @@ def add_name_norms(path: str) -> Callable[[Language], Language]:
         lookups = nlp.vocab.lookups if nlp.vocab.lookups is not None else Lookups()
         if lookups.has_table("lexeme_norm"):
             lookups.remove_table("lexeme_norm")
-        lookups.add_table("lexeme_norm", read_norms(Path(path)))
+        lookups.add_table("lexeme_norm", read_table(Path(path))[0])
         nlp.vocab.lookups = lookups  # the setter installs the NORM getter
         return nlp
 
     return before_init
-
-
-FOLDS = 2  # as in build_name_norms.py
-
-
-def fold_of(words: list[str]) -> int:
-    return zlib.crc32(" ".join(words).encode("utf-8")) % FOLDS
-
-
-def read_fold_limited(path: Path) -> dict[str, tuple[int, str]]:
-    """Words whose class comes from one fold of the training PER spans only."""
-    limited: dict[str, tuple[int, str]] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        cols = line.split("\t")
-        if len(cols) == 4 and not line.startswith("#"):
-            limited[cols[0]] = (int(cols[2]), cols[3])
-    return limited
 
 
 @spacy.registry.augmenters("gtextract.name_norm_training.v1")
@@ -70,7 +66,7 @@ def name_norm_training(
       still finds the names no list has, which is most of the drivers in a race report.
       The token gets its ordinary lower-case norm, as an unlisted word has.
     """
-    limited = read_fold_limited(Path(path))
+    limited = read_table(Path(path))[1]
     rng = random.Random(seed)
 
     def augment(nlp: Language, example: Example) -> Iterator[Example]:
