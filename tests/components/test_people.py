@@ -141,3 +141,25 @@ def test_details_with_hometown(report) -> None:
 def test_gap_in_brackets_is_no_age(report) -> None:
     r = report("Ergebnis:\n1. Jonas Brenninger (+0,204)")
     assert r.drivers[0].age is None
+
+
+def test_a_person_span_of_the_base_model_that_names_a_make_is_no_driver() -> None:
+    """A statistical base may read "Martin" as a given name in "Aston Martin"."""
+    import spacy
+
+    import gtextract
+
+    base = spacy.blank("de")
+    ruler = base.add_pipe("entity_ruler", name="ner")  # read as the statistical NER
+    ruler.add_patterns(  # stands in for the base model's PER spans
+        [
+            {"label": "PER", "pattern": name}
+            for name in ("Aston Martin", "Jonas Brenninger", "Mara Wellenkamp")
+        ]
+    )
+    extractor = gtextract.load(base)
+    report = extractor(
+        "Jonas Brenninger wurde Dritter vor Mara Wellenkamp, "
+        "dahinter kamen die beiden Aston Martin."
+    )
+    assert driver_names(report) == ["Jonas Brenninger", "Mara Wellenkamp"]

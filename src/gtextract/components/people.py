@@ -246,6 +246,8 @@ class PeopleFinder:
             if end <= start:
                 continue
             toks = list(doc[start:end])
+            if doc[start:end].text.lower() in self.makes:
+                continue  # "Aston Martin": the model reads a given name in a make
             if not all(
                 self._ner_name_token(t) or t.lower_ in self.particles or t.text == "-" for t in toks
             ):
