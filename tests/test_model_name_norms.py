@@ -80,3 +80,40 @@ def test_dropout_hides_classes_but_keeps_plain_words(
     augment = name_norms.name_norm_training(str(path), rate=1.0)
     doc = next(augment(nlp, _example(nlp, ["Sieg", "für", "Wellenkamp"]))).predicted
     assert [t.norm_ for t in doc] == ["sieg", "für", "wellenkamp"]
+
+
+def test_mention_replacement_swaps_person_names_and_keeps_everything_else(
+    name_norms: ModuleType, tmp_path: Path
+) -> None:
+    nlp = spacy.blank("de")
+    path = _table(tmp_path, "Mara", 0)
+    name_norms.add_name_norms(str(path))(nlp)
+    reference = Doc(
+        nlp.vocab,
+        words=["Jannik", "Brambeck", "siegte", "in", "Oschersleben", "vor", "Quernheim", "."],
+        ents=["B-PER", "I-PER", "O", "O", "B-LOC", "O", "B-PER", "O"],
+    )
+    example = Example(nlp.make_doc(reference.text), reference)
+    augment = name_norms.name_norm_training(str(path), replace=1.0)
+    out = next(augment(nlp, example))
+    ents = [(e.text, e.label_) for e in out.reference.ents]
+    # the only given name in the table is Mara, the surnames are Wellenkamp and Mara
+    assert ents[0][0].split()[0] == "Mara" and ents[0][1] == "PER"
+    assert ents[1] == ("Oschersleben", "LOC")
+    assert ents[2][0] in {"Wellenkamp", "Mara"} and ents[2][1] == "PER"
+    assert [t.text for t in out.reference][2:6] == ["siegte", "in", "Oschersleben", "vor"]
+    assert out.predicted.text == out.reference.text
+
+
+def test_noun_class_lists_common_noun_forms_but_not_names(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    if importlib.util.find_spec("german_nouns") is None:
+        pytest.skip("german-nouns not installed (part of the model's training setup)")
+    monkeypatch.syspath_prepend(str(SCRIPT.parent))
+    build = importlib.import_module("build_name_norms")
+    forms = build.common_noun_forms()
+    # inflected forms of a compound noun, which the tokenizer sees as one word
+    assert {"Mindestlohn", "Mindestlohns", "Mindestlöhne"} <= forms
+    # Wiktionary's given names, surnames and place names are not common nouns
+    assert not {"Sabine", "Schleswig", "Hamburg"} & forms

@@ -27,7 +27,7 @@ import csv
 import importlib
 import pkgutil
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from convert import HOLDOUT_EVERY, Sentence, clean_wikiann, read_germeval, read_wikiann
@@ -36,6 +36,7 @@ from spacy.lookups import load_lookups
 
 DATA = Path("/work/shared/data")
 OUT = Path(__file__).parents[1] / "features" / "name_norms.tsv"
+CV_FOLDS = 2  # --cv-fold: GermEval test sentence i is in fold i % CV_FOLDS
 LATIN_MAX = 0x24F  # Latin Extended-B: skip Cyrillic, Greek, Arabic, CJK spellings
 
 
@@ -133,7 +134,10 @@ def training_corpora(data: Path) -> tuple[list[Sentence], list[Sentence]]:
 
 
 def corpus_name_classes(
-    ge_test: list[Sentence], wa_train: list[Sentence], places_orgs: bool = False
+    ge_test: list[Sentence],
+    wa_train: list[Sentence],
+    places_orgs: bool = False,
+    held_out: Callable[[int], bool] = lambda i: i % HOLDOUT_EVERY == 0,
 ) -> dict[str, dict[str, set[int]]]:
     """Given names and surnames of the *training* PER spans (with `places_orgs`, also
     one-word LOC spans as places and the name words of ORG spans as organisations),
@@ -143,7 +147,7 @@ def corpus_name_classes(
     fold it comes from, so in training the feature carries out-of-fold knowledge, as it
     does for unseen text at run time.
     """
-    sents = [s for i, s in enumerate(ge_test) if i % HOLDOUT_EVERY != 0]
+    sents = [s for i, s in enumerate(ge_test) if not held_out(i)]
     sents += clean_wikiann(wa_train)
     found: dict[str, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
     for words, tags in sents:
@@ -187,6 +191,31 @@ def lowercase_words(sents: list[Sentence], data: Path, min_count: int = 3) -> se
     return {w for w, n in counts.items() if n >= min_count}
 
 
+# Wiktionary entries of these kinds are names, not common nouns
+NAME_POS = frozenset({"Vorname", "Nachname", "Toponym", "Eigenname", "Straßenname", "Abkürzung"})
+NOUN_CLASS = "⟨noun⟩"
+
+
+def common_noun_forms() -> set[str]:
+    """Every inflected form of german-nouns' common nouns (Wiktionary, CC BY-SA 4.0):
+    one-word, alphabetic, capitalised ("Mindestlohn", "Mindestlöhne")."""
+    import german_nouns  # namespace package: the data is a CSV beside it
+
+    path = Path(next(iter(german_nouns.__path__))) / "nouns.csv"
+    forms: set[str] = set()
+    with path.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            pos = {p.strip() for p in (row.get("pos") or "").split(",")}
+            if "Substantiv" not in pos or pos & NAME_POS:
+                continue
+            for column, value in row.items():
+                if column in ("pos",) or column.startswith("genus") or not value:
+                    continue
+                if len(value) >= 3 and value[0].isupper() and value.isalpha():
+                    forms.add(value)
+    return forms
+
+
 def class_norm(classes: set[str], is_noun: bool) -> str:
     """"⟨given+surname⟩"; "~" marks a word that is also a German lemma ("Koch")."""
     return "⟨" + "+".join(sorted(classes)) + ("~" if is_noun else "") + "⟩" if classes else ""
@@ -208,6 +237,21 @@ def main() -> None:
         action="store_true",
         help="with --corpus-names: also the training LOC (one-word) and ORG span words",
     )
+    parser.add_argument(
+        "--noun-class",
+        type=int,
+        metavar="MAX_COUNT",
+        default=0,
+        help="give common nouns (german-nouns) seen fewer than MAX_COUNT times in the "
+        "training text the class ⟨noun⟩, so that rare compounds read as nouns, not names",
+    )
+    parser.add_argument(
+        "--cv-fold",
+        type=int,
+        metavar="K",
+        help="cross-validation (scripts/crossval.py): hold out the GermEval test sentences "
+        "of fold K instead of the selection split",
+    )
     args = parser.parse_args()
     lemmas = load_lookups("de", ["lemma_lookup"]).get_table("lemma_lookup")
     nouns = {value for value in lemmas.values() if isinstance(value, str) and value[:1].isupper()}
@@ -222,8 +266,13 @@ def main() -> None:
             for word in words:
                 outer_classes[word].add(cls)
     ge_test, wa_train = training_corpora(args.data)
+    held_out = (
+        (lambda i: i % CV_FOLDS == args.cv_fold)
+        if args.cv_fold is not None
+        else (lambda i: i % HOLDOUT_EVERY == 0)
+    )
     corpus = (
-        corpus_name_classes(ge_test, wa_train, args.corpus_places_orgs)
+        corpus_name_classes(ge_test, wa_train, args.corpus_places_orgs, held_out)
         if args.corpus_names
         else {}
     )
@@ -241,16 +290,23 @@ def main() -> None:
             rows.append(f"{word}\t{norm}\t{folds.pop()}\t{class_norm(outer, word in nouns)}")
         else:
             rows.append(f"{word}\t{norm}")
+    if args.noun_class:
+        named = {row.split("\t", 1)[0] for row in rows}
+        counts = Counter(w for words, _ in ge_test + wa_train for w in words)
+        rare_nouns = {
+            w for w in common_noun_forms() - named if counts[w] < args.noun_class
+        }
+        rows += [f"{word}\t{NOUN_CLASS}" for word in sorted(rare_nouns)]
     args.out.parent.mkdir(parents=True, exist_ok=True)
     header = (
         "# word\tnorm[\tonly fold\tnorm outside that fold]; built by "
         "scripts/build_name_norms.py from Faker (MIT), F1DB (CC BY 4.0), WikiANN (CC BY-SA)\n"
     )
     args.out.write_text(header + "\n".join(rows) + "\n", encoding="utf-8")
-    counts: dict[str, int] = defaultdict(int)
+    per_class: dict[str, int] = defaultdict(int)
     for row in rows:
-        counts[row.split("\t")[1]] += 1
-    print(f"{args.out}: {len(rows)} words", dict(sorted(counts.items(), key=lambda kv: -kv[1])))
+        per_class[row.split("\t")[1]] += 1
+    print(f"{args.out}: {len(rows)} words", dict(sorted(per_class.items(), key=lambda kv: -kv[1])))
 
 
 if __name__ == "__main__":

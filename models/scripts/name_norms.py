@@ -15,6 +15,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 from spacy.lookups import Lookups
+from spacy.tokens import Doc, Span
 from spacy.training import Example
 
 FOLDS = 2  # cross-fitting folds of the training sentences
@@ -55,7 +56,7 @@ def add_name_norms(path: str) -> Callable[[Language], Language]:
 
 @spacy.registry.augmenters("gtextract.name_norm_training.v1")
 def name_norm_training(
-    path: str, rate: float = 0.0, seed: int = 0
+    path: str, rate: float = 0.0, seed: int = 0, replace: float = 0.0
 ) -> Callable[[Language, Example], Iterator[Example]]:
     """Make the list classes of training sentences look like those of unseen text.
 
@@ -65,11 +66,18 @@ def name_norm_training(
     * Dropout (`rate`): hide the class of a share of the listed tokens, so the model
       still finds the names no list has, which is most of the drivers in a race report.
       The token gets its ordinary lower-case norm, as an unlisted word has.
+    * Mention replacement (`replace`): in that share of the sentences, every PER span of
+      one to three capitalised words becomes a random listed given name(s) + surname,
+      so the model learns the contexts of names rather than the names it has seen.
     """
-    limited = read_table(Path(path))[1]
+    norms, limited = read_table(Path(path))
+    given = sorted(w for w, n in norms.items() if "given" in n and "~" not in n)
+    surnames = sorted(w for w, n in norms.items() if "surname" in n and "~" not in n)
     rng = random.Random(seed)
 
     def augment(nlp: Language, example: Example) -> Iterator[Example]:
+        if replace and rng.random() < replace:
+            example = replace_mentions(nlp, example, rng, given, surnames)
         fold = fold_of([t.text for t in example.reference])
         for token in example.predicted:
             hidden = limited.get(token.text)
@@ -80,3 +88,34 @@ def name_norm_training(
         yield example
 
     return augment
+
+
+def replace_mentions(
+    nlp: Language, example: Example, rng: random.Random, given: list[str], surnames: list[str]
+) -> Example:
+    """The example with its short PER spans swapped for random list names."""
+    ref = example.reference
+    starts = {ent.start: ent for ent in ref.ents}
+    words: list[str] = []
+    spaces: list[bool] = []
+    ents: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(ref):
+        ent = starts.get(i)
+        if ent is None:
+            words.append(ref[i].text)
+            spaces.append(bool(ref[i].whitespace_))
+            i += 1
+            continue
+        start = len(words)
+        if ent.label_ == "PER" and len(ent) <= 3 and all(t.is_alpha and t.is_title for t in ent):
+            words += [rng.choice(given) for _ in range(len(ent) - 1)] + [rng.choice(surnames)]
+            spaces += [True] * (len(ent) - 1) + [bool(ent[-1].whitespace_)]
+        else:
+            words += [t.text for t in ent]
+            spaces += [bool(t.whitespace_) for t in ent]
+        ents.append((start, len(words), ent.label_))
+        i = ent.end
+    reference = Doc(nlp.vocab, words=words, spaces=spaces)
+    reference.ents = [Span(reference, s, e, label) for s, e, label in ents]
+    return Example(Doc(nlp.vocab, words=words, spaces=spaces), reference)
