@@ -35,9 +35,10 @@ eval: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_pipeline.py
 
-## Rebuild the bundled German NER model (models/de_gtextract_base), ~25 min, one thread
+## Rebuild the bundled German NER model (models/de_gtextract_base), ~30 min, one thread
 model: $(STAMP)
 	$(BIN)/pip install --quiet -e ".[train]"
+	$(BIN)/pip install --quiet --no-deps "german-nouns>=1.2.5"
 	$(MAKE) -C models PY=$(abspath $(BIN))/python
 
 clean:

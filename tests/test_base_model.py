@@ -90,6 +90,8 @@ def test_plain_spacy_load_applies_the_name_classes() -> None:
     assert norms["Schmidt"].startswith("⟨") and "surname" in norms["Schmidt"]
     assert "place" in norms["Rom"]
     assert (norms["gewann"], norms["Rennen"]) == ("gewann", "rennen")
+    # a rare common noun reads as a noun, not as an unknown capitalised word
+    assert nlp.make_doc("Mindestlöhne")[0].norm_ == "⟨noun⟩"
     config = nlp.config
     assert config["initialize"]["before_init"] is None, "training callbacks are not shipped"
 

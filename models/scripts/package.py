@@ -31,12 +31,16 @@ Training data:
 - Pretraining text (no labels): the sentences above, WikiANN dev and
   Universal Dependencies German GSD dev/test (CC BY-SA 4.0).
 
-Name classes (vocab/lookups.bin, table "lexeme_norm"): about 66,000 given names,
-surnames, places and organisations that the model reads as a feature. Sources:
+Name and noun classes (vocab/lookups.bin, table "lexeme_norm"): about 66,000 given
+names, surnames, places and organisations and about 248,000 forms of rare German common
+nouns that the model reads as a feature. Sources:
 - Faker (https://github.com/joke2k/faker), MIT licence, Copyright (c) 2012
   Daniele Faraglia: person and address providers of all Latin-script locales.
 - WikiANN German dev split (CC BY-SA): names of its PER/LOC/ORG spans.
 - The PER spans of the training data above.
+- german-nouns (Gregor Weichbrodt, https://github.com/gambolputty/german-nouns),
+  CC BY-SA 4.0, from German Wiktionary: the inflected forms of its common nouns
+  (those rare in the training text get the class <noun>).
 """
 
 
@@ -66,8 +70,8 @@ def main() -> None:
                 "German NER (PER, LOC, ORG, MISC) for gtextract: pretrained CNN tok2vec + "
                 "transition NER, trained on WikiANN-de train, GermEval 2014 test (minus a "
                 "held-out slice) and synthetic race-report sentences built from F1DB names; "
-                "listed given names, surnames and places reach it as NORM classes "
-                "(vocab lexeme_norm table)."
+                "listed given names, surnames, places and rare common nouns reach it as "
+                "NORM classes (vocab lexeme_norm table)."
             ),
             "license": "CC BY-SA 4.0 (model weights; gtextract code is MIT)",
             "author": "gtextract developers",
@@ -82,6 +86,10 @@ def main() -> None:
                 {"name": "Faker", "url": "https://github.com/joke2k/faker", "license": "MIT",
                  "attribution": "Copyright (c) 2012 Daniele Faraglia; given names, surnames "
                  "and places in the lexeme_norm table (name classes read as a feature)"},
+                {"name": "german-nouns", "url": "https://github.com/gambolputty/german-nouns",
+                 "license": "CC BY-SA 4.0",
+                 "attribution": "Gregor Weichbrodt, from German Wiktionary; inflected forms of "
+                 "common nouns in the lexeme_norm table (the noun class read as a feature)"},
             ],
             # spaCy's own keys describe the reporting set (GermEval 2014 dev, gold tokens)
             "performance": {
