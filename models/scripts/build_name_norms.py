@@ -246,6 +246,11 @@ def main() -> None:
         "training text the class ⟨noun⟩, so that rare compounds read as nouns, not names",
     )
     parser.add_argument(
+        "--genitive",
+        action="store_true",
+        help="also list each name's genitive -s form with the name's class",
+    )
+    parser.add_argument(
         "--cv-fold",
         type=int,
         metavar="K",
@@ -290,6 +295,18 @@ def main() -> None:
             rows.append(f"{word}\t{norm}\t{folds.pop()}\t{class_norm(outer, word in nouns)}")
         else:
             rows.append(f"{word}\t{norm}")
+    if args.genitive:
+        # "Merkels", "Europas": the genitive -s form carries the class of its name
+        listed = {row.split("\t", 1)[0] for row in rows}
+        rows += [
+            f"{word}s\t{rest}"
+            for word, _, rest in (row.partition("\t") for row in list(rows))
+            if not word.endswith(("s", "x", "z", "ß"))
+            and f"{word}s" not in listed
+            and f"{word}s".lower() not in lemmas
+            and f"{word}s".lower() not in lower
+        ]
+        rows.sort()
     if args.noun_class:
         named = {row.split("\t", 1)[0] for row in rows}
         counts = Counter(w for words, _ in ge_test + wa_train for w in words)
