@@ -34,14 +34,20 @@ def _table(tmp_path: Path, fold_limited: str, fold: int) -> Path:
     return path
 
 
+def _blank_with_table(name_norms: ModuleType, path: Path) -> spacy.language.Language:
+    """A blank German pipeline whose norms come from the table at `path`."""
+    nlp = spacy.blank("de")
+    name_norms.add_name_norms(str(path))(nlp)
+    return nlp
+
+
 def _example(nlp: spacy.language.Language, words: list[str]) -> Example:
     reference = Doc(nlp.vocab, words=words)
     return Example(nlp.make_doc(reference.text), reference)
 
 
 def test_listed_words_get_their_class_as_norm(name_norms: ModuleType, tmp_path: Path) -> None:
-    nlp = spacy.blank("de")
-    name_norms.add_name_norms(str(_table(tmp_path, "Mara", 0)))(nlp)
+    nlp = _blank_with_table(name_norms, _table(tmp_path, "Mara", 0))
     doc = nlp.make_doc("Dann überholte Mara Wellenkamp im Rennen")
     assert [t.norm_ for t in doc] == [
         "dann", "überholte", "⟨given+surname⟩", "⟨surname⟩", "im", "rennen",
@@ -51,7 +57,6 @@ def test_listed_words_get_their_class_as_norm(name_norms: ModuleType, tmp_path: 
 def test_a_name_known_from_one_fold_loses_its_corpus_class_there(
     name_norms: ModuleType, tmp_path: Path
 ) -> None:
-    nlp = spacy.blank("de")
     own = ["Gestern", "gewann", "Mara", "Wellenkamp", "."]
     fold = name_norms.fold_of(own)
     other = next(
@@ -60,7 +65,7 @@ def test_a_name_known_from_one_fold_loses_its_corpus_class_there(
         if name_norms.fold_of(words := ["Rennen", str(n), "gewann", "Mara", "."]) != fold
     )
     path = _table(tmp_path, "Mara", fold)
-    name_norms.add_name_norms(str(path))(nlp)
+    nlp = _blank_with_table(name_norms, path)
     augment = name_norms.name_norm_training(str(path))
     in_fold = next(augment(nlp, _example(nlp, own))).predicted
     out_of_fold = next(augment(nlp, _example(nlp, other))).predicted
@@ -74,9 +79,8 @@ def test_a_name_known_from_one_fold_loses_its_corpus_class_there(
 def test_dropout_hides_classes_but_keeps_plain_words(
     name_norms: ModuleType, tmp_path: Path
 ) -> None:
-    nlp = spacy.blank("de")
     path = _table(tmp_path, "Mara", 0)
-    name_norms.add_name_norms(str(path))(nlp)
+    nlp = _blank_with_table(name_norms, path)
     augment = name_norms.name_norm_training(str(path), rate=1.0)
     doc = next(augment(nlp, _example(nlp, ["Sieg", "für", "Wellenkamp"]))).predicted
     assert [t.norm_ for t in doc] == ["sieg", "für", "wellenkamp"]
@@ -85,9 +89,8 @@ def test_dropout_hides_classes_but_keeps_plain_words(
 def test_mention_replacement_swaps_person_names_and_keeps_everything_else(
     name_norms: ModuleType, tmp_path: Path
 ) -> None:
-    nlp = spacy.blank("de")
     path = _table(tmp_path, "Mara", 0)
-    name_norms.add_name_norms(str(path))(nlp)
+    nlp = _blank_with_table(name_norms, path)
     reference = Doc(
         nlp.vocab,
         words=["Jannik", "Brambeck", "siegte", "in", "Oschersleben", "vor", "Quernheim", "."],

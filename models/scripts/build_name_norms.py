@@ -30,13 +30,20 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from convert import HOLDOUT_EVERY, Sentence, clean_wikiann, read_germeval, read_wikiann
+from convert import (
+    Sentence,
+    clean_wikiann,
+    in_cv_fold,
+    in_selection,
+    read_germeval,
+    read_wikiann,
+    split,
+)
 from name_norms import fold_of
 from spacy.lookups import load_lookups
 
 DATA = Path("/work/shared/data")
 OUT = Path(__file__).parents[1] / "features" / "name_norms.tsv"
-CV_FOLDS = 2  # --cv-fold: GermEval test sentence i is in fold i % CV_FOLDS
 LATIN_MAX = 0x24F  # Latin Extended-B: skip Cyrillic, Greek, Arabic, CJK spellings
 
 
@@ -137,7 +144,7 @@ def corpus_name_classes(
     ge_test: list[Sentence],
     wa_train: list[Sentence],
     places_orgs: bool = False,
-    held_out: Callable[[int], bool] = lambda i: i % HOLDOUT_EVERY == 0,
+    held_out: Callable[[int], bool] = in_selection,
 ) -> dict[str, dict[str, set[int]]]:
     """Given names and surnames of the *training* PER spans (with `places_orgs`, also
     one-word LOC spans as places and the name words of ORG spans as organisations),
@@ -147,8 +154,7 @@ def corpus_name_classes(
     fold it comes from, so in training the feature carries out-of-fold knowledge, as it
     does for unseen text at run time.
     """
-    sents = [s for i, s in enumerate(ge_test) if not held_out(i)]
-    sents += clean_wikiann(wa_train)
+    sents = split(ge_test, held_out)[1] + clean_wikiann(wa_train)
     found: dict[str, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
     for words, tags in sents:
         fold = fold_of(words)
@@ -209,7 +215,7 @@ def common_noun_forms() -> set[str]:
             if "Substantiv" not in pos or pos & NAME_POS:
                 continue
             for column, value in row.items():
-                if column in ("pos",) or column.startswith("genus") or not value:
+                if column == "pos" or column.startswith("genus") or not value:
                     continue
                 if len(value) >= 3 and value[0].isupper() and value.isalpha():
                     forms.add(value)
@@ -271,20 +277,21 @@ def main() -> None:
             for word in words:
                 outer_classes[word].add(cls)
     ge_test, wa_train = training_corpora(args.data)
-    held_out = (
-        (lambda i: i % CV_FOLDS == args.cv_fold)
-        if args.cv_fold is not None
-        else (lambda i: i % HOLDOUT_EVERY == 0)
-    )
+    held_out = in_cv_fold(args.cv_fold) if args.cv_fold is not None else in_selection
     corpus = (
         corpus_name_classes(ge_test, wa_train, args.corpus_places_orgs, held_out)
         if args.corpus_names
         else {}
     )
     lower = lowercase_words(ge_test + wa_train, args.data)
-    rows = []
+
+    def is_german_word(word: str) -> bool:  # "Will", "Dann", "Alles"
+        return word.lower() in lemmas or word.lower() in lower
+
+    # (word, norm) or (word, norm, only fold, norm outside that fold)
+    rows: list[tuple[str, ...]] = []
     for word in sorted(set(outer_classes) | set(corpus)):
-        if word.lower() in lemmas or word.lower() in lower:  # "Will", "Dann": German words
+        if is_german_word(word):
             continue
         outer = outer_classes.get(word, set())
         full = outer | set(corpus.get(word, {}))
@@ -292,37 +299,32 @@ def main() -> None:
         folds = set().union(*corpus[word].values()) if word in corpus else set()
         if len(folds) == 1 and full != outer:
             # known from one fold only: in that fold's sentences the class is hidden
-            rows.append(f"{word}\t{norm}\t{folds.pop()}\t{class_norm(outer, word in nouns)}")
+            rows.append((word, norm, str(folds.pop()), class_norm(outer, word in nouns)))
         else:
-            rows.append(f"{word}\t{norm}")
+            rows.append((word, norm))
     if args.genitive:
         # "Merkels", "Europas": the genitive -s form carries the class of its name
-        listed = {row.split("\t", 1)[0] for row in rows}
+        listed = {row[0] for row in rows}
         rows += [
-            f"{word}s\t{rest}"
-            for word, _, rest in (row.partition("\t") for row in list(rows))
+            (f"{word}s", *rest)
+            for word, *rest in list(rows)
             if not word.endswith(("s", "x", "z", "ß"))
             and f"{word}s" not in listed
-            and f"{word}s".lower() not in lemmas
-            and f"{word}s".lower() not in lower
+            and not is_german_word(f"{word}s")
         ]
         rows.sort()
     if args.noun_class:
-        named = {row.split("\t", 1)[0] for row in rows}
+        named = {row[0] for row in rows}
         counts = Counter(w for words, _ in ge_test + wa_train for w in words)
-        rare_nouns = {
-            w for w in common_noun_forms() - named if counts[w] < args.noun_class
-        }
-        rows += [f"{word}\t{NOUN_CLASS}" for word in sorted(rare_nouns)]
+        rare_nouns = {w for w in common_noun_forms() - named if counts[w] < args.noun_class}
+        rows += [(word, NOUN_CLASS) for word in sorted(rare_nouns)]
     args.out.parent.mkdir(parents=True, exist_ok=True)
     header = (
         "# word\tnorm[\tonly fold\tnorm outside that fold]; built by "
         "scripts/build_name_norms.py from Faker (MIT), F1DB (CC BY 4.0), WikiANN (CC BY-SA)\n"
     )
-    args.out.write_text(header + "\n".join(rows) + "\n", encoding="utf-8")
-    per_class: dict[str, int] = defaultdict(int)
-    for row in rows:
-        per_class[row.split("\t")[1]] += 1
+    args.out.write_text(header + "\n".join("\t".join(row) for row in rows) + "\n", encoding="utf-8")
+    per_class = Counter(row[1] for row in rows)
     print(f"{args.out}: {len(rows)} words", dict(sorted(per_class.items(), key=lambda kv: -kv[1])))
 
 

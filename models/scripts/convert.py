@@ -24,7 +24,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import spacy
@@ -32,11 +32,32 @@ from spacy.tokens import Doc, DocBin
 from spacy.training import biluo_tags_to_spans, iob_to_biluo
 
 DATA = Path("/work/shared/data")
-HOLDOUT_EVERY = 8
+HOLDOUT_EVERY = 8  # GermEval test sentence i is in the selection split if i % 8 == 0
+CV_FOLDS = 2  # scripts/crossval.py: GermEval test sentence i is in fold i % 2
+GERMEVAL_COPIES = 4  # GermEval training sentences are repeated: closer to reports
 # Optional: split hyphens between letters/digits like the gtextract runtime tokenizer
 HYPHEN = re.compile(r"(?<=[^\W_])-(?=[^\W_])")
 
 Sentence = tuple[list[str], list[str]]
+
+
+def in_selection(i: int) -> bool:
+    """Is GermEval test sentence `i` in the selection split?"""
+    return i % HOLDOUT_EVERY == 0
+
+
+def in_cv_fold(fold: int) -> Callable[[int], bool]:
+    """Is GermEval test sentence `i` in cross-validation fold `fold`?"""
+    return lambda i: i % CV_FOLDS == fold
+
+
+def split(
+    sents: list[Sentence], held_out: Callable[[int], bool]
+) -> tuple[list[Sentence], list[Sentence]]:
+    """(held-out sentences, training sentences) by sentence index."""
+    held = [s for i, s in enumerate(sents) if held_out(i)]
+    rest = [s for i, s in enumerate(sents) if not held_out(i)]
+    return held, rest
 
 
 def map_germeval(tag: str) -> str:
@@ -188,7 +209,7 @@ def main() -> None:
         help="WikiANN: capitalised O tokens are missing, not O (see to_doc)",
     )
     parser.add_argument(
-        "--germeval-copies", type=int, default=4,
+        "--germeval-copies", type=int, default=GERMEVAL_COPIES,
         help="repeat GermEval training sentences: hand-annotated news text, closer to reports",
     )
     args = parser.parse_args()
@@ -197,8 +218,7 @@ def main() -> None:
     ge_dev = list(read_germeval(args.data / "germeval2014" / "NER-de-dev.tsv"))
     wa_train = list(read_wikiann(args.data / "wikiann-de" / "train"))
     wa_test = list(read_wikiann(args.data / "wikiann-de" / "test"))
-    held = [s for i, s in enumerate(ge_test) if i % HOLDOUT_EVERY == 0]
-    ge_train = [s for i, s in enumerate(ge_test) if i % HOLDOUT_EVERY != 0]
+    held, ge_train = split(ge_test, in_selection)
     wa_train_all = wa_train
     if not args.raw_wikiann:
         wa_train = clean_wikiann(wa_train)

@@ -15,11 +15,19 @@ from __future__ import annotations
 from pathlib import Path
 
 import spacy
-from build_name_norms import CV_FOLDS
-from convert import DATA, clean_wikiann, read_germeval, read_wikiann, write
+from convert import (
+    CV_FOLDS,
+    DATA,
+    GERMEVAL_COPIES,
+    clean_wikiann,
+    in_cv_fold,
+    read_germeval,
+    read_wikiann,
+    split,
+    write,
+)
 
 CORPUS = Path(__file__).parents[1] / "corpus"
-GERMEVAL_COPIES = 4  # as in convert.py
 
 
 def main() -> None:
@@ -28,8 +36,7 @@ def main() -> None:
     wa_train = clean_wikiann(list(read_wikiann(DATA / "wikiann-de" / "train")))
     for fold in range(CV_FOLDS):
         out = CORPUS / f"cv{fold}"
-        held = [s for i, s in enumerate(ge_test) if i % CV_FOLDS == fold]
-        rest = [s for i, s in enumerate(ge_test) if i % CV_FOLDS != fold]
+        held, rest = split(ge_test, in_cv_fold(fold))
         write(out / "train_all" / "train.spacy", vocab, wa_train + rest * GERMEVAL_COPIES, False)
         write(out / "dev.spacy", vocab, held, False)
         synth = out / "train_all" / "synth.spacy"
