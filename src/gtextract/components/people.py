@@ -246,8 +246,6 @@ class PeopleFinder:
             if end <= start:
                 continue
             toks = list(doc[start:end])
-            if doc[start:end].text.lower() in self.makes:
-                continue  # "Aston Martin": the model reads a given name in a make
             if not all(
                 self._ner_name_token(t) or t.lower_ in self.particles or t.text == "-" for t in toks
             ):
@@ -386,12 +384,16 @@ class PeopleFinder:
             found += self._ner_names(doc)
         known_last = {s[-1].text for s in found if len(s) > 1}
         found += self._listed_surnames(doc, known_last)
-        taken = {c.start for c in candidates(doc, "TEAM", "TRACK", "SERIES", "MAKE", "EVENT")}
+        others = candidates(doc, "TEAM", "TRACK", "SERIES", "MAKE", "EVENT")
+        taken = {c.start for c in others}
+        # a name with exactly the extent of a make, team, ... ("Aston Martin": the base
+        # model reads a given name in it) is that thing, not a person
+        same_extent = {(c.start, c.end) for c in others}
         spans = []
         for span in found:
-            label = self._role_label(span)
-            if len(span) == 1 and span.start in taken:
+            if (span.start, span.end) in same_extent or (len(span) == 1 and span.start in taken):
                 continue
+            label = self._role_label(span)
             spans.append(Span(doc, span.start, span.end, label=label))
         add_candidates(doc, spans)
         return doc
