@@ -83,7 +83,7 @@ def test_common_nouns_and_adjectives_are_not_names() -> None:
 
 @needs_model
 def test_plain_spacy_load_applies_the_name_classes() -> None:
-    """The classes travel in vocab/lookups.bin: no gtextract code is needed to use them."""
+    """The classes travel in vocab/lookups.bin: spacy.load applies them by itself."""
     nlp = spacy.load(BUNDLED)
     norms = {t.text: t.norm_ for t in nlp.make_doc("Mehmet Schmidt gewann das Rennen in Rom")}
     assert norms["Mehmet"] == "⟨given⟩"
@@ -94,6 +94,22 @@ def test_plain_spacy_load_applies_the_name_classes() -> None:
     assert nlp.make_doc("Mindestlöhne")[0].norm_ == "⟨noun⟩"
     config = nlp.config
     assert config["initialize"]["before_init"] is None, "training callbacks are not shipped"
+
+
+@needs_model
+def test_bundled_model_keeps_titles_out_of_person_spans() -> None:
+    """The shipped title rule has its noun list: a frequent title (a listed noun) and a
+    rare role noun (the noun class) leave the PER span, the name stays."""
+    nlp = spacy.load(BUNDLED)
+    assert nlp.pipe_names == ["tok2vec", "ner", "person_titles"]
+    text = "Am Abend sprachen Präsident Jannik Wellenkamp und Pilot Mara Stöcklein."
+    doc = nlp.make_doc(text)
+    doc.ents = [
+        doc.char_span(text.index(p), text.index(p) + len(p), label="PER")
+        for p in ("Präsident Jannik Wellenkamp", "Pilot Mara Stöcklein")
+    ]
+    doc = nlp.get_pipe("person_titles")(doc)
+    assert [e.text for e in doc.ents] == ["Jannik Wellenkamp", "Mara Stöcklein"]
 
 
 @needs_model

@@ -222,6 +222,16 @@ def common_noun_forms() -> set[str]:
     return forms
 
 
+def write_common_nouns(path: Path, words: set[str]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    header = (
+        "# German common nouns outside the noun class, for gtx_person_titles; from "
+        "german-nouns (Wiktionary, CC BY-SA 4.0), built by scripts/build_name_norms.py\n"
+    )
+    path.write_text(header + "".join(f"{w}\n" for w in sorted(words)), encoding="utf-8")
+    print(f"{path}: {len(words)} words")
+
+
 def class_norm(classes: set[str], is_noun: bool) -> str:
     """"⟨given+surname⟩"; "~" marks a word that is also a German lemma ("Koch")."""
     return "⟨" + "+".join(sorted(classes)) + ("~" if is_noun else "") + "⟩" if classes else ""
@@ -250,6 +260,13 @@ def main() -> None:
         default=0,
         help="give common nouns (german-nouns) seen fewer than MAX_COUNT times in the "
         "training text the class ⟨noun⟩, so that rare compounds read as nouns, not names",
+    )
+    parser.add_argument(
+        "--common-nouns",
+        type=Path,
+        metavar="PATH",
+        help="with --noun-class: also write the common nouns outside the noun class (frequent "
+        "or listed, given names excluded) for the gtx_person_titles component",
     )
     parser.add_argument(
         "--genitive",
@@ -316,8 +333,14 @@ def main() -> None:
     if args.noun_class:
         named = {row[0] for row in rows}
         counts = Counter(w for words, _ in ge_test + wa_train for w in words)
-        rare_nouns = {w for w in common_noun_forms() - named if counts[w] < args.noun_class}
+        noun_forms = common_noun_forms()
+        rare_nouns = {w for w in noun_forms - named if counts[w] < args.noun_class}
         rows += [(word, NOUN_CLASS) for word in sorted(rare_nouns)]
+        if args.common_nouns:
+            # the title rule reads the noun class from the NORM; it needs the rest by name.
+            # Faker's given names stay out, so "Mark Webber" keeps "Mark".
+            others = noun_forms - rare_nouns - sources[0]["given"]
+            write_common_nouns(args.common_nouns, others)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     header = (
         "# word\tnorm[\tonly fold\tnorm outside that fold]; built by "
