@@ -98,17 +98,18 @@ def test_plain_spacy_load_applies_the_name_classes() -> None:
 
 @needs_model
 def test_bundled_model_keeps_titles_out_of_person_spans() -> None:
-    """The shipped title rule has its noun list: a frequent title (a listed noun) and a
-    rare role noun (the noun class) leave the PER span, the name stays."""
+    """The shipped PER-span rules have their word lists: a frequent title (a listed noun)
+    and a rare role noun (the noun class) leave the span, the name stays, and a
+    sentence-initial adverb is no person."""
     nlp = spacy.load(BUNDLED)
-    assert nlp.pipe_names == ["tok2vec", "ner", "person_titles"]
-    text = "Am Abend sprachen Präsident Jannik Wellenkamp und Pilot Mara Stöcklein."
+    assert nlp.pipe_names == ["tok2vec", "ner", "person_spans"]
+    text = "Dahinter sprachen Präsident Jannik Wellenkamp und Pilot Mara Stöcklein."
     doc = nlp.make_doc(text)
     doc.ents = [
         doc.char_span(text.index(p), text.index(p) + len(p), label="PER")
-        for p in ("Präsident Jannik Wellenkamp", "Pilot Mara Stöcklein")
+        for p in ("Dahinter", "Präsident Jannik Wellenkamp", "Pilot Mara Stöcklein")
     ]
-    doc = nlp.get_pipe("person_titles")(doc)
+    doc = nlp.get_pipe("person_spans")(doc)
     assert [e.text for e in doc.ents] == ["Jannik Wellenkamp", "Mara Stöcklein"]
 
 

@@ -105,7 +105,7 @@ def f1db_classes(data: Path) -> dict[str, set[str]]:
     return classes
 
 
-def wikiann_dev_classes(data: Path) -> dict[str, set[str]]:
+def wikiann_dev_classes(data: Path, titles: frozenset[str] = frozenset()) -> dict[str, set[str]]:
     """Given names, surnames, places and one-word organisations from WikiANN *dev*
     spans: silver labels of a split that is neither trained on nor reported."""
     classes: dict[str, set[str]] = defaultdict(set)
@@ -115,7 +115,8 @@ def wikiann_dev_classes(data: Path) -> dict[str, set[str]]:
     def close() -> None:
         words = [w for w in span if is_name_word(w)]
         if label == "PER" and len(span) >= 2 and len(words) == len(span):
-            classes["given"].add(span[0])
+            if span[0] not in titles:
+                classes["given"].add(span[0])
             classes["surname"].add(span[-1])
         elif label in ("LOC", "ORG") and len(span) == 1 and words:
             classes["place" if label == "LOC" else "org"].add(span[0])
@@ -145,6 +146,7 @@ def corpus_name_classes(
     wa_train: list[Sentence],
     places_orgs: bool = False,
     held_out: Callable[[int], bool] = in_selection,
+    titles: frozenset[str] = frozenset(),
 ) -> dict[str, dict[str, set[int]]]:
     """Given names and surnames of the *training* PER spans (with `places_orgs`, also
     one-word LOC spans as places and the name words of ORG spans as organisations),
@@ -169,7 +171,7 @@ def corpus_name_classes(
                 j += 1
             span = words[i:j]
             if label == "PER" and all(is_name_word(w) for w in span):
-                if len(span) >= 2:
+                if len(span) >= 2 and span[0] not in titles:
                     found[span[0]]["given"].add(fold)
                 found[span[-1]]["surname"].add(fold)
             elif places_orgs and label == "LOC" and len(span) == 1 and is_name_word(span[0]):
@@ -222,14 +224,36 @@ def common_noun_forms() -> set[str]:
     return forms
 
 
-def write_common_nouns(path: Path, words: set[str]) -> None:
+def write_words(path: Path, words: set[str], header: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    header = (
-        "# German common nouns outside the noun class, for gtx_person_titles; from "
-        "german-nouns (Wiktionary, CC BY-SA 4.0), built by scripts/build_name_norms.py\n"
-    )
-    path.write_text(header + "".join(f"{w}\n" for w in sorted(words)), encoding="utf-8")
+    text = f"# {header}; built by scripts/build_name_norms.py\n"
+    path.write_text(text + "".join(f"{w}\n" for w in sorted(words)), encoding="utf-8")
     print(f"{path}: {len(words)} words")
+
+
+# Wiktionary's name entries and the class each gives
+WIKTIONARY_NAME_CLASSES = {"Vorname": "given", "Nachname": "surname", "Toponym": "place"}
+
+
+def wiktionary_name_classes() -> dict[str, set[str]]:
+    """One-word given names, surnames and place names of german-nouns (German Wiktionary,
+    CC BY-SA 4.0), with their inflected forms ("Müllers")."""
+    import german_nouns
+
+    path = Path(next(iter(german_nouns.__path__))) / "nouns.csv"
+    classes: dict[str, set[str]] = defaultdict(set)
+    with path.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            pos = {p.strip() for p in (row.get("pos") or "").split(",")}
+            for kind, cls in WIKTIONARY_NAME_CLASSES.items():
+                if kind not in pos:
+                    continue
+                for column, value in row.items():
+                    if column == "pos" or column.startswith("genus") or not value:
+                        continue
+                    if is_name_word(value):
+                        classes[cls].add(value)
+    return classes
 
 
 def class_norm(classes: set[str], is_noun: bool) -> str:
@@ -243,6 +267,16 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--wikiann-dev", action="store_true", help="add WikiANN dev spans")
     parser.add_argument("--no-f1db", action="store_true", help="leave out F1DB names")
+    parser.add_argument(
+        "--no-title-given",
+        action="store_true",
+        help="do not take a span's first word as a given name if it is a common noun",
+    )
+    parser.add_argument(
+        "--wiktionary-names",
+        action="store_true",
+        help="add german-nouns' given names, surnames and places (Wiktionary)",
+    )
     parser.add_argument(
         "--corpus-names",
         action="store_true",
@@ -266,7 +300,14 @@ def main() -> None:
         type=Path,
         metavar="PATH",
         help="with --noun-class: also write the common nouns outside the noun class (frequent "
-        "or listed, given names excluded) for the gtx_person_titles component",
+        "or listed, given names excluded) for the gtx_person_spans component",
+    )
+    parser.add_argument(
+        "--lowercase-words",
+        type=Path,
+        metavar="PATH",
+        help="also write the words written lower-case in the training text (the skip list "
+        "above) for the gtx_person_spans component",
     )
     parser.add_argument(
         "--genitive",
@@ -284,10 +325,17 @@ def main() -> None:
     lemmas = load_lookups("de", ["lemma_lookup"]).get_table("lemma_lookup")
     nouns = {value for value in lemmas.values() if isinstance(value, str) and value[:1].isupper()}
     sources = [faker_classes()]
+    # a span's first word that is a common noun and no Faker given name is a title
+    # ("Präsident Obama"), not a given name
+    titles = (
+        frozenset(common_noun_forms() - sources[0]["given"]) if args.no_title_given else frozenset()
+    )
     if not args.no_f1db:
         sources.append(f1db_classes(args.data))
     if args.wikiann_dev:
-        sources.append(wikiann_dev_classes(args.data))
+        sources.append(wikiann_dev_classes(args.data, titles))
+    if args.wiktionary_names:
+        sources.append(wiktionary_name_classes())
     outer_classes: dict[str, set[str]] = defaultdict(set)
     for source in sources:
         for cls, words in source.items():
@@ -296,7 +344,7 @@ def main() -> None:
     ge_test, wa_train = training_corpora(args.data)
     held_out = in_cv_fold(args.cv_fold) if args.cv_fold is not None else in_selection
     corpus = (
-        corpus_name_classes(ge_test, wa_train, args.corpus_places_orgs, held_out)
+        corpus_name_classes(ge_test, wa_train, args.corpus_places_orgs, held_out, titles)
         if args.corpus_names
         else {}
     )
@@ -340,7 +388,15 @@ def main() -> None:
             # the title rule reads the noun class from the NORM; it needs the rest by name.
             # Faker's given names stay out, so "Mark Webber" keeps "Mark".
             others = noun_forms - rare_nouns - sources[0]["given"]
-            write_common_nouns(args.common_nouns, others)
+            write_words(
+                args.common_nouns,
+                others,
+                "German common nouns outside the noun class, for gtx_person_spans; from "
+                "german-nouns (Wiktionary, CC BY-SA 4.0)",
+            )
+    if args.lowercase_words:
+        header = "words written lower-case 3+ times in the training text, for gtx_person_spans"
+        write_words(args.lowercase_words, lower, header)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     header = (
         "# word\tnorm[\tonly fold\tnorm outside that fold]; built by "

@@ -12,6 +12,7 @@ sentence is scored once. GermEval dev and WikiANN test stay out, as everywhere.
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 
 import spacy
@@ -31,13 +32,22 @@ CORPUS = Path(__file__).parents[1] / "corpus"
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument(
+        "--copies",
+        type=int,
+        default=GERMEVAL_COPIES,
+        help="copies of the GermEval training sentences (experiment; writes corpus/cvK_geN)",
+    )
+    args = parser.parse_args()
+    suffix = "" if args.copies == GERMEVAL_COPIES else f"_ge{args.copies}"
     vocab = spacy.blank("de").vocab
     ge_test = list(read_germeval(DATA / "germeval2014" / "NER-de-test.tsv"))
     wa_train = clean_wikiann(list(read_wikiann(DATA / "wikiann-de" / "train")))
     for fold in range(CV_FOLDS):
-        out = CORPUS / f"cv{fold}"
+        out = CORPUS / f"cv{fold}{suffix}"
         held, rest = split(ge_test, in_cv_fold(fold))
-        write(out / "train_all" / "train.spacy", vocab, wa_train + rest * GERMEVAL_COPIES, False)
+        write(out / "train_all" / "train.spacy", vocab, wa_train + rest * args.copies, False)
         write(out / "dev.spacy", vocab, held, False)
         synth = out / "train_all" / "synth.spacy"
         if not synth.exists():

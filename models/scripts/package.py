@@ -41,11 +41,13 @@ nouns that the model reads as a feature. Sources:
 - german-nouns (Gregor Weichbrodt, https://github.com/gambolputty/german-nouns),
   CC BY-SA 4.0, from German Wiktionary: the inflected forms of its common nouns
   (those rare in the training text get the class <noun>; about 3,200 others, in
-  person_titles/nouns.txt, let the title rule recognise frequent titles and role nouns).
+  person_spans/nouns.txt, let the person_spans rules recognise frequent titles and
+  role nouns).
+- person_spans/lowercase_words.txt: words written lower-case in the training text.
 
-Pipeline: tok2vec -> ner -> person_titles. The last component (factory
-gtx_person_titles) comes with gtextract; to load the model without gtextract, pass
-exclude=["person_titles"] to spacy.load.
+Pipeline: tok2vec -> ner -> person_spans. The last component (factory
+gtx_person_spans) comes with gtextract; to load the model without gtextract, pass
+exclude=["person_spans"] to spacy.load.
 """
 
 
@@ -76,8 +78,8 @@ def main() -> None:
                 "transition NER, trained on WikiANN-de train, GermEval 2014 test (minus a "
                 "held-out slice) and synthetic race-report sentences built from F1DB names; "
                 "listed given names, surnames, places and rare common nouns reach it as "
-                "NORM classes (vocab lexeme_norm table). Leading titles and role nouns "
-                "leave PER spans (gtx_person_titles, from gtextract)."
+                "NORM classes (vocab lexeme_norm table). Rules keep titles, lone common "
+                "nouns and sentence-initial words out of PER (gtx_person_spans, from gtextract)."
             ),
             "license": "CC BY-SA 4.0 (model weights; gtextract code is MIT)",
             "author": "gtextract developers",
@@ -96,7 +98,7 @@ def main() -> None:
                  "license": "CC BY-SA 4.0",
                  "attribution": "Gregor Weichbrodt, from German Wiktionary; inflected forms of "
                  "common nouns in the lexeme_norm table (the noun class read as a feature) "
-                 "and in person_titles/nouns.txt (the title rule)"},
+                 "and in person_spans/nouns.txt (the person_spans rules)"},
             ],
             # spaCy's own keys describe the reporting set (GermEval 2014 dev, gold tokens)
             "performance": {

@@ -1,4 +1,4 @@
-"""``gtx_person_titles``: leading titles and role nouns leave PER spans."""
+"""``gtx_person_spans``: titles, lone common nouns and sentence-initial words leave PER."""
 
 from __future__ import annotations
 
@@ -10,9 +10,10 @@ from spacy.language import Language
 from spacy.lookups import Lookups
 from spacy.tokens import Doc, Span
 
-from gtextract.components.person_titles import PersonTitleTrimmer
+from gtextract.components.person_spans import PersonSpanCleaner
 
 NOUNS = ["Regisseur", "König", "Chef", "Teamchef", "Verband"]
+LOWERCASE_WORDS = ["tatsächlich", "dahinter", "klein"]
 
 
 @pytest.fixture
@@ -23,9 +24,10 @@ def nlp(tmp_path: Path) -> Language:
     norms = {"Hollywoodstar": "⟨noun⟩", "Kabel": "⟨noun⟩", "König": "⟨given+surname~⟩"}
     lookups.add_table("lexeme_norm", norms)
     nlp.vocab.lookups = lookups
-    path = tmp_path / "nouns.txt"
-    path.write_text("# test list\n" + "\n".join(NOUNS) + "\n", encoding="utf-8")
-    nlp.add_pipe("gtx_person_titles").initialize(path=str(path))
+    nouns, words = tmp_path / "nouns.txt", tmp_path / "words.txt"
+    nouns.write_text("# test list\n" + "\n".join(NOUNS) + "\n", encoding="utf-8")
+    words.write_text("\n".join(LOWERCASE_WORDS) + "\n", encoding="utf-8")
+    nlp.add_pipe("gtx_person_spans").initialize(nouns=str(nouns), lowercase_words=str(words))
     return nlp
 
 
@@ -38,7 +40,7 @@ def _trimmed(nlp: Language, text: str, ents: list[tuple[str, str]]) -> list[tupl
         assert span is not None, phrase
         spans.append(span)
     doc.ents = spans
-    doc = nlp.get_pipe("gtx_person_titles")(doc)
+    doc = nlp.get_pipe("gtx_person_spans")(doc)
     return [(e.text, e.label_) for e in doc.ents]
 
 
@@ -76,6 +78,21 @@ def test_lone_common_noun_is_no_person(nlp: Language) -> None:
     assert _trimmed(nlp, text, ents) == [("Hübl", "PER")]
 
 
+def test_sentence_initial_common_word_is_no_person(nlp: Language) -> None:
+    text = "Tatsächlich siegte Hübl. Dahinter kam Brambeck ins Ziel."
+    ents = [("Tatsächlich", "PER"), ("Hübl", "PER"), ("Dahinter", "PER"), ("Brambeck", "PER")]
+    assert _trimmed(nlp, text, ents) == [("Hübl", "PER"), ("Brambeck", "PER")]
+
+
+def test_common_word_inside_a_sentence_or_listed_stays(nlp: Language) -> None:
+    # "Klein" is a lower-case word too, but mid-sentence it can only be a name;
+    # at the start of a sentence a listed name keeps its span
+    nlp.vocab.lookups.get_table("lexeme_norm")["Klein"] = "⟨surname~⟩"
+    text = "Klein gewann, vor ihm lag nur Dahinter."
+    ents = [("Klein", "PER"), ("Dahinter", "PER")]
+    assert _trimmed(nlp, text, ents) == ents
+
+
 def test_several_leading_nouns_go(nlp: Language) -> None:
     text = "Es sprach König Teamchef Ole Brambeck."
     assert _trimmed(nlp, text, [("König Teamchef Ole Brambeck", "PER")]) == [
@@ -84,23 +101,24 @@ def test_several_leading_nouns_go(nlp: Language) -> None:
 
 
 def test_list_survives_disk_and_bytes(nlp: Language, tmp_path: Path) -> None:
-    trimmer = nlp.get_pipe("gtx_person_titles")
-    assert isinstance(trimmer, PersonTitleTrimmer)
+    trimmer = nlp.get_pipe("gtx_person_spans")
+    assert isinstance(trimmer, PersonSpanCleaner)
     trimmer.to_disk(tmp_path / "saved")
-    from_disk = PersonTitleTrimmer("t", "PER", "⟨noun⟩").from_disk(tmp_path / "saved")
-    from_bytes = PersonTitleTrimmer("t", "PER", "⟨noun⟩").from_bytes(trimmer.to_bytes())
+    from_disk = PersonSpanCleaner("t", "PER", "⟨noun⟩").from_disk(tmp_path / "saved")
+    from_bytes = PersonSpanCleaner("t", "PER", "⟨noun⟩").from_bytes(trimmer.to_bytes())
     assert from_disk.nouns == from_bytes.nouns == frozenset(NOUNS)
+    assert from_disk.lowercase_words == from_bytes.lowercase_words == frozenset(LOWERCASE_WORDS)
 
 
-def test_missing_noun_list_is_a_clear_error(tmp_path: Path) -> None:
-    trimmer = PersonTitleTrimmer("t", "PER", "⟨noun⟩")
-    with pytest.raises(FileNotFoundError, match="noun list not found"):
-        trimmer.initialize(path=str(tmp_path / "absent.txt"))
+def test_missing_word_list_is_a_clear_error(tmp_path: Path) -> None:
+    trimmer = PersonSpanCleaner("t", "PER", "⟨noun⟩")
+    with pytest.raises(FileNotFoundError, match="word list not found"):
+        trimmer.initialize(nouns=str(tmp_path / "absent.txt"))
 
 
 def test_doc_without_person_is_unchanged(nlp: Language) -> None:
     doc = Doc(nlp.vocab, words=["Regen", "in", "Spa"])
     doc.ents = [Span(doc, 2, 3, label="LOC")]
-    assert [(e.text, e.label_) for e in nlp.get_pipe("gtx_person_titles")(doc).ents] == [
+    assert [(e.text, e.label_) for e in nlp.get_pipe("gtx_person_spans")(doc).ents] == [
         ("Spa", "LOC")
     ]
