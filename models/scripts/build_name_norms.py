@@ -27,7 +27,8 @@ import csv
 import importlib
 import pkgutil
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from functools import cache
 from pathlib import Path
 
 from convert import (
@@ -204,24 +205,34 @@ NAME_POS = frozenset({"Vorname", "Nachname", "Toponym", "Eigenname", "Straßenna
 NOUN_CLASS = "⟨noun⟩"
 
 
-def common_noun_forms() -> set[str]:
-    """Every inflected form of german-nouns' common nouns (Wiktionary, CC BY-SA 4.0):
-    one-word, alphabetic, capitalised ("Mindestlohn", "Mindestlöhne")."""
+def german_noun_entries() -> Iterator[tuple[set[str], set[str]]]:
+    """(parts of speech, one-word capitalised forms) of every german-nouns entry (German
+    Wiktionary, CC BY-SA 4.0)."""
     import german_nouns  # namespace package: the data is a CSV beside it
 
     path = Path(next(iter(german_nouns.__path__))) / "nouns.csv"
-    forms: set[str] = set()
     with path.open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             pos = {p.strip() for p in (row.get("pos") or "").split(",")}
-            if "Substantiv" not in pos or pos & NAME_POS:
-                continue
-            for column, value in row.items():
-                if column == "pos" or column.startswith("genus") or not value:
-                    continue
-                if len(value) >= 3 and value[0].isupper() and value.isalpha():
-                    forms.add(value)
-    return forms
+            forms = {
+                value
+                for column, value in row.items()
+                if column != "pos" and not column.startswith("genus") and value
+            }
+            yield pos, forms
+
+
+@cache
+def common_noun_forms() -> frozenset[str]:
+    """Every inflected form of german-nouns' common nouns: one-word, alphabetic,
+    capitalised ("Mindestlohn", "Mindestlöhne")."""
+    return frozenset(
+        form
+        for pos, forms in german_noun_entries()
+        if "Substantiv" in pos and not pos & NAME_POS
+        for form in forms
+        if len(form) >= 3 and form[0].isupper() and form.isalpha()
+    )
 
 
 def write_words(path: Path, words: set[str], header: str) -> None:
@@ -236,23 +247,13 @@ WIKTIONARY_NAME_CLASSES = {"Vorname": "given", "Nachname": "surname", "Toponym":
 
 
 def wiktionary_name_classes() -> dict[str, set[str]]:
-    """One-word given names, surnames and place names of german-nouns (German Wiktionary,
-    CC BY-SA 4.0), with their inflected forms ("Müllers")."""
-    import german_nouns
-
-    path = Path(next(iter(german_nouns.__path__))) / "nouns.csv"
+    """One-word given names, surnames and place names of german-nouns, with their
+    inflected forms ("Müllers")."""
     classes: dict[str, set[str]] = defaultdict(set)
-    with path.open(encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
-            pos = {p.strip() for p in (row.get("pos") or "").split(",")}
-            for kind, cls in WIKTIONARY_NAME_CLASSES.items():
-                if kind not in pos:
-                    continue
-                for column, value in row.items():
-                    if column == "pos" or column.startswith("genus") or not value:
-                        continue
-                    if is_name_word(value):
-                        classes[cls].add(value)
+    for pos, forms in german_noun_entries():
+        for kind, cls in WIKTIONARY_NAME_CLASSES.items():
+            if kind in pos:
+                classes[cls] |= {form for form in forms if is_name_word(form)}
     return classes
 
 
@@ -385,7 +386,7 @@ def main() -> None:
         rare_nouns = {w for w in noun_forms - named if counts[w] < args.noun_class}
         rows += [(word, NOUN_CLASS) for word in sorted(rare_nouns)]
         if args.common_nouns:
-            # the title rule reads the noun class from the NORM; it needs the rest by name.
+            # gtx_person_spans reads the noun class from the NORM; it needs the rest by name.
             # Faker's given names stay out, so "Mark Webber" keeps "Mark".
             others = noun_forms - rare_nouns - sources[0]["given"]
             write_words(

@@ -38,19 +38,13 @@ SENTENCE_ENDS = frozenset({".", "!", "?", ":", "„", '"', "«", "»"})
 
 
 class PersonSpanCleaner:
-    def __init__(
-        self,
-        name: str,
-        label: str,
-        noun_norm: str,
-        nouns: Iterable[str] = (),
-        lowercase_words: Iterable[str] = (),
-    ) -> None:
+    def __init__(self, name: str, label: str, noun_norm: str) -> None:
         self.name = name
         self.label = label
         self.noun_norm = noun_norm
-        self.nouns: frozenset[str] = frozenset(nouns)
-        self.lowercase_words: frozenset[str] = frozenset(lowercase_words)
+        # filled by initialize() at training time, by from_disk() on load
+        self.nouns: frozenset[str] = frozenset()
+        self.lowercase_words: frozenset[str] = frozenset()
 
     def is_common_noun(self, doc: Doc, word: str) -> bool:
         head = word.rsplit("-", 1)[-1]
