@@ -3,26 +3,19 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from importlib.resources import files
+from collections.abc import Mapping
 
 from text_to_num import text2num
+
+from gtextract.gazetteers import number_words
 
 ORDINAL_ENDINGS = ("en", "er", "es", "em", "e")
 DIGIT_ORDINAL = re.compile(r"^(\d{1,3})\.$")
 
 
-@lru_cache(maxsize=1)
-def _number_words() -> tuple[dict[str, int], dict[str, int]]:
-    cardinals: dict[str, int] = {}
-    ordinals: dict[str, int] = {}
-    text = files("gtextract").joinpath("data/number_words.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        word, value, kind = line.split("\t")
-        (ordinals if kind == "ordinal" else cardinals)[word] = int(value)
-    return cardinals, ordinals
+def _number_words() -> tuple[Mapping[str, int], Mapping[str, int]]:
+    words = number_words()  # the package's data/number_words.tsv, parsed once
+    return words.cardinals, words.ordinals
 
 
 def cardinal(word: str) -> int | None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 from spacy.language import Language
 
 import gtextract.components  # noqa: F401  (registers the factories)
@@ -23,14 +26,22 @@ COMPONENTS: tuple[str, ...] = (
 )
 
 
-def add_components(nlp: Language) -> Language:
-    """Add the gtextract components (once) to ``nlp`` and return it."""
-    add_hyphen_infixes(nlp)
+def add_components(nlp: Language, *, data_dir: str | Path | None = None) -> Language:
+    """Add the gtextract components (once) to ``nlp`` and return it.
+
+    A component added here is initialised on its own (``nlp.initialize()`` would
+    reset the base model's trained weights) with the package's data files, or
+    those in ``data_dir``. Components already present, as in a pipeline saved with
+    ``nlp.to_disk`` and loaded again, keep the data they were saved with.
+    """
+    add_hyphen_infixes(nlp)  # before initialize: the patterns use the same tokenizer
     for name in COMPONENTS:
         if name in nlp.pipe_names:
             continue
         config = {}
         if name == "gtx_people":
             config = {"use_ner": "ner" in nlp.pipe_names}
-        nlp.add_pipe(name, config=config)
+        component: Any = nlp.add_pipe(name, config=config)
+        if hasattr(component, "initialize"):  # data-free ones (sentences, resolver) have none
+            component.initialize(lambda: [], nlp=nlp, data_dir=data_dir)
     return nlp

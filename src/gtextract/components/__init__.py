@@ -1,7 +1,9 @@
-"""gtextract's spaCy components. Importing this package registers the factories."""
+"""gtextract's spaCy components. Importing this package registers the factories
+and the ``doc._`` extensions of the contract (``contract.py``)."""
 
 from gtextract.components import (  # noqa: F401
     cars,
+    contract,
     events,
     gazetteer,
     measures,

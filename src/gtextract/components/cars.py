@@ -12,19 +12,22 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from gtextract import gazetteers
+from gtextract.components import contract
+from gtextract.components.base import DataComponent
 from gtextract.components.spans import add_candidates, candidates
+from gtextract.gazetteers import DataSource, entry_file, word_file
 
 MAX_MODEL_TOKENS = 6
 CAR_NUMBER = re.compile(r"^#?\d{1,3}$")
 
 
-class CarFinder:
-    def __init__(self, nlp: Language, name: str) -> None:
-        self.name = name
-        self.model_words = set(gazetteers.words("car_model_words"))
+class CarFinder(DataComponent):
+    data_files = (word_file("car_model_words"), entry_file("car_models"))
+
+    def setup(self, data: DataSource) -> None:
+        self.model_words = set(data.words("car_model_words"))
         self.families: set[str] = set()
-        for entry in gazetteers.entries("car_models"):
+        for entry in data.entries("car_models"):
             model = str(entry.attrs.get("model", ""))
             for form in (model, *[a for a in entry.aliases if " " not in a]):
                 first = form.split(" ")[0].split("-")[0]
@@ -92,6 +95,6 @@ class CarFinder:
         return None
 
 
-@Language.factory("gtx_cars")
+@Language.factory("gtx_cars", assigns=[contract.SPANS], requires=[contract.SPANS])
 def make_cars(nlp: Language, name: str) -> CarFinder:
-    return CarFinder(nlp, name)
+    return CarFinder(name)

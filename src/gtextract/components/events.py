@@ -15,16 +15,21 @@ The cue words and name shapes live in ``data/event_cues.json``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date
-from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from gtextract import gazetteers
+from gtextract.components import contract
+from gtextract.components.base import DataComponent
+from gtextract.components.contract import PUBLISHED, EventFact
 from gtextract.components.spans import NESTED, resolved, sentences, text_of
+from gtextract.cues import EventCues
 from gtextract.dates import find_dates
+from gtextract.gazetteers import CALENDAR_FILE, DataSource, entry_file
+
+EVENT_CUES_FILE = "event_cues.json"
 
 CALENDAR_BLOCK_LINE = re.compile(
     r"^(?P<month>[A-Za-zÄÖÜäöü]{3,9}\.?|tbd|TBD|TBA)[ \t]*\n[ \t]*(?P<day>\d{1,2}\.?|--|-|tbd)"
@@ -35,71 +40,44 @@ STATUS_NOTE = re.compile(r"\s*\(([^)]*)\)")
 YEAR = re.compile(r"\b(20\d\d)\b")
 
 
-@dataclass
-class EventFact:
-    name: str
-    start: int
-    end: int
-    track: str | None = None
-    track_text: str | None = None  # the track as written, when read from a fused line
-    track_start: int | None = None
-    date: str | None = None
-    status: str = "scheduled"
-    drivers: list[tuple[int, int]] = field(default_factory=list)
-    team: str | None = None
-    car: str | None = None
-    class_: str | None = None
+class EventFinder(DataComponent):
+    data_files = (EVENT_CUES_FILE, CALENDAR_FILE, entry_file("tracks"), entry_file("events"))
 
+    def setup(self, data: DataSource) -> None:
+        self.cues = data.cues("event_cues", EventCues)
+        self.months = {word.lower(): number for word, number in data.months().items()}
+        self.future = re.compile("|".join(f"(?:{p})" for p in self.cues.future))
+        self.name_shapes = list(self.cues.name_patterns)
+        self.event_tracks = {
+            e.name: str(e.attrs["track"]) for e in data.entries("events") if e.attrs.get("track")
+        }
+        # (written form, track name), longest first, for character-level search
+        self.track_forms = sorted(
+            ((form, e.name) for e in data.entries("tracks") for form in e.forms if len(form) >= 4),
+            key=lambda f: -len(f[0]),
+        )
+        months = sorted((re.escape(w) for w in data.months()), key=len, reverse=True)
+        self.date_first_line = re.compile(
+            r"^[ \t]*(?P<when>\d{1,2}\.(?:\s*[/–-]\s*\d{1,2}\.)?\s*(?:" + "|".join(months) + r")"
+            r"(?:\s+\d{4})?)[ \t]*[–—-][ \t]*(?P<rest>[^\n]+)$",
+            re.MULTILINE | re.IGNORECASE,
+        )
 
-@lru_cache(maxsize=1)
-def _track_forms() -> tuple[tuple[str, str], ...]:
-    """(written form, track name), longest first, for character-level search."""
-    forms = []
-    for entry in gazetteers.entries("tracks"):
-        for form in entry.forms:
-            if len(form) >= 4:
-                forms.append((form, entry.name))
-    return tuple(sorted(forms, key=lambda f: -len(f[0])))
-
-
-def _find_track(text: str) -> tuple[int, str, str] | None:
-    """First track named in a line: (offset, written form, name)."""
-    best: tuple[int, str, str] | None = None
-    for form, name in _track_forms():
-        pos = text.find(form)
-        if pos != -1 and (best is None or pos < best[0]):
-            best = (pos, form, name)
-    return best
-
-
-@lru_cache(maxsize=1)
-def _date_first_line() -> re.Pattern[str]:
-    months = sorted(
-        (re.escape(w.word) for w in gazetteers.calendar() if w.kind == "month"),
-        key=len,
-        reverse=True,
-    )
-    return re.compile(
-        r"^[ \t]*(?P<when>\d{1,2}\.(?:\s*[/–-]\s*\d{1,2}\.)?\s*(?:" + "|".join(months) + r")"
-        r"(?:\s+\d{4})?)[ \t]*[–—-][ \t]*(?P<rest>[^\n]+)$",
-        re.MULTILINE | re.IGNORECASE,
-    )
-
-
-class EventFinder:
-    def __init__(self, name: str) -> None:
-        self.name = name
-        self.cues = gazetteers.cues("event_cues")
-        self.months = {w.word.lower(): w.number for w in gazetteers.calendar() if w.kind == "month"}
-        self.future = re.compile("|".join(f"(?:{p})" for p in self.cues["future"]))
-        self.name_shapes = list(self.cues["name_patterns"])
+    def _find_track(self, text: str) -> tuple[int, str, str] | None:
+        """First track named in a line: (offset, written form, name)."""
+        best: tuple[int, str, str] | None = None
+        for form, name in self.track_forms:
+            pos = text.find(form)
+            if pos != -1 and (best is None or pos < best[0]):
+                best = (pos, form, name)
+        return best
 
     def _status(self, note: str) -> str | None:
         """scheduled / cancelled from a line's note; None for a past round."""
         low = note.lower()
-        if any(w in low for w in self.cues["calendar_past"]):
+        if any(w in low for w in self.cues.calendar_past):
             return None
-        if any(w in low for w in self.cues["cancelled"]):
+        if any(w in low for w in self.cues.cancelled):
             return "cancelled"
         return "scheduled"
 
@@ -115,7 +93,7 @@ class EventFinder:
             if status is None:
                 continue
             rest_clean = STATUS_NOTE.sub("", rest)
-            track = _find_track(rest_clean)
+            track = self._find_track(rest_clean)
             name = rest_clean[: track[0]].strip() if track and track[0] > 0 else rest_clean
             day = m.group("day").rstrip(".")
             start = m.start("rest")
@@ -137,7 +115,7 @@ class EventFinder:
         """ "16./17. Mai – Lausitzring (abgesagt)" lines."""
         events = []
         text = text_of(doc)
-        for m in _date_first_line().finditer(text):
+        for m in self.date_first_line.finditer(text):
             rest = m.group("rest").strip()
             status = self._status(rest)
             if status is None:
@@ -147,7 +125,7 @@ class EventFinder:
             year = int(years[-1]) if years else None
             dates = find_dates(m.group("when"), published, year)
             name = STATUS_NOTE.sub("", rest).strip()
-            track = _find_track(name)
+            track = self._find_track(name)
             start = m.start("rest")
             events.append(
                 EventFact(
@@ -206,7 +184,7 @@ class EventFinder:
             scope: list[Span] = [sent]
             nxt = sents[i + 1] if i + 1 < len(sents) else None
             if nxt is not None and text[nxt.start_char : nxt.end_char].lower().startswith(
-                tuple(self.cues["crew_openers"])
+                tuple(self.cues.crew_openers)
             ):
                 scope.append(sents[i + 1])
             in_scope = resolved(doc, start=scope[0].start, end=scope[-1].end)
@@ -218,11 +196,7 @@ class EventFinder:
             track = (inside[0].kb_id_ or inside[0].text) if inside else None
             named = [s for s in in_scope if s.label_ == "EVENT"]
             if track is None and named:
-                entry = next(
-                    (e for e in gazetteers.entries("events") if e.name == named[0].kb_id_), None
-                )
-                if entry is not None and entry.attrs.get("track"):
-                    track = str(entry.attrs["track"])
+                track = self.event_tracks.get(named[0].kb_id_)
             if track is None:
                 pool = after or [s for s in in_scope if s.label_ == "TRACK"]
                 track = (pool[0].kb_id_ or pool[0].text) if pool else None
@@ -233,7 +207,7 @@ class EventFinder:
                 for pos, d in find_dates(sent_text, published)
                 if not any(end <= o < sent.start_char + pos for o in others)
             ]
-            cancelled = any(c in low for c in self.cues["cancelled"])
+            cancelled = any(c in low for c in self.cues.cancelled)
             base = EventFact(
                 name,
                 start,
@@ -253,17 +227,17 @@ class EventFinder:
         return events
 
     def __call__(self, doc: Doc) -> Doc:
-        iso = doc.user_data.get("gtx_published")
+        iso = doc.user_data.get(PUBLISHED)
         published = date.fromisoformat(iso) if isinstance(iso, str) else iso
         calendar = self._calendar_block(doc) + self._calendar_list(doc, published)
         doc._.gtx_events = calendar + self._prose(doc, published, calendar)
         return doc
 
 
-if not Doc.has_extension("gtx_events"):
-    Doc.set_extension("gtx_events", default=None)
-
-
-@Language.factory("gtx_events")
+@Language.factory(
+    "gtx_events",
+    assigns=[contract.extension("gtx_events")],
+    requires=[contract.SPANS, contract.SENTS],
+)
 def make_events(nlp: Language, name: str) -> EventFinder:
     return EventFinder(name)

@@ -1,23 +1,34 @@
 """``gtx_gazetteer``: phrase matches of the gazetteers (series, tracks, makes, ...).
 
-Patterns come from the data files in ``gtextract/data`` and are tokenised
-with the pipeline's own tokenizer, so hyphen/space variants of one name
-("Aston Martin" / "Aston-Martin") are generated here once rather than listed
-twice in the data.
+Patterns come from the data files in ``gtextract/data`` at ``initialize`` and
+are tokenised with the pipeline's own tokenizer, so hyphen/space variants of
+one name ("Aston Martin" / "Aston-Martin") are generated here once rather than
+listed twice in the data. ``to_disk`` saves the patterns both as text
+(``patterns.jsonl``, one ``{"label", "pattern", "id"}`` per line, as spaCy's
+``SpanRuler`` does) and as the tokenised pattern Docs (``pattern_docs.spacy``),
+so loading a saved pipeline does not tokenise thousands of patterns again.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any
 
+import srsly
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, DocBin, Span
+from spacy.util import ensure_path
 
-from gtextract import gazetteers
+from gtextract.components import contract
+from gtextract.components.base import NotInitializedError
 from gtextract.components.spans import add_candidates
+from gtextract.gazetteers import DataSource, PhrasePattern, package_data
 
 GAZETTEER_KINDS = ("series", "tracks", "events", "makes", "car_models", "teams", "classes")
+PATTERNS_FILE = "patterns.jsonl"
+PATTERN_DOCS_FILE = "pattern_docs.spacy"
 
 
 def _variants(form: str) -> Iterator[str]:
@@ -28,31 +39,63 @@ def _variants(form: str) -> Iterator[str]:
         yield form.replace("-", " ")
 
 
+def gazetteer_patterns(data: DataSource, kinds: Iterable[str]) -> list[PhrasePattern]:
+    """Every written form to match, with its hyphen/space variants and session words."""
+    result: list[PhrasePattern] = []
+    seen: set[tuple[str, str, str]] = set()
+    for kind in kinds:
+        for pattern in data.patterns(kind):
+            for form in _variants(pattern["pattern"]):
+                key = (pattern["label"], pattern["id"], form)
+                if key not in seen:
+                    seen.add(key)
+                    result.append({"label": pattern["label"], "pattern": form, "id": pattern["id"]})
+    for session in data.sessions():
+        result.append({"label": "SESSION", "pattern": session.pattern, "id": session.kind})
+    return result
+
+
 class GazetteerMatcher:
     """Adds one candidate span per gazetteer match; ``span.kb_id_`` is the entry name."""
 
     def __init__(self, nlp: Language, name: str, kinds: Iterable[str]) -> None:
+        self.nlp = nlp
         self.name = name
+        self.kinds = tuple(kinds)
+        self.patterns: list[PhrasePattern] = []
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.entry_of: dict[int, str] = {}
-        forms: dict[str, list[str]] = {}
-        for kind in kinds:
-            for pattern in gazetteers.patterns(kind):
-                label, entry = pattern["label"], pattern["id"]
-                for form in _variants(pattern["pattern"]):
-                    key = f"{label}\t{entry}"
-                    forms.setdefault(key, []).append(form)
-        for key, texts in forms.items():
-            label, entry = key.split("\t", 1)
-            match_key = f"{label}\t{entry}"
-            self.entry_of[nlp.vocab.strings.add(match_key)] = entry
-            self.matcher.add(match_key, [nlp.make_doc(t) for t in sorted(set(texts))])
-        for session in gazetteers.sessions():
-            key = f"SESSION\t{session.kind}"
-            self.entry_of[nlp.vocab.strings.add(key)] = session.kind
-            self.matcher.add(key, [nlp.make_doc(session.pattern)])
+
+    def initialize(
+        self,
+        get_examples: Callable[[], Iterable[Any]] | None = None,
+        *,
+        nlp: Language | None = None,
+        data_dir: str | Path | None = None,
+    ) -> None:
+        """Build the patterns from the data files (the package's, or ``data_dir``)."""
+        data = DataSource(data_dir) if data_dir else package_data()
+        patterns = gazetteer_patterns(data, self.kinds)
+        self._set_patterns(patterns, [self.nlp.make_doc(p["pattern"]) for p in patterns])
+
+    def _set_patterns(self, patterns: list[PhrasePattern], docs: list[Doc]) -> None:
+        self.patterns = patterns
+        self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self.entry_of = {}
+        grouped: dict[str, list[Doc]] = {}
+        for pattern, doc in zip(patterns, docs, strict=True):
+            key = f"{pattern['label']}\t{pattern['id']}"
+            grouped.setdefault(key, []).append(doc)
+            self.entry_of[self.nlp.vocab.strings.add(key)] = pattern["id"]
+        for key, key_docs in grouped.items():
+            self.matcher.add(key, key_docs)
 
     def __call__(self, doc: Doc) -> Doc:
+        if not self.patterns:
+            raise NotInitializedError(
+                f"component {self.name!r} has no patterns: build the pipeline with "
+                "gtextract.load() or call its initialize() first"
+            )
         spans = []
         for match_id, start, end in self.matcher(doc):
             label = doc.vocab.strings[match_id].split("\t", 1)[0]
@@ -62,6 +105,25 @@ class GazetteerMatcher:
         add_candidates(doc, spans)
         return doc
 
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        folder = ensure_path(path)
+        folder.mkdir(parents=True, exist_ok=True)
+        srsly.write_jsonl(folder / PATTERNS_FILE, self.patterns)
+        docs = DocBin(attrs=["ORTH"], store_user_data=False)
+        for pattern in self.patterns:
+            docs.add(self.nlp.make_doc(pattern["pattern"]))
+        docs.to_disk(folder / PATTERN_DOCS_FILE)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> GazetteerMatcher:
+        folder = ensure_path(path)
+        patterns: list[PhrasePattern] = list(srsly.read_jsonl(folder / PATTERNS_FILE))
+        if (folder / PATTERN_DOCS_FILE).is_file():
+            docs = list(DocBin().from_disk(folder / PATTERN_DOCS_FILE).get_docs(self.nlp.vocab))
+        else:  # patterns written by hand: tokenise them here
+            docs = [self.nlp.make_doc(p["pattern"]) for p in patterns]
+        self._set_patterns(patterns, docs)
+        return self
+
 
 def _case_fits(span: Span) -> bool:
     """Lower-case matches only count where the text is not plain lower case prose."""
@@ -69,6 +131,10 @@ def _case_fits(span: Span) -> bool:
     return not first.islower() or len(span) > 1 and any(c.isupper() for c in span.text)
 
 
-@Language.factory("gtx_gazetteer", default_config={"kinds": list(GAZETTEER_KINDS)})
+@Language.factory(
+    "gtx_gazetteer",
+    default_config={"kinds": list(GAZETTEER_KINDS)},
+    assigns=[contract.SPANS],
+)
 def make_gazetteer(nlp: Language, name: str, kinds: list[str]) -> GazetteerMatcher:
     return GazetteerMatcher(nlp, name, kinds)

@@ -9,14 +9,19 @@ context words that decide this live in ``data/measure_cues.json``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from gtextract import gazetteers
+from gtextract.components import contract
+from gtextract.components.base import DataComponent
+from gtextract.components.contract import Measure
 from gtextract.components.spans import MEASURES, sentence_at_char, text_of
+from gtextract.cues import MeasureCues
+from gtextract.gazetteers import DataSource
 from gtextract.numbers import cardinal, decimal
+
+MEASURE_CUES_FILE = "measure_cues.json"
 
 NUMBER_WORD = (
     r"(?:eine[rnm]?|ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|"
@@ -44,17 +49,6 @@ UNIT_SECONDS = {
 }  # fmt: skip
 
 
-@dataclass(frozen=True)
-class Measure:
-    kind: str  # "gap", "lap_time", "race_time", "penalty"
-    start: int
-    end: int
-    text: str
-    seconds: float | None = None
-    laps: int | None = None
-    approximate: bool = False
-
-
 def _has(text: str, words: list[str]) -> bool:
     return any(w in text for w in words)
 
@@ -75,10 +69,11 @@ def _paragraph(text: str, pos: int) -> str:
     return text[start + 1 if start != -1 else 0 : end if end != -1 else len(text)].lower()
 
 
-class MeasureFinder:
-    def __init__(self, name: str) -> None:
-        self.name = name
-        self.cues = gazetteers.cues("measure_cues")
+class MeasureFinder(DataComponent):
+    data_files = (MEASURE_CUES_FILE,)
+
+    def setup(self, data: DataSource) -> None:
+        self.cues = data.cues("measure_cues", MeasureCues)
 
     def _classify(
         self,
@@ -97,48 +92,44 @@ class MeasureFinder:
         """
         cues = self.cues
         near = left[-30:] + " " + right[:30]
-        if _has(near, cues["penalty"]):
+        if _has(near, cues.penalty):
             return "penalty"
-        if right.lstrip().startswith(tuple(cues["clock_right"])):
+        if right.lstrip().startswith(tuple(cues.clock_right)):
             return None  # "38 Minuten vor Schluss": a moment of the race, not a margin
-        right_gap = right.lstrip().startswith(tuple(cues["gap_right"]))
-        left_gap = left.rstrip().endswith(tuple(w.strip() for w in cues["gap_left"]))
+        right_gap = right.lstrip().startswith(tuple(cues.gap_right))
+        left_gap = left.rstrip().endswith(tuple(w.strip() for w in cues.gap_left))
         if right_gap or left_gap:
             return None if self._not_final(sentence, paragraph) else "gap"
-        if left.rstrip().endswith(tuple(w.strip() for w in cues["time_left"])):
+        if left.rstrip().endswith(tuple(w.strip() for w in cues.time_left)):
             return (
-                "race_time"
-                if unit == "stunden" or _has(sentence, cues["race_time"])
-                else "lap_time"
+                "race_time" if unit == "stunden" or _has(sentence, cues.race_time) else "lap_time"
             )
         if clock:  # "1:47,602 Minuten" without a margin word: a lap (or race) time
             return (
-                "race_time"
-                if unit == "stunden" or _has(sentence, cues["race_time"])
-                else "lap_time"
+                "race_time" if unit == "stunden" or _has(sentence, cues.race_time) else "lap_time"
             )
         if whole and unit in ("minuten", "min.", "min", "stunden"):
-            return "race_time" if _has(sentence, cues["race_time"]) else None  # "nach 25 Minuten"
-        if _has(near, cues["lap_time"]):
+            return "race_time" if _has(sentence, cues.race_time) else None  # "nach 25 Minuten"
+        if _has(near, cues.lap_time):
             return "lap_time"
-        if _has(sentence, cues["gap_sentence"]):
+        if _has(sentence, cues.gap_sentence):
             return None if self._not_final(sentence, paragraph) else "gap"
-        if _has(sentence, cues["race_time"]):
+        if _has(sentence, cues.race_time):
             return "race_time"
         return None
 
     def _not_final(self, sentence: str, paragraph: str = "") -> bool:
         """Mid-race or historic margins: leads built up, caught up, years ago."""
         cues = self.cues
-        if any(re.search(p, paragraph or sentence) for p in cues["historic"]):
+        if any(re.search(p, paragraph or sentence) for p in cues.historic):
             return True
         if re.search(r"\b(19|20)\d\d\b", sentence):
             return True
-        if any(re.search(p, sentence) for p in cues["mid_race"]):
+        if any(re.search(p, sentence) for p in cues.mid_race):
             return True
-        if _has(sentence, cues["final"]):
+        if _has(sentence, cues.final):
             return False
-        return any(re.search(p, sentence) for p in cues["not_final"])
+        return any(re.search(p, sentence) for p in cues.not_final)
 
     def find(self, doc: Doc) -> list[Measure]:
         text = text_of(doc)
@@ -156,8 +147,8 @@ class MeasureFinder:
                 laps = cardinal(m.group("word") or m.group("num") or "")
                 if (
                     laps
-                    and _has(near, self.cues["lap_gap"])
-                    and not _has(sentence, self.cues["not_final"])
+                    and _has(near, self.cues.lap_gap)
+                    and not _has(sentence, self.cues.not_final)
                 ):
                     found.append(Measure("gap", start, end, m.group(0), laps=laps))
                     used.append((start, end))
@@ -206,10 +197,10 @@ class MeasureFinder:
         return doc
 
 
-if not Doc.has_extension("gtx_measures"):
-    Doc.set_extension("gtx_measures", default=None)
-
-
-@Language.factory("gtx_measures")
+@Language.factory(
+    "gtx_measures",
+    assigns=[contract.extension("gtx_measures"), contract.SPANS],
+    requires=[contract.SENTS],
+)
 def make_measures(nlp: Language, name: str) -> MeasureFinder:
     return MeasureFinder(name)

@@ -16,8 +16,22 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from gtextract import gazetteers
+from gtextract.components import contract
+from gtextract.components.base import DataComponent
 from gtextract.components.spans import add_candidates, candidates, is_sentence_start, text_of
+from gtextract.gazetteers import DataSource, entry_file, mapping_file, word_file
+
+PEOPLE_WORD_LISTS = (
+    "given_names",
+    "surnames",
+    "name_particles",
+    "not_names",
+    "curated/not_names",
+    "team_words",
+    "common_words",
+    "non_driver_roles",
+    "driver_roles",
+)
 
 MAX_EXTRA_SURNAME_TOKENS = 2
 PLACE_PREPOSITIONS = {"aus", "in", "nach", "bei", "im", "am"}
@@ -82,26 +96,34 @@ def _byline(span: Span) -> bool:
     return line_start == doc[span.start - 1].idx and not text[span.end_char : line_end].strip()
 
 
-class PeopleFinder:
-    def __init__(self, nlp: Language, name: str, use_ner: bool) -> None:
-        self.name = name
+class PeopleFinder(DataComponent):
+    data_files = (
+        *(word_file(n) for n in PEOPLE_WORD_LISTS),
+        mapping_file("nationalities"),
+        entry_file("makes"),
+    )
+
+    def __init__(self, name: str, use_ner: bool) -> None:
+        super().__init__(name)
         self.use_ner = use_ner
-        self.given = gazetteers.words("given_names")
-        self.surnames = gazetteers.words("surnames")
-        self.particles = {p.lower() for p in gazetteers.words("name_particles")}
-        self.not_names = gazetteers.words("not_names")
+
+    def setup(self, data: DataSource) -> None:
+        self.given = data.words("given_names")
+        self.surnames = data.words("surnames")
+        self.particles = {p.lower() for p in data.words("name_particles")}
+        self.not_names = data.words("not_names")
         self.not_names_lower = {w.lower() for w in self.not_names}
-        self.never_names = gazetteers.words("curated/not_names")
-        self.makes = {f.lower() for e in gazetteers.entries("makes") for f in e.forms}
-        self.team_words = {w.lower() for w in gazetteers.words("team_words")}
-        self.common_words = gazetteers.words("common_words")
-        self.other_roles = {w.lower() for w in gazetteers.words("non_driver_roles")}
+        self.never_names = data.words("curated/not_names")
+        self.makes = {f.lower() for e in data.entries("makes") for f in e.forms}
+        self.team_words = {w.lower() for w in data.words("team_words")}
+        self.common_words = data.words("common_words")
+        self.other_roles = {w.lower() for w in data.words("non_driver_roles")}
         # compounds end in a role: "Mercedes-AMG-Motorsportchef"
         self.role_suffixes = tuple(r for r in self.other_roles if len(r) > 5)
-        self.driver_roles = {w.lower() for w in gazetteers.words("driver_roles")}
-        self.places = set(gazetteers.mapping("nationalities"))
-        self.given_or_role = {w for w in gazetteers.words("driver_roles")} | {
-            w for w in gazetteers.words("non_driver_roles")
+        self.driver_roles = {w.lower() for w in data.words("driver_roles")}
+        self.places = set(data.mapping("nationalities"))
+        self.given_or_role = {w for w in data.words("driver_roles")} | {
+            w for w in data.words("non_driver_roles")
         }
 
     # -- token tests -------------------------------------------------------
@@ -399,6 +421,11 @@ class PeopleFinder:
         return doc
 
 
-@Language.factory("gtx_people", default_config={"use_ner": True})
+@Language.factory(
+    "gtx_people",
+    default_config={"use_ner": True},
+    assigns=[contract.SPANS],
+    requires=[contract.SPANS, contract.SENTS],
+)
 def make_people(nlp: Language, name: str, use_ner: bool) -> PeopleFinder:
-    return PeopleFinder(nlp, name, use_ner)
+    return PeopleFinder(name, use_ner)

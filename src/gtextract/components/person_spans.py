@@ -140,8 +140,8 @@ def write_words(path: Path, words: frozenset[str]) -> None:
 @Language.factory(
     "gtx_person_spans",
     default_config={"label": "PER", "noun_norm": "⟨noun⟩"},
+    assigns=["doc.ents"],
+    requires=["doc.ents"],
 )
-def make_person_spans(
-    nlp: Language, name: str, label: str, noun_norm: str
-) -> PersonSpanCleaner:
+def make_person_spans(nlp: Language, name: str, label: str, noun_norm: str) -> PersonSpanCleaner:
     return PersonSpanCleaner(name, label, noun_norm)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from gtextract.components import contract
+from gtextract.components.contract import CreditFact, QuoteFact
 from gtextract.components.spans import resolved, text_of
 
 QUOTE = re.compile(r"[„\"»“](?P<body>[^„“”\"»«]{15,}?)[“”\"«]")
@@ -18,22 +19,6 @@ CREDIT = re.compile(
 )
 CREDIT_ROLES = {"text": "text", "texte": "text", "quelle": "other"}
 SPEAKER_WINDOW = 90
-
-
-@dataclass(frozen=True)
-class QuoteFact:
-    start: int
-    end: int
-    text: str
-    speaker: tuple[int, int] | None  # token offsets of the speaker span
-
-
-@dataclass(frozen=True)
-class CreditFact:
-    role: str
-    name: str
-    start: int
-    end: int
 
 
 class QuoteFinder:
@@ -65,11 +50,10 @@ class QuoteFinder:
         return doc
 
 
-for _ext in ("gtx_quotes", "gtx_credits"):
-    if not Doc.has_extension(_ext):
-        Doc.set_extension(_ext, default=None)
-
-
-@Language.factory("gtx_quotes")
+@Language.factory(
+    "gtx_quotes",
+    assigns=[contract.extension("gtx_quotes"), contract.extension("gtx_credits")],
+    requires=[contract.SPANS],
+)
 def make_quotes(nlp: Language, name: str) -> QuoteFinder:
     return QuoteFinder(name)

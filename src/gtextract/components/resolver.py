@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from gtextract.components import contract
 from gtextract.components.spans import LABEL_PRIORITY, NESTED, RESOLVED, candidates
 
 RELABEL = {"CAR_MODEL": "CAR"}
@@ -68,6 +69,6 @@ class SpanResolver:
         return doc
 
 
-@Language.factory("gtx_resolver")
+@Language.factory("gtx_resolver", assigns=[contract.SPANS], requires=[contract.SPANS])
 def make_resolver(nlp: Language, name: str) -> SpanResolver:
     return SpanResolver(name)

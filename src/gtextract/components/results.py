@@ -20,7 +20,9 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from gtextract import gazetteers
+from gtextract.components import contract
+from gtextract.components.base import DataComponent
+from gtextract.components.contract import ResultFact
 from gtextract.components.spans import (
     is_sentence_start,
     resolved,
@@ -28,28 +30,16 @@ from gtextract.components.spans import (
     sentences,
     text_of,
 )
+from gtextract.cues import PositionCues
+from gtextract.gazetteers import DataSource
 from gtextract.numbers import cardinal, ordinal
+
+POSITION_CUES_FILE = "position_cues.json"
 
 P_NOTATION = re.compile(r"^P(\d{1,2})$")
 CAR_CLASS = re.compile(r"klasse (?:start|eingesetzt|gemeldet|fahrend)\w*")
 POINTS = re.compile(r"\b\d+\s+(?:Punkte|Pkt\.?|Zähler)\b")
 LIST_LINE = re.compile(r"^[ \t]*(\d{1,2})\.[ \t]+(?=\S)", re.MULTILINE)
-CLAUSE_BREAKS = {";", "–", "—", ":", "+++"}
-CLAUSE_CONJUNCTIONS = {"während", "aber", "doch", "sondern", "nachdem", "weil", "denn", "bevor"}
-GROUP_JOINERS = {"/", ",", "und", "sowie", "&"}
-
-
-@dataclass
-class ResultFact:
-    kind: str  # "race" | "qualifying"
-    position: int
-    class_: str | None
-    drivers: list[tuple[int, int]]  # token offsets of DRIVER spans
-    cue: tuple[int, int]  # char offsets
-    # char offsets of the car, team and session named with the result, if any
-    car: tuple[int, int] | None = None
-    team: tuple[int, int] | None = None
-    session: tuple[int, int] | None = None
 
 
 @dataclass
@@ -106,31 +96,36 @@ def _list_heading(text: str, pos: int) -> str:
     return ""
 
 
-class ResultFinder:
-    def __init__(self, name: str) -> None:
-        self.name = name
-        self.cues = gazetteers.cues("position_cues")
-        self.race_nouns = set(self.cues["race_nouns"])
-        self.grid_nouns = set(self.cues["grid_nouns"])
+class ResultFinder(DataComponent):
+    data_files = (POSITION_CUES_FILE,)
+
+    def setup(self, data: DataSource) -> None:
+        self.cues = data.cues("position_cues", PositionCues)
+        self.race_nouns = set(self.cues.race_nouns)
+        self.grid_nouns = set(self.cues.grid_nouns)
         self.position_nouns = self.race_nouns | self.grid_nouns
-        self.win_words = set(self.cues["win_words"])
-        self.anaphora = set(self.cues["anaphora"])
-        self.window = int(self.cues["cue_window"])
-        self.window_right = int(self.cues["cue_window_right"])
+        self.win_words = set(self.cues.win_words)
+        self.anaphora = set(self.cues.anaphora)
+        self.window = int(self.cues.cue_window)
+        self.window_right = int(self.cues.cue_window_right)
         # a comma before a lower-case preposition or conjunction starts a new clause
-        self.clause_openers = set(self.cues["clause_prepositions"]) | CLAUSE_CONJUNCTIONS
-        self.object_markers = set(self.cues["object_markers"])
-        self.class_context = list(self.cues["class_context"])
-        self.historic = re.compile("|".join(self.cues["historic_paragraph"]))
+        self.clause_openers = set(self.cues.clause_prepositions) | set(
+            self.cues.clause_conjunctions
+        )
+        self.clause_breaks = set(self.cues.clause_breaks)
+        self.group_joiners = set(self.cues.group_joiners)
+        self.object_markers = set(self.cues.object_markers)
+        self.class_context = list(self.cues.class_context)
+        self.historic = re.compile("|".join(self.cues.historic_paragraph))
         self.cue_words = (
             self.position_nouns
             | self.win_words
-            | set(self.cues["best_words"])
-            | {"pole", "pole-position", "top", "erste", "erster", "setzte", "setzten", "setzt"}
+            | set(self.cues.best_words)
+            | set(self.cues.more_cue_words)
         )
-        self.agent_participles = set(self.cues["agent_participles"])
-        self.crew_sizes: dict[str, int] = dict(self.cues["crew_sizes"])
-        self.not_result = re.compile(r"(?<!\w)(?:" + "|".join(self.cues["not_result"]) + ")")
+        self.agent_participles = set(self.cues.agent_participles)
+        self.crew_sizes: dict[str, int] = dict(self.cues.crew_sizes)
+        self.not_result = re.compile(r"(?<!\w)(?:" + "|".join(self.cues.not_result) + ")")
 
     # -- clauses -------------------------------------------------------------
     def _clauses(self, sent: Span) -> list[Span]:
@@ -138,7 +133,7 @@ class ResultFinder:
         bounds = [sent.start]
         for tok in sent:
             after_comma = tok.i > sent.start and doc[tok.i - 1].text == ","
-            if tok.text in CLAUSE_BREAKS or (after_comma and tok.text in self.clause_openers):
+            if tok.text in self.clause_breaks or (after_comma and tok.text in self.clause_openers):
                 bounds.append(tok.i)
         bounds.append(sent.end)
         return [doc[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
@@ -155,7 +150,7 @@ class ResultFinder:
             # "P4" is a live-ticker running order unless the sentence speaks of the finish
             sent = sentence_at_char(doc, tok.idx)
             text = text_of(doc)[sent.start_char : sent.end_char].lower() if sent is not None else ""
-            if any(w in text for w in self.cues["finish_words"]):
+            if any(w in text for w in self.cues.finish_words):
                 return [int(m.group(1))], "race"
             return None
         value = ordinal(tok.text)
@@ -225,7 +220,7 @@ class ResultFinder:
         self, clause: Span, subjects: list[Span], facts: list[ResultFact]
     ) -> Cue | None:
         """ "Er landete vor A und B": the subject's known place, for those behind him."""
-        verb = next((t for t in clause if t.lower_ in self.cues["finish_verbs"]), None)
+        verb = next((t for t in clause if t.lower_ in self.cues.finish_verbs), None)
         if verb is None:
             return None
         starts = {d.start for d in subjects}
@@ -293,7 +288,7 @@ class ResultFinder:
         if i >= len(doc):
             return None
         n = cardinal(doc[i].text)
-        verbs = self.cues["top_completion_verbs"]
+        verbs = self.cues.top_completion_verbs
         if n and any(t.lower_ in verbs for t in clause):
             return n
         return None
@@ -310,7 +305,7 @@ class ResultFinder:
     def _class_label(self, span: Span) -> str:
         """The class as written, without "-Wertung" ("Gentleman-Wertung" -> "Gentleman")."""
         text = span.text
-        for suffix in self.cues["class_suffixes"]:
+        for suffix in self.cues.class_suffixes:
             if text.endswith(suffix) and len(text) > len(suffix):
                 return text[: -len(suffix)]
         return text.removeprefix("Klasse ")
@@ -348,7 +343,7 @@ class ResultFinder:
                 if len(values) > 1:
                     listed_until = tok.i + 2
                 around = doc[max(clause.start, tok.i - 4) : min(clause.end, tok.i + 4)].text.lower()
-                if any(v in around for v in self.cues["grid_verbs"]):
+                if any(v in around for v in self.cues.grid_verbs):
                     kind = "qualifying"
                 cls = None
                 after = doc[tok.i + 1 : min(clause.end, tok.i + 5)]
@@ -370,7 +365,7 @@ class ResultFinder:
                 cls = prefix or self._class_near(sent, tok, prev)
                 if cls:
                     found.append(Cue([1], "race", cls, tok))
-            elif low in self.cues["best_words"] or (
+            elif low in self.cues.best_words or (
                 low in ("erste", "erster")
                 and "klasse" in text_of(doc)[clause.start_char : clause.end_char].lower()
             ):
@@ -405,9 +400,9 @@ class ResultFinder:
         doc = clause.doc
         inside = _bracket_tokens(clause)
         beaten_from = None
-        pairs = [tuple(p) for p in self.cues["beaten_after_pairs"]]
+        pairs = [tuple(p) for p in self.cues.beaten_after_pairs]
         for tok in clause:
-            if tok.lower_ in self.cues["beaten_after"] or (
+            if tok.lower_ in self.cues.beaten_after or (
                 tok.i > clause.start and (doc[tok.i - 1].lower_, tok.lower_) in pairs
             ):
                 beaten_from = tok.i
@@ -463,7 +458,9 @@ class ResultFinder:
                     doc[g.end].text == "/" for g in groups[-1] if g.end < len(doc)
                 )
                 if words == ["/"] or (
-                    not slash_crews and all(w in GROUP_JOINERS for w in words) and len(words) <= 2
+                    not slash_crews
+                    and all(w in self.group_joiners for w in words)
+                    and len(words) <= 2
                 ):
                     groups[-1].append(d)
                     continue
@@ -472,7 +469,7 @@ class ResultFinder:
 
     def _single_seaters(self, doc: Doc) -> bool:
         """Formula series: one driver per car, so "vor A und B" are two cars."""
-        words = self.cues["single_seater_series"]
+        words = self.cues.single_seater_series
         for span in resolved(doc, "SERIES"):
             name = (span.kb_id_ or span.text).lower()
             if any(re.search(rf"\b{re.escape(w)}\b", name) for w in words):
@@ -652,7 +649,7 @@ class ResultFinder:
         facts = []
         text = text_of(doc)
         drivers = resolved(doc, "DRIVER")
-        heading_bad = [re.compile(p) for p in self.cues["list_heading_not_final"]]
+        heading_bad = [re.compile(p) for p in self.cues.list_heading_not_final]
         for m in LIST_LINE.finditer(text):
             line_end = text.find("\n", m.end())
             line_end = len(text) if line_end == -1 else line_end
@@ -710,10 +707,10 @@ class ResultFinder:
         return doc
 
 
-if not Doc.has_extension("gtx_results"):
-    Doc.set_extension("gtx_results", default=None)
-
-
-@Language.factory("gtx_results")
+@Language.factory(
+    "gtx_results",
+    assigns=[contract.extension("gtx_results")],
+    requires=[contract.SPANS, contract.SENTS],
+)
 def make_results(nlp: Language, name: str) -> ResultFinder:
     return ResultFinder(name)

@@ -14,6 +14,8 @@ from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
 
+from gtextract.components import contract
+
 
 class LineAwareSentencizer:
     def __init__(self, name: str) -> None:
@@ -42,6 +44,6 @@ def _abbreviation(doc: Doc, i: int) -> bool:
     return nxt is not None and nxt.text[:1].islower()
 
 
-@Language.factory("gtx_sentences")
+@Language.factory("gtx_sentences", assigns=[contract.SENTS])
 def make_sentences(nlp: Language, name: str) -> LineAwareSentencizer:
     return LineAwareSentencizer(name)

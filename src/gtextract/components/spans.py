@@ -7,25 +7,12 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-# doc.spans keys
-CANDIDATES = "gtx_candidates"  # every proposal, overlapping (gazetteers, rules, NER)
-RESOLVED = "gtx"  # the non-overlapping entity layer the records are built from
-MEASURES = "gtx_measures"  # gaps and times with their values
-NESTED = "gtx_nested"  # tracks inside event names, kept besides the event
-
-# entity labels, in order of precedence when two candidates of equal length overlap
-LABEL_PRIORITY: tuple[str, ...] = (
-    "EVENT",
-    "SERIES",
-    "TRACK",
-    "CAR",
-    "TEAM",
-    "DRIVER",
-    "PERSON",
-    "CLASS",
-    "MAKE",
-    "CAR_MODEL",
-    "SESSION",
+from gtextract.components.contract import (  # noqa: F401  (re-exported)
+    CANDIDATES,
+    LABEL_PRIORITY,
+    MEASURES,
+    NESTED,
+    RESOLVED,
 )
 
 

@@ -13,36 +13,52 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from gtextract import gazetteers
+from gtextract.components import contract
+from gtextract.components.base import DataComponent
 from gtextract.components.spans import add_candidates, candidates, is_sentence_start
+from gtextract.gazetteers import DataSource, entry_file, mapping_file, word_file
+
+TEAM_WORD_LISTS = (
+    "team_words",
+    "curated/not_names",
+    "not_team_prefixes",
+    "driver_roles",
+    "non_driver_roles",
+)
 
 MAX_NAME_TOKENS_BEFORE = 4
 MAX_NAME_TOKENS_AFTER = 2
 NUMBERED_TEAM = re.compile(r"^Team\d+$")
 
 
-class TeamFinder:
-    def __init__(self, nlp: Language, name: str) -> None:
-        self.name = name
-        self.team_words = {w.lower() for w in gazetteers.words("team_words") if " " not in w}
+class TeamFinder(DataComponent):
+    data_files = (
+        *(word_file(n) for n in TEAM_WORD_LISTS),
+        mapping_file("nationalities"),
+        entry_file("tracks"),
+        entry_file("makes"),
+    )
+
+    def setup(self, data: DataSource) -> None:
+        self.team_words = {w.lower() for w in data.words("team_words") if " " not in w}
         # team names are proper names, often words too ("Abt", "Reiter", "Eifel"):
         # only report vocabulary and known non-team prefixes end or reject them
-        self.not_names = {
-            w.lower() for w in gazetteers.words("curated/not_names") if not w.isupper()
-        } | {w.lower() for w in gazetteers.words("not_team_prefixes")}
-        self.roles = {w.lower() for w in gazetteers.words("driver_roles")} | {
-            w.lower() for w in gazetteers.words("non_driver_roles")
+        self.not_names = {w.lower() for w in data.words("curated/not_names") if not w.isupper()} | {
+            w.lower() for w in data.words("not_team_prefixes")
         }
-        self.places = {w.lower() for w in gazetteers.mapping("nationalities")}
+        self.roles = {w.lower() for w in data.words("driver_roles")} | {
+            w.lower() for w in data.words("non_driver_roles")
+        }
+        self.places = {w.lower() for w in data.mapping("nationalities")}
         # "Motorsport Arena": words of track names end a team name
         self.venue_words = {
             word.lower()
-            for entry in gazetteers.entries("tracks")
+            for entry in data.entries("tracks")
             for form in entry.forms
             for word in form.replace("-", " ").split()
             if word[:1].isupper()
         } - self.team_words
-        self.makes = {f.lower() for e in gazetteers.entries("makes") for f in e.forms}
+        self.makes = {f.lower() for e in data.entries("makes") for f in e.forms}
 
     def _is_team_word(self, tok: Token) -> bool:
         low = tok.lower_
@@ -146,6 +162,6 @@ class TeamFinder:
         return doc
 
 
-@Language.factory("gtx_teams")
+@Language.factory("gtx_teams", assigns=[contract.SPANS], requires=[contract.SPANS])
 def make_teams(nlp: Language, name: str) -> TeamFinder:
-    return TeamFinder(nlp, name)
+    return TeamFinder(name)

@@ -1,0 +1,81 @@
+"""Typed schemas of the components' cue files (``data/*_cues.json``).
+
+Each cue file is validated when a component is initialised or loaded: a
+misspelt key, a missing list or a string where a list belongs fails at
+start-up with the file name, not later as a silent miss. Cue words are lower
+case; where a list holds regular expressions its description says so.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class CueFile(BaseModel):
+    """Common to every cue file: no unknown keys, an optional ``_comment``."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    comment: str = Field("", alias="_comment")
+
+
+class PositionCues(CueFile):
+    """``position_cues.json``, read by ``gtx_results``."""
+
+    race_nouns: list[str] = Field(description="nouns of a finishing position (platz, rang)")
+    grid_nouns: list[str] = Field(description="nouns of a grid slot (startplatz)")
+    win_words: list[str] = Field(description="words that make their subject the winner")
+    grid_verbs: list[str] = Field(description="verbs that put a position on the grid")
+    not_result: list[str] = Field(description="regexes from a word start: not a final result")
+    not_result_note: str = Field("", alias="_not_result_note")
+    list_heading_not_final: list[str] = Field(description="list headings of non-final orders")
+    cue_window: int = Field(ge=0, description="tokens left of a name searched for a cue")
+    cue_window_right: int = Field(ge=0, description="tokens right of a name searched")
+    anaphora: list[str] = Field(description="pronouns and role nouns that refer back")
+    beaten_after: list[str]
+    beaten_after_pairs: list[list[str]]
+    best_words: list[str]
+    finish_verbs: list[str]
+    clause_prepositions: list[str] = Field(description="after a comma they open a new clause")
+    clause_conjunctions: list[str] = Field(description="after a comma they open a new clause")
+    clause_breaks: list[str] = Field(description="tokens that end a clause")
+    group_joiners: list[str] = Field(description="tokens that join the names of one crew")
+    more_cue_words: list[str] = Field(description="other words that may start a position cue")
+    object_markers: list[str]
+    single_seater_series: list[str] = Field(description="series with one driver per car")
+    top_completion_verbs: list[str]
+    class_suffixes: list[str]
+    agent_participles: list[str]
+    crew_sizes: dict[str, int] = Field(description="number words of crew sizes")
+    class_context: list[str]
+    finish_words: list[str]
+    historic_paragraph: list[str] = Field(description="regexes: a paragraph about the past")
+
+
+class EventCues(CueFile):
+    """``event_cues.json``, read by ``gtx_events``."""
+
+    future: list[str] = Field(description="regexes that mark an upcoming event")
+    cancelled: list[str]
+    crew_openers: list[str]
+    name_patterns: list[str] = Field(description="regexes of event names")
+    calendar_past: list[str] = Field(description="notes of a calendar line already run")
+
+
+class MeasureCues(CueFile):
+    """``measure_cues.json``, read by ``gtx_measures`` (substring matches)."""
+
+    gap: list[str]
+    gap_sentence: list[str]
+    lap_gap: list[str]
+    not_final: list[str]
+    lap_time: list[str]
+    race_time: list[str]
+    penalty: list[str]
+    gap_right: list[str]
+    gap_left: list[str]
+    time_left: list[str]
+    final: list[str]
+    historic: list[str]
+    mid_race: list[str]
+    clock_right: list[str]
