@@ -11,6 +11,7 @@ import pytest
 from rich.console import Console
 
 from gtextract.evaluation import (
+    AliasedName,
     EvalReport,
     FieldScore,
     dedupe,
@@ -25,6 +26,7 @@ from gtextract.evaluation import (
     report_to_gold,
     results_match,
     score_article,
+    venues_match,
 )
 from gtextract.records import (
     Car,
@@ -64,6 +66,10 @@ def test_normalize() -> None:
         ("Mercedes-AMG GT3", "Mercedes AMG GT3"),
         ("Kelvin van der Linde", "Kelvin van der Lindee"),  # fuzz.ratio >= 90
         ("van der Linde", "Kelvin van der Linde"),  # 3 of 4 tokens
+        # the shorter's tokens, its last one included, half the longer's: a given
+        # name alone matches too (README: "include its last token" is the shorter's)
+        ("Jens", "Jens Klingmann"),
+        ("Porsche 911 GT3", "Porsche 911 GT3 Cup"),
     ],
 )
 def test_names_that_match(a: str, b: str) -> None:
@@ -79,6 +85,8 @@ def test_names_that_match(a: str, b: str) -> None:
         ("Jens Klingmann", "Jens Müller"),
         ("Lauf", "VLN Lauf 1"),
         ("", "Klingmann"),
+        ("Jens Hackl", "Jens Klingmann"),  # one token not in the longer
+        ("Halbersau", "Motorsport Arena Halbersau"),  # the venue rule is for venues only
     ],
 )
 def test_names_that_do_not_match(a: str, b: str) -> None:
@@ -119,6 +127,113 @@ def _event(name: str, track: str | None = None, date: str | None = None) -> dict
     return {"name": name, "track": track, "date": date, "status": "scheduled"}
 
 
+# --------------------------------------------------------------------------- venues
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Halbersau", "Motorsport Arena Halbersau"),  # 1 of 3 words: only the venue rule
+        ("Motorsport Arena Halbersau", "Halbersau"),
+        ("Groß-Wendel", "Autodrom Groß Wendel Süd"),  # the name rule still applies
+        ("Wendelau", "Ring Wendelau"),
+    ],
+)
+def test_venues_that_match(a: str, b: str) -> None:
+    assert venues_match(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Aue", "Motorsport Arena Aue"),  # a place name of three letters is too short
+        ("Arena", "Motorsport Arena Halbersau"),  # a kind of venue, not a place
+        ("Halbersau Nord", "Motorsport Arena Halbersau"),  # not one word
+        ("Halbersau", "Motorsport Arena Halbersau 2"),  # numbers still veto
+        ("Halbersau", "Motorsport Arena Halbersberg"),
+    ],
+)
+def test_venues_that_do_not_match(a: str, b: str) -> None:
+    assert not venues_match(a, b)
+
+
+def test_venue_rule_in_tracks_field_only() -> None:
+    gold = {"tracks": ["Motorsport Arena Halbersau"], "teams": ["Motorsport Arena Halbersau"]}
+    article = score_article("902", gold, {"tracks": ["Halbersau"], "teams": ["Halbersau"]})
+    tracks, teams = article.fields["tracks"], article.fields["teams"]
+    assert (tracks.tp, tracks.fp, tracks.fn) == (1, 0, 0)
+    assert (teams.tp, teams.fp, teams.fn) == (0, 1, 1)
+
+
+# --------------------------------------------------------------------------- surface forms
+
+
+def test_entity_matches_through_its_mentions() -> None:
+    elm = AliasedName("ELM", ["Eifeler Langstrecken-Meisterschaft", "ELM"])
+    assert elm == "ELM" and elm.forms == ("Eifeler Langstrecken-Meisterschaft",)
+    gold = {"series": ["Eifeler Langstrecken-Meisterschaft"]}
+    with_forms = score_article("903", gold, {"series": [elm]}).fields["series"]
+    assert (with_forms.tp, with_forms.fp, with_forms.fn) == (1, 0, 0)
+    # the same name without its mentions does not match
+    plain = score_article("903", gold, {"series": ["ELM"]}).fields["series"]
+    assert (plain.tp, plain.fp, plain.fn) == (0, 1, 1)
+    # output lists hold plain names
+    assert type(with_forms.matched[0][1]) is str
+    assert json.loads(with_forms.model_dump_json())["matched"] == [
+        ["Eifeler Langstrecken-Meisterschaft", "ELM"]
+    ]
+
+
+def test_entity_with_forms_still_matches_one_gold_item() -> None:
+    elm = AliasedName("ELM", ["Eifeler Langstrecken-Meisterschaft"])
+    gold = {"series": ["ELM", "Eifeler Langstrecken-Meisterschaft"]}
+    detail = score_article("904", gold, {"series": [elm]}).fields["series"]
+    assert (detail.tp, detail.fp, detail.fn) == (1, 0, 1)
+    # its own name pairs first
+    assert detail.matched == [("ELM", "ELM")]
+
+
+def test_forms_do_not_merge_predictions() -> None:
+    # Jens was also written "Klingmann", which would fit Tim Klingmann too
+    preds = [AliasedName("Jens Klingmann", ["Klingmann"]), AliasedName("Tim Klingmann")]
+    gold = {"drivers": ["Jens Klingmann", "Tim Klingmann"]}
+    detail = score_article("905", gold, {"drivers": preds}).fields["drivers"]
+    assert (detail.tp, detail.fp, detail.fn) == (2, 0, 0)
+
+
+def test_report_to_gold_carries_mentions() -> None:
+    def ev(text: str) -> Evidence:
+        return Evidence(start=0, end=len(text), text=text)
+
+    report = RaceReport(
+        drivers=[Driver(name="Maximilian Hackl", mentions=[ev("Maxi Hackl"), ev("Hackl")])],
+        tracks=[Track(name="Halbersau", mentions=[ev("Motodrom Halbersau-Ost")])],
+        series=[Series(name="ELM", mentions=[ev("Eifeler Langstrecken-Meisterschaft")])],
+        results=[Result(kind="race", position=1, drivers=["Maximilian Hackl"], evidence=EV)],
+        events=[Event(name="Finale", track="Halbersau", evidence=EV)],
+    )
+    shape = report_to_gold(report)
+    assert shape["drivers"][0].forms == ("Maxi Hackl", "Hackl")
+    assert shape["series"][0].forms == ("Eifeler Langstrecken-Meisterschaft",)
+    # a result's driver and an event's track are the entity, with its forms
+    assert shape["results"][0]["driver"].forms == ("Maxi Hackl", "Hackl")
+    assert shape["events"][0]["track"].forms == ("Motodrom Halbersau-Ost",)
+    gold = {
+        "results": [_res(1, "Maxi Hackl")],
+        "events": [
+            {
+                "name": "Saisonausklang",
+                "track": "Motodrom Halbersau-Ost",
+                "date": None,
+                "status": "scheduled",
+            }
+        ],
+    }
+    article = score_article("906", gold, shape)
+    assert article.fields["results"].tp == 1
+    assert article.fields["events"].tp == 1
+
+
 def test_events_rule() -> None:
     assert events_match(_event("VLN Lauf 1"), _event("VLN-Lauf 1", "Nürburgring"))
     # by track and date: the year does not matter, month-day does
@@ -135,7 +250,49 @@ def test_events_rule() -> None:
     assert not events_match(_event("Rennen A"), _event("Lauf B"))
 
 
-def test_events_deduplicated_by_name_only() -> None:
+def test_events_need_equal_status() -> None:
+    cancelled = {**_event("Eifelrennen", "Halbersau", "05-01"), "status": "cancelled"}
+    assert not events_match(_event("Eifelrennen", "Halbersau", "05-01"), cancelled)
+    # not by track and date either
+    assert not events_match(_event("Lauf B", "Halbersau", "05-01"), cancelled)
+    assert events_match(
+        {**_event("Lauf B", "Halbersau", "05-01"), "status": "cancelled"}, cancelled
+    )
+
+
+def test_events_by_venue_rule_and_unknown_dates() -> None:
+    assert events_match(
+        _event("Finale", "Halbersau", "10-24"),
+        _event("Saisonausklang", "Motorsport Arena Halbersau", "2021-10-24"),
+    )
+    # an unknown date does not equal a known one
+    assert not events_match(_event("Finale", "Halbersau"), _event("Ausklang", "Halbersau", "10-24"))
+
+
+def test_postponed_event_keeps_both_slots() -> None:
+    gold = [
+        {**_event("Eifelrennen", "Halbersau"), "status": "cancelled"},
+        _event("Eifelrennen", "Halbersau", "2020-09-24"),
+    ]
+    article = score_article("907", {"events": gold}, {"events": [gold[1]]})
+    detail = article.fields["events"]
+    assert (detail.tp, detail.fp, detail.fn) == (1, 0, 1)
+    assert detail.missed == [gold[0]]
+
+
+def test_two_races_of_one_weekend_stay_two() -> None:
+    gold = [_event("Rennen", "Halbersau", "07-06"), _event("Rennen", "Halbersau", "07-07")]
+    article = score_article("908", {"events": gold}, {"events": [gold[1]]})
+    detail = article.fields["events"]
+    assert (detail.tp, detail.fn) == (1, 1)
+    # the prediction pairs with its own date
+    assert detail.matched == [(gold[1], gold[1])]
+    # same name, status and (unknown) date: one event
+    twice = [_event("Rennen", "Halbersau"), _event("Rennen", "Halbersau")]
+    assert score_article("909", {"events": twice}, {}).fields["events"].fn == 1
+
+
+def test_events_deduplicated_by_name_status_and_date() -> None:
     gold = [_event("VLN Lauf 1", "Nürburgring"), _event("VLN Lauf 2", "Nürburgring")]
     article = score_article("900", {"events": gold}, {"events": [_event("VLN Lauf 2")]})
     detail = article.fields["events"]
