@@ -50,7 +50,14 @@ from gtextract.evaluation.scoring import (
     report_to_gold,
     score_article,
 )
-from gtextract.evaluation.split import SplitReport, label_articles, split_report, visible
+from gtextract.evaluation.split import (
+    SplitReport,
+    default_paths,
+    label_articles,
+    split_report,
+    visible,
+    without_untouched,
+)
 
 __all__ = [
     "FIELDS",
@@ -66,6 +73,7 @@ __all__ = [
     "agreement",
     "assign_folds",
     "dedupe",
+    "default_paths",
     "evaluate",
     "event_dedupe_score",
     "event_score",
@@ -93,4 +101,5 @@ __all__ = [
     "venue_score",
     "venues_match",
     "visible",
+    "without_untouched",
 ]

@@ -154,11 +154,14 @@ def print_details(
         out.print(HIDDEN_NOTE.format(n=hidden))
 
 
-def _f1(summary: Summary | None, field: str | None = None) -> str:
+def _f1(summary: Summary | None, field: str | None = None, digits: int = 3) -> str:
+    """F1 as text; "—" with nothing to score (no articles, or no items either side)."""
     if summary is None or summary.articles == 0:
         return "—"
     score = summary.overall if field is None else summary.fields.get(field, FieldScore())
-    return f"{score.f1:.3f}"
+    if score.tp + score.fp + score.fn == 0:
+        return "—"
+    return f"{score.f1:.{digits}f}"
 
 
 def print_split_report(split: SplitReport, *, details: bool = False, console: Any = None) -> None:
@@ -179,30 +182,32 @@ def print_split_report(split: SplitReport, *, details: bool = False, console: An
     fields.add_row("overall", *(_f1(split.columns[c]) for c in COLUMNS), style="bold")
     out.print(fields)
 
-    genres = Table(title="F1 by genre (dev + silver)")
-    genres.add_column("genre")
+    # one cell per measure, "seen/untouched", two digits (few articles per genre),
+    # so that the table fits 80 columns
+    genres = Table(title="F1 by genre, dev + silver (seen/untouched)")
+    genres.add_column("genre", no_wrap=True)
     for head in ("articles", "overall", "results", "events"):
-        for fold in FOLDS:
-            genres.add_column(f"{head}\n{fold}", justify="right")
+        genres.add_column(head, justify="right", no_wrap=True)
     for genre, by_fold in split.genres.items():
+        seen, untouched = (by_fold[f] for f in FOLDS)
         genres.add_row(
             genre,
-            *(str(by_fold[f].articles) for f in FOLDS),
-            *(_f1(by_fold[f]) for f in FOLDS),
-            *(_f1(by_fold[f], "results") for f in FOLDS),
-            *(_f1(by_fold[f], "events") for f in FOLDS),
+            f"{seen.articles}/{untouched.articles}",
+            *(f"{_f1(seen, m, 2)}/{_f1(untouched, m, 2)}" for m in (None, "results", "events")),
         )
     out.print(genres)
 
+    if split.skipped:
+        out.print(f"[yellow]skipped (text or gold missing): {', '.join(split.skipped)}[/yellow]")
     if split.unassigned:
         out.print(
             f"[yellow]not in the folds file (in no column): {', '.join(split.unassigned)}[/yellow]"
         )
     _print_failures(split.articles, out, show_untouched=True)
-    if split.untouched_hidden and split.failed:
-        hidden_failed = len(set(split.failed) - {a.id for a in split.articles if a.error})
-        if hidden_failed:
-            out.print(f"[red]extraction failed on {hidden_failed} untouched article(s)[/red]")
+    # failures of hidden articles: a count, not their messages
+    hidden_failed = len(split.failed) - sum(1 for a in split.articles if a.error)
+    if hidden_failed:
+        out.print(f"[red]extraction failed on {hidden_failed} untouched article(s)[/red]")
     if split.agreement is not None:
         print_agreement(split.agreement, console=out)
     if details:
@@ -211,12 +216,21 @@ def print_split_report(split: SplitReport, *, details: bool = False, console: An
             out.print(HIDDEN_NOTE.format(n=split.untouched_hidden))
 
 
-def print_agreement(report: EvalReport, *, console: Any = None) -> None:
+def print_agreement(
+    report: EvalReport,
+    *,
+    console: Any = None,
+    details: bool = False,
+    show_untouched: bool = False,
+) -> None:
+    """The blind re-annotations' scores against gold: how far silver gold can be trusted."""
     print_report(
         report,
         console=console,
+        details=details,
+        show_untouched=show_untouched,
         title=(
             f"silver agreement: blind re-annotations vs gold of {report.gold_dir} "
-            f"({len(report.articles)} articles)"
+            f"({len(report.articles) + report.untouched_hidden} articles)"
         ),
     )

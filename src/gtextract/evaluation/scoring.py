@@ -10,6 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field, computed_field
 
+from gtextract.errors import GtextractError
 from gtextract.evaluation.matching import (
     FIELDS,
     AliasedName,
@@ -194,7 +195,12 @@ class EvalReport(BaseModel):
     articles: list[ArticleEval] = Field(default_factory=list)
     fields: dict[str, FieldScore] = Field(default_factory=dict)
     overall: FieldScore = Field(default_factory=FieldScore)
-    skipped: list[str] = Field(default_factory=list, description="texts without a gold file")
+    skipped: list[str] = Field(
+        default_factory=list, description="texts without a gold file (or gold without a text)"
+    )
+    untouched_hidden: int = Field(
+        default=0, description="untouched-fold articles left out of `articles`"
+    )
 
     def add(self, article: ArticleEval) -> None:
         self.articles.append(article)
@@ -254,6 +260,18 @@ def _articles(gold_dir: Path, text_dir: Path | None) -> list[tuple[str, Path, Pa
     return [(g.stem, text_dir / f"{g.stem}.txt", g) for g in sorted(gold_dir.glob("*.json"))]
 
 
+def _read_gold(path: Path) -> dict[str, Any]:
+    """A gold file; one still being written (silver arrives while runs go on)
+    stops the run with its name rather than a bare JSON traceback."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise GtextractError(f"gold file {path} is not valid JSON: {exc}") from exc
+    if not isinstance(data, dict):
+        raise GtextractError(f"gold file {path} is not a JSON object")
+    return data
+
+
 def evaluate(
     gold_dir: str | Path,
     extractor: Extractor,
@@ -266,7 +284,8 @@ def evaluate(
     Reports are the ``.txt`` files with a ``.json`` gold record beside them;
     an ``NNN.txt`` without one is listed in ``EvalReport.skipped``. With
     ``text_dir`` the gold records are the ``.json`` files of ``gold_dir`` and
-    their texts are read from ``text_dir`` (silver gold of the corpus).
+    their texts are read from ``text_dir`` (silver gold of the corpus); a gold
+    record without its text is skipped.
 
     An article whose extraction raises is scored with no predictions and
     keeps the error (with traceback) in ``ArticleEval.error``: one broken
@@ -289,10 +308,10 @@ def evaluate(
     for article_id, text_path, gold_path in articles:
         if wanted is not None and article_id not in wanted:
             continue
-        if gold_path is None:
+        if gold_path is None or not text_path.is_file():
             report.skipped.append(article_id)
             continue
-        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        gold = _read_gold(gold_path)
         error: str | None = None
         try:
             text = read_article(text_path).text
@@ -331,7 +350,6 @@ def agreement(
         if not gold_path.is_file():
             report.skipped.append(article_id)
             continue
-        gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        blind = json.loads(blind_path.read_text(encoding="utf-8"))
+        gold, blind = _read_gold(gold_path), _read_gold(blind_path)
         report.add(score_article(article_id, gold, gold_fields(blind)))
     return report

@@ -24,6 +24,7 @@ __all__ = [
     "project_root",
     "split_report",
     "visible",
+    "without_untouched",
 ]
 
 # set/fold columns of the per-field table, in print order
@@ -70,6 +71,16 @@ def visible(article: ArticleEval, show_untouched: bool = False) -> bool:
     return show_untouched or article.fold != UNTOUCHED
 
 
+def without_untouched(report: EvalReport, show_untouched: bool = False) -> EvalReport:
+    """A copy of ``report`` for output: the aggregate scores of all its articles,
+    per-article entries of the visible ones only."""
+    kept = [a for a in report.articles if visible(a, show_untouched)]
+    hidden = len(report.articles) - len(kept)
+    return report.model_copy(
+        update={"articles": kept, "untouched_hidden": report.untouched_hidden + hidden}
+    )
+
+
 class SplitReport(BaseModel):
     """Scores per set and fold, per genre, and the articles whose details may be read."""
 
@@ -84,6 +95,7 @@ class SplitReport(BaseModel):
         default_factory=list, description="scored articles without a row in the folds file"
     )
     failed: list[str] = Field(default_factory=list, description="articles whose extraction raised")
+    skipped: list[str] = Field(default_factory=list, description="texts or gold records alone")
     articles: list[ArticleEval] = Field(
         default_factory=list, description="per-article details (untouched only when asked)"
     )
@@ -100,6 +112,7 @@ def split_report(reports: Mapping[str, EvalReport], *, show_untouched: bool = Fa
     """Group the labelled articles of ``reports`` (set name -> report) into the split."""
     out = SplitReport(sources={name: r.gold_dir for name, r in reports.items()})
     for set_name, report in reports.items():
+        out.skipped.extend(report.skipped)
         for article in report.articles:
             if article.error:
                 out.failed.append(article.id)
