@@ -10,14 +10,18 @@ from typing import Any
 import pytest
 from rich.console import Console
 
+from gtextract.errors import GtextractError
 from gtextract.evaluation import (
     AliasedName,
     EvalReport,
     FieldScore,
+    FoldRow,
+    agreement,
     dedupe,
     evaluate,
     events_match,
     gaps_match,
+    label_articles,
     match_items,
     name_score,
     names_match,
@@ -26,7 +30,9 @@ from gtextract.evaluation import (
     report_to_gold,
     results_match,
     score_article,
+    split_report,
     venues_match,
+    without_untouched,
 )
 from gtextract.records import (
     Car,
@@ -400,6 +406,7 @@ def test_report_to_gold() -> None:
 
 
 def _gold_dir(tmp_path: Path) -> Path:
+    tmp_path.mkdir(exist_ok=True)
     (tmp_path / "001.txt").write_text(
         "Jens Klingmann gewann im BMW M6 GT3 mit 0,3 Sekunden Vorsprung.", encoding="utf-8"
     )
@@ -473,3 +480,73 @@ def test_print_report_details(tmp_path: Path) -> None:
     assert "- missed   Erik Müller" in out
     assert "kaputt" in out
     assert "~ matched  Jens Klingmann ≈ Klingmann" in out
+
+
+# ------------------------------------------------------------------- silver, split, agreement
+
+
+def _silver(tmp_path: Path) -> tuple[Path, Path]:
+    silver, corpus = tmp_path / "silver", tmp_path / "corpus"
+    silver.mkdir()
+    corpus.mkdir()
+    (corpus / "c001.txt").write_text("Jens Klingmann siegte in der Eifel.", encoding="utf-8")
+    (corpus / "c002.txt").write_text("Noch ohne Silber-Gold.", encoding="utf-8")
+    gold = {"drivers": ["Jens Klingmann"], "genre": "race report"}
+    (silver / "c001.json").write_text(json.dumps(gold), encoding="utf-8")
+    (silver / "c009.json").write_text(json.dumps(gold), encoding="utf-8")  # no text
+    return silver, corpus
+
+
+def test_evaluate_silver_gold_with_texts_elsewhere(tmp_path: Path) -> None:
+    silver, corpus = _silver(tmp_path)
+    report = evaluate(silver, _fake_extractor, text_dir=corpus)
+    assert [a.id for a in report.articles] == ["c001"]
+    assert report.articles[0].genre == "race report"
+    assert report.skipped == ["c009"]  # c002 has no gold yet: not listed
+    (silver / "c001.json").write_text('{"drivers": ["Jens', encoding="utf-8")
+    with pytest.raises(GtextractError, match="c001.json"):
+        evaluate(silver, _fake_extractor, text_dir=corpus)
+
+
+def test_split_report_groups_by_set_fold_and_genre(tmp_path: Path) -> None:
+    silver, corpus = _silver(tmp_path)
+    dev = evaluate(_gold_dir(tmp_path / "dev"), _fake_extractor)
+    sil = evaluate(silver, _fake_extractor, text_dir=corpus)
+    folds = {
+        "001": FoldRow("001", "dev", "a.de", "race report", "seen"),
+        "002": FoldRow("002", "dev", "b.de", "press release", "untouched"),
+        "c001": FoldRow("c001", "silver", "b.de", "race report", "untouched"),
+    }
+    label_articles(dev.articles, folds, "dev")
+    label_articles(sil.articles, folds, "silver")
+    split = split_report({"dev": dev, "silver": sil})
+    assert {c: s.articles for c, s in split.columns.items()} == {
+        "dev/seen": 1,
+        "dev/untouched": 1,
+        "silver/seen": 0,
+        "silver/untouched": 1,
+    }
+    assert split.unassigned == ["eifel_lauf"]  # scored, but in no fold
+    assert split.genres["race report"]["untouched"].articles == 1
+    assert split.genres["press release"]["untouched"].articles == 1
+    assert split.failed == ["002"]
+    assert [a.id for a in split.articles] == ["001", "eifel_lauf"]
+    assert split.untouched_hidden == 2
+    # the aggregate still counts what the details leave out
+    assert without_untouched(dev).overall == dev.overall
+    assert [a.id for a in without_untouched(dev).articles] == ["001", "eifel_lauf"]
+    assert len(split_report({"dev": dev}, show_untouched=True).articles) == 3
+
+
+def test_agreement_scores_blind_gold_against_gold(tmp_path: Path) -> None:
+    gold_dir, blind = _gold_dir(tmp_path / "dev"), tmp_path / "blind"
+    blind.mkdir()
+    (blind / "001.json").write_text(
+        json.dumps({"drivers": ["Jens Klingmann", "Karl Ziegler"], "gaps_s": [0.3]}), "utf-8"
+    )
+    (blind / "077.json").write_text(json.dumps({"drivers": []}), "utf-8")  # no gold
+    report = agreement(blind, gold_dir)
+    assert [a.id for a in report.articles] == ["001"] and report.skipped == ["077"]
+    assert (report.fields["drivers"].tp, report.fields["drivers"].fp) == (1, 1)
+    assert report.fields["gaps"].f1 == 1.0
+    assert report.fields["results"].fn == 1  # the blind file gives no results
