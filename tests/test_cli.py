@@ -265,6 +265,209 @@ def test_eval_missing_dir(capsys: pytest.CaptureFixture[str], tmp_path: Path) ->
     assert "gold directory not found" in capsys.readouterr().err
 
 
+# --------------------------------------------------------------------------- eval: split report
+# A made-up dev set, silver gold, corpus and folds: one seen and one untouched
+# text in each set. The untouched texts carry names found nowhere else
+# ("Tim Weiß", "Karl Ziegler") so that a leak of their details shows.
+
+
+def _write_json(path: Path, data: dict[str, Any]) -> None:
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+
+def _split_data(tmp_path: Path) -> dict[str, Path]:
+    dev, corpus, silver, blind = (tmp_path / n for n in ("dev", "corpus", "silver", "blind"))
+    for d in (dev, corpus, silver, blind):
+        d.mkdir()
+    win = {"kind": "race", "position": 1, "class": None}
+    (dev / "001.txt").write_text(REPORT_TEXT, encoding="utf-8")
+    _write_json(
+        dev / "001.json",
+        {
+            "drivers": ["Jens Klingmann", "Erik Müller"],
+            "results": [{**win, "driver": "Jens Klingmann"}],
+        },
+    )
+    (dev / "002.txt").write_text("Erik Müller siegte vor Tim Weiß.", encoding="utf-8")
+    _write_json(
+        dev / "002.json",
+        {"drivers": ["Erik Müller", "Tim Weiß"], "results": [{**win, "driver": "Erik Müller"}]},
+    )
+    (corpus / "c001.txt").write_text("Jens Klingmann gewann in Halbersau.", encoding="utf-8")
+    _write_json(silver / "c001.json", {"drivers": ["Jens Klingmann"], "genre": "race report"})
+    (corpus / "c002.txt").write_text("Vorschau: Erik Müller startet am Sonntag.", "utf-8")
+    _write_json(
+        silver / "c002.json",
+        {"drivers": ["Erik Müller", "Karl Ziegler"], "genre": "preview/calendar"},
+    )
+    (corpus / "c003.txt").write_text("Noch ohne Silber-Gold.", encoding="utf-8")
+    _write_json(blind / "001.json", {"drivers": ["Jens Klingmann"]})
+    _write_json(blind / "002.json", {"drivers": ["Erik Müller", "Tim Weiß"]})
+    folds = tmp_path / "folds.tsv"
+    folds.write_text(
+        "id\tset\tsite\tgenre\tfold\n"
+        "001\tdev\trennseite.de\trace report\tseen\n"
+        "002\tdev\tboxenfunk.de\trace report\tuntouched\n"
+        "c001\tsilver\trennseite.de\trace report\tseen\n"
+        "c002\tsilver\tboxenfunk.de\tpreview/calendar\tuntouched\n"
+        "c003\tsilver\tboxenfunk.de\tpreview/calendar\tuntouched\n",
+        encoding="utf-8",
+    )
+    return {"dev": dev, "corpus": corpus, "silver": silver, "blind": blind, "folds": folds}
+
+
+def _split_args(d: dict[str, Path], *extra: str) -> list[str]:
+    return [
+        "eval",
+        str(d["dev"]),
+        "--silver",
+        str(d["silver"]),
+        "--corpus",
+        str(d["corpus"]),
+        "--folds",
+        str(d["folds"]),
+        *extra,
+    ]
+
+
+def test_eval_split_json(
+    fake: FakeExtractor, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    d = _split_data(tmp_path)
+    assert cli.main(_split_args(d, "--json")) == 0
+    data = json.loads(capsys.readouterr().out)
+    columns = data["columns"]
+    assert {c: columns[c]["articles"] for c in columns} == {
+        "dev/seen": 1,
+        "dev/untouched": 1,
+        "silver/seen": 1,
+        "silver/untouched": 1,
+    }
+    assert columns["dev/seen"]["fields"]["drivers"]["f1"] == 1.0
+    assert columns["dev/untouched"]["fields"]["drivers"]["tp"] == 1
+    assert columns["dev/untouched"]["fields"]["drivers"]["fn"] == 1
+    assert columns["silver/untouched"]["fields"]["results"]["fp"] == 1
+    assert set(data["genres"]) == {"race report", "preview/calendar"}
+    assert data["genres"]["race report"]["seen"]["articles"] == 2
+    assert data["genres"]["preview/calendar"]["untouched"]["articles"] == 1
+    # per-article entries of the untouched fold are left out
+    assert [a["id"] for a in data["articles"]] == ["001", "c001"]
+    assert data["untouched_hidden"] == 2
+    assert "Tim Weiß" not in json.dumps(data, ensure_ascii=False)
+    # c003 has no silver gold yet: neither scored nor skipped
+    assert data["skipped"] == []
+
+    assert cli.main(_split_args(d, "--json", "--show-untouched")) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert [a["id"] for a in shown["articles"]] == ["001", "002", "c001", "c002"]
+    assert shown["untouched_hidden"] == 0
+
+
+def test_eval_split_tables_and_details(
+    fake: FakeExtractor, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    d = _split_data(tmp_path)
+    assert cli.main(_split_args(d, "--details")) == 0
+    out = capsys.readouterr().out
+    for head in ("dev seen", "dev untouched", "silver seen", "silver untouched", "overall"):
+        assert head in out
+    assert "race report" in out and "preview/calendar" in out
+    assert "article silver c001" in out  # its spurious result
+    # the untouched texts' misses stay hidden, with a note saying so
+    assert "Tim Weiß" not in out and "Karl Ziegler" not in out
+    assert "2 untouched-fold article(s)" in out
+
+    assert cli.main(_split_args(d, "--details", "--show-untouched")) == 0
+    out = capsys.readouterr().out
+    assert "Tim Weiß" in out and "Karl Ziegler" in out
+
+
+def test_eval_fold_restricts_the_run(
+    fake: FakeExtractor, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    d = _split_data(tmp_path)
+    assert cli.main(_split_args(d, "--json", "--fold", "seen")) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["columns"]["dev/seen"]["articles"] == 1
+    assert data["columns"]["dev/untouched"]["articles"] == 0
+    assert data["columns"]["silver/untouched"]["articles"] == 0
+    ran_on = {call["text"] for call in fake.calls}
+    assert "Erik Müller siegte vor Tim Weiß." not in ran_on
+
+    # untouched: aggregate numbers only
+    assert cli.main(_split_args(d, "--json", "--fold", "untouched")) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["columns"]["dev/untouched"]["articles"] == 1
+    assert data["articles"] == [] and data["untouched_hidden"] == 2
+
+
+def test_eval_single_dir_hides_untouched_details(
+    fake: FakeExtractor, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    d = _split_data(tmp_path)
+    args = ["eval", str(d["dev"]), "--folds", str(d["folds"])]
+    assert cli.main([*args, "--details"]) == 0
+    out = capsys.readouterr().out
+    assert "(2 articles)" in out and "Tim Weiß" not in out
+    assert cli.main([*args, "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["fields"]["drivers"]["fn"] == 1  # the aggregate still counts 002
+    assert [a["id"] for a in data["articles"]] == ["001"] and data["untouched_hidden"] == 1
+    assert cli.main([*args, "--details", "--show-untouched"]) == 0
+    assert "Tim Weiß" in capsys.readouterr().out
+
+
+def test_eval_all_uses_default_paths(
+    fake: FakeExtractor,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from gtextract import evaluation
+
+    d = _split_data(tmp_path)
+    monkeypatch.setattr(evaluation, "default_paths", lambda: d)
+    assert cli.main(["eval", "--all", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["sources"] == {"dev": str(d["dev"]), "silver": str(d["silver"])}
+    assert data["columns"]["silver/seen"]["articles"] == 1
+
+
+def test_eval_agreement(
+    fake: FakeExtractor, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    d = _split_data(tmp_path)
+    args = ["eval", str(d["dev"]), "--agreement", "--blind", str(d["blind"]), "--folds"]
+    assert cli.main([*args, str(d["folds"]), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    drivers = data["fields"]["drivers"]
+    assert (drivers["tp"], drivers["fp"], drivers["fn"]) == (3, 0, 1)
+    # the blind gold gives no results where the gold has two
+    assert data["fields"]["results"]["fn"] == 2
+    assert data["untouched_hidden"] == 1
+    assert fake.calls == []  # no extraction: gold against gold
+    assert cli.main([*args, str(d["folds"])]) == 0
+    assert "silver agreement" in capsys.readouterr().out
+    # beside the split report
+    assert cli.main(_split_args(d, "--json", "--agreement", "--blind", str(d["blind"]))) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["agreement"]["fields"]["drivers"]["tp"] == 3
+    assert "Tim Weiß" not in json.dumps(data, ensure_ascii=False)
+
+
+def test_eval_usage_errors(
+    fake: FakeExtractor, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    d = _split_data(tmp_path)
+    assert cli.main(["eval"]) == 2
+    assert "--all" in capsys.readouterr().err
+    missing = str(tmp_path / "keine.tsv")
+    assert cli.main(["eval", str(d["dev"]), "--fold", "seen", "--folds", missing]) == 2
+    assert "folds file not found" in capsys.readouterr().err
+    assert cli.main(_split_args(d)[:2] + ["--silver", str(tmp_path / "nirgends")]) == 2
+    assert "silver directory not found" in capsys.readouterr().err
+
+
 # --------------------------------------------------------------------------- plugins
 
 

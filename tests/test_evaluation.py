@@ -10,13 +10,18 @@ from typing import Any
 import pytest
 from rich.console import Console
 
+from gtextract.errors import GtextractError
 from gtextract.evaluation import (
+    AliasedName,
     EvalReport,
     FieldScore,
+    FoldRow,
+    agreement,
     dedupe,
     evaluate,
     events_match,
     gaps_match,
+    label_articles,
     match_items,
     name_score,
     names_match,
@@ -25,6 +30,9 @@ from gtextract.evaluation import (
     report_to_gold,
     results_match,
     score_article,
+    split_report,
+    venues_match,
+    without_untouched,
 )
 from gtextract.records import (
     Car,
@@ -64,6 +72,10 @@ def test_normalize() -> None:
         ("Mercedes-AMG GT3", "Mercedes AMG GT3"),
         ("Kelvin van der Linde", "Kelvin van der Lindee"),  # fuzz.ratio >= 90
         ("van der Linde", "Kelvin van der Linde"),  # 3 of 4 tokens
+        # the shorter's tokens, its last one included, half the longer's: a given
+        # name alone matches too (README: "include its last token" is the shorter's)
+        ("Jens", "Jens Klingmann"),
+        ("Porsche 911 GT3", "Porsche 911 GT3 Cup"),
     ],
 )
 def test_names_that_match(a: str, b: str) -> None:
@@ -79,6 +91,8 @@ def test_names_that_match(a: str, b: str) -> None:
         ("Jens Klingmann", "Jens Müller"),
         ("Lauf", "VLN Lauf 1"),
         ("", "Klingmann"),
+        ("Jens Hackl", "Jens Klingmann"),  # one token not in the longer
+        ("Halbersau", "Motorsport Arena Halbersau"),  # the venue rule is for venues only
     ],
 )
 def test_names_that_do_not_match(a: str, b: str) -> None:
@@ -119,6 +133,113 @@ def _event(name: str, track: str | None = None, date: str | None = None) -> dict
     return {"name": name, "track": track, "date": date, "status": "scheduled"}
 
 
+# --------------------------------------------------------------------------- venues
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Halbersau", "Motorsport Arena Halbersau"),  # 1 of 3 words: only the venue rule
+        ("Motorsport Arena Halbersau", "Halbersau"),
+        ("Groß-Wendel", "Autodrom Groß Wendel Süd"),  # the name rule still applies
+        ("Wendelau", "Ring Wendelau"),
+    ],
+)
+def test_venues_that_match(a: str, b: str) -> None:
+    assert venues_match(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Aue", "Motorsport Arena Aue"),  # a place name of three letters is too short
+        ("Arena", "Motorsport Arena Halbersau"),  # a kind of venue, not a place
+        ("Halbersau Nord", "Motorsport Arena Halbersau"),  # not one word
+        ("Halbersau", "Motorsport Arena Halbersau 2"),  # numbers still veto
+        ("Halbersau", "Motorsport Arena Halbersberg"),
+    ],
+)
+def test_venues_that_do_not_match(a: str, b: str) -> None:
+    assert not venues_match(a, b)
+
+
+def test_venue_rule_in_tracks_field_only() -> None:
+    gold = {"tracks": ["Motorsport Arena Halbersau"], "teams": ["Motorsport Arena Halbersau"]}
+    article = score_article("902", gold, {"tracks": ["Halbersau"], "teams": ["Halbersau"]})
+    tracks, teams = article.fields["tracks"], article.fields["teams"]
+    assert (tracks.tp, tracks.fp, tracks.fn) == (1, 0, 0)
+    assert (teams.tp, teams.fp, teams.fn) == (0, 1, 1)
+
+
+# --------------------------------------------------------------------------- surface forms
+
+
+def test_entity_matches_through_its_mentions() -> None:
+    elm = AliasedName("ELM", ["Eifeler Langstrecken-Meisterschaft", "ELM"])
+    assert elm == "ELM" and elm.forms == ("Eifeler Langstrecken-Meisterschaft",)
+    gold = {"series": ["Eifeler Langstrecken-Meisterschaft"]}
+    with_forms = score_article("903", gold, {"series": [elm]}).fields["series"]
+    assert (with_forms.tp, with_forms.fp, with_forms.fn) == (1, 0, 0)
+    # the same name without its mentions does not match
+    plain = score_article("903", gold, {"series": ["ELM"]}).fields["series"]
+    assert (plain.tp, plain.fp, plain.fn) == (0, 1, 1)
+    # output lists hold plain names
+    assert type(with_forms.matched[0][1]) is str
+    assert json.loads(with_forms.model_dump_json())["matched"] == [
+        ["Eifeler Langstrecken-Meisterschaft", "ELM"]
+    ]
+
+
+def test_entity_with_forms_still_matches_one_gold_item() -> None:
+    elm = AliasedName("ELM", ["Eifeler Langstrecken-Meisterschaft"])
+    gold = {"series": ["ELM", "Eifeler Langstrecken-Meisterschaft"]}
+    detail = score_article("904", gold, {"series": [elm]}).fields["series"]
+    assert (detail.tp, detail.fp, detail.fn) == (1, 0, 1)
+    # its own name pairs first
+    assert detail.matched == [("ELM", "ELM")]
+
+
+def test_forms_do_not_merge_predictions() -> None:
+    # Jens was also written "Klingmann", which would fit Tim Klingmann too
+    preds = [AliasedName("Jens Klingmann", ["Klingmann"]), AliasedName("Tim Klingmann")]
+    gold = {"drivers": ["Jens Klingmann", "Tim Klingmann"]}
+    detail = score_article("905", gold, {"drivers": preds}).fields["drivers"]
+    assert (detail.tp, detail.fp, detail.fn) == (2, 0, 0)
+
+
+def test_report_to_gold_carries_mentions() -> None:
+    def ev(text: str) -> Evidence:
+        return Evidence(start=0, end=len(text), text=text)
+
+    report = RaceReport(
+        drivers=[Driver(name="Maximilian Hackl", mentions=[ev("Maxi Hackl"), ev("Hackl")])],
+        tracks=[Track(name="Halbersau", mentions=[ev("Motodrom Halbersau-Ost")])],
+        series=[Series(name="ELM", mentions=[ev("Eifeler Langstrecken-Meisterschaft")])],
+        results=[Result(kind="race", position=1, drivers=["Maximilian Hackl"], evidence=EV)],
+        events=[Event(name="Finale", track="Halbersau", evidence=EV)],
+    )
+    shape = report_to_gold(report)
+    assert shape["drivers"][0].forms == ("Maxi Hackl", "Hackl")
+    assert shape["series"][0].forms == ("Eifeler Langstrecken-Meisterschaft",)
+    # a result's driver and an event's track are the entity, with its forms
+    assert shape["results"][0]["driver"].forms == ("Maxi Hackl", "Hackl")
+    assert shape["events"][0]["track"].forms == ("Motodrom Halbersau-Ost",)
+    gold = {
+        "results": [_res(1, "Maxi Hackl")],
+        "events": [
+            {
+                "name": "Saisonausklang",
+                "track": "Motodrom Halbersau-Ost",
+                "date": None,
+                "status": "scheduled",
+            }
+        ],
+    }
+    article = score_article("906", gold, shape)
+    assert article.fields["results"].tp == 1
+    assert article.fields["events"].tp == 1
+
+
 def test_events_rule() -> None:
     assert events_match(_event("VLN Lauf 1"), _event("VLN-Lauf 1", "Nürburgring"))
     # by track and date: the year does not matter, month-day does
@@ -135,7 +256,49 @@ def test_events_rule() -> None:
     assert not events_match(_event("Rennen A"), _event("Lauf B"))
 
 
-def test_events_deduplicated_by_name_only() -> None:
+def test_events_need_equal_status() -> None:
+    cancelled = {**_event("Eifelrennen", "Halbersau", "05-01"), "status": "cancelled"}
+    assert not events_match(_event("Eifelrennen", "Halbersau", "05-01"), cancelled)
+    # not by track and date either
+    assert not events_match(_event("Lauf B", "Halbersau", "05-01"), cancelled)
+    assert events_match(
+        {**_event("Lauf B", "Halbersau", "05-01"), "status": "cancelled"}, cancelled
+    )
+
+
+def test_events_by_venue_rule_and_unknown_dates() -> None:
+    assert events_match(
+        _event("Finale", "Halbersau", "10-24"),
+        _event("Saisonausklang", "Motorsport Arena Halbersau", "2021-10-24"),
+    )
+    # an unknown date does not equal a known one
+    assert not events_match(_event("Finale", "Halbersau"), _event("Ausklang", "Halbersau", "10-24"))
+
+
+def test_postponed_event_keeps_both_slots() -> None:
+    gold = [
+        {**_event("Eifelrennen", "Halbersau"), "status": "cancelled"},
+        _event("Eifelrennen", "Halbersau", "2020-09-24"),
+    ]
+    article = score_article("907", {"events": gold}, {"events": [gold[1]]})
+    detail = article.fields["events"]
+    assert (detail.tp, detail.fp, detail.fn) == (1, 0, 1)
+    assert detail.missed == [gold[0]]
+
+
+def test_two_races_of_one_weekend_stay_two() -> None:
+    gold = [_event("Rennen", "Halbersau", "07-06"), _event("Rennen", "Halbersau", "07-07")]
+    article = score_article("908", {"events": gold}, {"events": [gold[1]]})
+    detail = article.fields["events"]
+    assert (detail.tp, detail.fn) == (1, 1)
+    # the prediction pairs with its own date
+    assert detail.matched == [(gold[1], gold[1])]
+    # same name, status and (unknown) date: one event
+    twice = [_event("Rennen", "Halbersau"), _event("Rennen", "Halbersau")]
+    assert score_article("909", {"events": twice}, {}).fields["events"].fn == 1
+
+
+def test_events_deduplicated_by_name_status_and_date() -> None:
     gold = [_event("VLN Lauf 1", "Nürburgring"), _event("VLN Lauf 2", "Nürburgring")]
     article = score_article("900", {"events": gold}, {"events": [_event("VLN Lauf 2")]})
     detail = article.fields["events"]
@@ -243,6 +406,7 @@ def test_report_to_gold() -> None:
 
 
 def _gold_dir(tmp_path: Path) -> Path:
+    tmp_path.mkdir(exist_ok=True)
     (tmp_path / "001.txt").write_text(
         "Jens Klingmann gewann im BMW M6 GT3 mit 0,3 Sekunden Vorsprung.", encoding="utf-8"
     )
@@ -316,3 +480,73 @@ def test_print_report_details(tmp_path: Path) -> None:
     assert "- missed   Erik Müller" in out
     assert "kaputt" in out
     assert "~ matched  Jens Klingmann ≈ Klingmann" in out
+
+
+# ------------------------------------------------------------------- silver, split, agreement
+
+
+def _silver(tmp_path: Path) -> tuple[Path, Path]:
+    silver, corpus = tmp_path / "silver", tmp_path / "corpus"
+    silver.mkdir()
+    corpus.mkdir()
+    (corpus / "c001.txt").write_text("Jens Klingmann siegte in der Eifel.", encoding="utf-8")
+    (corpus / "c002.txt").write_text("Noch ohne Silber-Gold.", encoding="utf-8")
+    gold = {"drivers": ["Jens Klingmann"], "genre": "race report"}
+    (silver / "c001.json").write_text(json.dumps(gold), encoding="utf-8")
+    (silver / "c009.json").write_text(json.dumps(gold), encoding="utf-8")  # no text
+    return silver, corpus
+
+
+def test_evaluate_silver_gold_with_texts_elsewhere(tmp_path: Path) -> None:
+    silver, corpus = _silver(tmp_path)
+    report = evaluate(silver, _fake_extractor, text_dir=corpus)
+    assert [a.id for a in report.articles] == ["c001"]
+    assert report.articles[0].genre == "race report"
+    assert report.skipped == ["c009"]  # c002 has no gold yet: not listed
+    (silver / "c001.json").write_text('{"drivers": ["Jens', encoding="utf-8")
+    with pytest.raises(GtextractError, match="c001.json"):
+        evaluate(silver, _fake_extractor, text_dir=corpus)
+
+
+def test_split_report_groups_by_set_fold_and_genre(tmp_path: Path) -> None:
+    silver, corpus = _silver(tmp_path)
+    dev = evaluate(_gold_dir(tmp_path / "dev"), _fake_extractor)
+    sil = evaluate(silver, _fake_extractor, text_dir=corpus)
+    folds = {
+        "001": FoldRow("001", "dev", "a.de", "race report", "seen"),
+        "002": FoldRow("002", "dev", "b.de", "press release", "untouched"),
+        "c001": FoldRow("c001", "silver", "b.de", "race report", "untouched"),
+    }
+    label_articles(dev.articles, folds, "dev")
+    label_articles(sil.articles, folds, "silver")
+    split = split_report({"dev": dev, "silver": sil})
+    assert {c: s.articles for c, s in split.columns.items()} == {
+        "dev/seen": 1,
+        "dev/untouched": 1,
+        "silver/seen": 0,
+        "silver/untouched": 1,
+    }
+    assert split.unassigned == ["eifel_lauf"]  # scored, but in no fold
+    assert split.genres["race report"]["untouched"].articles == 1
+    assert split.genres["press release"]["untouched"].articles == 1
+    assert split.failed == ["002"]
+    assert [a.id for a in split.articles] == ["001", "eifel_lauf"]
+    assert split.untouched_hidden == 2
+    # the aggregate still counts what the details leave out
+    assert without_untouched(dev).overall == dev.overall
+    assert [a.id for a in without_untouched(dev).articles] == ["001", "eifel_lauf"]
+    assert len(split_report({"dev": dev}, show_untouched=True).articles) == 3
+
+
+def test_agreement_scores_blind_gold_against_gold(tmp_path: Path) -> None:
+    gold_dir, blind = _gold_dir(tmp_path / "dev"), tmp_path / "blind"
+    blind.mkdir()
+    (blind / "001.json").write_text(
+        json.dumps({"drivers": ["Jens Klingmann", "Karl Ziegler"], "gaps_s": [0.3]}), "utf-8"
+    )
+    (blind / "077.json").write_text(json.dumps({"drivers": []}), "utf-8")  # no gold
+    report = agreement(blind, gold_dir)
+    assert [a.id for a in report.articles] == ["001"] and report.skipped == ["077"]
+    assert (report.fields["drivers"].tp, report.fields["drivers"].fp) == (1, 1)
+    assert report.fields["gaps"].f1 == 1.0
+    assert report.fields["results"].fn == 1  # the blind file gives no results

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from gtextract.base_model import BaseModelInfo
+    from gtextract.evaluation import EvalReport
     from gtextract.records import RaceReport
     from gtextract.text_input import ArticleText
 
@@ -349,21 +350,106 @@ def _cmd_info(args: argparse.Namespace) -> int:
 # --------------------------------------------------------------------------- eval
 
 
-def _cmd_eval(args: argparse.Namespace) -> int:
-    from gtextract.evaluation import evaluate, print_report
+def _eval_ids(args: argparse.Namespace, folds: dict[str, Any]) -> set[str] | None:
+    """Articles to score: ``--only`` ids, within ``--fold`` when given."""
+    wanted = {i for chunk in args.only for i in chunk.split(",") if i} if args.only else None
+    if args.fold:
+        in_fold = {i for i, row in folds.items() if row.fold == args.fold}
+        wanted = in_fold if wanted is None else wanted & in_fold
+    return wanted
 
-    gold_dir = Path(args.gold_dir)
-    if not gold_dir.is_dir():
-        raise UsageError(f"gold directory not found: {gold_dir}")
-    if not any(p.with_suffix(".json").is_file() for p in gold_dir.glob("*.txt")):
-        raise UsageError(f"no .txt reports with .json gold records in {gold_dir}")
-    extractor = _load_extractor(args.model)
-    ids = [i for chunk in args.only for i in chunk.split(",") if i] if args.only else None
-    report = evaluate(gold_dir, extractor, ids=ids)
+
+def _gold_dir(path: Path, what: str = "gold directory") -> Path:
+    if not path.is_dir():
+        raise UsageError(f"{what} not found: {path}")
+    return path
+
+
+def _cmd_eval(args: argparse.Namespace) -> int:
+    """One gold directory (one table), the split report (``--all``/``--silver``),
+    or the silver agreement (``--agreement``).
+
+    Untouched-fold articles give aggregate scores only: their per-article
+    details (diffs, errors, JSON entries) need ``--show-untouched``.
+    """
+    from gtextract import evaluation as ev
+
+    paths = ev.default_paths()
+    split = args.all or args.silver is not None
+    if args.gold_dir is None and not (split or args.agreement):
+        raise UsageError("give a GOLD_DIR, or --all, --silver DIR or --agreement")
+    dev_dir = _gold_dir(Path(args.gold_dir) if args.gold_dir else paths["dev"])
+    folds_path = Path(args.folds) if args.folds else paths["folds"]
+    if args.folds and not folds_path.is_file():
+        raise UsageError(f"folds file not found: {folds_path}")
+    folds = ev.read_folds(folds_path) if folds_path.is_file() else {}
+    if (split or args.fold) and not folds:
+        raise UsageError(f"no folds file at {folds_path} (scripts/draw_folds.py writes it)")
+    ids = _eval_ids(args, folds)
+
+    agreement: EvalReport | None = None
+    if args.agreement:
+        blind = _gold_dir(Path(args.blind) if args.blind else paths["blind"], "blind directory")
+        agreement = ev.agreement(blind, dev_dir, ids=ids)
+        ev.label_articles(agreement.articles, folds, "dev")
+    if split:
+        return _eval_split(args, paths, dev_dir, folds, ids, agreement)
+    if agreement is not None:
+        if args.json:
+            _stdout(ev.without_untouched(agreement, args.show_untouched).model_dump_json(indent=2))
+        else:
+            ev.print_agreement(
+                agreement,
+                console=_console(),
+                details=args.details,
+                show_untouched=args.show_untouched,
+            )
+        return EXIT_OK
+
+    if not any(p.with_suffix(".json").is_file() for p in dev_dir.glob("*.txt")):
+        raise UsageError(f"no .txt reports with .json gold records in {dev_dir}")
+    report = ev.evaluate(dev_dir, _load_extractor(args.model), ids=ids)
+    ev.label_articles(report.articles, folds)
     if args.json:
-        _stdout(report.model_dump_json(indent=2))
+        _stdout(ev.without_untouched(report, args.show_untouched).model_dump_json(indent=2))
     else:
-        print_report(report, details=args.details, console=_console())
+        ev.print_report(
+            report, details=args.details, console=_console(), show_untouched=args.show_untouched
+        )
+    return EXIT_OK
+
+
+def _eval_split(
+    args: argparse.Namespace,
+    paths: dict[str, Path],
+    dev_dir: Path,
+    folds: dict[str, Any],
+    ids: set[str] | None,
+    agreement: EvalReport | None,
+) -> int:
+    """Dev gold and silver gold (texts from the corpus), by fold and genre."""
+    from gtextract import evaluation as ev
+
+    silver_dir = Path(args.silver) if args.silver else paths["silver"]
+    if args.silver:
+        _gold_dir(silver_dir, "silver directory")
+    corpus_dir = Path(args.corpus) if args.corpus else paths["corpus"]
+    extractor = _load_extractor(args.model)
+    reports = {"dev": ev.evaluate(dev_dir, extractor, ids=ids)}
+    if silver_dir.is_dir() and any(silver_dir.glob("*.json")):
+        _gold_dir(corpus_dir, "corpus directory")
+        reports["silver"] = ev.evaluate(silver_dir, extractor, ids=ids, text_dir=corpus_dir)
+    else:
+        print(f"no silver gold in {silver_dir}: silver columns stay empty", file=sys.stderr)
+    for set_name, report in reports.items():
+        ev.label_articles(report.articles, folds, set_name)
+    result = ev.split_report(reports, show_untouched=args.show_untouched)
+    if agreement is not None:
+        result.agreement = ev.without_untouched(agreement, args.show_untouched)
+    if args.json:
+        _stdout(result.model_dump_json(indent=2))
+    else:
+        ev.print_split_report(result, details=args.details, console=_console())
     return EXIT_OK
 
 
@@ -419,13 +505,59 @@ def build_parser() -> argparse.ArgumentParser:
     _add_model(p)
     p.set_defaults(func=_cmd_info)
 
-    p = sub.add_parser("eval", help="score the extractor on a gold directory (NNN.txt + NNN.json)")
-    p.add_argument("gold_dir", metavar="GOLD_DIR")
+    p = sub.add_parser(
+        "eval",
+        help="score the extractor on gold records (dev set, silver gold, seen/untouched folds)",
+        description=(
+            "GOLD_DIR: one table for texts with gold beside them (NNN.txt + NNN.json). "
+            "--all: dev and silver gold, F1 per field for dev/silver x seen/untouched and "
+            "per genre. --agreement: blind re-annotations scored against dev gold. "
+            "Untouched-fold texts give aggregate scores only: rules are written against "
+            "the seen fold (--fold seen), and per-article details of untouched texts "
+            "need --show-untouched."
+        ),
+    )
+    p.add_argument(
+        "gold_dir",
+        nargs="?",
+        metavar="GOLD_DIR",
+        help="texts with their gold records (default with --all/--agreement: ../shared/dev)",
+    )
+    p.add_argument(
+        "--all",
+        action="store_true",
+        help="split report on dev + silver gold with the default paths",
+    )
+    p.add_argument(
+        "--silver",
+        metavar="DIR",
+        help="silver gold cNNN.json (default eval/silver); gives the split report",
+    )
+    p.add_argument(
+        "--corpus", metavar="DIR", help="texts of the silver gold (default ../shared/corpus)"
+    )
+    p.add_argument("--folds", metavar="TSV", help="folds by text (default eval/folds.tsv)")
+    p.add_argument(
+        "--fold", choices=("seen", "untouched"), help="score only the texts of this fold"
+    )
+    p.add_argument(
+        "--agreement",
+        action="store_true",
+        help="score blind re-annotations (--blind) against the dev gold",
+    )
+    p.add_argument(
+        "--blind", metavar="DIR", help="blind re-annotations NNN.json (default eval/silver_blind)"
+    )
     p.add_argument("--json", action="store_true", help="print the full evaluation as JSON")
     p.add_argument(
         "--details",
         action="store_true",
-        help="per article and field: missed gold items and spurious predictions",
+        help="per article and field: missed gold items and spurious predictions (seen fold)",
+    )
+    p.add_argument(
+        "--show-untouched",
+        action="store_true",
+        help="also show per-article details of untouched-fold texts (not while writing rules)",
     )
     p.add_argument(
         "--only",
