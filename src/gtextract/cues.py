@@ -50,6 +50,14 @@ class PositionCues(CueFile):
     class_context: list[str]
     finish_words: list[str]
     historic_paragraph: list[str] = Field(description="regexes: a paragraph about the past")
+    cue_prefixes: list[str] = Field(description="word starts that may begin a position cue")
+    ordinal_prepositions: list[str] = Field(description="before an ordinal: a place (als)")
+    prevail_verbs: list[str] = Field(description="forms of 'setzte sich ... durch': a win")
+    prevail_prefixes: list[str] = Field(description="word starts of 'durchsetzen': a win")
+    winner_complements: list[str] = Field(
+        description="after 'der Sieger' these keep it this race's win ('der Sieger des ...')"
+    )
+    partner_pairs: list[list[str]] = Field(description="word pairs before co-drivers")
 
 
 class EventCues(CueFile):

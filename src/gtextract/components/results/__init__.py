@@ -1,0 +1,87 @@
+"""``gtx_results``: finishing and grid positions tied to their drivers.
+
+A *cue* states a position ("dritten Gesamtrang", "Platz zwei", "P4", "Sieg");
+the drivers of its clause get it. The work is split by job:
+
+- ``lists``: numbered result lists ("1. Lucas Muster - Team - Car"), line by line;
+- ``prose``: results in running text, clause by clause, combining
+  ``cues`` (the position a clause states) and ``crews`` (whose position it is:
+  named drivers, anaphora, the crew of a make, those beaten after "vor");
+- ``clauses``: the text units all of them read (clauses, brackets, quotes).
+
+Quotes, mid-race orders and standings are skipped; the words that mark all
+this live in ``data/position_cues.json`` (schema: ``gtextract.cues.PositionCues``).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from gtextract.components import contract
+from gtextract.components.base import DataComponent
+from gtextract.components.contract import ResultFact
+from gtextract.components.results.clauses import quote_ranges
+from gtextract.components.results.lists import ListReader
+from gtextract.components.results.prose import ProseReader
+from gtextract.components.spans import resolved, sentence_at_char, text_of
+from gtextract.cues import PositionCues
+from gtextract.gazetteers import DataSource
+
+POSITION_CUES_FILE = "position_cues.json"
+
+__all__ = ["POSITION_CUES_FILE", "ResultFinder", "make_results"]
+
+
+class ResultFinder(DataComponent):
+    """Sets ``doc._.gtx_results``: the ResultFacts of lists and of running text."""
+
+    data_files = (POSITION_CUES_FILE,)
+
+    def setup(self, data: DataSource) -> None:
+        self.cues = data.cues("position_cues", PositionCues)
+        self.lists = ListReader(self.cues)
+        self.prose = ProseReader(self.cues)
+
+    def __call__(self, doc: Doc) -> Doc:
+        listed = self.lists.results(doc)
+        prose = self.prose.results(doc, quote_ranges(text_of(doc)))
+        facts = listed + _off_lines(doc, prose, listed)
+        attach_context(doc, facts)
+        doc._.gtx_results = facts
+        return doc
+
+
+def _off_lines(doc: Doc, facts: list[ResultFact], listed: list[ResultFact]) -> list[ResultFact]:
+    """The facts not on a line a list result was read from (the list line wins)."""
+    text = text_of(doc)
+    newlines = [i for i, c in enumerate(text) if c == "\n"]
+    listed_lines = {bisect_right(newlines, f.cue[0]) for f in listed}
+    return [f for f in facts if bisect_right(newlines, f.cue[0]) not in listed_lines]
+
+
+def attach_context(doc: Doc, facts: list[ResultFact]) -> None:
+    """The car, team and session named in the result's sentence (or list line)."""
+    for fact in facts:
+        sent = sentence_at_char(doc, fact.cue[0])
+        if sent is None:
+            continue
+        anchor = fact.cue[0]
+        for label, attr in (("CAR", "car"), ("TEAM", "team"), ("SESSION", "session")):
+            spans = resolved(doc, label, start=sent.start, end=sent.end)
+            if label == "SESSION":
+                spans = [s for s in spans if s.kb_id_ == fact.kind]
+            if spans:
+                near = min(spans, key=lambda s: abs(s.start_char - anchor))
+                setattr(fact, attr, (near.start_char, near.end_char))
+
+
+@Language.factory(
+    "gtx_results",
+    assigns=[contract.extension("gtx_results")],
+    requires=[contract.SPANS, contract.SENTS],
+)
+def make_results(nlp: Language, name: str) -> ResultFinder:
+    return ResultFinder(name)

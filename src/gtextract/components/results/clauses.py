@@ -1,0 +1,65 @@
+"""The stretches of text the result rules read: clauses, brackets, quotes, paragraphs."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Collection
+
+from spacy.tokens import Doc, Span, Token
+
+from gtextract.components.spans import text_of
+
+QUOTE = re.compile(r"[„\"»“]([^„“\"»«]{3,}?)[“\"«”]")
+
+
+def quote_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges inside quotation marks: positions there are talk, not results."""
+    return [(m.start(), m.end()) for m in QUOTE.finditer(text)]
+
+
+def in_ranges(pos: int, ranges: list[tuple[int, int]]) -> bool:
+    """Is ``pos`` inside one of the sorted, non-overlapping ``ranges``?"""
+    i = bisect_right(ranges, (pos, float("inf"))) - 1
+    return i >= 0 and ranges[i][0] <= pos < ranges[i][1]
+
+
+def bracket_tokens(span: Span) -> set[int]:
+    """Indices of the tokens inside round brackets (the brackets themselves excluded)."""
+    inside: set[int] = set()
+    depth = 0
+    for tok in span:
+        if tok.text == "(":
+            depth += 1
+        elif tok.text == ")":
+            depth = max(0, depth - 1)
+        elif depth:
+            inside.add(tok.i)
+    return inside
+
+
+def outside_brackets(span: Span) -> list[Token]:
+    """The tokens of ``span`` that are neither brackets nor inside them."""
+    inside = bracket_tokens(span)
+    return [t for t in span if t.i not in inside and t.text not in "()"]
+
+
+def split_clauses(sent: Span, breaks: Collection[str], openers: Collection[str]) -> list[Span]:
+    """The clauses of a sentence: cut before a break token (";", ":", a dash) and
+    before an opener word that follows a comma (", während ...", ", die ...")."""
+    doc = sent.doc
+    bounds = [sent.start]
+    for tok in sent:
+        after_comma = tok.i > sent.start and doc[tok.i - 1].text == ","
+        if tok.text in breaks or (after_comma and tok.text in openers):
+            bounds.append(tok.i)
+    bounds.append(sent.end)
+    return [doc[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
+
+
+def paragraph_of(doc: Doc, span: Span) -> str:
+    """The paragraph (text between blank lines) around a span."""
+    text = text_of(doc)
+    start = text.rfind("\n\n", 0, span.start_char)
+    end = text.find("\n\n", span.end_char)
+    return text[start + 1 if start != -1 else 0 : end if end != -1 else len(text)]

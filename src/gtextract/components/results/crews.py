@@ -1,0 +1,235 @@
+"""Who a position belongs to: the drivers of a clause, their crews, and the
+subject of a clause that names none.
+
+A clause's drivers are its subjects, or beaten when named after "vor" /
+"Vorsprung auf". Drivers joined by "/" form one crew. A clause without a
+driver takes the crew just named (relative clause), the subject of its
+sentence, the crew of the size named ("das Trio"), the last subject (an
+anaphor: "er", "der 22-Jährige") or the crew last seen in a car ("der Bentley").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from gtextract.components.contract import ResultFact
+from gtextract.components.results.clauses import bracket_tokens, in_ranges, outside_brackets
+from gtextract.components.spans import resolved
+from gtextract.cues import PositionCues
+
+# Grammar: a definite article before a make makes it a noun phrase ("der Bentley")
+ARTICLES = ("der", "die", "das", "den")
+# Grammar: after a comma these open a relative clause (", die sich mit Platz zwei ...")
+RELATIVE_PRONOUNS = ("der", "die", "das")
+
+
+def same_person(a: str, b: str) -> bool:
+    """ "Klingmann" and "Jens Klingmann" (the surname, with or without given name)."""
+    if not a or not b:
+        return False
+    return a == b or a.split()[-1] == b.split()[-1]
+
+
+@dataclass
+class CrewMemory:
+    """What a text has said so far about who drives, read clause by clause."""
+
+    last_subjects: list[Span] = field(default_factory=list)
+    recent_groups: list[list[Span]] = field(default_factory=list)  # crews in text order
+    crew_of_make: dict[str, list[Span]] = field(default_factory=dict)  # car -> its crew
+    mates: dict[int, list[Span]] = field(default_factory=dict)  # driver start -> co-drivers
+
+
+class CrewFinder:
+    """Reads drivers and crews with the vocabulary of ``position_cues.json``."""
+
+    def __init__(self, cues: PositionCues) -> None:
+        self.cues = cues
+        self.anaphora = set(cues.anaphora)
+        self.group_joiners = set(cues.group_joiners)
+        self.object_markers = set(cues.object_markers)
+        self.agent_participles = set(cues.agent_participles)
+        self.crew_sizes: dict[str, int] = dict(cues.crew_sizes)
+        self.beaten_pairs = [tuple(p) for p in cues.beaten_after_pairs]
+        self.partner_pairs = [tuple(p) for p in cues.partner_pairs]
+
+    # -- the drivers of a clause ---------------------------------------------
+    def drivers(self, clause: Span, quotes: list[tuple[int, int]]) -> tuple[list[Span], list[Span]]:
+        """Drivers of the clause: subjects, and those beaten ("vor X", "Vorsprung auf X").
+
+        Left out: drivers in brackets or quotes, genitives ("Klingmanns Teamgefährte")
+        and objects ("Platz zwei von Sainz"; but "der Bentley von A und B" owns).
+        """
+        doc = clause.doc
+        inside = bracket_tokens(clause)
+        beaten_from = self._beaten_from(clause)
+        vehicles = {s.end for s in resolved(doc, "CAR", "MAKE", start=clause.start, end=clause.end)}
+        subjects: list[Span] = []
+        beaten: list[Span] = []
+        for d in resolved(doc, "DRIVER", start=clause.start, end=clause.end):
+            if d.start in inside:
+                continue
+            if in_ranges(d.start_char, quotes):
+                continue
+            nxt = doc[d.end] if d.end < len(doc) else None
+            if len(d) == 1 and d.text.endswith("s") and nxt is not None and nxt.text[:1].isupper():
+                continue  # genitive "Klingmanns Teamgefährte"
+            marker = next(
+                (
+                    t
+                    for t in doc[max(clause.start, d.start - 2) : d.start]
+                    if t.lower_ in self.object_markers
+                ),
+                None,
+            )
+            owned = (
+                marker is not None
+                and marker.lower_ == "von"
+                and (
+                    marker.i in vehicles
+                    or any(v <= marker.i <= v + 2 for v in vehicles)
+                    # "pilotiert von A, B und C": the agent drives
+                    or (marker.i > 0 and doc[marker.i - 1].lower_ in self.agent_participles)
+                )
+            )
+            if (
+                marker is not None
+                and not owned
+                and not (beaten_from is not None and d.start > beaten_from)
+            ):
+                continue
+            (beaten if beaten_from is not None and d.start > beaten_from else subjects).append(d)
+        return subjects, beaten
+
+    def _beaten_from(self, clause: Span) -> int | None:
+        """The token after which drivers are beaten ("vor", "Vorsprung auf")."""
+        doc = clause.doc
+        for tok in clause:
+            if tok.lower_ in self.cues.beaten_after or (
+                tok.i > clause.start and (doc[tok.i - 1].lower_, tok.lower_) in self.beaten_pairs
+            ):
+                return tok.i
+        return None
+
+    def partners(self, clause: Span, subjects: list[Span]) -> list[Span]:
+        """Drivers named after "zusammen mit" / "gemeinsam mit": the co-drivers."""
+        doc = clause.doc
+        for tok in clause:
+            if tok.i + 1 < clause.end and (tok.lower_, doc[tok.i + 1].lower_) in self.partner_pairs:
+                return [d for d in subjects if tok.i < d.start <= tok.i + 6]
+        return []
+
+    # -- crews -----------------------------------------------------------------
+    def groups(self, drivers: list[Span]) -> list[list[Span]]:
+        """Crews: drivers joined by "/" form one crew; "und"/"," or other words separate."""
+        doc = drivers[0].doc if drivers else None
+        groups: list[list[Span]] = []
+        for d in drivers:
+            if groups and doc is not None:
+                between = doc[groups[-1][-1].end : d.start]
+                # details in brackets ("(Belgien)", "(21, Bonn)") do not separate a list
+                words = [t.lower_ for t in outside_brackets(between)]
+                slash_crews = any(w == "/" for w in words) or any(
+                    doc[g.end].text == "/" for g in groups[-1] if g.end < len(doc)
+                )
+                if words == ["/"] or (
+                    not slash_crews
+                    and all(w in self.group_joiners for w in words)
+                    and len(words) <= 2
+                ):
+                    groups[-1].append(d)
+                    continue
+            groups.append([d])
+        return groups
+
+    def single_seaters(self, doc: Doc) -> bool:
+        """Formula series: one driver per car, so "vor A und B" are two cars."""
+        words = self.cues.single_seater_series
+        for span in resolved(doc, "SERIES"):
+            name = (span.kb_id_ or span.text).lower()
+            if any(re.search(rf"\b{re.escape(w)}\b", name) for w in words):
+                return True
+        return False
+
+    # -- memory across clauses -------------------------------------------------
+    def remember(self, memory: CrewMemory, clause: Span, subjects: list[Span]) -> None:
+        """Note the co-drivers and the cars of a clause's named subjects."""
+        partners = self.partners(clause, subjects)
+        if partners:
+            # "Zusammen mit X": X drives with the clause's other subjects, or the last ones
+            topic = [d for d in subjects if d not in partners] or memory.last_subjects
+            for d in topic:
+                memory.mates.setdefault(d.start, []).extend(partners)
+                for p in partners:
+                    memory.mates.setdefault(p.start, []).append(d)
+        if subjects:
+            for car in resolved(clause.doc, "CAR", start=clause.start, end=clause.end):
+                memory.crew_of_make[car.kb_id_ or car.text] = subjects
+
+    def implied_subjects(
+        self,
+        memory: CrewMemory,
+        clause: Span,
+        sent: Span,
+        sentence_subjects: list[Span],
+        anchor: Token,
+    ) -> list[Span]:
+        """The drivers a clause without a named subject speaks of."""
+        doc = clause.doc
+        words = {t.lower_ for t in clause} | {t.lower_.rsplit("-", 1)[-1] for t in clause}
+        sized = [self.crew_sizes[w] for w in words if w in self.crew_sizes]
+        relative = (
+            clause.start > sent.start
+            and doc[clause.start - 1].text == ","
+            and clause[0].lower_ in RELATIVE_PRONOUNS
+        )
+        if relative and memory.recent_groups:
+            # ", die sich mit Platz zwei begnügen mussten": the crew just named
+            return memory.recent_groups[-1]
+        if sentence_subjects:
+            return sentence_subjects
+        if sized:
+            return next(
+                (g for g in reversed(memory.recent_groups) if len(g) == sized[0]),
+                memory.last_subjects,
+            )
+        if words & self.anaphora:
+            return memory.last_subjects
+        return self._crew_for_vehicle(clause, anchor, memory.crew_of_make)
+
+    @staticmethod
+    def _crew_for_vehicle(
+        clause: Span, cue: Token, crew_of_make: dict[str, list[Span]]
+    ) -> list[Span]:
+        """ "Der Bentley erbt den Sieg": the crew last seen in that car."""
+        doc = clause.doc
+        for v in resolved(doc, "CAR", "MAKE", start=clause.start, end=cue.i):
+            article = doc[v.start - 1].lower_ if v.start > 0 else ""
+            key = v.kb_id_ or v.text
+            # "Der Bentley erbt ...": the make ends its noun phrase; not "Die
+            # Mercedes-AMG Customer Racing Teams"
+            ends_phrase = v.end >= len(doc) or not doc[v.end].text[:1].isupper()
+            if article in ARTICLES and ends_phrase and key in crew_of_make:
+                return crew_of_make[key]
+        return []
+
+    @staticmethod
+    def add_codrivers(doc: Doc, facts: list[ResultFact], mates: dict[int, list[Span]]) -> None:
+        """A race result of one driver belongs to the car: his co-drivers share it."""
+        names = {}
+        for d in resolved(doc, "DRIVER"):
+            names[d.start] = d.text
+        by_name: dict[str, list[Span]] = {}
+        for start, partners in mates.items():
+            by_name.setdefault(names.get(start, ""), []).extend(partners)
+        for fact in facts:
+            if fact.kind != "race" or len(fact.drivers) != 1:
+                continue
+            key = doc[fact.drivers[0][0] : fact.drivers[0][1]].text
+            extra = [m for name, ms in by_name.items() if same_person(name, key) for m in ms]
+            for m in extra:
+                if (m.start, m.end) not in fact.drivers and not same_person(m.text, key):
+                    fact.drivers.append((m.start, m.end))

@@ -1,0 +1,326 @@
+"""Position cues: the words of a clause that state a place ("dritten Gesamtrang",
+"Platz zwei", "P4", "Dritter wurde", "Pole-Position", "Sieg", "Klassensieg in der
+SP9", "Die Plätze 5 und 6"), read with the vocabulary of ``position_cues.json``."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from gtextract.components.contract import ResultFact
+from gtextract.components.results.clauses import bracket_tokens, in_ranges, paragraph_of
+from gtextract.components.spans import (
+    is_sentence_start,
+    resolved,
+    sentence_at_char,
+    text_of,
+)
+from gtextract.cues import PositionCues
+from gtextract.numbers import cardinal, ordinal
+
+P_NOTATION = re.compile(r"^P(\d{1,2})$")
+# a car's own class ("der in der E1XP-Klasse startende Porsche") is no class win
+CAR_CLASS = re.compile(r"klasse (?:start|eingesetzt|gemeldet|fahrend)\w*")
+
+# Grammar, not cue vocabulary: after a definite article a capitalised ordinal is
+# a noun phrase ("der Dritte im Bunde"), not a stated place
+ARTICLES = ("der", "die", "den", "dem")
+# the words that join two numbers or ordinals into a list or a range
+AND = "und"
+RANGE_WORDS = ("und", "bis", "-")
+
+
+@dataclass
+class Cue:
+    """Positions stated at one token, of a kind ("race" or "qualifying"), maybe in a class."""
+
+    positions: list[int]
+    kind: str
+    class_: str | None
+    token: Token
+
+
+class CueFinder:
+    """Finds the position cues of a clause."""
+
+    def __init__(self, cues: PositionCues) -> None:
+        self.cues = cues
+        self.race_nouns = set(cues.race_nouns)
+        self.grid_nouns = set(cues.grid_nouns)
+        self.position_nouns = self.race_nouns | self.grid_nouns
+        self.win_words = set(cues.win_words)
+        self.window = int(cues.cue_window)
+        self.window_right = int(cues.cue_window_right)
+        self.class_context = list(cues.class_context)
+        self.historic = re.compile("|".join(cues.historic_paragraph))
+        self.cue_words = (
+            self.position_nouns | self.win_words | set(cues.best_words) | set(cues.more_cue_words)
+        )
+        self.cue_prefixes = tuple(cues.cue_prefixes)
+        self.ordinal_prepositions = set(cues.ordinal_prepositions)
+        self.prevail_verbs = set(cues.prevail_verbs)
+        self.prevail_prefixes = tuple(cues.prevail_prefixes)
+        self.winner_complements = set(cues.winner_complements)
+        self.not_result = re.compile(r"(?<!\w)(?:" + "|".join(cues.not_result) + ")")
+
+    # -- the cues of a clause ------------------------------------------------
+    def in_clause(
+        self, clause: Span, sent: Span, prev: Span | None, quotes: list[tuple[int, int]]
+    ) -> list[Cue]:
+        """The cues of a clause, outside quotes and not blocked by a non-result word."""
+        found: list[Cue] = []
+        doc = clause.doc
+        listed_until = -1  # "als Sechster und Siebter": the second ordinal is part of the list
+        for tok in clause:
+            if tok.i <= listed_until:
+                continue
+            if not self._maybe_cue(tok) or in_ranges(tok.idx, quotes):
+                continue
+            if self._blocked(clause, tok):
+                continue
+            low = tok.lower_
+            position = self.position_at(tok)
+            if position is not None:
+                values, kind = position
+                if len(values) > 1:
+                    listed_until = tok.i + 2
+                around = doc[max(clause.start, tok.i - 4) : min(clause.end, tok.i + 4)].text.lower()
+                if any(v in around for v in self.cues.grid_verbs):
+                    kind = "qualifying"
+                cls = None
+                after = doc[tok.i + 1 : min(clause.end, tok.i + 5)]
+                for c in resolved(doc, "CLASS", start=after.start, end=after.end):
+                    cls = self.class_label(c)
+                found.append(Cue(values, kind, cls, tok))
+            elif self._is_pole(tok):
+                found.append(Cue([1], "qualifying", None, tok))
+            elif low == "top" and (n := self._top_completed(clause, tok)):
+                found.append(Cue([n], "race", None, tok))
+            elif "klassensieg" in low or (
+                # "gewannen ... die Klasse", "Sieger der Gentleman-Wertung"; not
+                # "der in der E1XP-Klasse startende Porsche ... entschied"
+                low in self.win_words and self._class_context(clause)
+            ):
+                prefix = (
+                    tok.text[: low.find("klassensieg")].rstrip("-") if "klassensieg" in low else ""
+                )
+                cls = prefix or self._class_near(sent, tok, prev)
+                if cls:
+                    found.append(Cue([1], "race", cls, tok))
+            elif low in self.cues.best_words or (
+                low in ("erste", "erster")
+                and "klasse" in text_of(doc)[clause.start_char : clause.end_char].lower()
+            ):
+                cls = self._class_near(clause, tok, None)
+                if cls:
+                    found.append(Cue([1], "race", cls, tok))
+            elif self._prevailed(clause, tok):
+                found.append(Cue([1], "race", None, tok))
+            elif low in self.win_words:
+                if self._someone_elses_win(tok):
+                    continue  # "Teamkollegen der Sieger": someone else won
+                found.append(Cue([1], "race", None, tok))
+        return found
+
+    def finished_ahead(
+        self, clause: Span, subjects: list[Span], facts: list[ResultFact]
+    ) -> Cue | None:
+        """ "Er landete vor A und B": the subject's known place, for those behind him."""
+        verb = next((t for t in clause if t.lower_ in self.cues.finish_verbs), None)
+        if verb is None:
+            return None
+        starts = {d.start for d in subjects}
+        for fact in reversed(facts):
+            if (
+                fact.kind == "race"
+                and fact.class_ is None
+                and starts & {a for a, _ in fact.drivers}
+            ):
+                return Cue([fact.position], "race", None, verb)
+        return None
+
+    def is_historic(self, doc: Doc, clause: Span) -> bool:
+        """Is the clause in a paragraph about the past ("Heute vor 20 Jahren")?"""
+        return bool(self.historic.search(paragraph_of(doc, clause).lower()))
+
+    # -- numbered places -----------------------------------------------------
+    def position_at(self, tok: Token) -> tuple[list[int], str] | None:
+        """(positions, kind) when positions are stated at this token."""
+        doc = tok.doc
+        low = tok.lower_
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        prev = doc[tok.i - 1] if tok.i > 0 else None
+        m = P_NOTATION.match(tok.text)
+        if m:
+            # "P4" is a live-ticker running order unless the sentence speaks of the finish
+            sent = sentence_at_char(doc, tok.idx)
+            text = text_of(doc)[sent.start_char : sent.end_char].lower() if sent is not None else ""
+            if any(w in text for w in self.cues.finish_words):
+                return [int(m.group(1))], "race"
+            return None
+        value = ordinal(tok.text)
+        if value is not None and nxt is not None and nxt.lower_ in self.position_nouns:
+            return [value], "qualifying" if nxt.lower_ in self.grid_nouns else "race"
+        if low in self.position_nouns and nxt is not None:
+            numbers = self._number_list(doc, tok.i + 1)
+            if numbers:
+                return numbers, "qualifying" if low in self.grid_nouns else "race"
+        if low.startswith("gesamt") and len(low) > 6 and (value := ordinal(low[6:])):
+            return [value], "race"
+        if low == "gesamt" and nxt is not None and nxt.text == "-" and tok.i + 2 < len(doc):
+            value = ordinal(doc[tok.i + 2].text)
+            if value is not None:
+                return [value], "race"
+        if (
+            value is not None
+            and tok.text[:1].isupper()
+            and not tok.text[0].isdigit()
+            and (nxt is None or nxt.lower_ not in self.position_nouns)
+            and (prev is None or prev.lower_ not in ARTICLES or is_sentence_start(tok))
+        ):
+            return self._ordinal_list(doc, tok.i), "race"  # "Dritter wurde", "als Fünfter"
+        if (
+            value is not None
+            and prev is not None
+            and prev.lower_ in self.ordinal_prepositions
+            and (nxt is None or not nxt.text[:1].isupper() or nxt.lower_ in self.position_nouns)
+        ):
+            return self._ordinal_list(doc, tok.i), "race"  # "als sechster und siebter"
+        return None
+
+    @staticmethod
+    def _number_list(doc: Doc, i: int) -> list[int]:
+        """ "5 und 6", "vier bis sechs", "7-9" after a plural position noun."""
+        text = doc[i].text
+        at_end = i + 1 >= len(doc) or is_sentence_start(doc[i + 1])
+        # "Rang 3." at a sentence end is a number, "3. Platz" an ordinal
+        first = (
+            cardinal(text.rstrip(".") if at_end else text)
+            if at_end or not text.endswith(".")
+            else None
+        )
+        if first is None or not 0 < first < 100:
+            return []
+        numbers = [first]
+        if i + 2 < len(doc) and doc[i + 1].lower_ in RANGE_WORDS:
+            last = cardinal(doc[i + 2].text)
+            if last is not None and first < last < 100:
+                numbers = (
+                    [first, last] if doc[i + 1].lower_ == AND else list(range(first, last + 1))
+                )
+        return numbers
+
+    @staticmethod
+    def _ordinal_list(doc: Doc, i: int) -> list[int]:
+        """ "Sechster und Siebter": one or two ordinals."""
+        values = [ordinal(doc[i].text) or 0]
+        if i + 2 < len(doc) and doc[i + 1].lower_ == AND:
+            second = ordinal(doc[i + 2].text)
+            if second is not None:
+                values.append(second)
+        return values
+
+    # -- filters -------------------------------------------------------------
+    def _maybe_cue(self, tok: Token) -> bool:
+        """A cheap first look: only these tokens can state a position."""
+        low = tok.lower_
+        return (
+            low in self.cue_words
+            or low[:1].isdigit()
+            or low.startswith(self.cue_prefixes)
+            or "klassensieg" in low
+            or ordinal(low) is not None
+        )
+
+    def _blocked(self, clause: Span, tok: Token) -> bool:
+        """A word near the cue says it is no final result ("verpasste Platz drei")."""
+        doc = clause.doc
+        lo = max(clause.start, tok.i - self.window)
+        hi = min(clause.end, tok.i + self.window_right + 1)
+        return bool(self.not_result.search(doc[lo:hi].text.lower()))
+
+    def _someone_elses_win(self, tok: Token) -> bool:
+        """ "der Sieger" without "des Rennens", "von ...": a reference to another winner."""
+        doc = tok.doc
+        prev_tok = doc[tok.i - 1] if tok.i > 0 else None
+        next_tok = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        return (
+            tok.lower_ == "sieger"
+            and prev_tok is not None
+            and prev_tok.lower_ == "der"
+            and (next_tok is None or next_tok.lower_ not in self.winner_complements)
+        )
+
+    # -- wins ----------------------------------------------------------------
+    def _prevailed(self, clause: Span, tok: Token) -> bool:
+        """ "setzte sich ... durch" / "durchsetzen": won, unless the clause names
+        a numbered place ("setzte sich ... durch und wurde Dritter")."""
+        doc = tok.doc
+        low = tok.lower_
+        if low.startswith(self.prevail_prefixes):
+            hit = True
+        elif low in self.prevail_verbs and tok.i + 1 < clause.end:
+            hit = doc[tok.i + 1].lower_ == "sich" and any(
+                t.lower_ == "durch" for t in doc[tok.i + 2 : clause.end]
+            )
+        else:
+            return False
+        numbered = any(self.position_at(t) is not None for t in clause if t.i != tok.i)
+        return hit and not numbered
+
+    def _top_completed(self, clause: Span, tok: Token) -> int | None:
+        """ "Die Top-10 komplettierte X": one car closes the top N."""
+        doc = tok.doc
+        i = tok.i + 1
+        if i < len(doc) and doc[i].text == "-":
+            i += 1
+        if i >= len(doc):
+            return None
+        n = cardinal(doc[i].text)
+        verbs = self.cues.top_completion_verbs
+        if n and any(t.lower_ in verbs for t in clause):
+            return n
+        return None
+
+    @staticmethod
+    def _is_pole(tok: Token) -> bool:
+        """ "Pole-Position", "Pole", but not "Pole-Setter" (a title, not this session)."""
+        doc = tok.doc
+        if tok.lower_ == "pole-position":
+            return True
+        if tok.lower_ != "pole":
+            return False
+        following = doc[tok.i + 1 : tok.i + 3].text.lower()
+        return not following.startswith(("- setter", "-setter"))
+
+    # -- classes -------------------------------------------------------------
+    def _class_context(self, clause: Span) -> bool:
+        """Does the clause speak of a class win ("gewann die Rookie-Wertung")?
+
+        Brackets ("(Erste in der Klasse SP7)") belong to another crew, and a
+        car's own class ("der in der E1XP-Klasse startende Porsche") is no win.
+        """
+        inside = bracket_tokens(clause)
+        words = " ".join(t.lower_ for t in clause if t.i not in inside)
+        words = CAR_CLASS.sub(" ", words)
+        return any(w in words for w in self.class_context)
+
+    def class_label(self, span: Span) -> str:
+        """The class as written, without "-Wertung" ("Gentleman-Wertung" -> "Gentleman")."""
+        text = span.text
+        for suffix in self.cues.class_suffixes:
+            if text.endswith(suffix) and len(text) > len(suffix):
+                return text[: -len(suffix)]
+        return text.removeprefix("Klasse ")
+
+    def _class_near(self, sent: Span, tok: Token, prev_sent: Span | None) -> str | None:
+        """The class named nearest the cue, in its sentence or else the one before."""
+        for scope in (sent, prev_sent):
+            if scope is None:
+                continue
+            here = resolved(sent.doc, "CLASS", start=scope.start, end=scope.end)
+            if here:
+                return self.class_label(min(here, key=lambda c: abs(c.start - tok.i)))
+        return None

@@ -1,0 +1,137 @@
+"""Results stated in running text, read sentence by sentence and clause by clause:
+each position cue goes to the crew of its clause (see ``crews``), those beaten
+("vor A und B") take the places behind."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from gtextract.components.contract import ResultFact
+from gtextract.components.results.clauses import bracket_tokens, split_clauses
+from gtextract.components.results.crews import CrewFinder, CrewMemory
+from gtextract.components.results.cues import Cue, CueFinder
+from gtextract.components.spans import sentences
+from gtextract.cues import PositionCues
+
+
+class ProseReader:
+    """Turns the cues and crews of each clause into ResultFacts."""
+
+    def __init__(self, cues: PositionCues) -> None:
+        self.cue_finder = CueFinder(cues)
+        self.crews = CrewFinder(cues)
+        self.clause_breaks = set(cues.clause_breaks)
+        # a comma before a lower-case preposition or conjunction starts a new clause
+        self.clause_openers = set(cues.clause_prepositions) | set(cues.clause_conjunctions)
+
+    def results(self, doc: Doc, quotes: list[tuple[int, int]]) -> list[ResultFact]:
+        """The results stated in the sentences of ``doc`` (outside the quote ranges)."""
+        facts: list[ResultFact] = []
+        memory = CrewMemory()
+        single_seaters = self.crews.single_seaters(doc)
+        sents = sentences(doc)
+        for si, sent in enumerate(sents):
+            prev_sent = sents[si - 1] if si else None
+            sentence_subjects: list[Span] = []
+            for clause in split_clauses(sent, self.clause_breaks, self.clause_openers):
+                cues = self.cue_finder.in_clause(clause, sent, prev_sent, quotes)
+                subjects, beaten = self.crews.drivers(clause, quotes)
+                self.crews.remember(memory, clause, subjects)
+                if not subjects and (cues or beaten):
+                    anchor = cues[0].token if cues else clause[-1]
+                    subjects = self.crews.implied_subjects(
+                        memory, clause, sent, sentence_subjects, anchor
+                    )
+                groups = self.crews.groups(subjects)
+                if subjects:
+                    sentence_subjects = subjects
+                    memory.last_subjects = subjects
+                    memory.recent_groups.extend(groups)
+                if beaten:
+                    memory.recent_groups.append(beaten)
+                if cues and self.cue_finder.is_historic(doc, clause):
+                    continue  # "Heute vor 20 Jahren gewann ...": history, not this race
+                facts.extend(
+                    self._clause_facts(
+                        clause, cues, subjects, beaten, groups, facts, single_seaters
+                    )
+                )
+        if not single_seaters:
+            self.crews.add_codrivers(doc, facts, memory.mates)
+        return facts
+
+    def _clause_facts(
+        self,
+        clause: Span,
+        cues: list[Cue],
+        subjects: list[Span],
+        beaten: list[Span],
+        groups: list[list[Span]],
+        earlier: list[ResultFact],
+        single_seaters: bool,
+    ) -> list[ResultFact]:
+        """The facts of one clause: each cue with the crew it belongs to."""
+        out: list[ResultFact] = []
+        single = [c for c in cues if len(c.positions) == 1]
+        if not cues and beaten and subjects:
+            cue = self.cue_finder.finished_ahead(clause, subjects, earlier)
+            if cue is not None:  # "Er landete vor A, B und C"
+                out.extend(self._facts_for(cue, subjects, beaten, single_seaters)[1:])
+        for cue in cues:
+            own = subjects
+            if cue.token.i in bracket_tokens(clause):
+                # "(Erste in der Klasse SP7)" belongs to the crew right before it
+                crews = self.crews.groups(sorted(subjects + beaten, key=lambda d: d.start))
+                before = [g for g in crews if g[-1].end <= cue.token.i]
+                own = before[-1] if before else []
+            elif len(groups) > 1 and len(single) > 1 and cue in single:
+                own = _nearest_group(cue, groups, single)
+            out.extend(self._facts_for(cue, own, beaten, single_seaters))
+        return out
+
+    def _facts_for(
+        self, cue: Cue, subjects: list[Span], beaten: list[Span], single_seaters: bool
+    ) -> list[ResultFact]:
+        """A cue's positions for its subjects, and the places behind for those beaten."""
+        tok = cue.token
+
+        def fact(position: int, drivers: list[Span], cls: str | None = cue.class_) -> ResultFact:
+            return ResultFact(
+                kind=cue.kind,
+                position=position,
+                class_=cls,
+                drivers=[(d.start, d.end) for d in drivers],
+                cue=(tok.idx, tok.idx + len(tok.text)),
+            )
+
+        out: list[ResultFact] = []
+        if len(cue.positions) > 1:
+            groups = self.crews.groups(subjects + beaten)
+            if len(groups) != len(cue.positions) and len(subjects + beaten) == len(cue.positions):
+                groups = [[d] for d in subjects + beaten]  # "A und B als Sechster und Siebter"
+            if len(groups) == len(cue.positions):
+                out.extend(fact(p, g) for p, g in zip(cue.positions, groups, strict=True))
+            return out
+        if not subjects:
+            return out
+        position = cue.positions[0]
+        out.append(fact(position, subjects))
+        if beaten and cue.class_ is None and cue.kind == "race":
+            if single_seaters:
+                out.extend(fact(position + 1 + k, [b]) for k, b in enumerate(beaten))
+            else:
+                out.append(fact(position + 1, self.crews.groups(beaten)[0]))
+        return out
+
+
+def _nearest_group(cue: Cue, groups: list[list[Span]], cues: list[Cue]) -> list[Span]:
+    """With several crews and several positions, each crew takes its nearest position."""
+
+    def distance(c: Cue, g: list[Span]) -> int:
+        return min(abs(c.token.i - g[0].start), abs(c.token.i - g[-1].end))
+
+    mine: list[Span] = []
+    for g in groups:
+        if min(cues, key=lambda c: distance(c, g)) is cue:
+            mine.extend(g)
+    return mine
