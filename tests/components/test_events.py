@@ -116,3 +116,31 @@ def test_event_crew_from_anaphor(report) -> None:
 def test_fused_calendar_block_series_is_a_report_series(report) -> None:
     r = report("Kalender\nNOV\n07\nADAC GT MastersMotorsport Arena Oschersleben")
     assert [s.name for s in r.series] == ["ADAC GT Masters"]
+
+
+def test_qualifying_report_names_the_race_still_to_come(report) -> None:
+    text = (
+        "Lena Obermaier fuhr im Zeittraining auf dem Sachsenring die Bestzeit. "
+        "Damit sicherte sie sich die Pole-Position für das Sonntagsrennen."
+    )
+    assert events(report, text) == [("Sonntagsrennen", "Sachsenring", None, "scheduled")]
+
+
+def test_grid_slot_for_a_named_grand_prix(report) -> None:
+    text = "Paul Hartwig holte im Qualifying zum Großen Preis von Belgien den zweiten Startplatz."
+    (event,) = report(text).events
+    assert (event.name, event.track, event.status) == (
+        "Großen Preis von Belgien",
+        "Spa-Francorchamps",
+        "scheduled",
+    )
+
+
+def test_starting_from_second_into_a_hyphenated_race(report) -> None:
+    text = "Otto Brandl startet von Rang zwei aus ins Mexiko-Rennen."
+    assert [e.name for e in report(text).events] == ["Mexiko-Rennen"]
+
+
+def test_a_won_race_is_no_race_ahead(report) -> None:
+    text = "Otto Brandl gewann von der Pole-Position aus das Rennen am Lausitzring."
+    assert report(text).events == []

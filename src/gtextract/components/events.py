@@ -38,6 +38,7 @@ CALENDAR_BLOCK_LINE = re.compile(
 )
 STATUS_NOTE = re.compile(r"\s*\(([^)]*)\)")
 YEAR = re.compile(r"\b(20\d\d)\b")
+ORDINAL = re.compile(r"\d{1,3}\.\s+")
 
 
 class EventFinder(DataComponent):
@@ -48,6 +49,8 @@ class EventFinder(DataComponent):
         self.months = {word.lower(): number for word, number in data.months().items()}
         self.future = re.compile("|".join(f"(?:{p})" for p in self.cues.future))
         self.name_shapes = list(self.cues.name_patterns)
+        self.race_ahead = [re.compile(p) for p in self.cues.race_ahead]
+        self.race_ahead_names = [re.compile(p) for p in self.cues.race_ahead_names]
         self.event_tracks = {
             e.name: str(e.attrs["track"]) for e in data.entries("events") if e.attrs.get("track")
         }
@@ -226,11 +229,66 @@ class EventFinder(DataComponent):
                 events.append(replace(base, date=dates[0][1] if dates else None, status=status))
         return events
 
+    def _races_ahead(self, doc: Doc, published: date | None) -> list[EventFact]:
+        """The race a qualifying report names as still to come ("Pole-Position für
+        das Sonntagsrennen", "Qualifying zum Großen Preis von Brasilien")."""
+        events = []
+        text = text_of(doc)
+        all_tracks = resolved(doc, "TRACK")
+        home_track = all_tracks[0].kb_id_ or all_tracks[0].text if all_tracks else None
+        named = {s.start_char: s for s in resolved(doc, "EVENT")}
+        nested = doc.spans.get(NESTED, [])
+        for sent in sentences(doc):
+            sent_text = text[sent.start_char : sent.end_char]
+            for cue in self.race_ahead:
+                for m in cue.finditer(sent_text):
+                    pos = sent.start_char + m.end()
+                    if ordinal := ORDINAL.match(text, pos):  # "zu den 88. 24 Stunden ..."
+                        pos = ordinal.end() if ordinal.end() in named else pos
+                    event = next((named[p] for p in range(pos, pos + 4) if p in named), None)
+                    track = None
+                    if event is not None:
+                        start, end = event.start_char, event.end_char
+                        track = self.event_tracks.get(event.kb_id_)
+                    else:
+                        shape = next(
+                            (n for r in self.race_ahead_names if (n := r.match(text, pos))), None
+                        )
+                        if shape is None:
+                            continue
+                        start, end = shape.span()
+                    inside = [t for t in nested if start <= t.start_char < end]
+                    if inside:
+                        track = inside[0].kb_id_ or inside[0].text
+                    later = [
+                        d for p, d in find_dates(sent_text, published)
+                        if 0 <= sent.start_char + p - end <= 40
+                    ]
+                    events.append(
+                        EventFact(
+                            text[start:end],
+                            start,
+                            end,
+                            track=track or home_track,
+                            date=later[0] if later else None,
+                        )
+                    )
+        return events
+
     def __call__(self, doc: Doc) -> Doc:
         iso = doc.user_data.get(PUBLISHED)
         published = date.fromisoformat(iso) if isinstance(iso, str) else iso
         calendar = self._calendar_block(doc) + self._calendar_list(doc, published)
-        doc._.gtx_events = calendar + self._prose(doc, published, calendar)
+        found = calendar + self._prose(doc, published, calendar)
+        found += self._races_ahead(doc, published)
+        seen: set[tuple[str, str | None, str]] = set()
+        unique = []
+        for e in found:
+            key = (e.name.lower(), e.date, e.status)
+            if key not in seen:
+                seen.add(key)
+                unique.append(e)
+        doc._.gtx_events = unique
         return doc
 
 
