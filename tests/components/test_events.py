@@ -144,3 +144,33 @@ def test_starting_from_second_into_a_hyphenated_race(report) -> None:
 def test_a_won_race_is_no_race_ahead(report) -> None:
     text = "Otto Brandl gewann von der Pole-Position aus das Rennen am Lausitzring."
     assert report(text).events == []
+
+
+def test_date_first_line_with_status_note_and_day_range(report) -> None:
+    text = "Rallye-Termine 2027\nAbgesagt: 9. bis 11. April – Hügelland-Rallye\n"
+    assert events(report, text) == [("Hügelland-Rallye", None, "2027-04-09", "cancelled")]
+
+
+def test_date_colon_line_with_town_in_brackets(report) -> None:
+    text = "Termine 2027\n14. Mai 2027: Rallye Oberes Tal (Kleinhausen)\n"
+    assert events(report, text) == [
+        ("Rallye Oberes Tal", "Kleinhausen", "2027-05-14", "scheduled")
+    ]
+
+
+def test_dated_news_ticker_line_is_no_event(report) -> None:
+    text = "12. Mai: Die Serie streicht zwei weitere Rennen aus dem Kalender. Das ist bitter.\n"
+    assert all(e.date != "05-12" for e in report(text).events)
+
+
+def test_calendar_table_rows(report) -> None:
+    text = (
+        "Kalender 2027\n"
+        "Nr. | Grand Prix | Datum |\n"
+        "1. | Portugal / Portimão | 4.-6. April | 14:00 Uhr |\n"
+        "2. | Spanien / Jerez | 18.-20. April (abgesagt) | 14:00 Uhr |\n"
+    )
+    assert [(e.name, e.date, e.status) for e in report(text).events] == [
+        ("Portugal / Portimão", "2027-04-04", "scheduled"),
+        ("Spanien / Jerez", "2027-04-18", "cancelled"),
+    ]

@@ -39,6 +39,10 @@ CALENDAR_BLOCK_LINE = re.compile(
 STATUS_NOTE = re.compile(r"\s*\(([^)]*)\)")
 YEAR = re.compile(r"\b(20\d\d)\b")
 ORDINAL = re.compile(r"\d{1,3}\.\s+")
+PLACE = re.compile(r"[A-ZÄÖÜ][\wäöüß.-]+(?:[ /-][A-ZÄÖÜ][\wäöüß.-]+){0,2}")
+TRAILING_PLACE = re.compile(
+    r",\s*([A-ZÄÖÜ][\wäöüß.-]+(?:[ /-][A-ZÄÖÜ][\wäöüß.-]+){0,2})\s*$"
+)
 
 
 class EventFinder(DataComponent):
@@ -60,11 +64,20 @@ class EventFinder(DataComponent):
             key=lambda f: -len(f[0]),
         )
         months = sorted((re.escape(w) for w in data.months()), key=len, reverse=True)
+        month_alt = "(?:" + "|".join(months) + ")"
+        # "16./17. Mai – Lausitzring", "Abgesagt: 28. März – X", "8. Mai 2027: X (Town)",
+        # "29. Mai bis 1. Juni - X"; a line after a colon is a calendar entry only
+        # when it is short and no sentence (news tickers start lines with dates too)
         self.date_first_line = re.compile(
-            r"^[ \t]*(?P<when>\d{1,2}\.(?:\s*[/–-]\s*\d{1,2}\.)?\s*(?:" + "|".join(months) + r")"
-            r"(?:\s+\d{4})?)[ \t]*[–—-][ \t]*(?P<rest>[^\n]+)$",
+            r"^[ \t]*(?:(?P<note>[A-ZÄÖÜ][a-zäöü]+):[ \t]*)?"
+            r"(?P<when>\d{1,2}\.(?:\s*" + month_alt + r")?(?:\s*(?:[/–-]|bis)\s*\d{1,2}\.)?"
+            r"\s*" + month_alt + r"(?:\s+\d{4})?)"
+            r"(?:[ \t]*[–—-][ \t]*|:[ \t]*(?=[^\n]{3,90}$)(?![^\n]*[.!?]$)(?![^\n]*\. ))"
+            r"(?P<rest>(?!\d)[^\n]+)$",
             re.MULTILINE | re.IGNORECASE,
         )
+        # a calendar table row: "3. | China / Shanghai | 12.-14. April | ..."
+        self.table_row = re.compile(r"^[^\n|]*\|[^\n]*\|[^\n]*$", re.MULTILINE)
 
     def _find_track(self, text: str) -> tuple[int, str, str] | None:
         """First track named in a line: (offset, written form, name)."""
@@ -120,28 +133,74 @@ class EventFinder(DataComponent):
         text = text_of(doc)
         for m in self.date_first_line.finditer(text):
             rest = m.group("rest").strip()
-            status = self._status(rest)
+            status = self._status(f"{m.group('note') or ''} {rest}")
             if status is None:
                 continue
-            heading = text[max(0, m.start() - 300) : m.start()]
-            years = YEAR.findall(heading)
-            year = int(years[-1]) if years else None
-            dates = find_dates(m.group("when"), published, year)
-            name = STATUS_NOTE.sub("", rest).strip()
-            track = self._find_track(name)
-            start = m.start("rest")
+            dates = find_dates(m.group("when"), published, self._heading_year(text, m.start()))
             events.append(
-                EventFact(
-                    name=name,
-                    start=start,
-                    end=start + len(name),
-                    track=track[2] if track else None,
-                    track_text=track[1] if track else None,
-                    track_start=start + rest.find(track[1]) if track else None,
-                    date=dates[0][1] if dates else None,
-                    status=status,
-                )
+                self._calendar_entry(rest, m.start("rest"), dates[0][1] if dates else None, status)
             )
+        return events
+
+    @staticmethod
+    def _heading_year(text: str, at: int) -> int | None:
+        years = YEAR.findall(text[max(0, at - 300) : at])
+        return int(years[-1]) if years else None
+
+    def _calendar_entry(self, rest: str, start: int, when: str | None, status: str) -> EventFact:
+        """One calendar line's event; a venue the gazetteer lacks is read from a
+        closing "(Town)" or ", Town"."""
+        name = STATUS_NOTE.sub("", rest).strip()
+        track = self._find_track(name)
+        place = None
+        if track is None:
+            notes = [n for n in STATUS_NOTE.findall(rest) if PLACE.fullmatch(n.strip())]
+            tail = TRAILING_PLACE.search(name)
+            if notes:
+                place = notes[-1].strip()
+            elif tail:
+                place, name = tail.group(1), name[: tail.start()].strip()
+        return EventFact(
+            name=name,
+            start=start,
+            end=start + len(name),
+            track=track[2] if track else place,
+            track_text=track[1] if track else None,
+            track_start=start + rest.find(track[1]) if track else None,
+            date=when,
+            status=status,
+        )
+
+    def _calendar_table(self, doc: Doc, published: date | None) -> list[EventFact]:
+        """Rows of a calendar table: the first cell with letters names the event,
+        the first cell with a date dates it ("Australien / Melbourne | 15.-17. März")."""
+        events = []
+        text = text_of(doc)
+        for m in self.table_row.finditer(text):
+            cells, offsets, pos = [], [], m.start()
+            for cell in m.group(0).split("|"):
+                offsets.append(pos + len(cell) - len(cell.lstrip()))
+                cells.append(cell.strip())
+                pos += len(cell) + 1
+            year = self._heading_year(text, m.start())
+            dated = [(i, find_dates(c, published, year)) for i, c in enumerate(cells)]
+            when = next(((i, d[0][1]) for i, d in dated if d), None)
+            if when is None:
+                continue
+            named = next(
+                (i for i, c in enumerate(cells[: when[0]]) if re.search(r"[^\W\d_]{3}", c)), None
+            )
+            if named is None:
+                continue
+            row = " | ".join(cells)
+            status = self._status(row)
+            if status is None:
+                continue
+            name = cells[named]
+            event = self._calendar_entry(name, offsets[named], when[1], status)
+            if event.track is None and " / " in name:  # "Country / Venue"
+                event = replace(event, track=name.rsplit(" / ", 1)[1].strip())
+            events.append(event)
         return events
 
     def _event_name(self, sent: Span, tracks: list[Span]) -> tuple[str, int, int] | None:
@@ -279,6 +338,7 @@ class EventFinder(DataComponent):
         iso = doc.user_data.get(PUBLISHED)
         published = date.fromisoformat(iso) if isinstance(iso, str) else iso
         calendar = self._calendar_block(doc) + self._calendar_list(doc, published)
+        calendar += self._calendar_table(doc, published)
         found = calendar + self._prose(doc, published, calendar)
         found += self._races_ahead(doc, published)
         seen: set[tuple[str, str | None, str]] = set()
