@@ -174,3 +174,26 @@ def test_calendar_table_rows(report) -> None:
         ("Portugal / Portimão", "2027-04-04", "scheduled"),
         ("Spanien / Jerez", "2027-04-18", "cancelled"),
     ]
+
+
+def test_prose_calendar_gives_one_event_per_venue_and_date(report) -> None:
+    text = (
+        "Nach dem neuen Plan fährt die Serie auf dem Norisring (3. bis 5. Juli) "
+        "und in Zandvoort (17. - 19.7.)."
+    )
+    assert [(e.track, e.date, e.status) for e in report(text).events] == [
+        ("Norisring", "07-03", "scheduled"),
+        ("Zandvoort", "07-17", "scheduled"),
+    ]
+
+
+def test_prose_calendar_moved_venue_gives_old_slot_and_new_date(report) -> None:
+    text = (
+        "Das Rennen auf dem Lausitzring wird auf den 8. bis 10. Mai verschoben, "
+        "Monza (22. - 24.5.) bleibt."
+    )
+    assert [(e.track, e.date, e.status) for e in report(text).events] == [
+        ("Lausitzring", None, "cancelled"),
+        ("Lausitzring", "05-08", "scheduled"),
+        ("Monza", "05-22", "scheduled"),
+    ]

@@ -38,6 +38,7 @@ CALENDAR_BLOCK_LINE = re.compile(
 )
 STATUS_NOTE = re.compile(r"\s*\(([^)]*)\)")
 YEAR = re.compile(r"\b(20\d\d)\b")
+SLOT_REACH = 60  # characters from a venue to its date
 ORDINAL = re.compile(r"\d{1,3}\.\s+")
 PLACE = re.compile(r"[A-ZÄÖÜ][\wäöüß.-]+(?:[ /-][A-ZÄÖÜ][\wäöüß.-]+){0,2}")
 TRAILING_PLACE = re.compile(
@@ -223,6 +224,32 @@ class EventFinder(DataComponent):
             return tracks[0].text, tracks[0].start_char, tracks[0].end_char
         return None
 
+    def _venue_slots(
+        self, sent: Span, tracks: list[Span], published: date | None
+    ) -> list[EventFact]:
+        """ "Monza (13. - 15.11.)", "Norisring von 10. bis 12. Juli": venues each
+        followed by their own date, before the next venue. A venue whose clause
+        says it moved gives its old slot cancelled and the new date scheduled."""
+        text = text_of(sent.doc)
+        slots = []
+        for k, t in enumerate(tracks):
+            stop = tracks[k + 1].start_char if k + 1 < len(tracks) else sent.end_char
+            gap = text[t.end_char : stop]
+            dates = [(p, d) for p, d in find_dates(gap, published) if p <= SLOT_REACH]
+            if not dates:
+                continue
+            clause = gap[: dates[0][0] + 40].lower()
+            venue = self.event_tracks.get(t.kb_id_) if t.label_ == "EVENT" else t.kb_id_ or t.text
+            base = EventFact(t.text, t.start_char, t.end_char, track=venue, date=dates[0][1])
+            if any(c in clause for c in self.cues.moved):
+                slots.append(replace(base, date=None, status="cancelled"))
+                slots.append(base)
+            elif any(c in clause for c in self.cues.cancelled):
+                slots.append(replace(base, status="cancelled"))
+            else:
+                slots.append(base)
+        return slots
+
     def _prose(
         self, doc: Doc, published: date | None, calendar: list[EventFact]
     ) -> list[EventFact]:
@@ -235,11 +262,17 @@ class EventFinder(DataComponent):
         for i, sent in enumerate(sents):
             sent_text = text[sent.start_char : sent.end_char]  # Span.text re-joins tokens
             low = sent_text.lower()
-            if not self.future.search(low):
-                continue
             if any(sent.start_char <= s < sent.end_char for s in on_calendar):
                 continue
             tracks = [t for t in all_tracks if sent.start <= t.start < sent.end]
+            anchors = resolved(doc, "EVENT", start=sent.start, end=sent.end)
+            anchors += [t for t in tracks if not any(a.start <= t.start < a.end for a in anchors)]
+            slots = self._venue_slots(sent, sorted(anchors, key=lambda a: a.start), published)
+            if len({e.start for e in slots}) >= 2:  # a calendar in prose: one per venue
+                events.extend(slots)
+                continue
+            if not self.future.search(low):
+                continue
             found = self._event_name(sent, tracks)
             if found is None:
                 continue
