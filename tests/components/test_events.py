@@ -197,3 +197,8 @@ def test_prose_calendar_moved_venue_gives_old_slot_and_new_date(report) -> None:
         ("Lausitzring", "05-08", "scheduled"),
         ("Monza", "05-22", "scheduled"),
     ]
+
+
+def test_event_named_by_ordinal_round_of_a_series(report) -> None:
+    text = "Am kommenden Wochenende steht der fünfte Lauf der Tourenwagen Classics an."
+    assert [e.name for e in report(text).events] == ["fünfte Lauf der Tourenwagen Classics"]
