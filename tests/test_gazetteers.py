@@ -398,3 +398,11 @@ def test_build_reproduces_name_lists(build_copy: Any) -> None:
         assert (data / f"{name}.txt").read_text("utf-8") == (
             root / f"{name}.txt"
         ).read_text("utf-8"), name
+
+
+def test_motorcycle_series_and_full_forms() -> None:
+    forms = _forms("series")
+    assert forms["Superbike-Weltmeisterschaft"] == "Superbike-WM"
+    assert forms["Moto3"] == "Moto3"
+    assert forms["Internationale Deutsche Motorradmeisterschaft"] == "IDM"
+    assert forms["FIA-Langstrecken-Weltmeisterschaft"] == "FIA WEC"

@@ -68,6 +68,16 @@ class EventCues(CueFile):
     crew_openers: list[str]
     name_patterns: list[str] = Field(description="regexes of event names")
     calendar_past: list[str] = Field(description="notes of a calendar line already run")
+    moved: list[str] = Field(
+        description="words between a venue and its date that say the event moved there"
+    )
+    race_ahead: list[str] = Field(
+        description="regexes ending where a qualifying report names the race still to come "
+        "('Pole-Position für das ')"
+    )
+    race_ahead_names: list[str] = Field(
+        description="regexes of a race named there when no gazetteer event starts there"
+    )
 
 
 class MeasureCues(CueFile):

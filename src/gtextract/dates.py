@@ -1,8 +1,10 @@
 """Dates in German report text, resolved against an optional publication date.
 
-Handles "am 14. September (2025)", "6./7. Juni" (the first day), "14.09.2025",
-and weekday references ("am kommenden Sonntag") when the publication date is
-known. Returns ISO "YYYY-MM-DD", or "MM-DD" when the year is unknown.
+Handles "am 14. September (2025)", "14.09.2025", day ranges that give their
+first day ("6./7. Juni", "15.-17. März", "vom 10. bis 12. Juli", "15. und 16.
+Juli", "vom 29. Mai bis 1. Juni", "7. - 9.8.") and weekday references ("am
+kommenden Sonntag") when the publication date is known. Returns ISO
+"YYYY-MM-DD", or "MM-DD" when the year is unknown.
 """
 
 from __future__ import annotations
@@ -30,12 +32,19 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         sorted((re.escape(m) for m in months if len(m) >= 3), key=len, reverse=True)
     )
     day_alt = "|".join(sorted((re.escape(w) for w in weekdays), key=len, reverse=True))
+    # a range's first day, then its last day with the month (and year) of both;
+    # "vom 29. Mai bis 1. Juni" names the first month too
+    joiner = r"\s*(?:[/–—-]|bis|und|&)\s*"
     written = re.compile(
-        rf"\b(?P<day>\d{{1,2}})\.(?:\s*[/–-]\s*\d{{1,2}}\.)?\s*(?P<month>{month_alt})\b"
+        rf"\b(?P<day>\d{{1,2}})\.\s*(?:(?P<month1>{month_alt})\.?(?=\s*(?:[/–—-]|bis\b)))?"
+        rf"(?:{joiner}\d{{1,2}}\.)?\s*(?P<month>{month_alt})\b"
         rf"(?:\s+(?P<year>\d{{4}}))?",
         re.IGNORECASE,
     )
-    numeric = re.compile(r"\b(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})?\b")
+    numeric = re.compile(
+        rf"\b(?P<day>\d{{1,2}})\.(?:(?P<month1>\d{{1,2}})\.)?(?:{joiner}\d{{1,2}}\.)?"
+        r"(?P<month>\d{1,2})\.(?P<year>\d{4})?(?!\d)"
+    )
     weekday = re.compile(
         rf"\b(?P<next>kommenden|nächsten)?\s*(?P<weekday>{day_alt})\b", re.IGNORECASE
     )
@@ -70,15 +79,16 @@ def find_dates(
     written, numeric, _ = _patterns()
     found: list[tuple[int, str]] = []
     for m in written.finditer(text):
-        month = months[m.group("month").lower()]
+        month = months[(m.group("month1") or m.group("month")).lower()]
         day = int(m.group("day"))
         y = int(m.group("year")) if m.group("year") else _year_after(published, month, day) or year
         if (value := _format(y, month, day)) is not None:
             found.append((m.start(), value))
     for m in numeric.finditer(text):
-        if not 1 <= int(m.group("month")) <= 12:
+        month = int(m.group("month1") or m.group("month"))
+        if not 1 <= month <= 12:
             continue
-        month, day = int(m.group("month")), int(m.group("day"))
+        day = int(m.group("day"))
         y = int(m.group("year")) if m.group("year") else _year_after(published, month, day) or year
         if (value := _format(y, month, day)) is not None and not any(
             abs(pos - m.start()) < 3 for pos, _ in found

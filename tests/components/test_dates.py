@@ -53,3 +53,20 @@ def test_heading_year_when_nothing_else_known() -> None:
 def test_find_dates_in_text_order() -> None:
     text = "vom 6. Juni auf den 12. September"
     assert find_dates(text) == [(4, "06-06"), (20, "09-12")]
+
+
+def test_day_range_with_bis_gives_first_day() -> None:
+    assert find_dates("Der Lauf ist vom 3. bis 5. Oktober angesetzt") == [(17, "10-03")]
+
+
+def test_day_range_across_months_gives_first_day_once() -> None:
+    assert find_dates("vom 30. April bis 2. Mai 2027") == [(4, "2027-04-30")]
+
+
+def test_day_range_with_und_and_hyphen() -> None:
+    assert find_date("am 20. und 21. Juni") == "06-20"
+    assert find_date("(11.-13. Juli)") == "07-11"
+
+
+def test_numeric_day_range_gives_first_day() -> None:
+    assert find_dates("Termin (4. - 6.9.)") == [(8, "09-04")]

@@ -116,3 +116,89 @@ def test_event_crew_from_anaphor(report) -> None:
 def test_fused_calendar_block_series_is_a_report_series(report) -> None:
     r = report("Kalender\nNOV\n07\nADAC GT MastersMotorsport Arena Oschersleben")
     assert [s.name for s in r.series] == ["ADAC GT Masters"]
+
+
+def test_qualifying_report_names_the_race_still_to_come(report) -> None:
+    text = (
+        "Lena Obermaier fuhr im Zeittraining auf dem Sachsenring die Bestzeit. "
+        "Damit sicherte sie sich die Pole-Position für das Sonntagsrennen."
+    )
+    assert events(report, text) == [("Sonntagsrennen", "Sachsenring", None, "scheduled")]
+
+
+def test_grid_slot_for_a_named_grand_prix(report) -> None:
+    text = "Paul Hartwig holte im Qualifying zum Großen Preis von Belgien den zweiten Startplatz."
+    (event,) = report(text).events
+    assert (event.name, event.track, event.status) == (
+        "Großen Preis von Belgien",
+        "Spa-Francorchamps",
+        "scheduled",
+    )
+
+
+def test_starting_from_second_into_a_hyphenated_race(report) -> None:
+    text = "Otto Brandl startet von Rang zwei aus ins Mexiko-Rennen."
+    assert [e.name for e in report(text).events] == ["Mexiko-Rennen"]
+
+
+def test_a_won_race_is_no_race_ahead(report) -> None:
+    text = "Otto Brandl gewann von der Pole-Position aus das Rennen am Lausitzring."
+    assert report(text).events == []
+
+
+def test_date_first_line_with_status_note_and_day_range(report) -> None:
+    text = "Rallye-Termine 2027\nAbgesagt: 9. bis 11. April – Hügelland-Rallye\n"
+    assert events(report, text) == [("Hügelland-Rallye", None, "2027-04-09", "cancelled")]
+
+
+def test_date_colon_line_with_town_in_brackets(report) -> None:
+    text = "Termine 2027\n14. Mai 2027: Rallye Oberes Tal (Kleinhausen)\n"
+    assert events(report, text) == [
+        ("Rallye Oberes Tal", "Kleinhausen", "2027-05-14", "scheduled")
+    ]
+
+
+def test_dated_news_ticker_line_is_no_event(report) -> None:
+    text = "12. Mai: Die Serie streicht zwei weitere Rennen aus dem Kalender. Das ist bitter.\n"
+    assert all(e.date != "05-12" for e in report(text).events)
+
+
+def test_calendar_table_rows(report) -> None:
+    text = (
+        "Kalender 2027\n"
+        "Nr. | Grand Prix | Datum |\n"
+        "1. | Portugal / Portimão | 4.-6. April | 14:00 Uhr |\n"
+        "2. | Spanien / Jerez | 18.-20. April (abgesagt) | 14:00 Uhr |\n"
+    )
+    assert [(e.name, e.date, e.status) for e in report(text).events] == [
+        ("Portugal / Portimão", "2027-04-04", "scheduled"),
+        ("Spanien / Jerez", "2027-04-18", "cancelled"),
+    ]
+
+
+def test_prose_calendar_gives_one_event_per_venue_and_date(report) -> None:
+    text = (
+        "Nach dem neuen Plan fährt die Serie auf dem Norisring (3. bis 5. Juli) "
+        "und in Zandvoort (17. - 19.7.)."
+    )
+    assert [(e.track, e.date, e.status) for e in report(text).events] == [
+        ("Norisring", "07-03", "scheduled"),
+        ("Zandvoort", "07-17", "scheduled"),
+    ]
+
+
+def test_prose_calendar_moved_venue_gives_old_slot_and_new_date(report) -> None:
+    text = (
+        "Das Rennen auf dem Lausitzring wird auf den 8. bis 10. Mai verschoben, "
+        "Monza (22. - 24.5.) bleibt."
+    )
+    assert [(e.track, e.date, e.status) for e in report(text).events] == [
+        ("Lausitzring", None, "cancelled"),
+        ("Lausitzring", "05-08", "scheduled"),
+        ("Monza", "05-22", "scheduled"),
+    ]
+
+
+def test_event_named_by_ordinal_round_of_a_series(report) -> None:
+    text = "Am kommenden Wochenende steht der fünfte Lauf der Tourenwagen Classics an."
+    assert [e.name for e in report(text).events] == ["fünfte Lauf der Tourenwagen Classics"]

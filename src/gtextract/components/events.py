@@ -38,6 +38,12 @@ CALENDAR_BLOCK_LINE = re.compile(
 )
 STATUS_NOTE = re.compile(r"\s*\(([^)]*)\)")
 YEAR = re.compile(r"\b(20\d\d)\b")
+SLOT_REACH = 60  # characters from a venue to its date
+ORDINAL = re.compile(r"\d{1,3}\.\s+")
+PLACE = re.compile(r"[A-ZÄÖÜ][\wäöüß.-]+(?:[ /-][A-ZÄÖÜ][\wäöüß.-]+){0,2}")
+TRAILING_PLACE = re.compile(
+    r",\s*([A-ZÄÖÜ][\wäöüß.-]+(?:[ /-][A-ZÄÖÜ][\wäöüß.-]+){0,2})\s*$"
+)
 
 
 class EventFinder(DataComponent):
@@ -48,6 +54,8 @@ class EventFinder(DataComponent):
         self.months = {word.lower(): number for word, number in data.months().items()}
         self.future = re.compile("|".join(f"(?:{p})" for p in self.cues.future))
         self.name_shapes = list(self.cues.name_patterns)
+        self.race_ahead = [re.compile(p) for p in self.cues.race_ahead]
+        self.race_ahead_names = [re.compile(p) for p in self.cues.race_ahead_names]
         self.event_tracks = {
             e.name: str(e.attrs["track"]) for e in data.entries("events") if e.attrs.get("track")
         }
@@ -57,11 +65,20 @@ class EventFinder(DataComponent):
             key=lambda f: -len(f[0]),
         )
         months = sorted((re.escape(w) for w in data.months()), key=len, reverse=True)
+        month_alt = "(?:" + "|".join(months) + ")"
+        # "16./17. Mai – Lausitzring", "Abgesagt: 28. März – X", "8. Mai 2027: X (Town)",
+        # "29. Mai bis 1. Juni - X"; a line after a colon is a calendar entry only
+        # when it is short and no sentence (news tickers start lines with dates too)
         self.date_first_line = re.compile(
-            r"^[ \t]*(?P<when>\d{1,2}\.(?:\s*[/–-]\s*\d{1,2}\.)?\s*(?:" + "|".join(months) + r")"
-            r"(?:\s+\d{4})?)[ \t]*[–—-][ \t]*(?P<rest>[^\n]+)$",
+            r"^[ \t]*(?:(?P<note>[A-ZÄÖÜ][a-zäöü]+):[ \t]*)?"
+            r"(?P<when>\d{1,2}\.(?:\s*" + month_alt + r")?(?:\s*(?:[/–-]|bis)\s*\d{1,2}\.)?"
+            r"\s*" + month_alt + r"(?:\s+\d{4})?)"
+            r"(?:[ \t]*[–—-][ \t]*|:[ \t]*(?=[^\n]{3,90}$)(?![^\n]*[.!?]$)(?![^\n]*\. ))"
+            r"(?P<rest>(?!\d)[^\n]+)$",
             re.MULTILINE | re.IGNORECASE,
         )
+        # a calendar table row: "3. | China / Shanghai | 12.-14. April | ..."
+        self.table_row = re.compile(r"^[^\n|]*\|[^\n]*\|[^\n]*$", re.MULTILINE)
 
     def _find_track(self, text: str) -> tuple[int, str, str] | None:
         """First track named in a line: (offset, written form, name)."""
@@ -117,28 +134,74 @@ class EventFinder(DataComponent):
         text = text_of(doc)
         for m in self.date_first_line.finditer(text):
             rest = m.group("rest").strip()
-            status = self._status(rest)
+            status = self._status(f"{m.group('note') or ''} {rest}")
             if status is None:
                 continue
-            heading = text[max(0, m.start() - 300) : m.start()]
-            years = YEAR.findall(heading)
-            year = int(years[-1]) if years else None
-            dates = find_dates(m.group("when"), published, year)
-            name = STATUS_NOTE.sub("", rest).strip()
-            track = self._find_track(name)
-            start = m.start("rest")
+            dates = find_dates(m.group("when"), published, self._heading_year(text, m.start()))
             events.append(
-                EventFact(
-                    name=name,
-                    start=start,
-                    end=start + len(name),
-                    track=track[2] if track else None,
-                    track_text=track[1] if track else None,
-                    track_start=start + rest.find(track[1]) if track else None,
-                    date=dates[0][1] if dates else None,
-                    status=status,
-                )
+                self._calendar_entry(rest, m.start("rest"), dates[0][1] if dates else None, status)
             )
+        return events
+
+    @staticmethod
+    def _heading_year(text: str, at: int) -> int | None:
+        years = YEAR.findall(text[max(0, at - 300) : at])
+        return int(years[-1]) if years else None
+
+    def _calendar_entry(self, rest: str, start: int, when: str | None, status: str) -> EventFact:
+        """One calendar line's event; a venue the gazetteer lacks is read from a
+        closing "(Town)" or ", Town"."""
+        name = STATUS_NOTE.sub("", rest).strip()
+        track = self._find_track(name)
+        place = None
+        if track is None:
+            notes = [n for n in STATUS_NOTE.findall(rest) if PLACE.fullmatch(n.strip())]
+            tail = TRAILING_PLACE.search(name)
+            if notes:
+                place = notes[-1].strip()
+            elif tail:
+                place, name = tail.group(1), name[: tail.start()].strip()
+        return EventFact(
+            name=name,
+            start=start,
+            end=start + len(name),
+            track=track[2] if track else place,
+            track_text=track[1] if track else None,
+            track_start=start + rest.find(track[1]) if track else None,
+            date=when,
+            status=status,
+        )
+
+    def _calendar_table(self, doc: Doc, published: date | None) -> list[EventFact]:
+        """Rows of a calendar table: the first cell with letters names the event,
+        the first cell with a date dates it ("Australien / Melbourne | 15.-17. März")."""
+        events = []
+        text = text_of(doc)
+        for m in self.table_row.finditer(text):
+            cells, offsets, pos = [], [], m.start()
+            for cell in m.group(0).split("|"):
+                offsets.append(pos + len(cell) - len(cell.lstrip()))
+                cells.append(cell.strip())
+                pos += len(cell) + 1
+            year = self._heading_year(text, m.start())
+            dated = [(i, find_dates(c, published, year)) for i, c in enumerate(cells)]
+            when = next(((i, d[0][1]) for i, d in dated if d), None)
+            if when is None:
+                continue
+            named = next(
+                (i for i, c in enumerate(cells[: when[0]]) if re.search(r"[^\W\d_]{3}", c)), None
+            )
+            if named is None:
+                continue
+            row = " | ".join(cells)
+            status = self._status(row)
+            if status is None:
+                continue
+            name = cells[named]
+            event = self._calendar_entry(name, offsets[named], when[1], status)
+            if event.track is None and " / " in name:  # "Country / Venue"
+                event = replace(event, track=name.rsplit(" / ", 1)[1].strip())
+            events.append(event)
         return events
 
     def _event_name(self, sent: Span, tracks: list[Span]) -> tuple[str, int, int] | None:
@@ -161,6 +224,32 @@ class EventFinder(DataComponent):
             return tracks[0].text, tracks[0].start_char, tracks[0].end_char
         return None
 
+    def _venue_slots(
+        self, sent: Span, tracks: list[Span], published: date | None
+    ) -> list[EventFact]:
+        """ "Monza (13. - 15.11.)", "Norisring von 10. bis 12. Juli": venues each
+        followed by their own date, before the next venue. A venue whose clause
+        says it moved gives its old slot cancelled and the new date scheduled."""
+        text = text_of(sent.doc)
+        slots = []
+        for k, t in enumerate(tracks):
+            stop = tracks[k + 1].start_char if k + 1 < len(tracks) else sent.end_char
+            gap = text[t.end_char : stop]
+            dates = [(p, d) for p, d in find_dates(gap, published) if p <= SLOT_REACH]
+            if not dates:
+                continue
+            clause = gap[: dates[0][0] + 40].lower()
+            venue = self.event_tracks.get(t.kb_id_) if t.label_ == "EVENT" else t.kb_id_ or t.text
+            base = EventFact(t.text, t.start_char, t.end_char, track=venue, date=dates[0][1])
+            if any(c in clause for c in self.cues.moved):
+                slots.append(replace(base, date=None, status="cancelled"))
+                slots.append(base)
+            elif any(c in clause for c in self.cues.cancelled):
+                slots.append(replace(base, status="cancelled"))
+            else:
+                slots.append(base)
+        return slots
+
     def _prose(
         self, doc: Doc, published: date | None, calendar: list[EventFact]
     ) -> list[EventFact]:
@@ -173,11 +262,17 @@ class EventFinder(DataComponent):
         for i, sent in enumerate(sents):
             sent_text = text[sent.start_char : sent.end_char]  # Span.text re-joins tokens
             low = sent_text.lower()
-            if not self.future.search(low):
-                continue
             if any(sent.start_char <= s < sent.end_char for s in on_calendar):
                 continue
             tracks = [t for t in all_tracks if sent.start <= t.start < sent.end]
+            anchors = resolved(doc, "EVENT", start=sent.start, end=sent.end)
+            anchors += [t for t in tracks if not any(a.start <= t.start < a.end for a in anchors)]
+            slots = self._venue_slots(sent, sorted(anchors, key=lambda a: a.start), published)
+            if len({e.start for e in slots}) >= 2:  # a calendar in prose: one per venue
+                events.extend(slots)
+                continue
+            if not self.future.search(low):
+                continue
             found = self._event_name(sent, tracks)
             if found is None:
                 continue
@@ -226,11 +321,67 @@ class EventFinder(DataComponent):
                 events.append(replace(base, date=dates[0][1] if dates else None, status=status))
         return events
 
+    def _races_ahead(self, doc: Doc, published: date | None) -> list[EventFact]:
+        """The race a qualifying report names as still to come ("Pole-Position für
+        das Sonntagsrennen", "Qualifying zum Großen Preis von Brasilien")."""
+        events = []
+        text = text_of(doc)
+        all_tracks = resolved(doc, "TRACK")
+        home_track = all_tracks[0].kb_id_ or all_tracks[0].text if all_tracks else None
+        named = {s.start_char: s for s in resolved(doc, "EVENT")}
+        nested = doc.spans.get(NESTED, [])
+        for sent in sentences(doc):
+            sent_text = text[sent.start_char : sent.end_char]
+            for cue in self.race_ahead:
+                for m in cue.finditer(sent_text):
+                    pos = sent.start_char + m.end()
+                    if ordinal := ORDINAL.match(text, pos):  # "zu den 88. 24 Stunden ..."
+                        pos = ordinal.end() if ordinal.end() in named else pos
+                    event = next((named[p] for p in range(pos, pos + 4) if p in named), None)
+                    track = None
+                    if event is not None:
+                        start, end = event.start_char, event.end_char
+                        track = self.event_tracks.get(event.kb_id_)
+                    else:
+                        shape = next(
+                            (n for r in self.race_ahead_names if (n := r.match(text, pos))), None
+                        )
+                        if shape is None:
+                            continue
+                        start, end = shape.span()
+                    inside = [t for t in nested if start <= t.start_char < end]
+                    if inside:
+                        track = inside[0].kb_id_ or inside[0].text
+                    later = [
+                        d for p, d in find_dates(sent_text, published)
+                        if 0 <= sent.start_char + p - end <= 40
+                    ]
+                    events.append(
+                        EventFact(
+                            text[start:end],
+                            start,
+                            end,
+                            track=track or home_track,
+                            date=later[0] if later else None,
+                        )
+                    )
+        return events
+
     def __call__(self, doc: Doc) -> Doc:
         iso = doc.user_data.get(PUBLISHED)
         published = date.fromisoformat(iso) if isinstance(iso, str) else iso
         calendar = self._calendar_block(doc) + self._calendar_list(doc, published)
-        doc._.gtx_events = calendar + self._prose(doc, published, calendar)
+        calendar += self._calendar_table(doc, published)
+        found = calendar + self._prose(doc, published, calendar)
+        found += self._races_ahead(doc, published)
+        seen: set[tuple[str, str | None, str]] = set()
+        unique = []
+        for e in found:
+            key = (e.name.lower(), e.date, e.status)
+            if key not in seen:
+                seen.add(key)
+                unique.append(e)
+        doc._.gtx_events = unique
         return doc
 
 
