@@ -3,6 +3,10 @@
 Mentions of one entity are merged here (a bare "Klingmann" joins "Jens
 Klingmann"; "Scherer" joins "Team Scherer PHX"), the longest written form
 becomes the name, and every record keeps its evidence offsets.
+
+Only the component contract (``components.contract``: span layers, ``doc._``
+extensions, fact dataclasses) is read from the Doc; extraction rules belong
+to the components, and assembly rules that are data to ``data/assembly.json``.
 """
 
 from __future__ import annotations
@@ -17,9 +21,10 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span
 
-from gtextract import gazetteers
-from gtextract.components.cars import CarFinder
-from gtextract.components.spans import NESTED, resolved, text_of
+from gtextract.components.contract import NESTED
+from gtextract.components.spans import resolved, text_of
+from gtextract.cues import AssemblyRules
+from gtextract.gazetteers import DataSource, package_data
 from gtextract.records import (
     Car,
     Credit,
@@ -38,8 +43,6 @@ from gtextract.records import (
 )
 
 FUZZY_SAME_NAME = 90
-# series whose entrants are the constructors ("Ferrari", "Mercedes")
-CONSTRUCTOR_SERIES = {"Formel 1"}
 BRACKET = re.compile(r"^\s*\(([^()]{1,80})\)")
 AGE = re.compile(r"^(1[0-9]|[2-7][0-9])$")  # "(16, NZ)"; "(+0,204)" is a gap, not an age
 
@@ -150,13 +153,19 @@ def cluster(mentions: Iterable[Mention], *, by_entry: bool = False) -> list[Clus
 
 
 class Assembler:
-    def __init__(self) -> None:
-        self.nationalities = gazetteers.mapping("nationalities")
-        self.particles = {p.lower() for p in gazetteers.words("name_particles")}
-        self.series_forms = {f: e.name for e in gazetteers.entries("series") for f in e.forms}
+    """Builds the RaceReport of a processed Doc; reads the package's data, or ``data``."""
+
+    def __init__(self, data: DataSource | None = None) -> None:
+        data = data or package_data()
+        rules = data.cues("assembly", AssemblyRules)
+        # series whose entrants are the constructors ("Ferrari", "Mercedes")
+        self.constructor_series = frozenset(rules.constructor_series)
+        self.nationalities = data.mapping("nationalities")
+        self.particles = {p.lower() for p in data.words("name_particles")}
+        self.series_forms = {f: e.name for e in data.entries("series") for f in e.forms}
         self.part_of = {
             e.name: str(e.attrs["part_of"])
-            for e in gazetteers.entries("tracks")
+            for e in data.entries("tracks")
             if e.attrs.get("part_of")
         }
 
@@ -235,7 +244,7 @@ class Assembler:
         """Teams; in single-seater series the constructor named alone is the entrant."""
         series = resolved(doc, "SERIES")
         constructors: list[Mention] = []
-        if series and series[0].kb_id_ in CONSTRUCTOR_SERIES:  # the report's own series
+        if series and series[0].kb_id_ in self.constructor_series:  # the report's own series
             constructors = [Mention.of(m) for m in resolved(doc, "MAKE")]
             constructors = [
                 Mention(m.text, m.start_char, m.end_char, m.kb_id_, "TEAM") for m in constructors
@@ -244,12 +253,12 @@ class Assembler:
 
     def cars(self, doc: Doc) -> list[Car]:
         cars = []
-        spans = {s.start_char: s for s in resolved(doc, "CAR")}
+        number_at = doc._.gtx_car_numbers or {}
         for c in self.named(doc, "CAR"):
             name = c.name
             make = next((m.kb_id_ for m in c.mentions if m.kb_id_), None)
             model = name[len(make) :].strip(" -") if make and name.startswith(make) else None
-            numbers = (CarFinder.number_after(spans[m.start_char]) for m in c.mentions)
+            numbers = (number_at.get(m.end_char) for m in c.mentions)
             cars.append(
                 Car(
                     name=name,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gtextract.components.cars import CarFinder
+from gtextract.components.cars import number_after
 from gtextract.components.spans import resolved
 
 
@@ -60,10 +60,10 @@ def test_start_number_after_car(report) -> None:
 def test_number_after_helper(doc) -> None:
     d = doc("Der BMW Z4 # 19 fuhr vorn.")
     (car,) = resolved(d, "CAR")
-    assert CarFinder.number_after(car) == "19"
+    assert number_after(car) == "19"
     d = doc("Der BMW Z4 fuhr vorn.")
     (car,) = resolved(d, "CAR")
-    assert CarFinder.number_after(car) is None
+    assert number_after(car) is None
 
 
 def test_one_car_per_model_with_mentions(report) -> None:
