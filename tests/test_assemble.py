@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from gtextract import names
 from gtextract.assemble import Assembler, Mention, _same_entity, _title, cluster
+from gtextract.gazetteers import DataSource, package_data
 
 
 def m(text: str, start: int, kb: str = "", label: str = "DRIVER") -> Mention:
@@ -81,10 +83,16 @@ def test_same_entity_rules() -> None:
         ("Kelvin van der Linde", "Kelvin", "van der Linde"),
         ("Hans-Joachim Brenninger", "Hans-Joachim", "Brenninger"),
         ("Brenninger", None, "Brenninger"),
+        ("van der Linde", None, "van der Linde"),
     ],
 )
 def test_split_name(name: str, first: str | None, last: str) -> None:
-    assert Assembler()._split_name(name) == (first, last)
+    assert names.split_name(name) == (first, last)
+
+
+def test_driver_record_splits_the_name_at_its_particle(extractor) -> None:
+    r = extractor("Lars ter Horst gewann das Rennen.")
+    assert [(d.first_name, d.last_name) for d in r.drivers] == [("Lars", "ter Horst")]
 
 
 def test_driver_details_from_brackets(extractor) -> None:
@@ -152,3 +160,18 @@ def test_no_title_from_a_sentence(extractor) -> None:
 
 def test_title_helper(extractor) -> None:
     assert _title(extractor.process("Kurz\nJonas Brenninger gewann.")) is None
+
+
+# --------------------------------------------------------------------------- assembly data
+
+
+def test_constructor_series_come_from_the_assembly_data(extractor, tmp_path) -> None:
+    """In a constructor series a make named alone is the entrant; which series those
+    are is data (assembly.json), so a pipeline can bring its own."""
+    doc = extractor.process("In der Formel 1 gewann Xaver Quast im Ferrari vor Yannick Oblitz.")
+    assert [t.name for t in Assembler()(doc).teams] == ["Ferrari"]
+
+    files = ("nationalities.tsv", "name_particles.txt", "series.jsonl", "tracks.jsonl")
+    package_data().copy_to(tmp_path, files)
+    (tmp_path / "assembly.json").write_text('{"constructor_series": []}', encoding="utf-8")
+    assert Assembler(DataSource(tmp_path))(doc).teams == []
