@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import pytest
+import spacy
+from spacy.tokens import Span
 
 from gtextract import names
 from gtextract.assemble import Assembler, Mention, _same_entity, _title, cluster
+from gtextract.components import contract
+from gtextract.components.contract import ResultFact
 from gtextract.gazetteers import DataSource, package_data
 
 
@@ -175,3 +179,35 @@ def test_constructor_series_come_from_the_assembly_data(extractor, tmp_path) -> 
     package_data().copy_to(tmp_path, files)
     (tmp_path / "assembly.json").write_text('{"constructor_series": []}', encoding="utf-8")
     assert Assembler(DataSource(tmp_path))(doc).teams == []
+
+
+# ---------------------------------------------------------------- from the contract alone
+
+
+def test_records_from_a_hand_made_doc() -> None:
+    """The assembly reads only the contract: resolved spans, doc._ extensions, facts."""
+    doc = spacy.blank("de")("Xaver Quast gewann im BMW M6 GT3 #77 vor Ulf Ribbeck.")
+    doc.spans[contract.RESOLVED] = [
+        Span(doc, 0, 2, label="DRIVER"),
+        Span(doc, 4, 7, label="CAR", kb_id="BMW"),
+        Span(doc, 10, 12, label="DRIVER"),
+    ]
+    car_end = doc[6].idx + len(doc[6].text)
+    doc._.gtx_car_numbers = {car_end: "77"}
+    cue = (doc[2].idx, doc[2].idx + len(doc[2].text))
+    doc._.gtx_results = [
+        ResultFact("race", 1, None, [(0, 2)], cue, car=(doc[4].idx, car_end)),
+        ResultFact("race", 2, None, [(10, 12)], cue),
+    ]
+    report = Assembler()(doc)
+    assert [(c.name, c.make, c.model, c.number) for c in report.cars] == [
+        ("BMW M6 GT3", "BMW", "M6 GT3", "77")
+    ]
+    assert [(r.position, r.drivers, r.car) for r in report.results] == [
+        (1, ["Xaver Quast"], "BMW M6 GT3"),
+        (2, ["Ulf Ribbeck"], None),
+    ]
+    assert [(d.first_name, d.last_name) for d in report.drivers] == [
+        ("Xaver", "Quast"),
+        ("Ulf", "Ribbeck"),
+    ]
