@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import pytest
+import spacy
+from spacy.tokens import Span
 
+from gtextract import names
 from gtextract.assemble import Assembler, Mention, _same_entity, _title, cluster
+from gtextract.components import contract
+from gtextract.components.contract import ResultFact
+from gtextract.gazetteers import DataSource, package_data
 
 
 def m(text: str, start: int, kb: str = "", label: str = "DRIVER") -> Mention:
@@ -81,10 +87,16 @@ def test_same_entity_rules() -> None:
         ("Kelvin van der Linde", "Kelvin", "van der Linde"),
         ("Hans-Joachim Brenninger", "Hans-Joachim", "Brenninger"),
         ("Brenninger", None, "Brenninger"),
+        ("van der Linde", None, "van der Linde"),
     ],
 )
 def test_split_name(name: str, first: str | None, last: str) -> None:
-    assert Assembler()._split_name(name) == (first, last)
+    assert names.split_name(name) == (first, last)
+
+
+def test_driver_record_splits_the_name_at_its_particle(extractor) -> None:
+    r = extractor("Lars ter Horst gewann das Rennen.")
+    assert [(d.first_name, d.last_name) for d in r.drivers] == [("Lars", "ter Horst")]
 
 
 def test_driver_details_from_brackets(extractor) -> None:
@@ -152,3 +164,50 @@ def test_no_title_from_a_sentence(extractor) -> None:
 
 def test_title_helper(extractor) -> None:
     assert _title(extractor.process("Kurz\nJonas Brenninger gewann.")) is None
+
+
+# --------------------------------------------------------------------------- assembly data
+
+
+def test_constructor_series_come_from_the_assembly_data(extractor, tmp_path) -> None:
+    """In a constructor series a make named alone is the entrant; which series those
+    are is data (assembly.json), so a pipeline can bring its own."""
+    doc = extractor.process("In der Formel 1 gewann Xaver Quast im Ferrari vor Yannick Oblitz.")
+    assert [t.name for t in Assembler()(doc).teams] == ["Ferrari"]
+
+    files = ("nationalities.tsv", "name_particles.txt", "series.jsonl", "tracks.jsonl")
+    package_data().copy_to(tmp_path, files)
+    (tmp_path / "assembly.json").write_text('{"constructor_series": []}', encoding="utf-8")
+    assert Assembler(DataSource(tmp_path))(doc).teams == []
+
+
+# ---------------------------------------------------------------- from the contract alone
+
+
+def test_records_from_a_hand_made_doc() -> None:
+    """The assembly reads only the contract: resolved spans, doc._ extensions, facts."""
+    doc = spacy.blank("de")("Xaver Quast gewann im BMW M6 GT3 #77 vor Ulf Ribbeck.")
+    doc.spans[contract.RESOLVED] = [
+        Span(doc, 0, 2, label="DRIVER"),
+        Span(doc, 4, 7, label="CAR", kb_id="BMW"),
+        Span(doc, 10, 12, label="DRIVER"),
+    ]
+    car_end = doc[6].idx + len(doc[6].text)
+    doc._.gtx_car_numbers = {car_end: "77"}
+    cue = (doc[2].idx, doc[2].idx + len(doc[2].text))
+    doc._.gtx_results = [
+        ResultFact("race", 1, None, [(0, 2)], cue, car=(doc[4].idx, car_end)),
+        ResultFact("race", 2, None, [(10, 12)], cue),
+    ]
+    report = Assembler()(doc)
+    assert [(c.name, c.make, c.model, c.number) for c in report.cars] == [
+        ("BMW M6 GT3", "BMW", "M6 GT3", "77")
+    ]
+    assert [(r.position, r.drivers, r.car) for r in report.results] == [
+        (1, ["Xaver Quast"], "BMW M6 GT3"),
+        (2, ["Ulf Ribbeck"], None),
+    ]
+    assert [(d.first_name, d.last_name) for d in report.drivers] == [
+        ("Xaver", "Quast"),
+        ("Ulf", "Ribbeck"),
+    ]

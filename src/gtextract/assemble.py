@@ -3,23 +3,27 @@
 Mentions of one entity are merged here (a bare "Klingmann" joins "Jens
 Klingmann"; "Scherer" joins "Team Scherer PHX"), the longest written form
 becomes the name, and every record keeps its evidence offsets.
+
+Only the component contract (``components.contract``: span layers, ``doc._``
+extensions, fact dataclasses) is read from the Doc; extraction rules belong
+to the components, and assembly rules that are data to ``data/assembly.json``.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span
 
-from gtextract import gazetteers
-from gtextract.components.cars import CarFinder
-from gtextract.components.spans import NESTED, resolved, text_of
+from gtextract import names
+from gtextract.components.contract import NESTED
+from gtextract.components.spans import resolved, text_of
+from gtextract.cues import AssemblyRules
+from gtextract.gazetteers import DataSource, package_data
 from gtextract.records import (
     Car,
     Credit,
@@ -38,17 +42,8 @@ from gtextract.records import (
 )
 
 FUZZY_SAME_NAME = 90
-# series whose entrants are the constructors ("Ferrari", "Mercedes")
-CONSTRUCTOR_SERIES = {"Formel 1"}
 BRACKET = re.compile(r"^\s*\(([^()]{1,80})\)")
 AGE = re.compile(r"^(1[0-9]|[2-7][0-9])$")  # "(16, NZ)"; "(+0,204)" is a gap, not an age
-
-
-@lru_cache(maxsize=65536)
-def _norm(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    return re.sub(r"[\s\-/.,'\"’]+", " ", text).strip()
 
 
 def _evidence(doc: Doc, start: int, end: int) -> Evidence:
@@ -94,14 +89,14 @@ class Cluster:
 
     @property
     def tokens(self) -> list[str]:
-        return _norm(self.name).split()
+        return names.normalize(self.name).split()
 
     def evidence(self) -> list[Evidence]:
         return [Evidence(start=m.start_char, end=m.end_char, text=m.text) for m in self.mentions]
 
 
 def _same_entity(short: str, long: str) -> bool:
-    a, b = _norm(short).split(), _norm(long).split()
+    a, b = names.normalize(short).split(), names.normalize(long).split()
     if not a or not b:
         return False
     if a == b or fuzz.ratio(" ".join(a), " ".join(b)) >= FUZZY_SAME_NAME:
@@ -125,11 +120,11 @@ def cluster(mentions: Iterable[Mention], *, by_entry: bool = False) -> list[Clus
     ordered = sorted(mentions, key=lambda m: (-m.n_words, -len(m.text), m.start_char))
     for mention in ordered:
         text = mention.text
-        if text.endswith("s") and mention.n_words == 1 and _norm(text[:-1]) in by_word:
+        if text.endswith("s") and mention.n_words == 1 and names.normalize(text[:-1]) in by_word:
             text = text[:-1]  # genitive "Klingmanns"
         home = by_kb.get(mention.kb_id_) if by_entry and mention.kb_id_ else None
         if home is None:
-            words = _norm(text).split()
+            words = names.normalize(text).split()
             near = [c for w in words for c in by_word.get(w, [])]
             if len(clusters) <= FUZZY_SCAN_LIMIT:
                 near += clusters
@@ -150,13 +145,19 @@ def cluster(mentions: Iterable[Mention], *, by_entry: bool = False) -> list[Clus
 
 
 class Assembler:
-    def __init__(self) -> None:
-        self.nationalities = gazetteers.mapping("nationalities")
-        self.particles = {p.lower() for p in gazetteers.words("name_particles")}
-        self.series_forms = {f: e.name for e in gazetteers.entries("series") for f in e.forms}
+    """Builds the RaceReport of a processed Doc; reads the package's data, or ``data``."""
+
+    def __init__(self, data: DataSource | None = None) -> None:
+        data = data or package_data()
+        rules = data.cues("assembly", AssemblyRules)
+        # series whose entrants are the constructors ("Ferrari", "Mercedes")
+        self.constructor_series = frozenset(rules.constructor_series)
+        self.nationalities = data.mapping("nationalities")
+        self.particles = names.particles(data)
+        self.series_forms = {f: e.name for e in data.entries("series") for f in e.forms}
         self.part_of = {
             e.name: str(e.attrs["part_of"])
-            for e in gazetteers.entries("tracks")
+            for e in data.entries("tracks")
             if e.attrs.get("part_of")
         }
 
@@ -184,24 +185,13 @@ class Assembler:
                 details["hometown"] = part
         return details
 
-    def _split_name(self, name: str) -> tuple[str | None, str | None]:
-        parts = name.split()
-        if len(parts) < 2:
-            return None, name
-        i = 1
-        while i < len(parts) - 1 and parts[i].lower() not in self.particles:
-            i += 1
-        if parts[i].lower() not in self.particles:
-            i = len(parts) - 1
-        return " ".join(parts[:i]), " ".join(parts[i:])
-
     def drivers(self, doc: Doc) -> tuple[list[Driver], dict[int, str]]:
         """Driver records and a map from mention start (char) to driver name.
 
         A person named with a non-driver role anywhere (Teamchef, Fotos:) is
         not a driver, even where a later bare mention has no role.
         """
-        out, names = [], {}
+        out, name_at = [], {}
         mentions = [Mention.of(s) for s in resolved(doc, "DRIVER", "PERSON")]
         for c in cluster(mentions):
             if any(m.label_ == "PERSON" for m in c.mentions):
@@ -211,7 +201,7 @@ class Assembler:
                 details = self._driver_details(doc, mention)
                 if details:
                     break
-            first, last = self._split_name(c.name)
+            first, last = names.split_name(c.name, self.particles)
             out.append(
                 Driver(
                     name=c.name,
@@ -222,8 +212,8 @@ class Assembler:
                 )
             )
             for m in c.mentions:
-                names[m.start_char] = c.name
-        return out, names
+                name_at[m.start_char] = c.name
+        return out, name_at
 
     def named(self, doc: Doc, label: str, extra: Iterable[Mention] = ()) -> list[Cluster]:
         mentions = [Mention.of(s) for s in resolved(doc, label)] + list(extra)
@@ -235,7 +225,7 @@ class Assembler:
         """Teams; in single-seater series the constructor named alone is the entrant."""
         series = resolved(doc, "SERIES")
         constructors: list[Mention] = []
-        if series and series[0].kb_id_ in CONSTRUCTOR_SERIES:  # the report's own series
+        if series and series[0].kb_id_ in self.constructor_series:  # the report's own series
             constructors = [Mention.of(m) for m in resolved(doc, "MAKE")]
             constructors = [
                 Mention(m.text, m.start_char, m.end_char, m.kb_id_, "TEAM") for m in constructors
@@ -244,12 +234,12 @@ class Assembler:
 
     def cars(self, doc: Doc) -> list[Car]:
         cars = []
-        spans = {s.start_char: s for s in resolved(doc, "CAR")}
+        number_at = doc._.gtx_car_numbers or {}
         for c in self.named(doc, "CAR"):
             name = c.name
             make = next((m.kb_id_ for m in c.mentions if m.kb_id_), None)
             model = name[len(make) :].strip(" -") if make and name.startswith(make) else None
-            numbers = (CarFinder.number_after(spans[m.start_char]) for m in c.mentions)
+            numbers = (number_at.get(m.end_char) for m in c.mentions)
             cars.append(
                 Car(
                     name=name,

@@ -1,4 +1,5 @@
-"""Typed schemas of the components' cue files (``data/*_cues.json``).
+"""Typed schemas of the components' cue files (``data/*_cues.json``) and of
+the record assembly's rules (``data/assembly.json``).
 
 Each cue file is validated when a component is initialised or loaded: a
 misspelt key, a missing list or a string where a list belongs fails at
@@ -97,3 +98,11 @@ class MeasureCues(CueFile):
     historic: list[str]
     mid_race: list[str]
     clock_right: list[str]
+
+
+class AssemblyRules(CueFile):
+    """``assembly.json``, read by ``gtextract.assemble``."""
+
+    constructor_series: list[str] = Field(
+        description="series (gazetteer names) whose entrants are the constructors (Ferrari)"
+    )

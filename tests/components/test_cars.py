@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from gtextract.components.cars import CarFinder
-from gtextract.components.spans import resolved
+import pytest
+
+from gtextract.components.cars import number_after
+from gtextract.components.spans import CANDIDATES, candidates, resolved
 
 
 def cars(report, text: str) -> list[tuple[str, str | None, str | None, str | None]]:
@@ -60,10 +62,10 @@ def test_start_number_after_car(report) -> None:
 def test_number_after_helper(doc) -> None:
     d = doc("Der BMW Z4 # 19 fuhr vorn.")
     (car,) = resolved(d, "CAR")
-    assert CarFinder.number_after(car) == "19"
+    assert number_after(car) == "19"
     d = doc("Der BMW Z4 fuhr vorn.")
     (car,) = resolved(d, "CAR")
-    assert CarFinder.number_after(car) is None
+    assert number_after(car) is None
 
 
 def test_one_car_per_model_with_mentions(report) -> None:
@@ -78,3 +80,57 @@ def test_sentence_final_model_without_dot(report) -> None:
 
 def test_sentence_final_start_number(report) -> None:
     assert cars(report, "Jonas Brenninger fuhr im BMW Z4 GT3 #19.")[0][3] == "19"
+
+
+# --------------------------------------------------------------------------- gtx_cars alone
+
+
+def cars_alone(alone, hand_doc, markup: str):
+    """gtx_cars on a Doc whose only candidates are the MAKE / CAR_MODEL spans marked."""
+    doc = alone("gtx_cars")(hand_doc(markup, layer=CANDIDATES))
+    return doc, [(s.text, s.kb_id_) for s in candidates(doc, "CAR")]
+
+
+@pytest.mark.parametrize(
+    ("markup", "car"),
+    [
+        ("Im [BMW](MAKE:BMW) M6 GT3 gewann er.", "BMW M6 GT3"),
+        ("Der [Porsche](MAKE:Porsche) 911 GT3 R fuhr vorn.", "Porsche 911 GT3 R"),
+        ("Der [Nissan](MAKE:Nissan) GT-R Nismo GT3 fuhr vorn.", "Nissan GT-R Nismo GT3"),
+        ("Der [Lamborghini](MAKE:Lamborghini) Huracán GT3 fuhr vorn.", "Lamborghini Huracán GT3"),
+    ],
+)
+def test_a_make_and_its_model_words_are_a_car(alone, hand_doc, markup, car) -> None:
+    _, found = cars_alone(alone, hand_doc, markup)
+    assert found == [(car, car.split()[0])]
+
+
+def test_a_bare_make_is_no_car(alone, hand_doc) -> None:
+    doc, found = cars_alone(alone, hand_doc, "Der [BMW](MAKE:BMW) fuhr nach Hause.")
+    assert found == []
+    assert doc._.gtx_car_numbers == {}
+
+
+@pytest.mark.parametrize(
+    ("markup", "number"),
+    [
+        ("Im [BMW](MAKE:BMW) M6 GT3 #77 gewann er.", "77"),
+        ("Im [BMW](MAKE:BMW) M6 GT3 # 19 gewann er.", "19"),
+        ("Er fuhr im [BMW](MAKE:BMW) Z4 GT3 #19.", "19"),
+    ],
+)
+def test_the_start_number_after_a_car_is_recorded(alone, hand_doc, markup, number) -> None:
+    doc, ((car, _),) = cars_alone(alone, hand_doc, markup)
+    end = doc.text.index(car) + len(car)
+    assert doc._.gtx_car_numbers == {end: number}
+
+
+def test_a_number_not_marked_with_hash_is_no_start_number(alone, hand_doc) -> None:
+    doc, found = cars_alone(alone, hand_doc, "Im [BMW](MAKE:BMW) M6 GT3 fuhr er 77 Runden.")
+    assert found == [("BMW M6 GT3", "BMW")]
+    assert doc._.gtx_car_numbers == {}
+
+
+def test_a_gazetteer_car_model_gets_its_start_number_too(alone, hand_doc) -> None:
+    doc, _ = cars_alone(alone, hand_doc, "Der [Huracán](CAR_MODEL:Lamborghini Huracán) #63 fuhr.")
+    assert doc._.gtx_car_numbers == {len("Der Huracán"): "63"}

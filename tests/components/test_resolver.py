@@ -70,3 +70,53 @@ def test_event_keeps_nested_track(doc) -> None:
 def test_event_track_becomes_report_track(report) -> None:
     r = report("Beim 24h-Rennen von Spa-Francorchamps siegte Tim Kessler.")
     assert [t.name for t in r.tracks] == ["Spa-Francorchamps"]
+
+
+# --------------------------------------------------------------------------- alone on candidates
+
+
+def resolve(alone, hand_doc, markup: str):
+    return alone("gtx_resolver")(hand_doc(markup, layer=CANDIDATES))
+
+
+def test_a_name_in_a_slash_list_is_a_driver_even_against_a_team(alone, hand_doc) -> None:
+    d = resolve(alone, hand_doc, "[Abt](TEAM:Abt) / [Kessler](DRIVER) siegten.")
+    d.spans[CANDIDATES] = list(d.spans[CANDIDATES]) + [Span(d, 0, 1, label="DRIVER")]
+    d = alone("gtx_resolver")(d)
+    assert layer(d) == [("Abt", "DRIVER"), ("Kessler", "DRIVER")]
+
+
+def test_outside_a_slash_list_the_label_priority_holds(alone, hand_doc) -> None:
+    d = hand_doc("[Abt](TEAM:Abt) siegte.", layer=CANDIDATES)
+    d.spans[CANDIDATES] = list(d.spans[CANDIDATES]) + [Span(d, 0, 1, label="DRIVER")]
+    assert layer(alone("gtx_resolver")(d)) == [("Abt", "TEAM")]
+
+
+def span(doc, text: str, label: str, kb: str = "") -> Span:
+    start = doc.text.index(text)
+    made = doc.char_span(start, start + len(text), label=label, kb_id=kb)
+    assert made is not None
+    return made
+
+
+def test_an_event_ending_inside_a_track_takes_the_whole_track(alone, hand_doc) -> None:
+    d = hand_doc("Beim 24h-Rennen am Nürburgring Nordschleife siegte er.", layer=CANDIDATES)
+    d.spans[CANDIDATES] = [
+        span(d, "24h-Rennen am Nürburgring", "EVENT", "24h Nürburgring"),
+        span(d, "Nürburgring Nordschleife", "TRACK", "Nordschleife"),
+    ]
+    d = alone("gtx_resolver")(d)
+    assert layer(d) == [("24h-Rennen am Nürburgring Nordschleife", "EVENT")]
+    assert [s.text for s in d.spans[NESTED]] == ["Nürburgring Nordschleife"]
+
+
+def test_a_track_inside_an_event_is_nested_not_resolved(alone, hand_doc) -> None:
+    d = hand_doc("Beim 24h-Rennen von Spa siegte Kessler.", layer=CANDIDATES)
+    d.spans[CANDIDATES] = [
+        span(d, "24h-Rennen von Spa", "EVENT", "24h Spa"),
+        span(d, "Spa", "TRACK", "Spa"),
+        span(d, "Kessler", "DRIVER"),
+    ]
+    d = alone("gtx_resolver")(d)
+    assert layer(d) == [("24h-Rennen von Spa", "EVENT"), ("Kessler", "DRIVER")]
+    assert [s.text for s in d.spans[NESTED]] == ["Spa"]

@@ -1,13 +1,17 @@
-"""``gtx_cars``: car models — a make followed by model words ("BMW M6 GT3").
+"""``gtx_cars``: car models — a make followed by model words ("BMW M6 GT3") —
+and the start numbers written after cars ("BMW M6 GT3 #77").
 
 A bare make ("der BMW", "die Mercedes") is not a car model. The model ends
 at the first word that is neither a known model word, nor carries a digit
 ("R8", "911", "Z06.R"), nor a model family of that make ("Huracán").
+The start numbers of these cars and of the gazetteer's car models go to
+``doc._.gtx_car_numbers`` (end char of the car -> number).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -81,20 +85,30 @@ class CarFinder(DataComponent):
             spans.append(car)
             covered_until = end
         add_candidates(doc, spans)
+        doc._.gtx_car_numbers = car_numbers(candidates(doc, "CAR", "CAR_MODEL"))
         return doc
 
-    @staticmethod
-    def number_after(span: Span) -> str | None:
-        """The start number written after a car: "BMW Z4 #77"."""
-        doc = span.doc
-        nxt = doc[span.end : span.end + 2]
-        if len(nxt) == 2 and nxt[0].text == "#" and nxt[1].text.rstrip(".").isdigit():
-            return nxt[1].text.rstrip(".")  # "#19." at a sentence end
-        if len(nxt) >= 1 and nxt[0].text.startswith("#") and CAR_NUMBER.match(nxt[0].text):
-            return nxt[0].text.lstrip("#")
-        return None
+
+def number_after(span: Span) -> str | None:
+    """The start number written after a car: "BMW Z4 #77"."""
+    doc = span.doc
+    nxt = doc[span.end : span.end + 2]
+    if len(nxt) == 2 and nxt[0].text == "#" and nxt[1].text.rstrip(".").isdigit():
+        return nxt[1].text.rstrip(".")  # "#19." at a sentence end
+    if len(nxt) >= 1 and nxt[0].text.startswith("#") and CAR_NUMBER.match(nxt[0].text):
+        return nxt[0].text.lstrip("#")
+    return None
 
 
-@Language.factory("gtx_cars", assigns=[contract.SPANS], requires=[contract.SPANS])
+def car_numbers(cars: Iterable[Span]) -> dict[int, str]:
+    """End char of each car followed by a start number -> that number."""
+    return {car.end_char: n for car in cars if (n := number_after(car)) is not None}
+
+
+@Language.factory(
+    "gtx_cars",
+    assigns=[contract.SPANS, contract.extension("gtx_car_numbers")],
+    requires=[contract.SPANS],
+)
 def make_cars(nlp: Language, name: str) -> CarFinder:
     return CarFinder(name)

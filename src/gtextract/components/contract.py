@@ -10,6 +10,7 @@ Doc layers, in pipeline order::
 
     gtx_gazetteer, gtx_cars, gtx_teams, gtx_people
         -> doc.spans["gtx_candidates"]   overlapping proposals, label + kb_id
+    gtx_cars     -> doc._.gtx_car_numbers  dict[int, str]: end char of a car -> start number
     gtx_resolver
         -> doc.spans["gtx"]              one label per stretch (the entities)
         -> doc.spans["gtx_nested"]       tracks inside event names
@@ -57,6 +58,10 @@ PUBLISHED = "gtx_published"
 
 # doc._ extensions: name -> what it holds (all default to None: "not run")
 EXTENSIONS: dict[str, str] = {
+    # char offset where a CAR / CAR_MODEL candidate ends -> the start number written
+    # after it ("BMW M6 GT3 #77"); keyed by the end because the number follows the car
+    # and every candidate ending there (the resolver keeps one) has the same number
+    "gtx_car_numbers": "dict[int, str]",
     "gtx_measures": "list[Measure]",
     "gtx_results": "list[ResultFact]",
     "gtx_events": "list[EventFact]",

@@ -20,6 +20,7 @@ from gtextract.components import contract
 from gtextract.components.base import DataComponent
 from gtextract.components.spans import add_candidates, candidates, is_sentence_start, text_of
 from gtextract.gazetteers import DataSource, entry_file, mapping_file, word_file
+from gtextract.names import FOREIGN_PARTICLES, UNAMBIGUOUS_PARTICLES, particles
 
 PEOPLE_WORD_LISTS = (
     "given_names",
@@ -35,24 +36,6 @@ PEOPLE_WORD_LISTS = (
 
 MAX_EXTRA_SURNAME_TOKENS = 2
 PLACE_PREPOSITIONS = {"aus", "in", "nach", "bei", "im", "am"}
-# particles that mark a name even when the given name is unknown; German
-# "von"/"zu" are left out here because "X von Y" is ordinary German too
-FOREIGN_PARTICLES = {
-    "van",
-    "de",
-    "den",
-    "der",
-    "da",
-    "di",
-    "ten",
-    "ter",
-    "le",
-    "la",
-    "du",
-    "dos",
-    "del",
-    "della",
-}
 
 
 @lru_cache(maxsize=65536)
@@ -110,7 +93,7 @@ class PeopleFinder(DataComponent):
     def setup(self, data: DataSource) -> None:
         self.given = data.words("given_names")
         self.surnames = data.words("surnames")
-        self.particles = {p.lower() for p in data.words("name_particles")}
+        self.particles = particles(data)
         self.not_names = data.words("not_names")
         self.not_names_lower = {w.lower() for w in self.not_names}
         self.never_names = data.words("curated/not_names")
@@ -216,19 +199,7 @@ class PeopleFinder(DataComponent):
         if doc[k].text in self.common_words and k == i + 1:
             return None
         end = k + 1
-        with_particle = k > i + 1 and doc[i + 1].text in (
-            "van",
-            "de",
-            "da",
-            "di",
-            "ten",
-            "ter",
-            "le",
-            "du",
-            "dos",
-            "del",
-            "della",
-        )
+        with_particle = k > i + 1 and doc[i + 1].text in UNAMBIGUOUS_PARTICLES
         with_details = end + 1 < len(doc) and doc[end].text == "(" and doc[end + 1].is_digit
         before = doc[i - 1].lower_.rsplit("-", 1)[-1] if i > 0 else ""
         with_role = before in self.driver_roles

@@ -1,0 +1,166 @@
+"""gtx_results alone, crews: whose place a cue states (results/crews.py).
+
+Hand-made Docs with DRIVER, CAR, MAKE and SERIES spans only: the subjects,
+crews, anaphora and co-drivers are the result component's own reading.
+"""
+
+from __future__ import annotations
+
+from gtextract.components.results.crews import CrewFinder, same_person
+
+
+def facts(alone, doc) -> list[tuple[int, list[str]]]:
+    doc = alone("gtx_results")(doc)
+    return [(f.position, [doc[a:b].text for a, b in f.drivers]) for f in doc._.gtx_results]
+
+
+def crews(alone) -> CrewFinder:
+    return alone("gtx_results").prose.crews
+
+
+def test_beaten_drivers_follow_vor(alone, hand_doc) -> None:
+    doc = hand_doc("[Xaver Quast](DRIVER) siegte vor [Yannick Oblitz](DRIVER).")
+    subjects, beaten = crews(alone).drivers(doc[:], [])
+    assert [d.text for d in subjects] == ["Xaver Quast"]
+    assert [d.text for d in beaten] == ["Yannick Oblitz"]
+
+
+def test_vorsprung_auf_marks_the_beaten(alone, hand_doc) -> None:
+    doc = hand_doc("[Xaver Quast](DRIVER) siegte mit Vorsprung auf [Yannick Oblitz](DRIVER).")
+    assert facts(alone, doc) == [(1, ["Xaver Quast"]), (2, ["Yannick Oblitz"])]
+
+
+def test_slash_joins_a_crew_and_a_crew_beats_a_crew(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "[Xaver Quast](DRIVER)/[Ulf Ribbeck](DRIVER) gewannen vor "
+        "[Yannick Oblitz](DRIVER)/[Zeno Marrak](DRIVER)."
+    )
+    assert facts(alone, doc) == [
+        (1, ["Xaver Quast", "Ulf Ribbeck"]),
+        (2, ["Yannick Oblitz", "Zeno Marrak"]),
+    ]
+
+
+def test_in_a_single_seater_series_each_beaten_driver_is_a_car(alone, hand_doc) -> None:
+    text = (
+        "In der [Formel 4](SERIES:ADAC Formel 4) siegte [Xaver Quast](DRIVER) vor "
+        "[Yannick Oblitz](DRIVER) und [Zeno Marrak](DRIVER)."
+    )
+    assert facts(alone, hand_doc(text)) == [
+        (1, ["Xaver Quast"]),
+        (2, ["Yannick Oblitz"]),
+        (3, ["Zeno Marrak"]),
+    ]
+
+
+def test_elsewhere_drivers_joined_by_und_are_one_crew(alone, hand_doc) -> None:
+    text = "[Xaver Quast](DRIVER) siegte vor [Yannick Oblitz](DRIVER) und [Zeno Marrak](DRIVER)."
+    assert facts(alone, hand_doc(text)) == [
+        (1, ["Xaver Quast"]),
+        (2, ["Yannick Oblitz", "Zeno Marrak"]),
+    ]
+
+
+def test_an_object_after_von_is_not_the_subject(alone, hand_doc) -> None:
+    doc = hand_doc("Platz zwei ging an den Wagen von [Xaver Quast](DRIVER).")
+    assert crews(alone).drivers(doc[:], []) == ([], [])
+
+
+def test_the_car_of_its_crew_owns_the_drivers_after_von(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "Der [Bentley Continental](CAR:Bentley) von [Xaver Quast](DRIVER) und "
+        "[Ulf Ribbeck](DRIVER) gewann."
+    )
+    subjects, _ = crews(alone).drivers(doc[:], [])
+    assert [d.text for d in subjects] == ["Xaver Quast", "Ulf Ribbeck"]
+
+
+def test_the_drivers_after_pilotiert_von_drive(alone, hand_doc) -> None:
+    doc = hand_doc("Der Wagen wurde pilotiert von [Xaver Quast](DRIVER) und [Ulf Ribbeck](DRIVER).")
+    subjects, _ = crews(alone).drivers(doc[:], [])
+    assert [d.text for d in subjects] == ["Xaver Quast", "Ulf Ribbeck"]
+
+
+def test_a_genitive_is_not_the_subject(alone, hand_doc) -> None:
+    doc = hand_doc("[Quasts](DRIVER) Teamgefährte wurde Dritter.")
+    assert facts(alone, doc) == []
+
+
+def test_an_anaphor_takes_the_last_subject(alone, hand_doc) -> None:
+    doc = hand_doc("[Xaver Quast](DRIVER) fuhr stark. Der 22-Jährige wurde am Ende Dritter.")
+    assert facts(alone, doc) == [(3, ["Xaver Quast"])]
+
+
+def test_without_an_anaphor_a_clause_has_no_subject(alone, hand_doc) -> None:
+    doc = hand_doc("[Xaver Quast](DRIVER) fuhr stark. Am Ende wurde es Platz drei.")
+    assert facts(alone, doc) == []
+
+
+def test_a_crew_size_picks_the_crew_of_that_size(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "[Xaver Quast](DRIVER)/[Ulf Ribbeck](DRIVER) fuhren stark. Auch [Zeno Marrak](DRIVER) "
+        "fuhr gut. Das Duo wurde am Ende Zweiter."
+    )
+    assert facts(alone, doc) == [(2, ["Xaver Quast", "Ulf Ribbeck"])]
+
+
+def test_the_make_stands_for_its_crew(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "[Xaver Quast](DRIVER) und [Ulf Ribbeck](DRIVER) fuhren den "
+        "[Bentley Continental](CAR:Bentley). Der [Bentley](MAKE:Bentley) erbt den Sieg."
+    )
+    assert facts(alone, doc) == [(1, ["Xaver Quast", "Ulf Ribbeck"])]
+
+
+def test_a_relative_clause_takes_the_crew_just_named(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "[Yannick Oblitz](DRIVER) siegte vor [Xaver Quast](DRIVER)/[Ulf Ribbeck](DRIVER), "
+        "die sich mit Platz zwei begnügen mussten."
+    )
+    got = facts(alone, doc)
+    assert (2, ["Xaver Quast", "Ulf Ribbeck"]) in got
+    assert (2, ["Yannick Oblitz"]) not in got  # not the subject of the main clause
+
+
+def test_several_places_in_a_clause_go_to_the_nearest_crew(alone, hand_doc) -> None:
+    doc = hand_doc("[Xaver Quast](DRIVER) wurde Zweiter, [Yannick Oblitz](DRIVER) Dritter.")
+    assert facts(alone, doc) == [(2, ["Xaver Quast"]), (3, ["Yannick Oblitz"])]
+
+
+def test_co_drivers_share_the_race_result(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "[Xaver Quast](DRIVER) fuhr zusammen mit [Ulf Ribbeck](DRIVER). "
+        "[Xaver Quast](DRIVER) gewann das Rennen."
+    )
+    assert facts(alone, doc) == [(1, ["Xaver Quast", "Ulf Ribbeck"])]
+
+
+def test_two_positions_for_two_crews_by_nearness(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "Die Plätze 5 und 6 gingen an [Xaver Quast](DRIVER)/[Ulf Ribbeck](DRIVER) und "
+        "[Yannick Oblitz](DRIVER)/[Zeno Marrak](DRIVER)."
+    )
+    assert facts(alone, doc) == [
+        (5, ["Xaver Quast", "Ulf Ribbeck"]),
+        (6, ["Yannick Oblitz", "Zeno Marrak"]),
+    ]
+
+
+def test_a_bracketed_class_place_belongs_to_the_crew_before(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "[Xaver Quast](DRIVER) wurde Vierter vor [Yannick Oblitz](DRIVER) "
+        "(Erster in der Klasse [SP7](CLASS:SP7))."
+    )
+    doc = alone("gtx_results")(doc)
+    got = {
+        (f.position, f.class_, doc[f.drivers[0][0] : f.drivers[0][1]].text)
+        for f in doc._.gtx_results
+    }
+    assert (1, "SP7", "Yannick Oblitz") in got
+    assert (4, None, "Xaver Quast") in got
+
+
+def test_same_person_by_surname() -> None:
+    assert same_person("Quast", "Xaver Quast")
+    assert not same_person("Quast", "Xaver Oblitz")
+    assert not same_person("", "Xaver Quast")

@@ -1,0 +1,98 @@
+"""gtx_results alone, position cues: which words state which place (results/cues.py).
+
+Every Doc is hand-made: only sentences and the resolved spans written in the
+markup, so these tests fail only for the cue rules, not for the people rules.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from gtextract.components.results.cues import CueFinder
+
+
+def facts(alone, doc) -> list[tuple[str, int, str | None, list[str]]]:
+    doc = alone("gtx_results")(doc)
+    return [
+        (f.kind, f.position, f.class_, [doc[a:b].text for a, b in f.drivers])
+        for f in doc._.gtx_results
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "position"),
+    [
+        ("[Xaver Quast](DRIVER) fuhr auf Platz zwei.", "race", 2),
+        ("[Xaver Quast](DRIVER) belegte den dritten Gesamtrang.", "race", 3),
+        ("[Xaver Quast](DRIVER) kam auf Rang 3 ins Ziel.", "race", 3),
+        ("[Xaver Quast](DRIVER) fuhr auf Rang 3.", "race", 3),
+        ("Am Ende kam [Xaver Quast](DRIVER) auf P4.", "race", 4),
+        ("Dritter wurde [Xaver Quast](DRIVER).", "race", 3),
+        ("[Xaver Quast](DRIVER) wurde Gesamtfünfter.", "race", 5),
+        ("[Xaver Quast](DRIVER) erbeutete die Pole-Position.", "qualifying", 1),
+        ("[Xaver Quast](DRIVER) fuhr auf Startplatz 3.", "qualifying", 3),
+        ("[Xaver Quast](DRIVER) startete von Platz zwei.", "qualifying", 2),
+        ("[Xaver Quast](DRIVER) gewann das Rennen.", "race", 1),
+        ("Die Top-10 komplettierte [Xaver Quast](DRIVER).", "race", 10),
+    ],
+)
+def test_a_cue_gives_its_clause_driver_a_place(alone, hand_doc, sentence, kind, position) -> None:
+    assert facts(alone, hand_doc(sentence)) == [(kind, position, None, ["Xaver Quast"])]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "[Xaver Quast](DRIVER) ist jetzt auf P4.",  # a running order, no finish word
+        "[Xaver Quast](DRIVER) verpasste Platz drei knapp.",
+        "Nach zehn Runden lag [Xaver Quast](DRIVER) auf Platz zwei.",
+        "In der Tabelle liegt [Xaver Quast](DRIVER) auf Platz zwei.",
+        "„Ich hoffe auf Platz zwei“, sagte [Xaver Quast](DRIVER).",
+        "[Xaver Quast](DRIVER) ist der Pole-Setter der Saison.",
+        "Teamkollegen der Sieger war [Xaver Quast](DRIVER).",
+        # a paragraph about the past
+        "Heute vor zwanzig Jahren war alles anders. [Xaver Quast](DRIVER) gewann das Rennen.",
+    ],
+)
+def test_no_result_where_the_words_say_otherwise(alone, hand_doc, sentence) -> None:
+    assert facts(alone, hand_doc(sentence)) == []
+
+
+def test_prevailing_is_a_win(alone, hand_doc) -> None:
+    doc = hand_doc("Am Ende setzte sich [Xaver Quast](DRIVER) knapp durch.")
+    assert facts(alone, doc) == [("race", 1, None, ["Xaver Quast"])]
+
+
+def test_prevailing_for_a_numbered_place_is_that_place(alone, hand_doc) -> None:
+    doc = hand_doc("[Xaver Quast](DRIVER) setzte sich durch und wurde Dritter.")
+    assert facts(alone, doc) == [("race", 3, None, ["Xaver Quast"])]
+
+
+def test_class_win_takes_the_class_named(alone, hand_doc) -> None:
+    doc = hand_doc("[Xaver Quast](DRIVER) holte den Klassensieg in der [SP9](CLASS:SP9).")
+    assert facts(alone, doc) == [("race", 1, "SP9", ["Xaver Quast"])]
+
+
+def test_class_label_loses_its_suffix(alone, hand_doc) -> None:
+    doc = hand_doc("[Xaver Quast](DRIVER) gewann die [Gentleman-Wertung](CLASS:Gentleman).")
+    assert facts(alone, doc) == [("race", 1, "Gentleman", ["Xaver Quast"])]
+
+
+def test_class_win_without_a_class_is_no_result(alone, hand_doc) -> None:
+    assert facts(alone, hand_doc("[Xaver Quast](DRIVER) holte den Klassensieg.")) == []
+
+
+def test_plural_places_as_a_range(alone, blank_nlp) -> None:
+    finder: CueFinder = alone("gtx_results").prose.cue_finder
+    doc = blank_nlp("Die Plätze vier bis sechs gingen an andere.")
+    assert finder.position_at(doc[1]) == ([4, 5, 6], "race")
+    doc = blank_nlp("Die Plätze 5 und 6 gingen an andere.")
+    assert finder.position_at(doc[1]) == ([5, 6], "race")
+
+
+def test_ordinal_after_article_is_a_noun(alone, blank_nlp) -> None:
+    finder: CueFinder = alone("gtx_results").prose.cue_finder
+    doc = blank_nlp("Er war der Dritte im Bunde.")
+    assert finder.position_at(doc[3]) is None
+    doc = blank_nlp("Er kam als Dritter ins Ziel.")
+    assert finder.position_at(doc[3]) == ([3], "race")

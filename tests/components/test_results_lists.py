@@ -1,0 +1,63 @@
+"""gtx_results alone, numbered result lists (results/lists.py) and their context."""
+
+from __future__ import annotations
+
+
+def facts(alone, doc) -> list[tuple[int, list[str]]]:
+    doc = alone("gtx_results")(doc)
+    return [(f.position, [doc[a:b].text for a, b in f.drivers]) for f in doc._.gtx_results]
+
+
+def test_list_lines_with_slash_crews(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "Ergebnis:\n"
+        "1. [Xaver Quast](DRIVER)/[Ulf Ribbeck](DRIVER) - Team Nordwand\n"
+        "2. [Yannick Oblitz](DRIVER) - Team Südhang\n"
+    )
+    assert facts(alone, doc) == [(1, ["Xaver Quast", "Ulf Ribbeck"]), (2, ["Yannick Oblitz"])]
+
+
+def test_list_under_a_mid_race_heading_is_skipped(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "Top 10 nach 15 Minuten:\n1. [Xaver Quast](DRIVER)\n2. [Yannick Oblitz](DRIVER)\n"
+    )
+    assert facts(alone, doc) == []
+
+
+def test_standings_lines_are_skipped(alone, hand_doc) -> None:
+    doc = hand_doc("Ergebnis:\n1. [Xaver Quast](DRIVER) - 211 Punkte\n")
+    assert facts(alone, doc) == []
+
+
+def test_a_line_not_starting_with_a_driver_is_no_result(alone, hand_doc) -> None:
+    doc = hand_doc("Ergebnis:\n1. Team Nordwand mit [Xaver Quast](DRIVER)\n")
+    assert facts(alone, doc) == []
+
+
+def test_a_list_line_wins_over_a_cue_on_the_same_line(alone, hand_doc) -> None:
+    doc = hand_doc("Ergebnis:\n3. [Xaver Quast](DRIVER) auf Platz zwei\n")
+    assert facts(alone, doc) == [(3, ["Xaver Quast"])]
+
+
+def test_the_list_cue_is_the_number(alone, hand_doc) -> None:
+    doc = alone("gtx_results")(hand_doc("Ergebnis:\n1. [Xaver Quast](DRIVER)\n"))
+    (fact,) = doc._.gtx_results
+    assert doc.text[fact.cue[0] : fact.cue[1]] == "1."
+
+
+def test_car_team_and_session_of_the_sentence_are_attached(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "Im [Rennen](SESSION:race) gewann [Xaver Quast](DRIVER) im "
+        "[BMW M6 GT3](CAR:BMW) für [Team Nordwand](TEAM:Team Nordwand)."
+    )
+    doc = alone("gtx_results")(doc)
+    (fact,) = doc._.gtx_results
+    assert fact.car is not None and doc.text[fact.car[0] : fact.car[1]] == "BMW M6 GT3"
+    assert fact.team is not None and doc.text[fact.team[0] : fact.team[1]] == "Team Nordwand"
+    assert fact.session is not None and doc.text[fact.session[0] : fact.session[1]] == "Rennen"
+
+
+def test_a_session_of_another_kind_is_not_attached(alone, hand_doc) -> None:
+    doc = hand_doc("Im [Training](SESSION:practice) gewann [Xaver Quast](DRIVER).")
+    (fact,) = alone("gtx_results")(doc)._.gtx_results
+    assert fact.session is None

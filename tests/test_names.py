@@ -1,0 +1,75 @@
+"""gtextract.names: particles, the matching form of a name, given name / surname."""
+
+from __future__ import annotations
+
+import pytest
+
+from gtextract import names
+from gtextract.batch.aggregate import fold as aggregate_fold
+from gtextract.evaluation import normalize as evaluation_normalize
+from gtextract.gazetteers import DataSource, package_data
+
+SAMPLES = [
+    "Jean-Éric Vergne",
+    "  jean eric   vergne ",
+    "Nico Hülkenberg",
+    "Müller-Thurgau / O’Young",
+    "Team „Scherer“ PHX",
+    "«Black Falcon» – Team",
+    "AMG-Team GetSpeed (Nr. 3)",
+    "Straße & Söhne",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", SAMPLES)
+def test_normalize_is_the_evaluations_matching_form(text: str) -> None:
+    # the evaluation will call names.normalize; until then both must agree
+    assert names.normalize(text) == evaluation_normalize(text)
+
+
+@pytest.mark.parametrize("text", SAMPLES)
+def test_fold_is_the_aggregations_key(text: str) -> None:
+    assert names.fold(text) == aggregate_fold(text)
+
+
+def test_normalize_ignores_accents_case_and_separators() -> None:
+    assert names.normalize("Jean-Éric  VERGNE") == "jean eric vergne"
+    assert names.normalize("„Scherer“") == "scherer"
+
+
+def test_fold_spells_out_umlauts() -> None:
+    assert names.fold("Müller") == names.fold("Mueller") == "mueller"
+    assert names.normalize("Müller") == "muller"
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Kelvin van der Linde", ("Kelvin", "van der Linde")),
+        ("Hans-Joachim Stuck", ("Hans-Joachim", "Stuck")),
+        ("Anna Maria Beispiel", ("Anna Maria", "Beispiel")),
+        ("Max von", ("Max", "von")),  # a particle at the end is the surname
+        ("Beispiel", (None, "Beispiel")),
+        ("de Vries", (None, "de Vries")),
+    ],
+)
+def test_split_name(name: str, expected: tuple[str | None, str]) -> None:
+    assert names.split_name(name) == expected
+
+
+def test_split_name_with_own_particles() -> None:
+    assert names.split_name("Anna Zu Beispiel", {"zu"}) == ("Anna", "Zu Beispiel")
+    assert names.split_name("Anna Zu Beispiel", set()) == ("Anna Zu", "Beispiel")
+
+
+def test_particles_come_from_the_data_file(tmp_path) -> None:
+    assert {"van", "von der", "de"} <= names.particles()
+    (tmp_path / "name_particles.txt").write_text("# own list\nZu\n", encoding="utf-8")
+    assert names.particles(DataSource(tmp_path)) == {"zu"}
+
+
+def test_strong_particles_are_listed_particles() -> None:
+    listed = names.particles(package_data())
+    assert names.UNAMBIGUOUS_PARTICLES < names.FOREIGN_PARTICLES <= listed
+    assert "von" not in names.FOREIGN_PARTICLES  # "X von Y" is ordinary German
