@@ -23,11 +23,12 @@ that greedy matching can take the best pairs first.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
 from rapidfuzz import fuzz
+
+from gtextract.names import normalize  # the matching form of the dev README
 
 __all__ = [
     "FIELDS",
@@ -136,17 +137,7 @@ def strip_forms(item: T) -> T:
 # --------------------------------------------------------------------------- names
 
 # spaces, hyphens and dashes, slashes, dots, commas, straight and typographic quotes
-_SEPARATORS = re.compile(
-    r"[\s\-\u2010-\u2015\u2212/.,'\"`\u00b4\u2018-\u201f\u00ab\u00bb\u2039\u203a]+"
-)
 _NUMBER = re.compile(r"\d+")
-
-
-def normalize(text: str) -> str:
-    """NFKD without accents, case folded, separator runs -> one space."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _SEPARATORS.sub(" ", stripped.casefold()).strip()
 
 
 def _numbers(normalized: str) -> tuple[int, ...]:
