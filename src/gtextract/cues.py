@@ -58,6 +58,21 @@ class PositionCues(CueFile):
         description="after 'der Sieger' these keep it this race's win ('der Sieger des ...')"
     )
     partner_pairs: list[list[str]] = Field(description="word pairs before co-drivers")
+    qualifying_words: list[str] = Field(
+        description="regexes from a word start: a qualifying (pole, startaufstellung)"
+    )
+    race_result_words: list[str] = Field(
+        description="regexes from a word start: a race run (ins ziel, boxenstopp, podium)"
+    )
+    session_lead_chars: int = Field(
+        ge=0, description="characters of the lead (headline) whose session words count twice"
+    )
+    qualifying_min_evidence: float = Field(
+        ge=0, description="weighted qualifying words a text needs to report a qualifying"
+    )
+    qualifying_ratio: float = Field(
+        ge=0, description="a qualifying text has this many times more qualifying than race words"
+    )
 
 
 class EventCues(CueFile):
