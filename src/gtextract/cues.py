@@ -29,6 +29,9 @@ class PositionCues(CueFile):
     not_result: list[str] = Field(description="regexes from a word start: not a final result")
     not_result_note: str = Field("", alias="_not_result_note")
     list_heading_not_final: list[str] = Field(description="list headings of non-final orders")
+    list_heading_max_chars: int = Field(
+        ge=0, description="longer lines above a list are prose, not its heading"
+    )
     cue_window: int = Field(ge=0, description="tokens left of a name searched for a cue")
     cue_window_right: int = Field(ge=0, description="tokens right of a name searched")
     anaphora: list[str] = Field(description="pronouns and role nouns that refer back")

@@ -35,3 +35,40 @@ def test_a_sentence_naming_the_qualifying_in_a_race_report(report) -> None:
         "Im Qualifying war Tim Kessler Dritter."
     )
     assert ("qualifying", 3, None, ["Tim Kessler"]) in results(report, text)
+
+
+def test_list_below_a_grid_heading_is_qualifying(report) -> None:
+    text = "Startaufstellung:\n1. Jonas Brenninger (Audi)\n2. Lars ter Horst (BMW)"
+    assert results(report, text) == [
+        ("qualifying", 1, None, ["Jonas Brenninger"]),
+        ("qualifying", 2, None, ["Lars ter Horst"]),
+    ]
+
+
+def test_numbered_items_in_one_line_after_a_grid_heading(report) -> None:
+    text = (
+        "Jonas Brenninger gewann das Rennen.\n\n"
+        "Die Startaufstellung: 1. Lars ter Horst, 2. Tim Kessler, 3. Jonas Brenninger"
+    )
+    got = results(report, text)
+    assert ("qualifying", 1, None, ["Lars ter Horst"]) in got
+    assert ("qualifying", 2, None, ["Tim Kessler"]) in got
+    assert ("qualifying", 3, None, ["Jonas Brenninger"]) in got
+
+
+def test_numbered_items_in_one_line_below_a_result_heading(report) -> None:
+    text = (
+        "Das Ergebnis:\n"
+        "1. Jonas Brenninger - Team Rosberg 45:12,3 Min.; 2. Lars ter Horst - MRS GT-Racing "
+        "+ 1,234; 3. Tim Kessler - Team Rosberg + 2,345"
+    )
+    assert results(report, text) == [
+        ("race", 1, None, ["Jonas Brenninger"]),
+        ("race", 2, None, ["Lars ter Horst"]),
+        ("race", 3, None, ["Tim Kessler"]),
+    ]
+
+
+def test_numbers_in_a_line_that_do_not_run_on_are_no_list(report) -> None:
+    text = "Am Sonntag, 3. Juli, fuhr Jonas Brenninger im Training; 7. Lars ter Horst war nicht da."
+    assert results(report, text) == []
