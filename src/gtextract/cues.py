@@ -29,6 +29,9 @@ class PositionCues(CueFile):
     not_result: list[str] = Field(description="regexes from a word start: not a final result")
     not_result_note: str = Field("", alias="_not_result_note")
     list_heading_not_final: list[str] = Field(description="list headings of non-final orders")
+    table_retired: list[str] = Field(
+        description="regexes, whole words: a table row of a car that retired (no position)"
+    )
     list_heading_max_chars: int = Field(
         ge=0, description="longer lines above a list are prose, not its heading"
     )

@@ -20,6 +20,11 @@ from gtextract.cues import PositionCues
 LIST_LINE = re.compile(r"^[ \t]*(\d{1,2})\.[ \t]+(?=\S)", re.MULTILINE)
 # an item inside a line: after a separator ("; 2. B", ", 3. C", ": 1. A")
 INLINE_ITEM = re.compile(r"(?:(?<=[;,:])|(?<=[;,:][ \t]))[ \t]*(\d{1,2})\.[ \t]+(?=\S)")
+# a flattened table: the position alone on its line ("1", "• 2", "3."), the row's
+# cells on the lines below it, one value a line
+TABLE_NUMBER = re.compile(r"^[ \t]*(?:[•*·-][ \t]*)?(\d{1,2})\.?[ \t]*$", re.MULTILINE)
+TABLE_MIN_ROWS = 3
+TABLE_MAX_CELLS = 8
 POINTS = re.compile(r"\b\d+\s+(?:Punkte|Pkt\.?|Zähler)\b")
 
 
@@ -59,6 +64,7 @@ class ListReader:
         self.not_final = [re.compile(p) for p in cues.list_heading_not_final]
         self.sessions = SessionReader(cues)
         self.heading_chars = int(cues.list_heading_max_chars)
+        self.retired = re.compile(r"(?<!\w)(?:" + "|".join(cues.table_retired) + r")(?!\w)")
 
     def items(self, text: str) -> list[Item]:
         """Numbered items: list lines, and runs (1., 2., ...) inside a line."""
@@ -118,6 +124,43 @@ class ListReader:
             )
         return facts
 
+    def table_results(self, doc: Doc) -> list[ResultFact]:
+        """Rows of a flattened table: a line holding only the position (numbered
+        n, n+1, ... in at least three rows), then the row's cells, one a line;
+        the first cell that is a driver's name on its own takes the position."""
+        text = text_of(doc)
+        whole_lines = {
+            (d.start_char, d.end_char): d
+            for d in resolved(doc, "DRIVER")
+            if _whole_line(text, d.start_char, d.end_char)
+        }
+        facts: list[ResultFact] = []
+        for run in _table_runs(text):
+            above = _line_above(text, run[0].start())
+            if any(p.search(text[above[0] : above[1]].lower()) for p in self.not_final):
+                continue
+            kind = self._kind(doc, above)
+            for k, m in enumerate(run):
+                stop = run[k + 1].start() if k + 1 < len(run) else _after_lines(text, m.end())
+                row = text[m.end() : stop]
+                if self.retired.search(row.lower()):
+                    continue  # "DNF", "Ausfall": no position
+                driver = next(
+                    (d for (a, _), d in sorted(whole_lines.items()) if m.end() <= a < stop), None
+                )
+                if driver is None:
+                    continue
+                facts.append(
+                    ResultFact(
+                        kind=kind,
+                        position=int(m.group(1)),
+                        class_=None,
+                        drivers=[(driver.start, driver.end)],
+                        cue=(m.start(1), m.end(1)),
+                    )
+                )
+        return facts
+
     def _kind(self, doc: Doc, heading: tuple[int, int]) -> str:
         """The session a list's heading names ("Startaufstellung"), else the race."""
         span = doc.char_span(heading[0], heading[1], alignment_mode="expand")
@@ -137,6 +180,51 @@ def _item(m: re.Match[str], line_start: int, stop: int, heading: tuple[int, int]
     return Item(
         int(m.group(1)), line_start + m.start(1), line_start + m.end(), line_start + stop, heading
     )
+
+
+def _table_runs(text: str) -> list[list[re.Match[str]]]:
+    """Runs of number lines n, n+1, ... at most TABLE_MAX_CELLS lines apart."""
+    runs: list[list[re.Match[str]]] = []
+    run: list[re.Match[str]] = []
+    for m in TABLE_NUMBER.finditer(text):
+        if (
+            run
+            and int(m.group(1)) == int(run[-1].group(1)) + 1
+            and text.count("\n", run[-1].end(), m.start()) <= TABLE_MAX_CELLS
+        ):
+            run.append(m)
+            continue
+        if len(run) >= TABLE_MIN_ROWS:
+            runs.append(run)
+        run = [m]
+    if len(run) >= TABLE_MIN_ROWS:
+        runs.append(run)
+    return runs
+
+
+def _whole_line(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    return not text[line_start:start].strip() and not text[end:line_end].strip()
+
+
+def _line_above(text: str, pos: int) -> tuple[int, int]:
+    end = text.rfind("\n", 0, pos)
+    if end <= 0:
+        return 0, 0
+    return text.rfind("\n", 0, end) + 1, end
+
+
+def _after_lines(text: str, pos: int) -> int:
+    """The end of the TABLE_MAX_CELLS lines after ``pos`` (the last row's cells)."""
+    end = pos
+    for _ in range(TABLE_MAX_CELLS):
+        nxt = text.find("\n", end + 1)
+        if nxt == -1:
+            return len(text)
+        end = nxt
+    return end
 
 
 def _consecutive(matches: list[re.Match[str]]) -> list[re.Match[str]]:
