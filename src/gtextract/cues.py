@@ -30,6 +30,12 @@ class PositionCues(CueFile):
     not_result: list[str] = Field(description="regexes from a word start: not a final result")
     not_result_note: str = Field("", alias="_not_result_note")
     list_heading_not_final: list[str] = Field(description="list headings of non-final orders")
+    table_retired: list[str] = Field(
+        description="regexes, whole words: a table row of a car that retired (no position)"
+    )
+    list_heading_max_chars: int = Field(
+        ge=0, description="longer lines above a list are prose, not its heading"
+    )
     cue_window: int = Field(ge=0, description="tokens left of a name searched for a cue")
     cue_window_right: int = Field(ge=0, description="tokens right of a name searched")
     anaphora: list[str] = Field(description="pronouns and role nouns that refer back")
@@ -59,6 +65,21 @@ class PositionCues(CueFile):
         description="after 'der Sieger' these keep it this race's win ('der Sieger des ...')"
     )
     partner_pairs: list[list[str]] = Field(description="word pairs before co-drivers")
+    qualifying_words: list[str] = Field(
+        description="regexes from a word start: a qualifying (pole, startaufstellung)"
+    )
+    race_result_words: list[str] = Field(
+        description="regexes from a word start: a race run (ins ziel, boxenstopp, podium)"
+    )
+    session_lead_chars: int = Field(
+        ge=0, description="characters of the lead (headline) whose session words count twice"
+    )
+    qualifying_min_evidence: float = Field(
+        ge=0, description="weighted qualifying words a text needs to report a qualifying"
+    )
+    qualifying_ratio: float = Field(
+        ge=0, description="a qualifying text has this many times more qualifying than race words"
+    )
 
 
 class EventCues(CueFile):

@@ -3,7 +3,8 @@
 A *cue* states a position ("dritten Gesamtrang", "Platz zwei", "P4", "Sieg");
 the drivers of its clause get it. The work is split by job:
 
-- ``lists``: numbered result lists ("1. Lucas Muster - Team - Car"), line by line;
+- ``lists``: numbered result lists ("1. Lucas Muster - Team - Car"), line by line,
+  and flattened tables (the position alone on a line, the row's cells below);
 - ``prose``: results in running text, clause by clause, combining
   ``cues`` (the position a clause states) and ``crews`` (whose position it is:
   named drivers, anaphora, the crew of a make, those beaten after "vor");
@@ -46,7 +47,7 @@ class ResultFinder(DataComponent):
         self.prose = ProseReader(self.cues)
 
     def __call__(self, doc: Doc) -> Doc:
-        listed = self.lists.results(doc)
+        listed = self.lists.results(doc) + self.lists.table_results(doc)
         prose = self.prose.results(doc, quote_ranges(text_of(doc)))
         facts = listed + _off_lines(doc, prose, listed)
         attach_context(doc, facts)

@@ -40,6 +40,9 @@ class Cue:
     kind: str
     class_: str | None
     token: Token
+    # False when the words say a place but not the session ("Platz drei"):
+    # the clause or the text decides (see ``sessions``)
+    stated: bool = True
 
 
 class CueFinder:
@@ -93,11 +96,11 @@ class CueFinder:
                 after = doc[tok.i + 1 : min(clause.end, tok.i + 5)]
                 for c in resolved(doc, "CLASS", start=after.start, end=after.end):
                     cls = self.class_label(c)
-                found.append(Cue(values, kind, cls, tok))
+                found.append(Cue(values, kind, cls, tok, stated=kind == "qualifying"))
             elif self._is_pole(tok):
                 found.append(Cue([1], "qualifying", None, tok))
             elif low == "top" and (n := self._top_completed(clause, tok)):
-                found.append(Cue([n], "race", None, tok))
+                found.append(Cue([n], "race", None, tok, stated=False))
             elif "klassensieg" in low or (
                 # "gewannen ... die Klasse", "Sieger der Gentleman-Wertung"; not
                 # "der in der E1XP-Klasse startende Porsche ... entschied"

@@ -1,66 +1,241 @@
 """Numbered result lists: "1. Anna Muster/Ben Beispiel - Team - Car" lines below
-a heading. Lists of non-final orders ("Top 10 nach 15 Minuten") and standings
-("211 Punkte") are skipped."""
+a heading, or runs of numbered items in one line ("Startaufstellung: 1. A, 2. B,
+3. C"; "1. A - Team; 2. B - Team"). Lists of non-final orders ("Top 10 nach 15
+Minuten") and standings ("211 Punkte") are skipped. The heading names the
+session ("Startaufstellung", "Ergebnis Qualifying"); without one a list is the
+race's."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
 from gtextract.components.contract import ResultFact
+from gtextract.components.results.sessions import SessionReader
 from gtextract.components.spans import resolved, text_of
 from gtextract.cues import PositionCues
 
 LIST_LINE = re.compile(r"^[ \t]*(\d{1,2})\.[ \t]+(?=\S)", re.MULTILINE)
+# an item inside a line: after a separator ("; 2. B", ", 3. C", ": 1. A")
+INLINE_ITEM = re.compile(r"(?:(?<=[;,:])|(?<=[;,:][ \t]))[ \t]*(\d{1,2})\.[ \t]+(?=\S)")
+# a flattened table: the position alone on its line ("1", "• 2", "3."), the row's
+# cells on the lines below it, one value a line
+TABLE_NUMBER = re.compile(r"^[ \t]*(?:[•*·-][ \t]*)?(\d{1,2})\.?[ \t]*$", re.MULTILINE)
+TABLE_MIN_ROWS = 3
+TABLE_MAX_CELLS = 8
 POINTS = re.compile(r"\b\d+\s+(?:Punkte|Pkt\.?|Zähler)\b")
+
+
+@dataclass
+class Item:
+    """One numbered item: its number, where the number and the item's text lie."""
+
+    number: int
+    start: int  # the number
+    end: int  # after "N. "
+    stop: int  # the end of the item's text
+    heading: tuple[int, int]  # the heading's character range
 
 
 def list_heading(text: str, pos: int) -> str:
     """The line above a numbered list ("Top 10 nach 15 Minuten", "Ergebnis Rennen 1")."""
-    lines = text[:pos].split("\n")
-    for line in reversed(lines):
-        stripped = line.strip()
-        if stripped and not LIST_LINE.match(line):
-            return stripped.lower()
-    return ""
+    start, end = heading_range(text, pos)
+    return text[start:end].strip().lower()
+
+
+def heading_range(text: str, pos: int) -> tuple[int, int]:
+    """Character range of the nearest non-list line above ``pos``."""
+    end = text.rfind("\n", 0, pos)
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        if line.strip() and not LIST_LINE.match(line):
+            return start, end
+        end = start - 1
+    return 0, 0
 
 
 class ListReader:
-    """Reads the results of numbered list lines."""
+    """Reads the results of numbered list lines and of runs of numbered items."""
 
     def __init__(self, cues: PositionCues) -> None:
         self.not_final = [re.compile(p) for p in cues.list_heading_not_final]
+        self.sessions = SessionReader(cues)
+        self.heading_chars = int(cues.list_heading_max_chars)
+        self.retired = re.compile(r"(?<!\w)(?:" + "|".join(cues.table_retired) + r")(?!\w)")
+
+    def items(self, text: str) -> list[Item]:
+        """Numbered items: list lines, and runs (1., 2., ...) inside a line."""
+        found: list[Item] = []
+        line_start = 0
+        for line in text.split("\n"):
+            at_start = LIST_LINE.match(line)
+            run = _consecutive(([at_start] if at_start else []) + list(INLINE_ITEM.finditer(line)))
+            if run:
+                first = run[0].start(1)
+                lead = line[:first].strip(" \t:;,")
+                heading = (
+                    (line_start, line_start + first) if lead else heading_range(text, line_start)
+                )
+                for k, m in enumerate(run):
+                    stop = run[k + 1].start(1) if k + 1 < len(run) else len(line)
+                    found.append(_item(m, line_start, stop, heading))
+            elif at_start:
+                found.append(
+                    _item(at_start, line_start, len(line), heading_range(text, line_start))
+                )
+            line_start += len(line) + 1
+        return found
 
     def results(self, doc: Doc) -> list[ResultFact]:
-        """ "1. Name - Team - Car" lines below a result heading."""
+        """The results of the numbered items below (or after) a result heading."""
         facts = []
         text = text_of(doc)
         drivers = resolved(doc, "DRIVER")
-        for m in LIST_LINE.finditer(text):
-            line_end = text.find("\n", m.end())
-            line_end = len(text) if line_end == -1 else line_end
-            if any(p.search(list_heading(text, m.start())) for p in self.not_final):
+        kinds: dict[tuple[int, int], str] = {}
+        for item in self.items(text):
+            heading = text[item.heading[0] : item.heading[1]].strip().lower()
+            if any(p.search(heading) for p in self.not_final):
                 continue
-            line = text[m.end() : line_end]
+            line = text[item.end : item.stop]
             if POINTS.search(line):
                 continue  # "1. A/B - 211 Punkte": standings, not a result
-            on_line = [d for d in drivers if m.end() <= d.start_char < line_end]
+            on_line = [d for d in drivers if item.end <= d.start_char < item.stop]
             first = on_line[0] if on_line else None
-            if first is None or first.start_char - m.end() > 2:
+            if first is None or first.start_char - item.end > 2:
                 continue
             crew = [first]
             for d in on_line[1:]:  # "1. Anna Muster/Ben Beispiel - Team"
                 if text[crew[-1].end_char : d.start_char].strip() != "/":
                     break
                 crew.append(d)
+            if item.heading not in kinds:
+                kinds[item.heading] = self._kind(doc, item.heading)
             facts.append(
                 ResultFact(
-                    kind="race",
-                    position=int(m.group(1)),
+                    kind=kinds[item.heading],
+                    position=item.number,
                     class_=None,
                     drivers=[(d.start, d.end) for d in crew],
-                    cue=(m.start(1), m.end(1) + 1),
+                    cue=(item.start, item.start + len(str(item.number)) + 1),
                 )
             )
         return facts
+
+    def table_results(self, doc: Doc) -> list[ResultFact]:
+        """Rows of a flattened table: a line holding only the position (numbered
+        n, n+1, ... in at least three rows), then the row's cells, one a line;
+        the first cell that is a driver's name on its own takes the position."""
+        text = text_of(doc)
+        whole_lines = {
+            (d.start_char, d.end_char): d
+            for d in resolved(doc, "DRIVER")
+            if _whole_line(text, d.start_char, d.end_char)
+        }
+        facts: list[ResultFact] = []
+        for run in _table_runs(text):
+            above = _line_above(text, run[0].start())
+            if any(p.search(text[above[0] : above[1]].lower()) for p in self.not_final):
+                continue
+            kind = self._kind(doc, above)
+            for k, m in enumerate(run):
+                stop = run[k + 1].start() if k + 1 < len(run) else _after_lines(text, m.end())
+                row = text[m.end() : stop]
+                if self.retired.search(row.lower()):
+                    continue  # "DNF", "Ausfall": no position
+                driver = next(
+                    (d for (a, _), d in sorted(whole_lines.items()) if m.end() <= a < stop), None
+                )
+                if driver is None:
+                    continue
+                facts.append(
+                    ResultFact(
+                        kind=kind,
+                        position=int(m.group(1)),
+                        class_=None,
+                        drivers=[(driver.start, driver.end)],
+                        cue=(m.start(1), m.end(1)),
+                    )
+                )
+        return facts
+
+    def _kind(self, doc: Doc, heading: tuple[int, int]) -> str:
+        """The session a list's heading names ("Startaufstellung"), else the race."""
+        span = doc.char_span(heading[0], heading[1], alignment_mode="expand")
+        # a heading is a short line; a paragraph above a list speaks of much else
+        if span is not None and 0 < len(span.text.strip()) <= self.heading_chars:
+            kind = self.sessions.of_span(span)
+            if kind is not None:
+                return kind
+            if self.sessions.qualifying_words.search(span.text.lower()):
+                return "qualifying"
+        # no fallback to the text's session: a list below prose without a
+        # heading is the race's more often than not
+        return "race"
+
+
+def _item(m: re.Match[str], line_start: int, stop: int, heading: tuple[int, int]) -> Item:
+    return Item(
+        int(m.group(1)), line_start + m.start(1), line_start + m.end(), line_start + stop, heading
+    )
+
+
+def _table_runs(text: str) -> list[list[re.Match[str]]]:
+    """Runs of number lines n, n+1, ... at most TABLE_MAX_CELLS lines apart."""
+    runs: list[list[re.Match[str]]] = []
+    run: list[re.Match[str]] = []
+    for m in TABLE_NUMBER.finditer(text):
+        if (
+            run
+            and int(m.group(1)) == int(run[-1].group(1)) + 1
+            and text.count("\n", run[-1].end(), m.start()) <= TABLE_MAX_CELLS
+        ):
+            run.append(m)
+            continue
+        if len(run) >= TABLE_MIN_ROWS:
+            runs.append(run)
+        run = [m]
+    if len(run) >= TABLE_MIN_ROWS:
+        runs.append(run)
+    return runs
+
+
+def _whole_line(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    return not text[line_start:start].strip() and not text[end:line_end].strip()
+
+
+def _line_above(text: str, pos: int) -> tuple[int, int]:
+    end = text.rfind("\n", 0, pos)
+    if end <= 0:
+        return 0, 0
+    return text.rfind("\n", 0, end) + 1, end
+
+
+def _after_lines(text: str, pos: int) -> int:
+    """The end of the TABLE_MAX_CELLS lines after ``pos`` (the last row's cells)."""
+    end = pos
+    for _ in range(TABLE_MAX_CELLS):
+        nxt = text.find("\n", end + 1)
+        if nxt == -1:
+            return len(text)
+        end = nxt
+    return end
+
+
+def _consecutive(matches: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The longest run of items numbered n, n+1, n+2 ... (at least two)."""
+    best: list[re.Match[str]] = []
+    run: list[re.Match[str]] = []
+    for m in matches:
+        if run and int(m.group(1)) == int(run[-1].group(1)) + 1:
+            run.append(m)
+        else:
+            run = [m]
+        if len(run) > len(best):
+            best = list(run)
+    return best if len(best) >= 2 else []

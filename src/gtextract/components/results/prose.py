@@ -10,6 +10,7 @@ from gtextract.components.contract import ResultFact
 from gtextract.components.results.clauses import bracket_tokens, split_clauses
 from gtextract.components.results.crews import CrewFinder, CrewMemory
 from gtextract.components.results.cues import Cue, CueFinder
+from gtextract.components.results.sessions import SessionReader
 from gtextract.components.spans import sentences
 from gtextract.cues import PositionCues
 
@@ -20,6 +21,7 @@ class ProseReader:
     def __init__(self, cues: PositionCues) -> None:
         self.cue_finder = CueFinder(cues)
         self.crews = CrewFinder(cues)
+        self.sessions = SessionReader(cues)
         self.clause_breaks = set(cues.clause_breaks)
         # a comma before a lower-case preposition or conjunction starts a new clause
         self.clause_openers = set(cues.clause_prepositions) | set(cues.clause_conjunctions)
@@ -35,6 +37,9 @@ class ProseReader:
             sentence_subjects: list[Span] = []
             for clause in split_clauses(sent, self.clause_breaks, self.clause_openers):
                 cues = self.cue_finder.in_clause(clause, sent, prev_sent, quotes)
+                for cue in cues:
+                    if not cue.stated:
+                        cue.kind = self._session_of(clause, sent)
                 subjects, beaten = self.crews.drivers(clause, quotes)
                 self.crews.remember(memory, clause, subjects)
                 if not subjects and (cues or beaten):
@@ -59,6 +64,14 @@ class ProseReader:
         if not single_seaters:
             self.crews.add_codrivers(doc, facts, memory.mates)
         return facts
+
+    def _session_of(self, clause: Span, sent: Span) -> str:
+        """A place without its session: the clause's, the sentence's, the text's."""
+        for scope in (clause, sent):
+            kind = self.sessions.of_span(scope)
+            if kind == "qualifying":
+                return kind
+        return self.sessions.of_text(clause.doc) or "race"
 
     def _clause_facts(
         self,

@@ -1,0 +1,74 @@
+"""Which session a position belongs to when its cue does not say it.
+
+"Platz drei", "als Dritter" state a place but not whether it is the race's or
+the qualifying's. The clause (or its sentence) may name the session ("im
+Qualifying", "im Rennen": SESSION spans of the gazetteer); else the text as a
+whole decides: a text that speaks of a qualifying (session words, pole, grid)
+and hardly of a race result (win words, the finish) reports a qualifying, and
+its places are grid places.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from gtextract.components.spans import resolved, text_of
+from gtextract.cues import PositionCues
+
+QUALIFYING = "qualifying"
+RACE = "race"
+_KINDS = (QUALIFYING, RACE)
+
+
+def _from_word_start(patterns: list[str]) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)(?:" + "|".join(patterns) + ")")
+
+
+class SessionReader:
+    """The session of a clause, a sentence or the whole text."""
+
+    def __init__(self, cues: PositionCues) -> None:
+        self.qualifying_words = _from_word_start(cues.qualifying_words)
+        self.race_words = _from_word_start(cues.race_result_words)
+        self.win_words = set(cues.win_words)
+        self.lead_chars = int(cues.session_lead_chars)
+        self.min_evidence = int(cues.qualifying_min_evidence)
+        self.ratio = float(cues.qualifying_ratio)
+
+    def of_span(self, span: Span) -> str | None:
+        """The one session (race or qualifying) named in a span, if only one is."""
+        kinds = {s.kb_id_ for s in resolved(span.doc, "SESSION", start=span.start, end=span.end)}
+        kinds &= set(_KINDS)
+        return kinds.pop() if len(kinds) == 1 else None
+
+    def of_text(self, doc: Doc) -> str | None:
+        """ "qualifying" when the text reports a qualifying and no race result.
+
+        Evidence counts twice in the lead (a headline, the first sentence).
+        """
+        cached = doc.user_data.get("gtx_results_session")
+        if cached is not None:
+            return str(cached) or None
+        qualifying = race = 0.0
+
+        def weight(char: int) -> int:
+            return 2 if char < self.lead_chars else 1
+
+        for s in resolved(doc, "SESSION"):
+            if s.kb_id_ == QUALIFYING:
+                qualifying += weight(s.start_char)
+        text = text_of(doc).lower()
+        for m in self.qualifying_words.finditer(text):
+            qualifying += weight(m.start())
+        for m in self.race_words.finditer(text):
+            race += weight(m.start())
+        for tok in doc:
+            if tok.lower_ in self.win_words:
+                race += weight(tok.idx)
+        kind = (
+            QUALIFYING if qualifying >= self.min_evidence and qualifying > self.ratio * race else ""
+        )
+        doc.user_data["gtx_results_session"] = kind
+        return kind or None

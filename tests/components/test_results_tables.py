@@ -1,0 +1,27 @@
+"""gtx_results: flattened result tables (the position alone on a line, one cell a line)."""
+
+from __future__ import annotations
+
+
+def results(report, text: str) -> list[tuple[str, int, str | None, list[str]]]:
+    return [(r.kind, r.position, r.class_, r.drivers) for r in report(text).results]
+
+
+def test_flattened_table_rows_one_cell_a_line(report) -> None:
+    text = (
+        "Ergebnis\n"
+        "• 1\nJonas Brenninger\nJonas Brenninger\nTeam Rosberg\n45:12,3\n"
+        "• 2\nLars ter Horst\nLars ter Horst\nMRS GT-Racing\n+1,234\n"
+        "• 3\nTim Kessler\nTim Kessler\nTeam Rosberg\nDNF\n"
+        "• 4\nMax Weber\nMax Weber\nMRS GT-Racing\n+5,678\n"
+    )
+    assert results(report, text) == [
+        ("race", 1, None, ["Jonas Brenninger"]),
+        ("race", 2, None, ["Lars ter Horst"]),
+        ("race", 4, None, ["Max Weber"]),
+    ]
+
+
+def test_two_numbered_lines_are_no_table(report) -> None:
+    text = "Ergebnis\n1\nJonas Brenninger\n2\nLars ter Horst\n"
+    assert results(report, text) == []
