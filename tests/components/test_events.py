@@ -242,3 +242,9 @@ def test_calendar_table_country_and_venue_gives_the_venue(report) -> None:
         ("Sachir", "2026-03-27"),
         ("Sotschi", "2026-09-25"),
     ]
+
+
+def test_future_cue_spans_the_dots_of_a_date(report) -> None:
+    # "findet ... statt" around "9. bis 11. Oktober": the dates' dots end no sentence
+    text = "Die neue Saison findet vom 9. bis 11. Oktober in Zolder statt."
+    assert [(e.track, e.date) for e in report(text).events] == [("Zolder", "10-09")]
