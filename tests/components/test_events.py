@@ -248,3 +248,20 @@ def test_future_cue_spans_the_dots_of_a_date(report) -> None:
     # "findet ... statt" around "9. bis 11. Oktober": the dates' dots end no sentence
     text = "Die neue Saison findet vom 9. bis 11. Oktober in Zolder statt."
     assert [(e.track, e.date) for e in report(text).events] == [("Zolder", "10-09")]
+
+
+def test_rally_names(report) -> None:
+    text = (
+        "Die Rallye Schottland wurde abgesagt. "
+        "Am kommenden Wochenende steigt die 12. ADAC-Hunsrück-Rallye. "
+        "Die Rallye ist für Zuschauer gesperrt."
+    )
+    assert [(e.name, e.status) for e in report(text).events] == [
+        ("Rallye Schottland", "cancelled"),
+        ("12. ADAC-Hunsrück-Rallye", "scheduled"),
+    ]
+
+
+def test_called_off_infinitive_is_a_cancellation(report) -> None:
+    text = "Der Veranstalter hat entschieden, die für den 9. Mai geplante Rallye Harz abzusagen."
+    assert [(e.name, e.status) for e in report(text).events] == [("Rallye Harz", "cancelled")]
