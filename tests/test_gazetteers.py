@@ -180,6 +180,13 @@ def test_makes_models_teams() -> None:
     assert "Schubert Motorsport" in teams and "Team WRT" in teams
     # teams are never makes
     assert not set(teams) & set(makes)
+    # sponsor and former names, and entrants of IMSA, WEC, Dakar, Carrera Cup
+    assert teams["kfzteile24 Mücke Motorsport"] == "Mücke Motorsport"
+    assert teams["Scuderia Glickenhaus"] == "Glickenhaus Racing"
+    assert teams["Red Bull Toro Rosso Honda"] == "Visa Cash App Racing Bulls"
+    assert teams["Haas F1"] == "Haas F1 Team"
+    assert teams["JDC-Miller Motorsports"] == "JDC-Miller Motorsports"
+    assert teams["Team GP Elite"] == "GP Elite" and teams["X-Raid"] == "X-raid"
 
 
 def test_car_model_patterns_combine_make_and_model() -> None:
