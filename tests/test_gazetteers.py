@@ -126,6 +126,22 @@ def test_track_places_are_patterns_but_cities_are_not() -> None:
     assert places["Nürnberg"] == "Norisring" and places["Spielberg"] == "Red Bull Ring"
 
 
+def test_tracks_street_kart_and_rally_venues() -> None:
+    forms = {p["pattern"]: p["id"] for p in gz.patterns("tracks")}
+    assert forms["Sachir"] == "Bahrain"  # the German spelling of Sakhir
+    assert forms["Red Bull-Ring"] == "Red Bull Ring"
+    assert forms["Berlin Tempelhof"] == "Tempelhof"
+    assert forms["Monteblanco"] == "Circuito Monteblanco"
+    assert forms["Erftlandring"] == "Erftlandring"
+    assert forms["Wackersdorf"] == "Prokart Raceland Wackersdorf"
+    assert forms["Marrakesch"] == "Circuit International Automobile Moulay El Hassan"
+    assert forms["Panzerplatte"] == "Arena Panzerplatte"
+    # Formula E cities are venues in a calendar line, hometowns elsewhere
+    assert "Paris" not in forms and "London" not in forms and "Kerpen" not in forms
+    places = gz.track_places()
+    assert places["Paris"] == "Circuit des Invalides" and places["Berlin"] == "Tempelhof"
+
+
 def test_series_and_events() -> None:
     series = _forms("series")
     assert series["GT Masters"] == "ADAC GT Masters"
@@ -164,6 +180,13 @@ def test_makes_models_teams() -> None:
     assert "Schubert Motorsport" in teams and "Team WRT" in teams
     # teams are never makes
     assert not set(teams) & set(makes)
+    # sponsor and former names, and entrants of IMSA, WEC, Dakar, Carrera Cup
+    assert teams["kfzteile24 Mücke Motorsport"] == "Mücke Motorsport"
+    assert teams["Scuderia Glickenhaus"] == "Glickenhaus Racing"
+    assert teams["Red Bull Toro Rosso Honda"] == "Visa Cash App Racing Bulls"
+    assert teams["Haas F1"] == "Haas F1 Team"
+    assert teams["JDC-Miller Motorsports"] == "JDC-Miller Motorsports"
+    assert teams["Team GP Elite"] == "GP Elite" and teams["X-Raid"] == "X-raid"
 
 
 def test_car_model_patterns_combine_make_and_model() -> None:

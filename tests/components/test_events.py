@@ -202,3 +202,66 @@ def test_prose_calendar_moved_venue_gives_old_slot_and_new_date(report) -> None:
 def test_event_named_by_ordinal_round_of_a_series(report) -> None:
     text = "Am kommenden Wochenende steht der fünfte Lauf der Tourenwagen Classics an."
     assert [e.name for e in report(text).events] == ["fünfte Lauf der Tourenwagen Classics"]
+
+
+def test_event_track_is_the_report_track_name(report) -> None:
+    # the gazetteer entry is "Hockenheimring"; the report writes "Hockenheim"
+    r = report("Am kommenden Wochenende gastiert die DTM in Hockenheim.")
+    (track,) = r.tracks
+    assert [e.track for e in r.events] == [track.name] == ["Hockenheim"]
+
+
+def test_calendar_line_track_as_written(report) -> None:
+    text = "Termine 2026\n16./17. Mai – Hockenheim\n6./7. Juni – Norisring"
+    assert [e.track for e in report(text).events] == ["Hockenheim", "Norisring"]
+
+
+def test_calendar_line_city_stands_for_its_circuit(report) -> None:
+    text = "Termine 2026\n1./2. August – Großer Preis, Budapest\n3. Oktober – Finale, Zolder"
+    r = report(text)
+    assert [(e.track, e.date) for e in r.events] == [
+        ("Budapest", "2026-08-01"),
+        ("Zolder", "2026-10-03"),
+    ]
+    assert "Budapest" in [t.name for t in r.tracks]
+
+
+def test_calendar_line_track_not_inside_a_word(report) -> None:
+    # "Most" (a track form) inside "Mostviertel" is no venue
+    text = "Termine 2026\n9. Mai – Mostviertel-Rallye"
+    assert [e.track for e in report(text).events] == [None]
+
+
+def test_calendar_table_country_and_venue_gives_the_venue(report) -> None:
+    text = (
+        "Kalender 2026\n1. | Bahrain / Sachir | 27.-29. März\n"
+        "2. | Russland / Sotschi | 25.-27. Sept."
+    )
+    r = report(text)
+    assert [(e.track, e.date) for e in r.events] == [
+        ("Sachir", "2026-03-27"),
+        ("Sotschi", "2026-09-25"),
+    ]
+
+
+def test_future_cue_spans_the_dots_of_a_date(report) -> None:
+    # "findet ... statt" around "9. bis 11. Oktober": the dates' dots end no sentence
+    text = "Die neue Saison findet vom 9. bis 11. Oktober in Zolder statt."
+    assert [(e.track, e.date) for e in report(text).events] == [("Zolder", "10-09")]
+
+
+def test_rally_names(report) -> None:
+    text = (
+        "Die Rallye Schottland wurde abgesagt. "
+        "Am kommenden Wochenende steigt die 12. ADAC-Hunsrück-Rallye. "
+        "Die Rallye ist für Zuschauer gesperrt."
+    )
+    assert [(e.name, e.status) for e in report(text).events] == [
+        ("Rallye Schottland", "cancelled"),
+        ("12. ADAC-Hunsrück-Rallye", "scheduled"),
+    ]
+
+
+def test_called_off_infinitive_is_a_cancellation(report) -> None:
+    text = "Der Veranstalter hat entschieden, die für den 9. Mai geplante Rallye Harz abzusagen."
+    assert [(e.name, e.status) for e in report(text).events] == [("Rallye Harz", "cancelled")]

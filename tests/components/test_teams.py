@@ -68,3 +68,13 @@ def test_racing_group_eifel(doc) -> None:
     assert teams(doc("Jonas Brenninger gewann für die Racing Group Eifel das Rennen.")) == [
         "Racing Group Eifel"
     ]
+
+
+def test_entrant_run_by_another_team(report) -> None:
+    r = report("Sieger wurde Paul Brenner im Audi von Kessler Racing by Weiss Motorsport.")
+    assert "Kessler Racing by Weiss Motorsport" in [t.name for t in r.teams]
+
+
+def test_powered_by_is_no_entrant(report) -> None:
+    r = report("Die Lauffeld Trophy powered by Nordmann startet im Mai.")
+    assert r.teams == []

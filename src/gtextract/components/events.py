@@ -38,6 +38,7 @@ CALENDAR_BLOCK_LINE = re.compile(
 )
 STATUS_NOTE = re.compile(r"\s*\(([^)]*)\)")
 YEAR = re.compile(r"\b(20\d\d)\b")
+TRACK_NAMES = "gtx_event_track_names"  # doc.user_data cache of _track_names
 SLOT_REACH = 60  # characters from a venue to its date
 ORDINAL = re.compile(r"\d{1,3}\.\s+")
 PLACE = re.compile(r"[A-ZÄÖÜ][\wäöüß.-]+(?:[ /-][A-ZÄÖÜ][\wäöüß.-]+){0,2}")
@@ -59,10 +60,18 @@ class EventFinder(DataComponent):
         self.event_tracks = {
             e.name: str(e.attrs["track"]) for e in data.entries("events") if e.attrs.get("track")
         }
-        # (written form, track name), longest first, for character-level search
-        self.track_forms = sorted(
-            ((form, e.name) for e in data.entries("tracks") for form in e.forms if len(form) >= 4),
-            key=lambda f: -len(f[0]),
+        # written form -> track name, for a character-level search of calendar lines;
+        # there a town stands for its circuit, also a nearby city ("Budapest")
+        self.track_forms: dict[str, str] = {}
+        for e in data.entries("tracks"):
+            towns = [*e.attrs.get("places", ()), *e.attrs.get("cities", ())]
+            for form in [*e.forms, *map(str, towns)]:
+                if len(form) >= 4:
+                    self.track_forms.setdefault(form, e.name)
+        alts = sorted(map(re.escape, self.track_forms), key=len, reverse=True)
+        # a form starts a word, or is fused onto the name ("GT MastersLausitzring", "Lauf 1Zolder")
+        self.track_re = re.compile(
+            r"(?:(?<![\w-])|(?<=[a-zäöüß0-9])(?=[A-ZÄÖÜ]))(?:" + "|".join(alts) + r")(?![\w])"
         )
         months = sorted((re.escape(w) for w in data.months()), key=len, reverse=True)
         month_alt = "(?:" + "|".join(months) + ")"
@@ -80,14 +89,35 @@ class EventFinder(DataComponent):
         # a calendar table row: "3. | China / Shanghai | 12.-14. April | ..."
         self.table_row = re.compile(r"^[^\n|]*\|[^\n]*\|[^\n]*$", re.MULTILINE)
 
+    @staticmethod
+    def _track_names(doc: Doc) -> dict[str, str]:
+        """Gazetteer track -> the name the report's track entity gets: the entry's
+        own name when the text writes it, else its longest written form. An event
+        naming its venue so is linked to that entity and all its forms."""
+        text = text_of(doc)
+        spans = resolved(doc, "TRACK") + list(doc.spans.get(NESTED, []))
+        forms: dict[str, list[str]] = {}
+        for s in spans:
+            if s.kb_id_:
+                forms.setdefault(s.kb_id_, []).append(text[s.start_char : s.end_char])
+        return {
+            kb: kb if kb in written else max(written, key=lambda w: (len(w.split()), len(w)))
+            for kb, written in forms.items()
+        }
+
+    def _venue(self, span: Span) -> str:
+        """The report's name of a track span's venue."""
+        if not span.kb_id_:
+            return span.text
+        names = span.doc.user_data.get(TRACK_NAMES)
+        if names is None:
+            names = span.doc.user_data[TRACK_NAMES] = self._track_names(span.doc)
+        return str(names.get(span.kb_id_, span.text))
+
     def _find_track(self, text: str) -> tuple[int, str, str] | None:
         """First track named in a line: (offset, written form, name)."""
-        best: tuple[int, str, str] | None = None
-        for form, name in self.track_forms:
-            pos = text.find(form)
-            if pos != -1 and (best is None or pos < best[0]):
-                best = (pos, form, name)
-        return best
+        m = self.track_re.search(text)
+        return (m.start(), m.group(0), self.track_forms[m.group(0)]) if m else None
 
     def _status(self, note: str) -> str | None:
         """scheduled / cancelled from a line's note; None for a past round."""
@@ -119,7 +149,7 @@ class EventFinder(DataComponent):
                     name=name.strip(" -–"),
                     start=start,
                     end=start + len(m.group("rest")),
-                    track=track[2] if track else None,
+                    track=track[1] if track else None,
                     track_text=track[1] if track else None,
                     track_start=start + m.group("rest").find(track[1]) if track else None,
                     date=f"{month:02d}-{int(day):02d}" if month and day.isdigit() else None,
@@ -165,7 +195,7 @@ class EventFinder(DataComponent):
             name=name,
             start=start,
             end=start + len(name),
-            track=track[2] if track else place,
+            track=track[1] if track else place,
             track_text=track[1] if track else None,
             track_start=start + rest.find(track[1]) if track else None,
             date=when,
@@ -199,8 +229,10 @@ class EventFinder(DataComponent):
                 continue
             name = cells[named]
             event = self._calendar_entry(name, offsets[named], when[1], status)
-            if event.track is None and " / " in name:  # "Country / Venue"
-                event = replace(event, track=name.rsplit(" / ", 1)[1].strip())
+            if " / " in name:  # "Country / Venue": the venue, as written
+                venue = name.rsplit(" / ", 1)[1].strip()
+                at = offsets[named] + name.rfind(venue)
+                event = replace(event, track=venue, track_text=venue, track_start=at)
             events.append(event)
         return events
 
@@ -239,7 +271,7 @@ class EventFinder(DataComponent):
             if not dates:
                 continue
             clause = gap[: dates[0][0] + 40].lower()
-            venue = self.event_tracks.get(t.kb_id_) if t.label_ == "EVENT" else t.kb_id_ or t.text
+            venue = self.event_tracks.get(t.kb_id_) if t.label_ == "EVENT" else self._venue(t)
             base = EventFact(t.text, t.start_char, t.end_char, track=venue, date=dates[0][1])
             if any(c in clause for c in self.cues.moved):
                 slots.append(replace(base, date=None, status="cancelled"))
@@ -256,7 +288,7 @@ class EventFinder(DataComponent):
         events = []
         sents = sentences(doc)
         all_tracks = resolved(doc, "TRACK")
-        home_track = all_tracks[0].kb_id_ or all_tracks[0].text if all_tracks else None
+        home_track = self._venue(all_tracks[0]) if all_tracks else None
         on_calendar = {e.start for e in calendar}
         text = text_of(doc)
         for i, sent in enumerate(sents):
@@ -288,13 +320,13 @@ class EventFinder(DataComponent):
             # else its gazetteer entry's track, else the first track after the name
             inside = [t for t in doc.spans.get(NESTED, []) if start <= t.start_char < end]
             after = [s for s in in_scope if s.label_ == "TRACK" and s.start_char >= start]
-            track = (inside[0].kb_id_ or inside[0].text) if inside else None
+            track = self._venue(inside[0]) if inside else None
             named = [s for s in in_scope if s.label_ == "EVENT"]
             if track is None and named:
                 track = self.event_tracks.get(named[0].kb_id_)
             if track is None:
                 pool = after or [s for s in in_scope if s.label_ == "TRACK"]
-                track = (pool[0].kb_id_ or pool[0].text) if pool else None
+                track = self._venue(pool[0]) if pool else None
             # a date belongs to this event unless another venue stands between them
             others = [t.start_char for t in after if not start <= t.start_char < end]
             dates = [
@@ -327,7 +359,7 @@ class EventFinder(DataComponent):
         events = []
         text = text_of(doc)
         all_tracks = resolved(doc, "TRACK")
-        home_track = all_tracks[0].kb_id_ or all_tracks[0].text if all_tracks else None
+        home_track = self._venue(all_tracks[0]) if all_tracks else None
         named = {s.start_char: s for s in resolved(doc, "EVENT")}
         nested = doc.spans.get(NESTED, [])
         for sent in sentences(doc):
@@ -351,7 +383,7 @@ class EventFinder(DataComponent):
                         start, end = shape.span()
                     inside = [t for t in nested if start <= t.start_char < end]
                     if inside:
-                        track = inside[0].kb_id_ or inside[0].text
+                        track = self._venue(inside[0])
                     later = [
                         d for p, d in find_dates(sent_text, published)
                         if 0 <= sent.start_char + p - end <= 40

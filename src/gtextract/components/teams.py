@@ -3,7 +3,8 @@
 Two shapes cover most of them:
 - a team word with its name around it: "MRS GT-Racing", "Team Rosberg",
   "BMW Sports Trophy Team Schubert", "Racing Group Eifel";
-- a team fused to a make: "Abt-Audi R8" (team Abt), "Marc VDS-BMW".
+- a team fused to a make: "Abt-Audi R8" (team Abt), "Marc VDS-BMW";
+- an entrant run by another: "Martinet by Alméras", "Racing One by Team X".
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ TEAM_WORD_LISTS = (
 MAX_NAME_TOKENS_BEFORE = 4
 MAX_NAME_TOKENS_AFTER = 2
 NUMBERED_TEAM = re.compile(r"^Team\d+$")
+MAX_BY_TOKENS = 3  # name words on each side of "by"
+NOT_BY_ENTRANT = {"powered", "presented", "supported", "sponsored", "driven", "foto", "photo"}
 
 
 class TeamFinder(DataComponent):
@@ -149,13 +152,47 @@ class TeamFinder(DataComponent):
             spans.append(Span(doc, start, end, label="TEAM"))
         return spans
 
+    def _by_spans(self, doc: Doc) -> list[Span]:
+        """ "Martinet by Alméras": names on both sides of an English "by"."""
+        spans = []
+        for tok in doc:
+            if tok.text != "by" or tok.i == 0 or not doc[tok.i - 1].whitespace_:
+                continue
+            start = tok.i
+            while (
+                tok.i - start < MAX_BY_TOKENS
+                and start > 0
+                and self._is_name_part(doc[start - 1])
+                and doc[start - 1].lower_ not in NOT_BY_ENTRANT
+                and doc[start - 1].lower_ not in self.roles
+                and doc[start - 1].lower_ not in self.not_names
+            ):
+                start -= 1
+                if is_sentence_start(doc[start]):
+                    break
+            end = tok.i + 1
+            while (
+                end - tok.i <= MAX_BY_TOKENS
+                and end < len(doc)
+                and doc[end - 1].whitespace_
+                and self._is_name_part(doc[end])
+                and doc[end].lower_ not in self.not_names
+                and doc[end].lower_ not in self.roles
+            ):
+                end += 1
+            if start < tok.i and end > tok.i + 1:
+                spans.append(Span(doc, start, end, label="TEAM"))
+        return spans
+
     def __call__(self, doc: Doc) -> Doc:
         makes = candidates(doc, "MAKE")
         makes_at = {m.start for m in makes}
         known = {(s.start, s.end) for s in candidates(doc, "MAKE", "SERIES", "TRACK", "EVENT")}
         spans = [
             s
-            for s in self._team_word_spans(doc, makes_at) + self._fused_spans(doc, makes)
+            for s in self._team_word_spans(doc, makes_at)
+            + self._fused_spans(doc, makes)
+            + self._by_spans(doc)
             if (s.start, s.end) not in known
         ]
         add_candidates(doc, spans)
