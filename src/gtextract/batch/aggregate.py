@@ -30,7 +30,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from gtextract.batch.outputs import iter_jsonl
+from gtextract.batch.outputs import LineCounts, read_outputs
 
 __all__ = ["aggregate", "aggregate_lines", "fold", "split_name"]
 
@@ -450,18 +450,21 @@ def aggregate_lines(lines: Iterable[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def aggregate(outputs: Path | str | Iterable[Path | str]) -> dict[str, Any]:
-    """Aggregate one or more batch output files (JSONL)."""
+def aggregate(
+    outputs: Path | str | Iterable[Path | str], *, counts: list[LineCounts] | None = None
+) -> dict[str, Any]:
+    """Aggregate one or more batch output files (JSONL).
+
+    Raises ``FileNotFoundError`` for a missing file and
+    :class:`~gtextract.errors.NotBatchOutputError` for a file that is no batch
+    output (binary, text, an errors file); ``counts`` receives what was read
+    and skipped in each file.
+    """
     paths = [Path(outputs)] if isinstance(outputs, (str, Path)) else [Path(p) for p in outputs]
     for path in paths:
         if not path.exists():
             raise FileNotFoundError(f"batch output not found: {path}")
-
-    def lines() -> Iterable[dict[str, Any]]:
-        for path in paths:
-            yield from iter_jsonl(path)
-
-    return aggregate_lines(lines())
+    return aggregate_lines(read_outputs(paths, counts))
 
 
 def write_aggregate_tables(

@@ -27,11 +27,11 @@ not depend on the archive size.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from gtextract.batch.outputs import iter_jsonl
+from gtextract.batch.outputs import read_outputs
 
 __all__ = ["TABLES", "build_tables", "rows_of"]
 
@@ -343,17 +343,10 @@ def build_tables(
         for name in TABLES
     }
     try:
-        for line in _lines(paths):
+        for line in read_outputs(paths):
             for name, rows in rows_of(line).items():
                 writers[name].add(rows)
     finally:
         for writer in writers.values():
             writer.close()
     return {name: writer.count for name, writer in writers.items()}
-
-
-def _lines(paths: list[Path]) -> Iterator[dict[str, Any]]:
-    for path in paths:
-        for line in iter_jsonl(path):
-            if isinstance(line.get("report"), dict):
-                yield line
