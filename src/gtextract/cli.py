@@ -7,9 +7,10 @@ Plugin contract: a module with ``register(subparsers) -> None`` adds its
 parsers to ``subparsers`` and gives each one ``set_defaults(func=handler)``,
 where ``handler(args: argparse.Namespace) -> int`` returns the exit code.
 
-Exit codes: 0 success, 1 unexpected failure, 2 usage error or missing
-file/model, 3 bad input (empty, not text, undecodable, too large, not German).
-Bad input never ends in a traceback: one line on stderr says what is wrong.
+Exit codes: 0 success, 1 unexpected failure or a broken installation (a
+missing module), 2 usage error or missing file/model, 3 bad input (empty, not
+text, undecodable, too large, not German). Bad input never ends in a
+traceback: one line on stderr says what is wrong.
 """
 
 from __future__ import annotations
@@ -105,11 +106,13 @@ def _load_extractor(model: str | None) -> _Extractor:
 
 
 def _read_input(source: str) -> ArticleText:
-    from gtextract.text_input import read_article
+    from gtextract.text_input import read_article, read_bounded
 
     if source == "-":
+        # at most the size limit is read: an endless pipe ends in too_large, not in swap;
         # read_article decodes the bytes (decode_bytes) and sniffs HTML
-        return read_article(sys.stdin.buffer.read(), name="<stdin>")
+        data = read_bounded(sys.stdin.buffer, name="<stdin>")
+        return read_article(data, name="<stdin>")
     path = Path(source)
     if not path.exists():
         raise UsageError(f"file not found: {source}")
@@ -131,13 +134,22 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     )
     if args.html:
         _write_displacy(extractor, article.text, Path(args.html), published)
-    if args.json:
+    if args.with_text:
+        _stdout(_with_text(article.text, report))
+    elif args.json:
         _stdout(report.model_dump_json(indent=2))
     else:
         _print_summary(report, _console())
         if args.html:
             print(f"displaCy page written to {args.html}", file=sys.stderr)
     return EXIT_OK
+
+
+def _with_text(text: str, report: RaceReport) -> str:
+    """``{"text": ..., "report": ...}``: evidence offsets slice ``text``, the prepared
+    text (the file as read, decoded, HTML reduced to its main text, normalised)."""
+    both = {"text": text, "report": json.loads(report.model_dump_json())}
+    return json.dumps(both, ensure_ascii=False, indent=2)
 
 
 def _write_displacy(
@@ -150,6 +162,8 @@ def _write_displacy(
     if SPANS_KEY not in doc.spans:
         doc.spans[SPANS_KEY] = []  # still a readable page, just without marks
     html = displacy.render(doc, style="span", options={"spans_key": SPANS_KEY}, page=True)
+    # displaCy's page names no encoding: a browser opening the file may guess Latin-1
+    html = html.replace("<head>", '<head>\n        <meta charset="utf-8">', 1)
     try:
         out.write_text(html, encoding="utf-8")
     except OSError as exc:
@@ -401,6 +415,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("extract", help="extract the records of one report")
     p.add_argument("file", metavar="FILE", help="report file (.txt, .md, .html) or - for stdin")
     p.add_argument("--json", action="store_true", help="print the RaceReport as JSON")
+    p.add_argument(
+        "--with-text",
+        action="store_true",
+        help='print {"text": prepared text, "report": RaceReport} as JSON: the evidence '
+        "offsets slice that text",
+    )
     p.add_argument("--html", metavar="OUT", help="write a displaCy page of the labelled spans")
     p.add_argument(
         "--published",
