@@ -172,8 +172,16 @@ def _write_displacy(
 
 def _print_summary(report: RaceReport, console: Console) -> None:
     """Rich tables of everything found; empty sections are left out."""
+    console.print(_summary_head(report))
+    for title, columns, rows in _summary_sections(report):
+        if rows:
+            console.print(_rich_table(title, columns, rows))
+    if not _found_anything(report):
+        console.print("[yellow]No drivers, teams, cars, results or events found.[/yellow]")
+
+
+def _summary_head(report: RaceReport) -> str:
     from rich.markup import escape
-    from rich.table import Table
 
     head = [f"[bold]{escape(report.title or report.source or 'Bericht')}[/bold]"]
     if report.source and report.title:
@@ -182,91 +190,92 @@ def _print_summary(report: RaceReport, console: Console) -> None:
         head.append(f"published: {report.published.isoformat()}")
     if report.base_model:
         head.append(f"base model: {escape(report.base_model)}")
-    console.print("\n".join(head))
+    return "\n".join(head)
 
-    def table(title: str, columns: Sequence[str], rows: list[list[str]]) -> None:
-        if not rows:
-            return
-        t = Table(title=f"{title} ({len(rows)})", title_justify="left")
-        for col in columns:
-            t.add_column(col)
-        for row in rows:
-            t.add_row(*(escape(cell) for cell in row))
-        console.print(t)
 
-    def opt(value: object) -> str:
-        return "" if value is None else str(value)
+Section = tuple[str, list[str], list[list[str]]]  # title, columns, rows
 
-    table("Series", ["name", "mentions"], [[s.name, str(len(s.mentions))] for s in report.series])
-    table("Tracks", ["name", "mentions"], [[t.name, str(len(t.mentions))] for t in report.tracks])
-    table(
-        "Drivers",
-        ["name", "team", "nationality", "hometown", "age", "mentions"],
-        [
-            [d.name, opt(d.team), opt(d.nationality), opt(d.hometown), opt(d.age)]
-            + [str(len(d.mentions))]
-            for d in report.drivers
-        ],
-    )
-    table("Teams", ["name", "mentions"], [[t.name, str(len(t.mentions))] for t in report.teams])
-    table(
-        "Cars",
-        ["name", "make", "model", "number"],
-        [[c.name, opt(c.make), opt(c.model), opt(c.number)] for c in report.cars],
-    )
-    table("Sessions", ["kind", "label"], [[s.kind, s.label] for s in report.sessions])
-    table(
-        "Results",
-        ["kind", "pos", "class", "drivers", "team", "car", "gap", "status"],
-        [
+
+def _summary_sections(report: RaceReport) -> list[Section]:
+    """Each section of the summary with its rows (cells as plain text)."""
+    return [
+        ("Series", ["name", "mentions"], [[s.name, str(len(s.mentions))] for s in report.series]),
+        ("Tracks", ["name", "mentions"], [[t.name, str(len(t.mentions))] for t in report.tracks]),
+        (
+            "Drivers",
+            ["name", "team", "nationality", "hometown", "age", "mentions"],
             [
-                r.kind,
-                str(r.position),
-                opt(r.class_),
-                " / ".join(r.drivers),
-                opt(r.team),
-                opt(r.car),
-                r.gap.text if r.gap else "",
-                r.status,
-            ]
-            for r in report.results
-        ],
-    )
-    table(
-        "Gaps",
-        ["seconds", "laps", "text"],
-        [
+                [d.name, _opt(d.team), _opt(d.nationality), _opt(d.hometown), _opt(d.age)]
+                + [str(len(d.mentions))]
+                for d in report.drivers
+            ],
+        ),
+        ("Teams", ["name", "mentions"], [[t.name, str(len(t.mentions))] for t in report.teams]),
+        (
+            "Cars",
+            ["name", "make", "model", "number"],
+            [[c.name, _opt(c.make), _opt(c.model), _opt(c.number)] for c in report.cars],
+        ),
+        ("Sessions", ["kind", "label"], [[s.kind, s.label] for s in report.sessions]),
+        (
+            "Results",
+            ["kind", "pos", "class", "drivers", "team", "car", "gap", "status"],
             [
-                ("~" if g.approximate else "")
-                + (f"{g.seconds:g}" if g.seconds is not None else ""),
-                opt(g.laps),
-                g.text,
-            ]
-            for g in report.gaps
-        ],
-    )
-    table(
-        "Times",
-        ["kind", "seconds", "text"],
-        [[t.kind, f"{t.seconds:g}" if t.seconds is not None else "", t.text] for t in report.times],
-    )
-    table(
-        "Events",
-        ["name", "track", "date", "status"],
-        [[e.name, opt(e.track), opt(e.date), e.status] for e in report.events],
-    )
-    table(
-        "Quotes",
-        ["speaker", "quote"],
-        [[opt(q.speaker), _shorten(q.text, 100)] for q in report.quotes],
-    )
-    table("Credits", ["role", "name"], [[c.role, c.name] for c in report.credits])
-    found = any(
-        getattr(report, f)
-        for f in ("series", "tracks", "drivers", "teams", "cars", "results", "gaps", "events")
-    )
-    if not found:
-        console.print("[yellow]No drivers, teams, cars, results or events found.[/yellow]")
+                [r.kind, str(r.position), _opt(r.class_), " / ".join(r.drivers), _opt(r.team)]
+                + [_opt(r.car), r.gap.text if r.gap else "", r.status]
+                for r in report.results
+            ],
+        ),
+        (
+            "Gaps",
+            ["seconds", "laps", "text"],
+            [
+                [_approx(g.approximate) + _seconds(g.seconds), _opt(g.laps), g.text]
+                for g in report.gaps
+            ],
+        ),
+        (
+            "Times",
+            ["kind", "seconds", "text"],
+            [[t.kind, _seconds(t.seconds), t.text] for t in report.times],
+        ),
+        (
+            "Events",
+            ["name", "track", "date", "status"],
+            [[e.name, _opt(e.track), _opt(e.date), e.status] for e in report.events],
+        ),
+        (
+            "Quotes",
+            ["speaker", "quote"],
+            [[_opt(q.speaker), _shorten(q.text, 100)] for q in report.quotes],
+        ),
+        ("Credits", ["role", "name"], [[c.role, c.name] for c in report.credits]),
+    ]
+
+
+def _rich_table(title: str, columns: Sequence[str], rows: list[list[str]]) -> Any:
+    from rich.markup import escape
+    from rich.table import Table
+
+    table = Table(title=f"{title} ({len(rows)})", title_justify="left")
+    for column in columns:
+        table.add_column(column)
+    for row in rows:
+        table.add_row(*(escape(cell) for cell in row))
+    return table
+
+
+def _found_anything(report: RaceReport) -> bool:
+    fields = ("series", "tracks", "drivers", "teams", "cars", "results", "gaps", "events")
+    return any(getattr(report, f) for f in fields)
+
+
+def _opt(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+def _seconds(value: float | None) -> str:
+    return f"{value:g}" if value is not None else ""
 
 
 def _approx(approximate: bool) -> str:

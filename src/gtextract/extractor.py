@@ -256,7 +256,8 @@ class Extractor:
     def _pipe_here(
         self, texts: Iterable[str | tuple[str, ArticleMeta]], batch_size: int
     ) -> Iterator[RaceReport | FailedItem]:
-        for batch in _batches(self._entries(texts), batch_size, self.max_chars):
+        batches = chunked(self._entries(texts), batch_size, weight=_chars, budget=self.max_chars)
+        for batch in batches:
             ready = [e for e in batch if isinstance(e, _Ready)]
             done = dict(zip((r.index for r in ready), self._extract(ready), strict=True))
             for entry in batch:
@@ -301,19 +302,13 @@ class Extractor:
             )
         source_failure: list[Exception] = []
 
-        def jobs() -> Iterator[list[tuple[int, object]]]:
-            """Chunks of (index, item) for the workers; the source's failure is kept aside."""
-            chunk: list[tuple[int, object]] = []
+        def items() -> Iterator[tuple[int, object]]:
+            """(index, item) for the workers; the source's failure is kept aside."""
             for entry in _raw_entries(texts):
                 if isinstance(entry, _SourceFailure):
                     source_failure.append(entry.error)
-                    break
-                chunk.append(entry)
-                if len(chunk) >= batch_size:
-                    yield chunk
-                    chunk = []
-            if chunk:
-                yield chunk
+                    return
+                yield entry
 
         initargs = (self.model_spec, self.max_chars, self.base_info)
         with spawn_pool(n_process, _init_worker, initargs) as pool:
@@ -322,7 +317,7 @@ class Extractor:
                 return pool.submit(_extract_chunk, chunk)
 
             # at most 2 chunks per process in flight: archives need not fit in memory
-            for _, results in in_order(submit, jobs(), 2 * n_process):
+            for _, results in in_order(submit, chunked(items(), batch_size), 2 * n_process):
                 for result in results:
                     yield (
                         result
@@ -331,6 +326,10 @@ class Extractor:
                     )
         if source_failure:
             raise source_failure[0]
+
+
+def _chars(entry: _Ready | FailedItem | _SourceFailure) -> int:
+    return len(entry.text) if isinstance(entry, _Ready) else 0
 
 
 def _split_item(item: object) -> tuple[str, ArticleMeta]:
@@ -354,25 +353,6 @@ def _raw_entries(texts: Iterable[object]) -> Iterator[tuple[int, object] | _Sour
             yield _SourceFailure(exc)
             return
         yield index, item
-
-
-def _batches(
-    entries: Iterable[_Ready | FailedItem | _SourceFailure], size: int, max_chars: int
-) -> Iterator[list[_Ready | FailedItem | _SourceFailure]]:
-    """Consecutive entries with at most ``size`` texts of about ``max_chars`` characters
-    together (a longer text goes alone): the base model's memory follows the batch."""
-    batch: list[_Ready | FailedItem | _SourceFailure] = []
-    texts = chars = 0
-    for entry in entries:
-        if isinstance(entry, _Ready):
-            if texts and (texts >= size or chars + len(entry.text) > max_chars):
-                yield batch
-                batch, texts, chars = [], 0, 0
-            texts += 1
-            chars += len(entry.text)
-        batch.append(entry)
-    if batch:
-        yield batch
 
 
 def _handle_failures(
@@ -406,10 +386,30 @@ def spawn_pool(
     )
 
 
-def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
-    """Consecutive lists of ``size`` items (the last may be shorter)."""
-    iterator = iter(items)
-    while chunk := list(itertools.islice(iterator, size)):
+def chunked(
+    items: Iterable[T],
+    size: int,
+    *,
+    weight: Callable[[T], int] | None = None,
+    budget: int | None = None,
+) -> Iterator[list[T]]:
+    """Consecutive lists of at most ``size`` items, streamed.
+
+    With ``weight`` and ``budget`` a list also stops before its items weigh
+    more than ``budget`` together (an item heavier than that goes alone):
+    pipe() weighs texts by their length, so a batch holds about ``max_chars``
+    characters and the base model's memory stays that of one long text.
+    """
+    chunk: list[T] = []
+    total = 0
+    for item in items:
+        w = weight(item) if weight is not None and budget is not None else 0
+        if chunk and (len(chunk) >= size or (budget is not None and total + w > budget)):
+            yield chunk
+            chunk, total = [], 0
+        chunk.append(item)
+        total += w
+    if chunk:
         yield chunk
 
 
