@@ -379,3 +379,34 @@ def test_cli_displacy_page_declares_utf8(
     head = html[: html.index(b"</head>")].lower()
     assert b'<meta charset="utf-8">' in head
     assert "Weiß".encode() in html
+
+
+# --------------------------------------------------------------------------- hostile markup
+
+
+def test_unclosed_blocks_and_comments_are_kept_like_text() -> None:
+    from gtextract.text_input import _strip_tags
+
+    page = "<div>Weiß gewann<script>x()</script> vor <!-- Notiz --> Müller <script>offen"
+    assert _strip_tags(page) == "Weiß gewann vor Müller offen"
+    hostile = "<div>" + "<script>x " * 20_000 + "<!-- y " * 20_000 + "<p z " * 20_000
+    stripped = _strip_tags(hostile)  # nothing closes: the text stays, the tags go
+    assert stripped.count("x") == 20_000 and "<script" not in stripped
+    assert stripped.count("<!-- y") == 20_000 and stripped.count("<p z") == 20_000
+
+
+def test_an_unclosed_title_gives_no_title() -> None:
+    article = html_to_article("<html><head>" + "<title>x " * 5_000 + "</head><body></body>")
+    assert article.title is None
+    page = "<html><head><title>Weiß &amp; Müller</title></head><body><p>Text</p></body></html>"
+    assert html_to_article(page).title == "Weiß & Müller"
+
+
+def test_hostile_markdown_keeps_its_text() -> None:
+    from gtextract.text_input import markdown_to_text
+
+    text, title = markdown_to_text("[" * 50_000 + "\n\n" + "**a " * 50_000)
+    assert title is None and text.count("[") == 50_000 and text.count("**") == 50_000
+    assert markdown_to_text("# Sieg\n\n**Weiß** und __Müller__ [hier](x)")[0] == (
+        "Sieg\n\nWeiß und Müller hier"
+    )

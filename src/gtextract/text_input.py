@@ -723,27 +723,62 @@ def check_german(text: str, *, sample: int = 20_000) -> None:
 # --------------------------------------------------------------------------- HTML
 
 
-_DROP_BLOCKS = re.compile(
-    r"<(script|style|noscript|template|nav|header|footer|aside|form|svg|iframe)\b.*?</\1\s*>",
-    re.I | re.S,
-)
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
+# The tag strip and the title search must stay linear on hostile markup (thousands
+# of unclosed "<script" or "<!--"): a lazy ".*?" up to a closing tag that never
+# comes rescans the rest of the page from every opening, so closings are looked
+# up with one search per kind, remembered when there is none.
+_DROPPED = "script|style|noscript|template|nav|header|footer|aside|form|svg|iframe"
+_DROP_OPEN = re.compile(rf"<!--|<({_DROPPED})\b", re.I)
+_DROP_CLOSE = {name: re.compile(rf"</{name}\s*>", re.I) for name in _DROPPED.split("|")}
+_COMMENT_CLOSE = re.compile("-->")
 _BLOCK_TAG = re.compile(
-    r"</?(?:p|div|br|li|tr|h[1-6]|article|section|table|ul|ol|blockquote)\b[^>]*>", re.I
+    r"</?(?:p|div|br|li|tr|h[1-6]|article|section|table|ul|ol|blockquote)\b[^<>]*>", re.I
 )
-_ANY_TAG = re.compile(r"<[^>]+>")
-_TITLE = re.compile(r"<title[^>]*>(.*?)</title\s*>", re.I | re.S)
+_ANY_TAG = re.compile(r"<[^<>]+>")
+_TITLE_OPEN = re.compile(r"<title\b[^<>]*>", re.I)
+_TITLE_CLOSE = re.compile(r"</title\s*>", re.I)
+
+
+def _drop_blocks(html: str) -> str:
+    """Comments and script/style/navigation blocks replaced by a space."""
+    kept: list[str] = []
+    pos = 0
+    unclosed: set[str] = set()  # kinds with no closing tag after some point: none later either
+    for opening in _DROP_OPEN.finditer(html):
+        if opening.start() < pos:
+            continue  # inside a block dropped already
+        kind = (opening.group(1) or "--").lower()
+        if kind in unclosed:
+            continue
+        close = _COMMENT_CLOSE if kind == "--" else _DROP_CLOSE[kind]
+        closing = close.search(html, opening.end())
+        if closing is None:
+            unclosed.add(kind)  # kept as it is, like an unmatched pattern before
+            continue
+        kept.append(html[pos : opening.start()])
+        kept.append(" ")
+        pos = closing.end()
+    kept.append(html[pos:])
+    return "".join(kept)
 
 
 def _strip_tags(html: str) -> str:
     """Crude tag strip, used when trafilatura finds no main text."""
-    html = _COMMENT.sub(" ", html)
-    html = _DROP_BLOCKS.sub(" ", html)
+    html = _drop_blocks(html)
     html = _BLOCK_TAG.sub("\n", html)
     html = _ANY_TAG.sub(" ", html)
     text = html_lib.unescape(html)
     lines = (" ".join(line.split()) for line in text.splitlines())
     return "\n".join(line for line in lines if line)
+
+
+def _page_title(html: str) -> str | None:
+    opening = _TITLE_OPEN.search(html)
+    closing = _TITLE_CLOSE.search(html, opening.end()) if opening else None
+    if opening is None or closing is None:
+        return None
+    inner = html[opening.end() : closing.start()]
+    return " ".join(html_lib.unescape(_ANY_TAG.sub(" ", inner)).split()) or None
 
 
 def _parse_date(value: object) -> date | None:
@@ -807,9 +842,7 @@ def html_to_article(html: str, *, url: str | None = None) -> ArticleText:
     if not text or not text.strip():
         text = _strip_tags(html)
     if title is None:
-        match = _TITLE.search(html)
-        if match:
-            title = " ".join(html_lib.unescape(_ANY_TAG.sub(" ", match.group(1))).split()) or None
+        title = _page_title(html)
     return ArticleText(
         text=text, encoding=None, format="html", title=title, published=published, url=url
     )
@@ -818,10 +851,15 @@ def html_to_article(html: str, *, url: str | None = None) -> ArticleText:
 # --------------------------------------------------------------------------- markdown
 
 
-_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
-_MD_HEADING = re.compile(r"^#{1,6}[ \t]+(.*?)[ \t#]*$", re.M)
-_MD_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+# Bounded and bracket-free inner parts keep these linear on hostile input
+# ("[[[[..." or "**" repeated on one long line).
+_MD_IMAGE = re.compile(r"!\[[^\[\]\n]*\]\([^()\n]*\)")
+_MD_LINK = re.compile(r"\[([^\[\]\n]+)\]\([^()\n]*\)")
+_MD_HEADING = re.compile(r"^#{1,6}[ \t]+(.{0,500}?)[ \t#]{0,50}$", re.M)
+_MD_TITLE = re.compile(r"^#[ \t]+(.{1,500}?)[ \t#]{0,50}$", re.M)
+_MD_EMPHASIS = re.compile(
+    r"\*\*(?=\S)([^*\n]{1,1000}?)(?<=\S)\*\*|__(?=\S)([^_\n]{1,1000}?)(?<=\S)__"
+)
 _MD_RULE = re.compile(r"^[ \t]*([-*_])([ \t]*\1){2,}[ \t]*$", re.M)
 
 
@@ -832,12 +870,12 @@ def markdown_to_text(markdown: str) -> tuple[str, str | None]:
     the first top-level heading becomes the title. Single ``*``/``_`` are
     left alone: they occur in plain reports (footnotes, car names).
     """
-    title_match = re.search(r"^#[ \t]+(.+?)[ \t#]*$", markdown, re.M)
+    title_match = _MD_TITLE.search(markdown)
     title = title_match.group(1).strip() if title_match else None
     text = _MD_IMAGE.sub("", markdown)
     text = _MD_LINK.sub(r"\1", text)
     text = _MD_HEADING.sub(r"\1", text)
-    text = _MD_EMPHASIS.sub(r"\2", text)
+    text = _MD_EMPHASIS.sub(lambda m: m.group(1) or m.group(2), text)
     text = _MD_RULE.sub("", text)
     return text, title
 
