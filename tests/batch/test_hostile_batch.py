@@ -210,6 +210,32 @@ def test_a_hanging_article_is_filed_as_time_limit(tmp_path: Path) -> None:
     assert "0.3 s" in error["message"]
 
 
+class HangingPipe(Hanging):
+    """The same, behind a pipe() that hands out one report at a time."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.piped: list[str] = []
+
+    def pipe(self, items: list[Any], batch_size: int, on_error: str) -> Any:
+        for text, meta in items:
+            self.piped.append(text[:5])
+            yield self(text, source=meta.source, published=meta.published, title=meta.title)
+
+
+def test_through_pipe_only_the_unfinished_articles_are_run_again() -> None:
+    texts = [REPORTS[0], "ENDLOS " + REPORTS[1], REPORTS[2]]
+    chunk = [RawArticle(f"a{i}", f"a{i}", text=t) for i, t in enumerate(texts)]
+    extractor = HangingPipe()
+    outcomes = run_chunk(chunk, extractor, time_limit=0.3)
+    assert [(o.article_id, o.ok, o.reason) for o in outcomes] == [
+        ("a0", True, ""),
+        ("a1", False, "time_limit"),
+        ("a2", True, ""),
+    ]
+    assert extractor.piped == [REPORTS[0][:5], "ENDLO"]  # a0 done in the pipe, kept
+
+
 def test_the_time_limit_holds_in_a_worker_thread_too() -> None:
     chunk = [RawArticle("a", "a", text=REPORTS[0]), RawArticle("b", "b", text="ENDLOS " + TABLE)]
     found: list[Any] = []

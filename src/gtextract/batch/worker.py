@@ -211,23 +211,30 @@ def _extract_many(
     todo: list[tuple[int, RawArticle, ArticleText]],
     extractor: Extractorlike,
     time_limit: float | None,
-) -> dict[int, Outcome] | None:
-    """All articles through ``extractor.pipe`` (spaCy batches them, a failing article
-    is recorded alone); None when the chunk as a whole ran out of time (then each
-    article runs again with its own budget) or the extractor has no ``pipe``."""
+) -> dict[int, Outcome]:
+    """The articles through ``extractor.pipe`` (spaCy batches them, a failing article
+    is recorded alone), as far as they get.
+
+    Each spaCy batch (at most ``max_chars`` characters together, see
+    ``Extractor.pipe``) gets ``time_limit``: the budget is renewed whenever pipe
+    hands out a result. When a batch runs out of time, the articles without a
+    result are left to the caller, which runs each alone with its own budget.
+    Without ``pipe`` (or for one article) nothing is done here.
+    """
     pipe = getattr(extractor, "pipe", None)
     if pipe is None or len(todo) < 2:
-        return None
+        return {}
     from gtextract.extractor import FailedItem
 
     items = [(article.text, _meta(raw, article)) for _, raw, article in todo]
-    try:
-        with time_budget(time_limit):
-            results = list(pipe(items, batch_size=len(items), on_error="record"))
-    except TimeExpired:
-        return None
+    results = iter(pipe(items, batch_size=len(items), on_error="record"))
     outcomes: dict[int, Outcome] = {}
-    for (i, raw, article), result in zip(todo, results, strict=True):
+    for i, raw, article in todo:
+        try:
+            with time_budget(time_limit):
+                result = next(results)
+        except TimeExpired:
+            break
         if isinstance(result, FailedItem):
             outcomes[i] = _error(raw, result.reason, result.message)
         else:
@@ -250,9 +257,9 @@ def run_chunk(
     """Process a chunk with a given extractor inside one spaCy memory zone.
 
     Each article is prepared within ``time_limit`` seconds; the chunk is then
-    extracted in one batch within ``time_limit``, and when that runs out,
-    article by article with ``time_limit`` each (a slow article is filed as
-    ``time_limit``, the others are extracted).
+    extracted through ``pipe``, each spaCy batch within ``time_limit``; when
+    one runs out, its articles run alone with ``time_limit`` each (a slow
+    article is filed as ``time_limit``, the others are extracted).
     """
     # The memory zone frees the strings and vocab entries the chunk added,
     # so a long run does not grow; records are plain data by then.
@@ -267,11 +274,7 @@ def run_chunk(
                 todo.append((i, raw, result))
         batched = _extract_many(todo, extractor, time_limit)
         for i, raw, article in todo:
-            outcomes[i] = (
-                batched[i]
-                if batched is not None
-                else _extract_one(raw, article, extractor, time_limit)
-            )
+            outcomes[i] = batched.get(i) or _extract_one(raw, article, extractor, time_limit)
         return [o for o in outcomes if o is not None]
 
 
