@@ -410,3 +410,19 @@ def test_hostile_markdown_keeps_its_text() -> None:
     assert markdown_to_text("# Sieg\n\n**Weiß** und __Müller__ [hier](x)")[0] == (
         "Sieg\n\nWeiß und Müller hier"
     )
+
+
+def test_worker_records_carry_the_parents_base_model_label(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from gtextract import extractor as module
+    from gtextract.base_model import BaseModelInfo
+
+    monkeypatch.setattr(module, "_WORKER", None)  # restored after the test
+
+    parent = BaseModelInfo(name="de_gtextract_base", version="0.1.0", origin="bundled")
+    module._init_worker("blank", 10_000, parent)  # a worker loads the base by name or path
+    (line, failed) = module._extract_chunk([(7, T1), (8, "")])
+    report = gtextract.RaceReport.model_validate_json(line)
+    assert report.base_model == "de_gtextract_base 0.1.0 (bundled)"
+    assert isinstance(failed, FailedItem) and (failed.index, failed.reason) == (8, "empty")

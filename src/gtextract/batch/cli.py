@@ -105,7 +105,7 @@ def register(subparsers: Any) -> None:
         default=None,
         metavar="SECONDS",
         help="time one article may take before it is filed as time_limit "
-        "(default: 60; 0: no limit)",
+        "(default: 120; 0: no limit)",
     )
     p.add_argument(
         "--progress",
