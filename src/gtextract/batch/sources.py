@@ -170,11 +170,18 @@ def _bounded(stream: IO[bytes], max_chars: int) -> bytes | tuple[str, str]:
 
 
 def _article(
-    article_id: str, source: str, data: bytes | tuple[str, str], **kwargs: object
+    article_id: str,
+    source: str,
+    data: bytes | tuple[str, str],
+    *,
+    name: str | None = None,
+    fmt: RawFormat | None = None,
+    url: str | None = None,
 ) -> RawArticle:
+    """An article with its bytes, or with the error that came instead of them."""
     if isinstance(data, tuple):
-        return RawArticle(article_id, source, error=data, **kwargs)  # type: ignore[arg-type]
-    return RawArticle(article_id, source, data=data, **kwargs)  # type: ignore[arg-type]
+        return RawArticle(article_id, source, name=name, format=fmt, url=url, error=data)
+    return RawArticle(article_id, source, data=data, name=name, format=fmt, url=url)
 
 
 def _parse_date(value: object) -> date | None:
@@ -458,7 +465,7 @@ def _read_warc(path: Path, label: str, max_chars: int, stats: SourceStats) -> It
                 continue
             # decoded (gzip, chunked) content may be larger than the record: read with a bound
             data = _bounded(record.content_stream(), max_chars)
-            yield _article(record_id, uri, data, format=fmt, url=uri)
+            yield _article(record_id, uri, data, fmt=fmt, url=uri)
 
 
 # --------------------------------------------------------------------------- entry
