@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
 
-.PHONY: install demo test lint bench eval model clean
+.PHONY: install demo test lint bench bench-hostile eval model clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,12 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_pipeline.py
+
+## Time and memory on hostile input (long lines, /dev/zero, 1 GiB archive members)
+bench-hostile: $(STAMP)
+	$(BIN)/python benchmarks/bench_hostile.py lines
+	$(BIN)/python benchmarks/bench_hostile.py inputs
+	$(BIN)/python benchmarks/bench_hostile.py markup --sizes 50000 200000 800000
 
 ## Rebuild the bundled German NER model (models/de_gtextract_base), ~30 min, one thread
 model: $(STAMP)

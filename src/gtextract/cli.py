@@ -7,9 +7,10 @@ Plugin contract: a module with ``register(subparsers) -> None`` adds its
 parsers to ``subparsers`` and gives each one ``set_defaults(func=handler)``,
 where ``handler(args: argparse.Namespace) -> int`` returns the exit code.
 
-Exit codes: 0 success, 1 unexpected failure, 2 usage error or missing
-file/model, 3 bad input (empty, not text, undecodable, too large, not German).
-Bad input never ends in a traceback: one line on stderr says what is wrong.
+Exit codes: 0 success, 1 unexpected failure or a broken installation (a
+missing module), 2 usage error or missing file/model, 3 bad input (empty, not
+text, undecodable, too large, not German). Bad input never ends in a
+traceback: one line on stderr says what is wrong.
 """
 
 from __future__ import annotations
@@ -106,11 +107,13 @@ def _load_extractor(model: str | None) -> _Extractor:
 
 
 def _read_input(source: str) -> ArticleText:
-    from gtextract.text_input import read_article
+    from gtextract.text_input import read_article, read_bounded
 
     if source == "-":
+        # at most the size limit is read: an endless pipe ends in too_large, not in swap;
         # read_article decodes the bytes (decode_bytes) and sniffs HTML
-        return read_article(sys.stdin.buffer.read(), name="<stdin>")
+        data = read_bounded(sys.stdin.buffer, name="<stdin>")
+        return read_article(data, name="<stdin>")
     path = Path(source)
     if not path.exists():
         raise UsageError(f"file not found: {source}")
@@ -132,13 +135,22 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     )
     if args.html:
         _write_displacy(extractor, article.text, Path(args.html), published)
-    if args.json:
+    if args.with_text:
+        _stdout(_with_text(article.text, report))
+    elif args.json:
         _stdout(report.model_dump_json(indent=2))
     else:
         _print_summary(report, _console())
         if args.html:
             print(f"displaCy page written to {args.html}", file=sys.stderr)
     return EXIT_OK
+
+
+def _with_text(text: str, report: RaceReport) -> str:
+    """``{"text": ..., "report": ...}``: evidence offsets slice ``text``, the prepared
+    text (the file as read, decoded, HTML reduced to its main text, normalised)."""
+    both = {"text": text, "report": json.loads(report.model_dump_json())}
+    return json.dumps(both, ensure_ascii=False, indent=2)
 
 
 def _write_displacy(
@@ -151,6 +163,8 @@ def _write_displacy(
     if SPANS_KEY not in doc.spans:
         doc.spans[SPANS_KEY] = []  # still a readable page, just without marks
     html = displacy.render(doc, style="span", options={"spans_key": SPANS_KEY}, page=True)
+    # displaCy's page names no encoding: a browser opening the file may guess Latin-1
+    html = html.replace("<head>", '<head>\n        <meta charset="utf-8">', 1)
     try:
         out.write_text(html, encoding="utf-8")
     except OSError as exc:
@@ -159,8 +173,16 @@ def _write_displacy(
 
 def _print_summary(report: RaceReport, console: Console) -> None:
     """Rich tables of everything found; empty sections are left out."""
+    console.print(_summary_head(report))
+    for title, columns, rows in _summary_sections(report):
+        if rows:
+            console.print(_rich_table(title, columns, rows))
+    if not _found_anything(report):
+        console.print("[yellow]No drivers, teams, cars, results or events found.[/yellow]")
+
+
+def _summary_head(report: RaceReport) -> str:
     from rich.markup import escape
-    from rich.table import Table
 
     head = [f"[bold]{escape(report.title or report.source or 'Bericht')}[/bold]"]
     if report.source and report.title:
@@ -169,91 +191,92 @@ def _print_summary(report: RaceReport, console: Console) -> None:
         head.append(f"published: {report.published.isoformat()}")
     if report.base_model:
         head.append(f"base model: {escape(report.base_model)}")
-    console.print("\n".join(head))
+    return "\n".join(head)
 
-    def table(title: str, columns: Sequence[str], rows: list[list[str]]) -> None:
-        if not rows:
-            return
-        t = Table(title=f"{title} ({len(rows)})", title_justify="left")
-        for col in columns:
-            t.add_column(col)
-        for row in rows:
-            t.add_row(*(escape(cell) for cell in row))
-        console.print(t)
 
-    def opt(value: object) -> str:
-        return "" if value is None else str(value)
+Section = tuple[str, list[str], list[list[str]]]  # title, columns, rows
 
-    table("Series", ["name", "mentions"], [[s.name, str(len(s.mentions))] for s in report.series])
-    table("Tracks", ["name", "mentions"], [[t.name, str(len(t.mentions))] for t in report.tracks])
-    table(
-        "Drivers",
-        ["name", "team", "nationality", "hometown", "age", "mentions"],
-        [
-            [d.name, opt(d.team), opt(d.nationality), opt(d.hometown), opt(d.age)]
-            + [str(len(d.mentions))]
-            for d in report.drivers
-        ],
-    )
-    table("Teams", ["name", "mentions"], [[t.name, str(len(t.mentions))] for t in report.teams])
-    table(
-        "Cars",
-        ["name", "make", "model", "number"],
-        [[c.name, opt(c.make), opt(c.model), opt(c.number)] for c in report.cars],
-    )
-    table("Sessions", ["kind", "label"], [[s.kind, s.label] for s in report.sessions])
-    table(
-        "Results",
-        ["kind", "pos", "class", "drivers", "team", "car", "gap", "status"],
-        [
+
+def _summary_sections(report: RaceReport) -> list[Section]:
+    """Each section of the summary with its rows (cells as plain text)."""
+    return [
+        ("Series", ["name", "mentions"], [[s.name, str(len(s.mentions))] for s in report.series]),
+        ("Tracks", ["name", "mentions"], [[t.name, str(len(t.mentions))] for t in report.tracks]),
+        (
+            "Drivers",
+            ["name", "team", "nationality", "hometown", "age", "mentions"],
             [
-                r.kind,
-                str(r.position),
-                opt(r.class_),
-                " / ".join(r.drivers),
-                opt(r.team),
-                opt(r.car),
-                r.gap.text if r.gap else "",
-                r.status,
-            ]
-            for r in report.results
-        ],
-    )
-    table(
-        "Gaps",
-        ["seconds", "laps", "text"],
-        [
+                [d.name, _opt(d.team), _opt(d.nationality), _opt(d.hometown), _opt(d.age)]
+                + [str(len(d.mentions))]
+                for d in report.drivers
+            ],
+        ),
+        ("Teams", ["name", "mentions"], [[t.name, str(len(t.mentions))] for t in report.teams]),
+        (
+            "Cars",
+            ["name", "make", "model", "number"],
+            [[c.name, _opt(c.make), _opt(c.model), _opt(c.number)] for c in report.cars],
+        ),
+        ("Sessions", ["kind", "label"], [[s.kind, s.label] for s in report.sessions]),
+        (
+            "Results",
+            ["kind", "pos", "class", "drivers", "team", "car", "gap", "status"],
             [
-                ("~" if g.approximate else "")
-                + (f"{g.seconds:g}" if g.seconds is not None else ""),
-                opt(g.laps),
-                g.text,
-            ]
-            for g in report.gaps
-        ],
-    )
-    table(
-        "Times",
-        ["kind", "seconds", "text"],
-        [[t.kind, f"{t.seconds:g}" if t.seconds is not None else "", t.text] for t in report.times],
-    )
-    table(
-        "Events",
-        ["name", "track", "date", "status"],
-        [[e.name, opt(e.track), opt(e.date), e.status] for e in report.events],
-    )
-    table(
-        "Quotes",
-        ["speaker", "quote"],
-        [[opt(q.speaker), _shorten(q.text, 100)] for q in report.quotes],
-    )
-    table("Credits", ["role", "name"], [[c.role, c.name] for c in report.credits])
-    found = any(
-        getattr(report, f)
-        for f in ("series", "tracks", "drivers", "teams", "cars", "results", "gaps", "events")
-    )
-    if not found:
-        console.print("[yellow]No drivers, teams, cars, results or events found.[/yellow]")
+                [r.kind, str(r.position), _opt(r.class_), " / ".join(r.drivers), _opt(r.team)]
+                + [_opt(r.car), r.gap.text if r.gap else "", r.status]
+                for r in report.results
+            ],
+        ),
+        (
+            "Gaps",
+            ["seconds", "laps", "text"],
+            [
+                [_approx(g.approximate) + _seconds(g.seconds), _opt(g.laps), g.text]
+                for g in report.gaps
+            ],
+        ),
+        (
+            "Times",
+            ["kind", "seconds", "text"],
+            [[t.kind, _seconds(t.seconds), t.text] for t in report.times],
+        ),
+        (
+            "Events",
+            ["name", "track", "date", "status"],
+            [[e.name, _opt(e.track), _opt(e.date), e.status] for e in report.events],
+        ),
+        (
+            "Quotes",
+            ["speaker", "quote"],
+            [[_opt(q.speaker), _shorten(q.text, 100)] for q in report.quotes],
+        ),
+        ("Credits", ["role", "name"], [[c.role, c.name] for c in report.credits]),
+    ]
+
+
+def _rich_table(title: str, columns: Sequence[str], rows: list[list[str]]) -> Any:
+    from rich.markup import escape
+    from rich.table import Table
+
+    table = Table(title=f"{title} ({len(rows)})", title_justify="left")
+    for column in columns:
+        table.add_column(column)
+    for row in rows:
+        table.add_row(*(escape(cell) for cell in row))
+    return table
+
+
+def _found_anything(report: RaceReport) -> bool:
+    fields = ("series", "tracks", "drivers", "teams", "cars", "results", "gaps", "events")
+    return any(getattr(report, f) for f in fields)
+
+
+def _opt(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+def _seconds(value: float | None) -> str:
+    return f"{value:g}" if value is not None else ""
 
 
 def _approx(approximate: bool) -> str:
@@ -487,6 +510,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("extract", help="extract the records of one report")
     p.add_argument("file", metavar="FILE", help="report file (.txt, .md, .html) or - for stdin")
     p.add_argument("--json", action="store_true", help="print the RaceReport as JSON")
+    p.add_argument(
+        "--with-text",
+        action="store_true",
+        help='print {"text": prepared text, "report": RaceReport} as JSON: the evidence '
+        "offsets slice that text",
+    )
     p.add_argument("--html", metavar="OUT", help="write a displaCy page of the labelled spans")
     p.add_argument(
         "--published",

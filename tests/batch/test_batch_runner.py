@@ -44,6 +44,7 @@ def test_every_article_ends_up_in_output_or_errors(
 ) -> None:
     inputs = make_mixed_inputs(tmp_path / "in")
     out = tmp_path / "out" / "reports.jsonl"
+    out.parent.mkdir()  # a missing output directory is refused (test_hostile_batch)
     summary = run_batch(inputs, out, OPTIONS, extractor=stub_extractor)
 
     done, failed = lines(out), lines(errors_path_for(out))

@@ -200,7 +200,7 @@ def test_huge_html_in_jsonl_is_too_large(tmp_path: Path) -> None:
     page = "<html><body>" + "<div><p>Der Fahrer gewann.</p></div>" * 150_000 + "</body></html>"
     path = tmp_path / "gross.jsonl"
     path.write_text(json.dumps({"id": "gross", "html": page}) + "\n", encoding="utf-8")
-    (raw,) = iter_articles([path])
+    (raw,) = iter_articles([path], max_chars=1_000_000)  # the line itself fits that limit
     with pytest.raises(InputError) as info:
         prepare(raw, max_chars=1_000_000)
     assert info.value.reason == "too_large"

@@ -7,11 +7,13 @@ See ``docs/batch.md`` for the file formats, ``--resume`` and the Dask engine.
 Needs the ``batch`` extra for WARC input, Parquet tables and Dask.
 """
 
+from gtextract.batch.options import BatchError, BatchOptions, BatchSummary
 from gtextract.batch.outputs import errors_path_for
-from gtextract.batch.runner import BatchOptions, BatchSummary, run_batch
+from gtextract.batch.runner import run_batch
 from gtextract.batch.sources import FieldNames, RawArticle, iter_articles
 
 __all__ = [
+    "BatchError",
     "BatchOptions",
     "BatchSummary",
     "FieldNames",

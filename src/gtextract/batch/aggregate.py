@@ -30,7 +30,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from gtextract.batch.outputs import iter_jsonl
+from gtextract.batch.outputs import LineCounts, read_outputs
 
 __all__ = ["aggregate", "aggregate_lines", "fold", "split_name"]
 
@@ -315,121 +315,28 @@ def _cluster_names(
 # --------------------------------------------------------------------------- entry
 
 
-def aggregate_lines(lines: Iterable[dict[str, Any]]) -> dict[str, Any]:
-    """The cross-article view of batch output lines (see the module docstring)."""
-    occurrences, reports = _occurrences(lines)
-    people, person_of = _cluster_drivers(occurrences)
-    occ_index = {(o.article_id, o.name): o for o in occurrences}
+@dataclass
+class _Names:
+    """Teams or cars: the clusters of their spellings, with stable ids."""
 
-    team_occ = sorted(
-        {
-            (r["article_id"], str(t["name"]))
-            for r in reports
-            for t in r["report"].get("teams") or []
-            if t.get("name")
-        }
-        | {
-            (r["article_id"], str(x["team"]))
-            for r in reports
-            for key in ("drivers", "results", "events")
-            for x in r["report"].get(key) or []
-            if x.get("team")
-        }
-    )
-    car_occ = sorted(
-        {
-            (r["article_id"], str(c["name"]))
-            for r in reports
-            for c in r["report"].get("cars") or []
-            if c.get("name")
-        }
-        | {
-            (r["article_id"], str(x["car"]))
-            for r in reports
-            for key in ("results", "events")
-            for x in r["report"].get(key) or []
-            if x.get("car")
-        }
-    )
-    team_clusters, team_lookup = _cluster_names(team_occ, _team_key)
-    car_clusters, car_lookup = _cluster_names(car_occ, fold)
+    clusters: list[dict[str, Any]]
+    lookup: dict[tuple[str, str], int]  # (article id, name as written) -> cluster
+    ids: dict[int, str]  # cluster -> id, numbered by canonical name
 
-    # Stable ids: by canonical name, so re-running on the same archive gives the same ids.
-    people.sort(key=lambda p: (_canonical(Counter(o.name for o in p.occurrences)), p.ambiguous))
-    for i, person in enumerate(people, start=1):
-        person.id = f"D{i:05d}"
-    team_order = sorted(
-        range(len(team_clusters)), key=lambda i: _canonical(team_clusters[i]["names"])
-    )
-    team_id = {old: f"T{new:05d}" for new, old in enumerate(team_order, start=1)}
-    car_order = sorted(range(len(car_clusters)), key=lambda i: _canonical(car_clusters[i]["names"]))
-    car_id = {old: f"C{new:05d}" for new, old in enumerate(car_order, start=1)}
+    @classmethod
+    def build(cls, occurrences: list[tuple[str, str]], key_of: Any, prefix: str) -> _Names:
+        clusters, lookup = _cluster_names(occurrences, key_of)
+        order = sorted(range(len(clusters)), key=lambda i: _canonical(clusters[i]["names"]))
+        ids = {old: f"{prefix}{new:05d}" for new, old in enumerate(order, start=1)}
+        return cls(clusters, lookup, ids)
 
-    driver_results: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    team_results: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    car_results: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for r in reports:
-        aid = r["article_id"]
-        for result in r["report"].get("results") or []:
-            entry = {
-                "article_id": aid,
-                "kind": result.get("kind"),
-                "position": result.get("position"),
-                "class": result.get("class"),
-                "session": result.get("session"),
-                "status": result.get("status"),
-                "drivers": [],
-                "team_id": None,
-                "car_id": None,
-            }
-            if result.get("team"):
-                entry["team_id"] = team_id[team_lookup[(aid, str(result["team"]))]]
-            if result.get("car"):
-                entry["car_id"] = car_id[car_lookup[(aid, str(result["car"]))]]
-            for name in result.get("drivers") or []:
-                occ = occ_index.get((aid, name.strip()))
-                driver = person_of.get(id(occ)) if occ is not None else None
-                if driver is not None:
-                    entry["drivers"].append(driver.id)
-            for pid in entry["drivers"]:
-                driver_results[pid].append(entry)
-            if entry["team_id"]:
-                team_results[entry["team_id"]].append(entry)
-            if entry["car_id"]:
-                car_results[entry["car_id"]].append(entry)
+    def id_of(self, article_id: str, name: str) -> str:
+        return self.ids[self.lookup[(article_id, name)]]
 
-    drivers = []
-    for person in people:
-        names = Counter(o.name for o in person.occurrences)
-        teams = Counter(
-            team_id[team_lookup[(o.article_id, t)]]
-            for o in person.occurrences
-            for t in o.team_names
-        )
-        record: dict[str, Any] = {
-            "id": person.id,
-            "name": _canonical(names),
-            "variants": dict(names.most_common()),
-            "articles": sorted(person.articles),
-            "n_articles": len(person.articles),
-            "teams": [tid for tid, _ in teams.most_common()],
-            "results": driver_results.get(person.id, []),
-        }
-        if person.ambiguous:
-            record["ambiguous"] = True
-            record["candidates"] = sorted(c.id for c in person.candidates)
-        elif all(not o.given or o.initial for o in person.occurrences):
-            record["short_name_only"] = True  # never named in full: may be several people
-        drivers.append(record)
-
-    def entities(
-        clusters: list[dict[str, Any]],
-        ids: dict[int, str],
-        results: dict[str, list[dict[str, Any]]],
-    ) -> list[dict[str, Any]]:
+    def entities(self, results: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
         out = []
-        for i, cluster in enumerate(clusters):
-            cid = ids[i]
+        for i, cluster in enumerate(self.clusters):
+            cid = self.ids[i]
             out.append(
                 {
                     "id": cid,
@@ -442,26 +349,140 @@ def aggregate_lines(lines: Iterable[dict[str, Any]]) -> dict[str, Any]:
             )
         return sorted(out, key=lambda e: e["id"])
 
+
+def _named(
+    reports: list[dict[str, Any]], own: str, others: tuple[str, ...], field: str
+) -> list[tuple[str, str]]:
+    """``(article id, name)`` of every team (or car): its own list plus where others name it."""
+    found = {
+        (r["article_id"], str(item["name"]))
+        for r in reports
+        for item in r["report"].get(own) or []
+        if item.get("name")
+    }
+    found |= {
+        (r["article_id"], str(item[field]))
+        for r in reports
+        for key in others
+        for item in r["report"].get(key) or []
+        if item.get(field)
+    }
+    return sorted(found)
+
+
+def _number_people(people: list[_Person]) -> None:
+    """Stable ids: by canonical name, so re-running on the same archive gives the same ids."""
+    people.sort(key=lambda p: (_canonical(Counter(o.name for o in p.occurrences)), p.ambiguous))
+    for i, person in enumerate(people, start=1):
+        person.id = f"D{i:05d}"
+
+
+@dataclass
+class _Results:
+    """Each result once, listed under every driver, team and car it names."""
+
+    drivers: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
+    teams: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
+    cars: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
+
+
+def _link_results(
+    reports: list[dict[str, Any]],
+    person_of_name: Any,
+    teams: _Names,
+    cars: _Names,
+) -> _Results:
+    linked = _Results()
+    for r in reports:
+        aid = r["article_id"]
+        for result in r["report"].get("results") or []:
+            entry = {
+                "article_id": aid,
+                "kind": result.get("kind"),
+                "position": result.get("position"),
+                "class": result.get("class"),
+                "session": result.get("session"),
+                "status": result.get("status"),
+                "drivers": [],
+                "team_id": teams.id_of(aid, str(result["team"])) if result.get("team") else None,
+                "car_id": cars.id_of(aid, str(result["car"])) if result.get("car") else None,
+            }
+            for name in result.get("drivers") or []:
+                driver = person_of_name(aid, name.strip())
+                if driver is not None:
+                    entry["drivers"].append(driver.id)
+            for pid in entry["drivers"]:
+                linked.drivers[pid].append(entry)
+            if entry["team_id"]:
+                linked.teams[entry["team_id"]].append(entry)
+            if entry["car_id"]:
+                linked.cars[entry["car_id"]].append(entry)
+    return linked
+
+
+def _driver_record(
+    person: _Person, teams: _Names, results: dict[str, list[dict[str, Any]]]
+) -> dict[str, Any]:
+    names = Counter(o.name for o in person.occurrences)
+    team_ids = Counter(
+        teams.id_of(o.article_id, t) for o in person.occurrences for t in o.team_names
+    )
+    record: dict[str, Any] = {
+        "id": person.id,
+        "name": _canonical(names),
+        "variants": dict(names.most_common()),
+        "articles": sorted(person.articles),
+        "n_articles": len(person.articles),
+        "teams": [tid for tid, _ in team_ids.most_common()],
+        "results": results.get(person.id, []),
+    }
+    if person.ambiguous:
+        record["ambiguous"] = True
+        record["candidates"] = sorted(c.id for c in person.candidates)
+    elif all(not o.given or o.initial for o in person.occurrences):
+        record["short_name_only"] = True  # never named in full: may be several people
+    return record
+
+
+def aggregate_lines(lines: Iterable[dict[str, Any]]) -> dict[str, Any]:
+    """The cross-article view of batch output lines (see the module docstring)."""
+    occurrences, reports = _occurrences(lines)
+    people, person_of = _cluster_drivers(occurrences)
+    teams = _Names.build(
+        _named(reports, "teams", ("drivers", "results", "events"), "team"), _team_key, "T"
+    )
+    cars = _Names.build(_named(reports, "cars", ("results", "events"), "car"), fold, "C")
+    _number_people(people)
+    occurrence = {(o.article_id, o.name): o for o in occurrences}
+
+    def person_of_name(article_id: str, name: str) -> _Person | None:
+        occ = occurrence.get((article_id, name))
+        return person_of.get(id(occ)) if occ is not None else None
+
+    results = _link_results(reports, person_of_name, teams, cars)
     return {
         "articles": len(reports),
-        "drivers": drivers,
-        "teams": entities(team_clusters, team_id, team_results),
-        "cars": entities(car_clusters, car_id, car_results),
+        "drivers": [_driver_record(p, teams, results.drivers) for p in people],
+        "teams": teams.entities(results.teams),
+        "cars": cars.entities(results.cars),
     }
 
 
-def aggregate(outputs: Path | str | Iterable[Path | str]) -> dict[str, Any]:
-    """Aggregate one or more batch output files (JSONL)."""
+def aggregate(
+    outputs: Path | str | Iterable[Path | str], *, counts: list[LineCounts] | None = None
+) -> dict[str, Any]:
+    """Aggregate one or more batch output files (JSONL).
+
+    Raises ``FileNotFoundError`` for a missing file and
+    :class:`~gtextract.errors.NotBatchOutputError` for a file that is no batch
+    output (binary, text, an errors file); ``counts`` receives what was read
+    and skipped in each file.
+    """
     paths = [Path(outputs)] if isinstance(outputs, (str, Path)) else [Path(p) for p in outputs]
     for path in paths:
         if not path.exists():
             raise FileNotFoundError(f"batch output not found: {path}")
-
-    def lines() -> Iterable[dict[str, Any]]:
-        for path in paths:
-            yield from iter_jsonl(path)
-
-    return aggregate_lines(lines())
+    return aggregate_lines(read_outputs(paths, counts))
 
 
 def write_aggregate_tables(

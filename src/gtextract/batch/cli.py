@@ -1,8 +1,10 @@
 """``gtextract batch`` and ``gtextract aggregate`` (registered by the main CLI).
 
 Exit codes of ``batch``: 0 when the run finished (failed articles are listed
-in the errors file), 1 with ``--strict`` when any article failed, 2 when the
-run could not start (missing input, bad option), 130 when interrupted.
+in the errors file), 1 with ``--strict`` when any article failed and when the
+run had to stop (a worker died, the installation lacks a module), 2 when the
+run could not start (missing input or output directory, bad option), 130
+when interrupted. ``aggregate`` exits 3 for a file that is no batch output.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ __all__ = ["main", "register"]
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
+EXIT_INPUT = 3
 EXIT_INTERRUPTED = 130
 
 
@@ -25,6 +28,16 @@ def _positive(value: str) -> int:
     number = int(value)
     if number < 1:
         raise argparse.ArgumentTypeError("must be at least 1")
+    return number
+
+
+def _seconds(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {value!r}") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError("must be 0 (no limit) or more")
     return number
 
 
@@ -81,7 +94,18 @@ def register(subparsers: Any) -> None:
         "(roles: id, text, html, url, published, title)",
     )
     p.add_argument(
-        "--max-chars", type=_positive, default=None, help="longest article text accepted"
+        "--max-chars",
+        type=_positive,
+        default=None,
+        help="longest article text accepted (default: 200,000 characters; see docs/limits.md)",
+    )
+    p.add_argument(
+        "--time-limit",
+        type=_seconds,
+        default=None,
+        metavar="SECONDS",
+        help="time one article may take before it is filed as time_limit "
+        "(default: 120; 0: no limit)",
     )
     p.add_argument(
         "--progress",
@@ -108,7 +132,8 @@ def register(subparsers: Any) -> None:
 
 
 def run_batch_command(args: argparse.Namespace) -> int:
-    from gtextract.batch.runner import BatchError, BatchOptions, run_batch
+    from gtextract.batch.options import TIME_LIMIT, BatchError, BatchOptions
+    from gtextract.batch.runner import run_batch
     from gtextract.batch.sources import FieldNames
     from gtextract.text_input import MAX_CHARS
 
@@ -130,6 +155,7 @@ def run_batch_command(args: argparse.Namespace) -> int:
         resume=args.resume,
         retry_errors=args.retry_errors,
         max_chars=args.max_chars or MAX_CHARS,
+        time_limit=TIME_LIMIT if args.time_limit is None else args.time_limit or None,
         fields=fields,
         progress=args.progress,
         engine=args.engine,
@@ -172,12 +198,25 @@ def run_batch_command(args: argparse.Namespace) -> int:
 
 def run_aggregate_command(args: argparse.Namespace) -> int:
     from gtextract.batch.aggregate import aggregate
+    from gtextract.batch.outputs import LineCounts
+    from gtextract.errors import InputError
 
+    counts: list[LineCounts] = []
     try:
-        view = aggregate(args.outputs)
-    except FileNotFoundError as exc:
+        view = aggregate(args.outputs, counts=counts)
+    except (FileNotFoundError, IsADirectoryError) as exc:
         _error(str(exc))
         return EXIT_USAGE
+    except InputError as exc:
+        _error(str(exc))
+        return EXIT_INPUT
+    for found in counts:
+        if found.skipped:
+            print(
+                f"gtextract: note: {found.path}: skipped {found.skipped:,} lines that are not "
+                f"reports ({found.errors:,} error lines, {found.other:,} others)",
+                file=sys.stderr,
+            )
     text = json.dumps(view, ensure_ascii=False, indent=1)
     if args.tables:
         from gtextract.batch.aggregate import write_aggregate_tables

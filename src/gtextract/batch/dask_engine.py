@@ -29,20 +29,19 @@ temporary name and renamed, so a partition is either complete or absent, and
 
 from __future__ import annotations
 
-import itertools
 import logging
 import os
 import time
-from collections import Counter, deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from gtextract.batch.sources import RawArticle, SourceStats, iter_articles
+from gtextract.batch.options import BatchOptions, BatchSummary, stopped
+from gtextract.batch.outputs import check_output
+from gtextract.batch.sources import RawArticle, SourceStats, iter_articles, once_each
 from gtextract.batch.worker import Outcome, get_extractor, process_chunk
-
-if TYPE_CHECKING:
-    from gtextract.batch.runner import BatchOptions, BatchSummary
+from gtextract.errors import MissingDependencyError
+from gtextract.extractor import chunked, in_order
 
 __all__ = ["DaskEngine", "LoadPipeline", "partition_files", "run_partitioned", "write_partition"]
 
@@ -69,41 +68,35 @@ class DaskEngine:
 
     name = "dask"
 
-    def __init__(
-        self,
-        *,
-        scheduler: str | None,
-        model: str | None,
-        max_chars: int,
-        workers: int = 2,
-        processes: bool = True,
-    ) -> None:
+    def __init__(self, options: BatchOptions) -> None:
         try:
             from distributed import Client, LocalCluster
         except ImportError as exc:
             raise RuntimeError(
                 "the Dask engine needs dask[distributed]: pip install 'gtextract[batch]'"
             ) from exc
-        self.model = model
-        self.max_chars = max_chars
+        self.options = options
         self._cluster: Any = None
-        if scheduler:
-            self.client = Client(scheduler)
+        if options.scheduler:
+            self.client = Client(options.scheduler)
         else:
             self._cluster = LocalCluster(
-                n_workers=workers,
+                n_workers=options.workers,
                 threads_per_worker=1,
-                processes=processes,
+                processes=options.dask_processes,
                 dashboard_address=None,  # no fixed port: other runs may hold it
                 silence_logs=logging.ERROR,
             )
             self.client = Client(self._cluster)
-        self.client.register_plugin(LoadPipeline(model))
+        self.client.register_plugin(LoadPipeline(options.model))
         self.workers = max(1, len(self.client.scheduler_info().get("workers", {})))
 
     def submit(self, chunk: list[RawArticle]) -> Any:
+        o = self.options
         # pure=False: two equal chunks (re-runs) must both run, not share a key.
-        return self.client.submit(process_chunk, chunk, self.model, self.max_chars, pure=False)
+        return self.client.submit(
+            process_chunk, chunk, o.model, o.max_chars, o.time_limit, pure=False
+        )
 
     def close(self, *, cancel: bool = False) -> None:
         self.client.close()
@@ -137,99 +130,69 @@ def write_partition(
     index: int,
     articles: Sequence[RawArticle],
     directory: str,
-    model: str | None,
-    max_chars: int,
-    chunk_size: int,
+    options: BatchOptions,
 ) -> dict[str, Any]:
     """Worker task: extract one partition and write its two files; return counts."""
     outcomes: list[Outcome] = []
-    for start in range(0, len(articles), chunk_size):
-        outcomes.extend(process_chunk(articles[start : start + chunk_size], model, max_chars))
+    for chunk in chunked(articles, options.chunk_size):
+        outcomes.extend(process_chunk(chunk, options.model, options.max_chars, options.time_limit))
     out, errors = _part(Path(directory), index)
-    # Errors first: the output file's presence marks the partition complete.
-    _atomic_write(errors, (o.line for o in outcomes if not o.ok))
-    _atomic_write(out, (o.line for o in outcomes if o.ok))
     failed = [o for o in outcomes if not o.ok]
-    return {
-        "extracted": len(outcomes) - len(failed),
-        "failed": len(failed),
-        "reasons": dict(Counter(o.reason or "unknown" for o in failed)),
-    }
+    # Errors first: the output file's presence marks the partition complete.
+    _atomic_write(errors, (o.line for o in failed))
+    _atomic_write(out, (o.line for o in outcomes if o.ok))
+    return {"extracted": len(outcomes) - len(failed), "failed": [o.reason for o in failed]}
 
 
-def _partitions(articles: Iterator[RawArticle], size: int) -> Iterator[list[RawArticle]]:
-    while part := list(itertools.islice(articles, size)):
-        yield part
+def _fresh_directory(directory: Path, options: BatchOptions) -> Path:
+    """The partition directory, created (its parent must exist); a fresh run
+    removes an older run's partitions so the two never mix."""
+    check_output(directory, directory=True)
+    directory.mkdir(exist_ok=True)
+    if not options.resume:
+        for old in directory.glob("part-*.jsonl"):
+            old.unlink()
+    return directory
 
 
 def run_partitioned(
     inputs: Sequence[str | Path], directory: str | Path, options: BatchOptions
 ) -> BatchSummary:
     """Like :func:`gtextract.batch.run_batch`, but workers write partition files."""
-    from gtextract.batch.runner import BatchSummary
-
-    directory = Path(directory)
     stats = SourceStats()
     articles = iter_articles(
         inputs, fields=options.fields, max_chars=options.max_chars, stats=stats
     )
-    directory.mkdir(parents=True, exist_ok=True)
-    if not options.resume:
-        for old in directory.glob("part-*.jsonl"):
-            old.unlink()  # a fresh run must not mix with an older one's partitions
+    directory = _fresh_directory(Path(directory), options)
     summary = BatchSummary(output=directory, errors=directory, engine="dask")
-    seen: set[str] = set()
-
-    def unique(stream: Iterable[RawArticle]) -> Iterator[RawArticle]:
-        for raw in stream:
-            if raw.article_id in seen:
-                raw = raw.as_duplicate()
-            seen.add(raw.article_id)
-            yield raw
-
     started = time.perf_counter()
-    engine = DaskEngine(
-        scheduler=options.scheduler,
-        model=options.model,
-        max_chars=options.max_chars,
-        workers=options.workers,
-        processes=options.dask_processes,
-    )
+    engine = DaskEngine(options)
     summary.workers = engine.workers
-    pending: deque[Any] = deque()
 
-    def collect(future: Any) -> None:
-        counts = future.result()
-        summary.extracted += counts["extracted"]
-        summary.failed += counts["failed"]
-        summary.read += counts["extracted"] + counts["failed"]
-        summary.reasons.update(counts["reasons"])
-
-    try:
-        for index, part in enumerate(_partitions(unique(articles), options.partition_size)):
+    def todo() -> Iterable[tuple[int, list[RawArticle]]]:
+        """The partitions still to write (--resume skips the complete ones)."""
+        for index, part in enumerate(chunked(once_each(articles), options.partition_size)):
             if options.resume and _part(directory, index)[0].exists():
                 summary.skipped += len(part)
-                continue
-            pending.append(
-                engine.client.submit(
-                    write_partition,
-                    index,
-                    part,
-                    str(directory),
-                    options.model,
-                    options.max_chars,
-                    options.chunk_size,
-                    pure=False,
-                )
-            )
-            if len(pending) >= max(2, engine.workers * 2):
-                collect(pending.popleft())
-        while pending:
-            collect(pending.popleft())
+            else:
+                yield index, part
+
+    def submit(job: tuple[int, list[RawArticle]]) -> Any:
+        index, part = job
+        return engine.client.submit(
+            write_partition, index, part, str(directory), options, pure=False
+        )
+
+    try:
+        for _, counts in in_order(submit, todo(), window=max(2, engine.workers * 2)):
+            summary.count(counts["extracted"], counts["failed"])
     except KeyboardInterrupt:
         summary.interrupted = True
+    except MissingDependencyError as exc:
+        summary.interrupted = True
+        raise stopped(exc, summary) from exc
     finally:
         engine.close(cancel=summary.interrupted)
         summary.seconds = time.perf_counter() - started
-        summary.ignored = stats.ignored
+        summary.ignored, summary.ignored_examples = stats.ignored, stats.ignored_examples
     return summary

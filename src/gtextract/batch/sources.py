@@ -17,6 +17,12 @@ Article ids:
 - archive members: ``<archive name>!<member path>``;
 - JSONL lines: the ``id`` field, else ``sha1:<hash of the text>``;
 - WARC records: the ``WARC-Record-ID``.
+
+Every read is bounded: a file, an archive member, a JSONL line or a WARC
+record larger than the size limit is streamed past and reported as
+``too_large`` after reading at most the limit plus one byte (or a block, for
+a line), so a 1 GiB member or a gzip bomb costs memory of the limit, not of
+its size.
 """
 
 from __future__ import annotations
@@ -27,13 +33,14 @@ import json
 import os
 import tarfile
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import IO, Literal
 
-from gtextract.text_input import MAX_CHARS
+from gtextract.errors import TextTooLargeError
+from gtextract.text_input import MAX_CHARS, max_bytes, read_bounded
 
 __all__ = [
     "ARTICLE_SUFFIXES",
@@ -42,7 +49,9 @@ __all__ = [
     "SourceStats",
     "count_articles",
     "input_kind",
+    "bounded_lines",
     "iter_articles",
+    "once_each",
 ]
 
 RawFormat = Literal["text", "html", "markdown"]
@@ -55,9 +64,6 @@ WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 
 InputKind = Literal["article", "jsonl", "zip", "tar", "warc"]
 
-# A UTF-8 character is at most 4 bytes: a bigger file cannot fit MAX_CHARS,
-# so it is reported without reading it.
-_BYTES_PER_CHAR = 4
 _TEXT_TYPES = ("text/html", "text/plain", "application/xhtml")
 
 
@@ -147,11 +153,35 @@ def content_id(text: str) -> str:
     return "sha1:" + hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def _too_large(size: int, max_chars: int) -> tuple[str, str]:
+def _too_large(size: int | str, max_chars: int) -> tuple[str, str]:
+    size = f"{size:,}" if isinstance(size, int) else size
     return (
         "too_large",
-        f"input is too large: {size:,} bytes (limit {max_chars:,} characters)",
+        f"input is too large: {size} bytes (limit {max_chars:,} characters)",
     )
+
+
+def _bounded(stream: IO[bytes], max_chars: int) -> bytes | tuple[str, str]:
+    """The bytes of a stream, or the too_large error after reading just past the limit."""
+    try:
+        return read_bounded(stream, max_chars=max_chars)
+    except TextTooLargeError:
+        return _too_large(f"more than {max_bytes(max_chars):,}", max_chars)
+
+
+def _article(
+    article_id: str,
+    source: str,
+    data: bytes | tuple[str, str],
+    *,
+    name: str | None = None,
+    fmt: RawFormat | None = None,
+    url: str | None = None,
+) -> RawArticle:
+    """An article with its bytes, or with the error that came instead of them."""
+    if isinstance(data, tuple):
+        return RawArticle(article_id, source, name=name, format=fmt, url=url, error=data)
+    return RawArticle(article_id, source, data=data, name=name, format=fmt, url=url)
 
 
 def _parse_date(value: object) -> date | None:
@@ -166,17 +196,44 @@ def _parse_date(value: object) -> date | None:
 # --------------------------------------------------------------------------- JSONL
 
 
+_MAX_SKIP = 4 << 30  # a "line" longer than 4 GiB is no JSONL: the rest of the file is given up
+
+
+def bounded_lines(stream: IO[bytes], limit: int) -> Iterator[bytes | int]:
+    """The lines of a stream, none longer than ``limit`` bytes held in memory.
+
+    A longer line is given as the number of its bytes read so far (more than
+    ``limit``) and skipped block by block when the next line is asked for, so
+    a 300 MB line costs memory of the limit and a reader that stops at it
+    (``/dev/zero``) reads no further. Skipping more than 4 GiB raises OSError.
+    """
+    while line := stream.readline(limit + 1):
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield line
+            continue
+        yield len(line)
+        skipped = len(line)
+        while not line.endswith(b"\n"):
+            line = stream.readline(1 << 20)
+            if not line:
+                return
+            skipped += len(line)
+            if skipped > _MAX_SKIP:
+                raise OSError(f"a line longer than {_MAX_SKIP:,} bytes: the rest is not read")
+
+
 def _jsonl_lines(
     stream: IO[bytes], label: str, fields: FieldNames, max_chars: int
 ) -> Iterator[RawArticle]:
-    max_bytes = max_chars * _BYTES_PER_CHAR
-    for lineno, line in enumerate(stream, start=1):
+    # JSON escapes may double the text: a line gets twice the room of a file
+    limit = 2 * max_bytes(max_chars)
+    for lineno, line in enumerate(bounded_lines(stream, limit), start=1):
         where = f"{label}:{lineno}"
+        if isinstance(line, int):
+            yield RawArticle(where, where, error=_too_large(f"more than {limit:,}", max_chars))
+            continue
         if not line.strip():
             continue  # blank separator lines are not articles
-        if len(line) > max_bytes * 2:
-            yield RawArticle(where, where, error=_too_large(len(line), max_chars))
-            continue
         try:
             obj = json.loads(line)
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
@@ -245,12 +302,13 @@ def _file_article(path: Path, article_id: str, max_chars: int) -> RawArticle:
     source = str(path)
     try:
         size = path.stat().st_size
-        if size > max_chars * _BYTES_PER_CHAR:
+        if size > max_bytes(max_chars):  # a regular file: reported without reading it
             return RawArticle(article_id, source, name=path.name, error=_too_large(size, max_chars))
-        data = path.read_bytes()
+        with open(path, "rb") as stream:  # a device or a pipe says size 0: read with a bound
+            data = _bounded(stream, max_chars)
     except OSError as exc:
         return RawArticle(article_id, source, name=path.name, error=("unreadable", str(exc)))
-    return RawArticle(article_id, source, data=data, name=path.name)
+    return _article(article_id, source, data, name=path.name)
 
 
 def _read_file(
@@ -300,10 +358,10 @@ def _member(
     article_id = f"{label}!{name}"
     kind = input_kind(name)
     if kind == "article":
-        if size > max_chars * _BYTES_PER_CHAR:
+        if size > max_bytes(max_chars):
             yield RawArticle(article_id, article_id, name=name, error=_too_large(size, max_chars))
-        elif read is not None:
-            yield RawArticle(article_id, article_id, data=read.read(), name=name)
+        elif read is not None:  # the size in the header may lie: read with a bound
+            yield _article(article_id, article_id, _bounded(read, max_chars), name=name)
     elif kind == "jsonl" and read is not None:
         yield from _jsonl_lines(_maybe_gunzip(read, name), article_id, fields, max_chars)
     else:
@@ -318,7 +376,10 @@ def _read_zip(
             if info.is_dir():
                 continue
             kind = input_kind(info.filename)
-            too_big = kind == "article" and info.file_size > max_chars * _BYTES_PER_CHAR
+            if _is_zip_link(info):
+                yield from _link(f"{label}!{info.filename}", "symbolic link", kind, stats)
+                continue
+            too_big = kind == "article" and info.file_size > max_bytes(max_chars)
             if kind is None or too_big:
                 yield from _member(
                     info.filename, info.file_size, None, label, fields, max_chars, stats
@@ -341,10 +402,34 @@ def _read_tar(
     # "r|*": a pure stream, so a many-GB archive is never held or seeked.
     with tarfile.open(path, mode="r|*") as archive:
         for info in archive:
-            if not info.isfile():
+            if info.islnk() or info.issym():
+                kind = "hard link" if info.islnk() else "symbolic link"
+                link = f"{kind} to {info.linkname}"
+                yield from _link(f"{label}!{info.name}", link, input_kind(info.name), stats)
                 continue
+            if not info.isfile():
+                continue  # directories, devices, FIFOs: no content
             stream = archive.extractfile(info) if input_kind(info.name) else None
             yield from _member(info.name, info.size, stream, label, fields, max_chars, stats)
+
+
+def _is_zip_link(info: zipfile.ZipInfo) -> bool:
+    return (info.external_attr >> 16) & 0o170000 == 0o120000  # S_IFLNK in the Unix mode
+
+
+def _link(
+    member_id: str, what: str, kind: InputKind | None, stats: SourceStats
+) -> Iterator[RawArticle]:
+    """A link member: reported when it names an article, counted as ignored otherwise.
+
+    Links are not followed (in a streamed archive the target may be gone, and
+    a symbolic one may point outside it); the target's own member is read.
+    """
+    if kind == "article":
+        message = f"{member_id}: a {what}; links inside archives are not followed"
+        yield RawArticle(member_id, member_id, error=("link", message))
+    else:
+        stats.ignore(f"{member_id} ({what})")
 
 
 def _header(headers: object, name: str) -> str | None:
@@ -375,11 +460,12 @@ def _read_warc(path: Path, label: str, max_chars: int, stats: SourceStats) -> It
                 continue
             fmt: RawFormat | None = "html" if "html" in content_type else None
             length = _header(record.rec_headers, "Content-Length")
-            if length and length.isdigit() and int(length) > max_chars * _BYTES_PER_CHAR * 2:
+            if length and length.isdigit() and int(length) > max_bytes(max_chars) * 2:
                 yield RawArticle(record_id, uri, url=uri, error=_too_large(int(length), max_chars))
                 continue
-            data = record.content_stream().read()
-            yield RawArticle(record_id, uri, data=data, format=fmt, url=uri)
+            # decoded (gzip, chunked) content may be larger than the record: read with a bound
+            data = _bounded(record.content_stream(), max_chars)
+            yield _article(record_id, uri, data, fmt=fmt, url=uri)
 
 
 # --------------------------------------------------------------------------- entry
@@ -413,10 +499,37 @@ def _iter_paths(
         if path.is_dir():
             label = path.resolve().name or str(path)
             for file in _walk(path):
+                if not file.is_file():  # a FIFO or a device in the tree: never read
+                    stats.ignore(f"{file} (not a regular file)")
+                    continue
                 rel = file.relative_to(path).as_posix()
                 yield from _read_file(file, f"{label}/{rel}", fields, max_chars, stats)
         else:
             yield from _read_file(path, path.name, fields, max_chars, stats)
+
+
+def once_each(
+    articles: Iterable[RawArticle],
+    *,
+    done: Container[str] = frozenset(),
+    on_done: Callable[[RawArticle], None] | None = None,
+) -> Iterator[RawArticle]:
+    """Every article id once: ids in ``done`` (an earlier run's) are left out
+    (``on_done`` hears of each), a repeated id is reported as ``duplicate``.
+
+    Two inputs with one id would make ``--resume`` skip the second: it is
+    reported instead of silently overwriting the first.
+    """
+    seen: set[str] = set()
+    for raw in articles:
+        if raw.article_id in done:
+            if on_done is not None:
+                on_done(raw)
+            continue
+        if raw.article_id in seen:
+            raw = raw.as_duplicate()
+        seen.add(raw.article_id)
+        yield raw
 
 
 def count_articles(inputs: Iterable[str | Path]) -> int | None:

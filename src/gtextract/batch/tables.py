@@ -27,11 +27,11 @@ not depend on the archive size.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from gtextract.batch.outputs import iter_jsonl
+from gtextract.batch.outputs import read_outputs
 
 __all__ = ["TABLES", "build_tables", "rows_of"]
 
@@ -140,6 +140,45 @@ def _ev(evidence: dict[str, Any] | None) -> dict[str, Any]:
     }
 
 
+# Entities: their own table (first mention) plus one "mentions" row per mention.
+_ENTITIES: dict[str, tuple[str, tuple[str, ...]]] = {  # table: (entity name, extra columns)
+    "drivers": ("driver", ("first_name", "last_name", "nationality", "hometown", "age", "team")),
+    "teams": ("team", ()),
+    "cars": ("car", ("make", "model", "number")),
+    "tracks": ("track", ()),
+    "series": ("series", ()),
+}
+# Facts: one row per item with its evidence; lists of names joined with JOIN.
+_FACTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {  # table: (columns, joined)
+    "results": (("kind", "position", "class", "team", "car", "session", "status"), ("drivers",)),
+    "gaps": (("seconds", "laps", "approximate", "text"), ()),
+    "times": (("kind", "seconds", "text"), ()),
+    "events": (("name", "track", "date", "status", "team", "car", "class"), ("drivers",)),
+    "sessions": (("kind", "label"), ()),
+    "quotes": (("speaker", "text"), ()),
+    "credits": (("role", "name"), ()),
+}
+_COUNTED = ("drivers", "teams", "cars", "results", "gaps", "events", "quotes")
+
+
+def _items(report: dict[str, Any], key: str) -> list[dict[str, Any]]:
+    return list(report.get(key) or [])
+
+
+def _article_row(aid: str, line: dict[str, Any], report: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "article_id": aid,
+        "source": line.get("source"),
+        "encoding": line.get("encoding"),
+        "format": line.get("format"),
+        "title": report.get("title"),
+        "published": report.get("published"),
+        "base_model": report.get("base_model"),
+        "schema_version": report.get("schema_version"),
+        **{f"n_{key}": len(_items(report, key)) for key in _COUNTED},
+    }
+
+
 def _entity_rows(
     aid: str, entity: str, items: list[dict[str, Any]], extra: tuple[str, ...]
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -158,118 +197,38 @@ def _entity_rows(
     return rows, mentions
 
 
+def _fact_row(
+    aid: str, item: dict[str, Any], columns: tuple[str, ...], joined: tuple[str, ...]
+) -> dict[str, Any]:
+    row = {"article_id": aid, **{key: item.get(key) for key in columns}}
+    row.update({key: JOIN.join(item.get(key) or []) for key in joined})
+    row.update(_ev(item.get("evidence")))
+    return row
+
+
+def _gap_columns(result: dict[str, Any]) -> dict[str, Any]:
+    gap = result.get("gap") or {}
+    return {
+        "gap_seconds": gap.get("seconds"),
+        "gap_laps": gap.get("laps"),
+        "gap_text": gap.get("text"),
+    }
+
+
 def rows_of(line: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
     """The table rows of one output line (``{"article_id", ..., "report"}``)."""
     aid = str(line.get("article_id"))
     report: dict[str, Any] = line.get("report") or {}
     out: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
-
-    def items(key: str) -> list[dict[str, Any]]:
-        return list(report.get(key) or [])
-
-    out["articles"].append(
-        {
-            "article_id": aid,
-            "source": line.get("source"),
-            "encoding": line.get("encoding"),
-            "format": line.get("format"),
-            "title": report.get("title"),
-            "published": report.get("published"),
-            "base_model": report.get("base_model"),
-            "schema_version": report.get("schema_version"),
-            **{
-                f"n_{key}": len(items(key))
-                for key in ("drivers", "teams", "cars", "results", "gaps", "events", "quotes")
-            },
-        }
-    )
-    entity_extra = {
-        "drivers": ("first_name", "last_name", "nationality", "hometown", "age", "team"),
-        "teams": (),
-        "cars": ("make", "model", "number"),
-        "tracks": (),
-        "series": (),
-    }
-    for key, extra in entity_extra.items():
-        rows, mentions = _entity_rows(
-            aid, key.rstrip("s") if key != "series" else key, items(key), extra
-        )
-        out[key].extend(rows)
+    out["articles"].append(_article_row(aid, line, report))
+    for table, (entity, extra) in _ENTITIES.items():
+        rows, mentions = _entity_rows(aid, entity, _items(report, table), extra)
+        out[table].extend(rows)
         out["mentions"].extend(mentions)
-    for result in items("results"):
-        gap = result.get("gap") or {}
-        out["results"].append(
-            {
-                "article_id": aid,
-                "kind": result.get("kind"),
-                "position": result.get("position"),
-                "class": result.get("class"),
-                "drivers": JOIN.join(result.get("drivers") or []),
-                "team": result.get("team"),
-                "car": result.get("car"),
-                "session": result.get("session"),
-                "status": result.get("status"),
-                "gap_seconds": gap.get("seconds"),
-                "gap_laps": gap.get("laps"),
-                "gap_text": gap.get("text"),
-                **_ev(result.get("evidence")),
-            }
-        )
-    for gap in items("gaps"):
-        out["gaps"].append(
-            {
-                "article_id": aid,
-                **{k: gap.get(k) for k in ("seconds", "laps", "approximate", "text")},
-                **_ev(gap.get("evidence")),
-            }
-        )
-    for value in items("times"):
-        out["times"].append(
-            {
-                "article_id": aid,
-                **{k: value.get(k) for k in ("kind", "seconds", "text")},
-                **_ev(value.get("evidence")),
-            }
-        )
-    for event in items("events"):
-        out["events"].append(
-            {
-                "article_id": aid,
-                **{
-                    k: event.get(k)
-                    for k in ("name", "track", "date", "status", "team", "car", "class")
-                },
-                "drivers": JOIN.join(event.get("drivers") or []),
-                **_ev(event.get("evidence")),
-            }
-        )
-    for session in items("sessions"):
-        out["sessions"].append(
-            {
-                "article_id": aid,
-                "kind": session.get("kind"),
-                "label": session.get("label"),
-                **_ev(session.get("evidence")),
-            }
-        )
-    for quote in items("quotes"):
-        out["quotes"].append(
-            {
-                "article_id": aid,
-                "speaker": quote.get("speaker"),
-                "text": quote.get("text"),
-                **_ev(quote.get("evidence")),
-            }
-        )
-    for credit in items("credits"):
-        out["credits"].append(
-            {
-                "article_id": aid,
-                "role": credit.get("role"),
-                "name": credit.get("name"),
-                **_ev(credit.get("evidence")),
-            }
-        )
+    for table, (columns, joined) in _FACTS.items():
+        out[table] = [_fact_row(aid, item, columns, joined) for item in _items(report, table)]
+    for row, result in zip(out["results"], _items(report, "results"), strict=True):
+        row.update(_gap_columns(result))
     return out
 
 
@@ -343,17 +302,10 @@ def build_tables(
         for name in TABLES
     }
     try:
-        for line in _lines(paths):
+        for line in read_outputs(paths):
             for name, rows in rows_of(line).items():
                 writers[name].add(rows)
     finally:
         for writer in writers.values():
             writer.close()
     return {name: writer.count for name, writer in writers.items()}
-
-
-def _lines(paths: list[Path]) -> Iterator[dict[str, Any]]:
-    for path in paths:
-        for line in iter_jsonl(path):
-            if isinstance(line.get("report"), dict):
-                yield line

@@ -10,39 +10,38 @@ from __future__ import annotations
 
 import contextlib
 import json
-import re
 import threading
-import traceback
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
+from gtextract.batch.budget import TimeExpired, time_budget
+from gtextract.batch.options import TIME_LIMIT
 from gtextract.batch.sources import RawArticle
-from gtextract.errors import InputError, NotGermanError, TextTooLargeError
+from gtextract.errors import InputError, MissingDependencyError, TimeLimitError, describe
 from gtextract.text_input import (
     MAX_CHARS,
     ArticleText,
-    html_to_article,
-    looks_like_html,
-    markdown_to_text,
-    prepare_text,
+    looks_german,
+    prepare_article,
     read_article,
 )
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from gtextract.extractor import ArticleMeta
     from gtextract.records import RaceReport
 
 __all__ = [
     "Extractorlike",
     "Outcome",
-    "PreparedArticle",
     "get_extractor",
-    "looks_german",
+    "looks_german",  # the library's check, kept importable from here
     "prepare",
     "process_chunk",
+    "run_chunk",
 ]
 
 
@@ -68,12 +67,6 @@ class Outcome(NamedTuple):
     article_id: str
     line: str
     reason: str = ""  # the error reason, for the summary
-
-
-@dataclass(frozen=True)
-class PreparedArticle:
-    raw: RawArticle
-    article: ArticleText
 
 
 # --------------------------------------------------------------------------- pipeline cache
@@ -111,81 +104,24 @@ def init_worker(model: str | None) -> None:
     get_extractor(model)
 
 
-# --------------------------------------------------------------------------- German or not
-
-# Frequent German function words, none of which is a frequent English word.
-_GERMAN_WORDS = (
-    "der die das und den dem des ein eine einer einen einem nicht mit sich auf für ist "
-    "im zu von sie er es wir ich auch als wie bei nach aus noch wurde wurden hat haben "
-    "sind war waren vor über zum zur beim vom nur dann doch schon sehr einem mehr wieder "
-    "gegen unter durch seinem seine seiner ihre ihren ihrem dass aber oder wenn kann"
-)
-_GERMAN = frozenset(_GERMAN_WORDS.split())
-_ENGLISH_WORDS = (
-    "the and of to is was with for that this on at from by his her their were are have "
-    "has had it its be been not but which after before when"
-)
-_ENGLISH = frozenset(_ENGLISH_WORDS.split())
-_WORD = re.compile(r"[^\W\d_]+")
-
-
-def looks_german(text: str, *, sample: int = 20_000) -> bool:
-    """Cheap language check: enough German function words, more than English ones.
-
-    Short texts (fewer than 12 words, e.g. a results line) pass: there is too
-    little to judge and the extractor copes with them.
-    """
-    words = _WORD.findall(text[:sample].lower())
-    if len(words) < 12:
-        return True
-    german = sum(1 for w in words if w in _GERMAN)
-    english = sum(1 for w in words if w in _ENGLISH)
-    return german >= 0.05 * len(words) and german > english
-
-
 # --------------------------------------------------------------------------- preparation
 
 
 def prepare(raw: RawArticle, *, max_chars: int = MAX_CHARS) -> ArticleText:
-    """Decode, strip HTML boilerplate and normalise one raw article.
+    """Decode, strip HTML boilerplate, normalise and language-check one raw article.
 
+    The same preparation as the library's (:func:`gtextract.text_input.prepare_article`).
     Raises the :mod:`gtextract.errors` input errors (with ``reason``).
     """
     if raw.data is not None:
-        name = raw.name or raw.url
-        if raw.format == "html" and not (name and name.lower().endswith((".html", ".htm"))):
-            name = "article.html"  # a WARC response says HTML in its headers, not its name
-        article = read_article(raw.data, name=name, max_chars=max_chars)
-    else:
-        text = raw.text or ""
-        fmt = raw.format or ("html" if looks_like_html(text) else "text")
-        title: str | None = None
-        published: date | None = None
-        if fmt == "html":
-            if len(text) > max_chars * 4:  # markup may be 4x the text, not more
-                raise TextTooLargeError(
-                    f"input is too large: {len(text):,} characters of HTML "
-                    f"(limit {max_chars:,} characters of text)"
-                )
-            page = html_to_article(text, url=raw.url)
-            text, title, published = page.text, page.title, page.published
-        elif fmt == "markdown":
-            text, title = markdown_to_text(text)
-        article = ArticleText(
-            text=prepare_text(text, max_chars=max_chars),
-            encoding=None,
-            format=fmt,
-            title=title,
-            published=published,
-            url=raw.url,
+        article = read_article(
+            raw.data, name=raw.name or raw.url, fmt=raw.format, max_chars=max_chars
         )
-    if not looks_german(article.text):
-        raise NotGermanError("input does not look like German text")
+    else:
+        article = prepare_article(raw.text or "", fmt=raw.format, url=raw.url, max_chars=max_chars)
     # Metadata given by the container (JSONL fields) wins over what the page says.
-    return ArticleText(
-        text=article.text,
-        encoding=article.encoding,
-        format=article.format,
+    return replace(
+        article,
         title=raw.title or article.title,
         published=raw.published or article.published,
         url=raw.url or article.url,
@@ -219,68 +155,91 @@ def _error(raw: RawArticle, reason: str, message: str) -> Outcome:
 
 
 def _failure(raw: RawArticle, exc: BaseException) -> Outcome:
-    if isinstance(exc, InputError):
-        return _error(raw, exc.reason, str(exc))
-    # Anything else is a bug or a resource problem in the pipeline: keep the
-    # last frame so the error file says where it happened.
-    where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
-    at = f" (at {where.filename.rsplit('/', 1)[-1]}:{where.lineno})" if where else ""
-    message = f"{type(exc).__name__}: {exc}{at}"
-    return _error(raw, "extractor_error", message)
+    # Anything but an InputError is a bug or a resource problem in the pipeline:
+    # the message keeps the last frame so the error file says where it happened.
+    return _error(raw, *describe(exc))
 
 
-def _prepared(raw: RawArticle, max_chars: int) -> ArticleText | Outcome:
+def _timed_out(raw: RawArticle, seconds: float | None) -> Outcome:
+    message = f"the article took longer than its time limit of {seconds:g} s (--time-limit)"
+    return _error(raw, TimeLimitError.reason, message)
+
+
+def _prepared(raw: RawArticle, max_chars: int, time_limit: float | None) -> ArticleText | Outcome:
     if raw.error is not None:
         return _error(raw, *raw.error)
     try:
-        return prepare(raw, max_chars=max_chars)
+        with time_budget(time_limit):
+            return prepare(raw, max_chars=max_chars)
+    except TimeExpired:
+        return _timed_out(raw, time_limit)
     except InputError as exc:
         return _failure(raw, exc)
+    except MissingDependencyError:
+        raise  # the installation, not the article: the run stops with this message
     except Exception as exc:  # decoding libraries raise assorted errors on odd input
         return _error(raw, "undecodable", f"{type(exc).__name__}: {exc}")
 
 
-def _extract_one(raw: RawArticle, article: ArticleText, extractor: Extractorlike) -> Outcome:
+def _meta(raw: RawArticle, article: ArticleText) -> ArticleMeta:
+    from gtextract.extractor import ArticleMeta  # lazy: the reading process needs no spaCy
+
+    return ArticleMeta(
+        source=raw.url or raw.source, published=article.published, title=article.title
+    )
+
+
+def _extract_one(
+    raw: RawArticle, article: ArticleText, extractor: Extractorlike, time_limit: float | None
+) -> Outcome:
+    meta = _meta(raw, article)
     try:
-        report = extractor(
-            article.text,
-            source=raw.url or raw.source,
-            published=article.published,
-            title=article.title,
-        )
+        with time_budget(time_limit):
+            report = extractor(
+                article.text, source=meta.source, published=meta.published, title=meta.title
+            )
         return Outcome(True, raw.article_id, output_line(raw, article, report))
+    except TimeExpired:
+        return _timed_out(raw, time_limit)
+    except MissingDependencyError:
+        raise
     except Exception as exc:
         return _failure(raw, exc)
 
 
 def _extract_many(
-    todo: list[tuple[int, RawArticle, ArticleText]], extractor: Extractorlike
-) -> dict[int, Outcome] | None:
-    """All articles through ``extractor.pipe`` (spaCy batches them); None if any fails."""
+    todo: list[tuple[int, RawArticle, ArticleText]],
+    extractor: Extractorlike,
+    time_limit: float | None,
+) -> dict[int, Outcome]:
+    """The articles through ``extractor.pipe`` (spaCy batches them, a failing article
+    is recorded alone), as far as they get.
+
+    Each spaCy batch (at most ``max_chars`` characters together, see
+    ``Extractor.pipe``) gets ``time_limit``: the budget is renewed whenever pipe
+    hands out a result. When a batch runs out of time, the articles without a
+    result are left to the caller, which runs each alone with its own budget.
+    Without ``pipe`` (or for one article) nothing is done here.
+    """
     pipe = getattr(extractor, "pipe", None)
     if pipe is None or len(todo) < 2:
-        return None
-    from gtextract.extractor import ArticleMeta
+        return {}
+    from gtextract.extractor import FailedItem
 
-    items = [
-        (
-            article.text,
-            ArticleMeta(
-                source=raw.url or raw.source, published=article.published, title=article.title
-            ),
-        )
-        for _, raw, article in todo
-    ]
-    try:
-        reports = list(pipe(items, batch_size=len(items)))
-    except Exception:
-        return None  # one bad article must not take the chunk down: go one by one
-    if len(reports) != len(todo):
-        return None
-    return {
-        i: Outcome(True, raw.article_id, output_line(raw, article, report))
-        for (i, raw, article), report in zip(todo, reports, strict=True)
-    }
+    items = [(article.text, _meta(raw, article)) for _, raw, article in todo]
+    results = iter(pipe(items, batch_size=len(items), on_error="record"))
+    outcomes: dict[int, Outcome] = {}
+    for i, raw, article in todo:
+        try:
+            with time_budget(time_limit):
+                result = next(results)
+        except TimeExpired:
+            break
+        if isinstance(result, FailedItem):
+            outcomes[i] = _error(raw, result.reason, result.message)
+        else:
+            outcomes[i] = Outcome(True, raw.article_id, output_line(raw, article, result))
+    return outcomes
 
 
 def _memory_zone(extractor: Extractorlike) -> contextlib.AbstractContextManager[Any]:
@@ -289,41 +248,45 @@ def _memory_zone(extractor: Extractorlike) -> contextlib.AbstractContextManager[
 
 
 def run_chunk(
-    chunk: Sequence[RawArticle], extractor: Extractorlike, *, max_chars: int = MAX_CHARS
+    chunk: Sequence[RawArticle],
+    extractor: Extractorlike,
+    *,
+    max_chars: int = MAX_CHARS,
+    time_limit: float | None = TIME_LIMIT,
 ) -> list[Outcome]:
-    """Process a chunk with a given extractor inside one spaCy memory zone."""
+    """Process a chunk with a given extractor inside one spaCy memory zone.
+
+    Each article is prepared within ``time_limit`` seconds; the chunk is then
+    extracted through ``pipe``, each spaCy batch within ``time_limit``; when
+    one runs out, its articles run alone with ``time_limit`` each (a slow
+    article is filed as ``time_limit``, the others are extracted).
+    """
     # The memory zone frees the strings and vocab entries the chunk added,
     # so a long run does not grow; records are plain data by then.
     with _memory_zone(extractor):
         outcomes: list[Outcome | None] = [None] * len(chunk)
         todo: list[tuple[int, RawArticle, ArticleText]] = []
         for i, raw in enumerate(chunk):
-            result = _prepared(raw, max_chars)
+            result = _prepared(raw, max_chars, time_limit)
             if isinstance(result, Outcome):
                 outcomes[i] = result
             else:
                 todo.append((i, raw, result))
-        batched = _extract_many(todo, extractor)
+        batched = _extract_many(todo, extractor, time_limit)
         for i, raw, article in todo:
-            outcomes[i] = (
-                batched[i] if batched is not None else _extract_one(raw, article, extractor)
-            )
+            outcomes[i] = batched.get(i) or _extract_one(raw, article, extractor, time_limit)
         return [o for o in outcomes if o is not None]
 
 
 def process_chunk(
-    chunk: Sequence[RawArticle], model: str | None = None, max_chars: int = MAX_CHARS
+    chunk: Sequence[RawArticle],
+    model: str | None = None,
+    max_chars: int = MAX_CHARS,
+    time_limit: float | None = TIME_LIMIT,
 ) -> list[Outcome]:
     """Worker entry point (process pool and Dask): uses the cached extractor."""
     extractor = get_extractor(model)
     # Dask may run several tasks as threads of one process; one pipeline is
     # not safe to share between threads, so they take turns.
     with _LOCKS[_key(model)]:
-        return run_chunk(chunk, extractor, max_chars=max_chars)
-
-
-def iter_outcomes(
-    chunks: Iterator[Sequence[RawArticle]], extractor: Extractorlike, max_chars: int = MAX_CHARS
-) -> Iterator[list[Outcome]]:
-    for chunk in chunks:
-        yield run_chunk(chunk, extractor, max_chars=max_chars)
+        return run_chunk(chunk, extractor, max_chars=max_chars, time_limit=time_limit)
