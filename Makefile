@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
 
-.PHONY: install demo test lint bench eval model clean
+.PHONY: install demo test lint bench eval model prebuilt clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,7 +33,12 @@ eval: $(STAMP)
 	$(BIN)/gtextract eval ../shared/dev
 
 bench: $(STAMP)
-	$(BIN)/python benchmarks/bench_pipeline.py
+	$(BIN)/python benchmarks/bench_real.py
+
+## Precompute what a start would (gazetteer tokens): after editing gazetteer data or
+## the tokenizer rules
+prebuilt: $(STAMP)
+	$(BIN)/python scripts/build_prebuilt.py
 
 ## Rebuild the bundled German NER model (models/de_gtextract_base), ~30 min, one thread
 model: $(STAMP)
