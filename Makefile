@@ -35,8 +35,8 @@ eval: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_real.py
 
-## Precompute what a start would (gazetteer tokens): after editing gazetteer data or
-## the tokenizer rules
+## Precompute what a start would (gazetteer tokens, compact NORM table): after editing
+## gazetteer data, the tokenizer rules or the bundled model
 prebuilt: $(STAMP)
 	$(BIN)/python scripts/build_prebuilt.py
 
