@@ -11,7 +11,7 @@ import pytest
 import spacy
 
 import gtextract
-from gtextract.components.gazetteer import PATTERN_DOCS_FILE, PATTERNS_FILE
+from gtextract.components.gazetteer import PATTERN_TOKENS_FILE, PATTERNS_FILE
 from gtextract.pipeline import COMPONENTS
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "reports"
@@ -58,7 +58,9 @@ def test_saved_gazetteer_keeps_tokenised_patterns(saved) -> None:
     lines = (folder / PATTERNS_FILE).read_text(encoding="utf-8").splitlines()
     first = json.loads(lines[0])
     assert set(first) == {"label", "pattern", "id"}
-    assert (folder / PATTERN_DOCS_FILE).stat().st_size > 0
+    tokens = (folder / PATTERN_TOKENS_FILE).read_text(encoding="utf-8").splitlines()
+    assert len(tokens) == len(lines)
+    assert json.loads(tokens[0]) == [first["pattern"], first["pattern"].lower().split()]
 
 
 def test_saved_component_data_is_what_it_runs_on(saved, tmp_path: Path) -> None:

@@ -16,6 +16,8 @@ from typing import Any
 import spacy
 from spacy.language import Language
 
+from gtextract import compact_norms
+
 PREFERRED_PACKAGE = "de_core_news_sm"
 BUNDLED_NAME = "de_gtextract_base"
 
@@ -76,6 +78,16 @@ def blank_german() -> Language:
     return nlp
 
 
+def _load_path(path: Path) -> Language:
+    """``spacy.load(path)``, with the bundled model's NORM table in its compact form
+    when the model's lookups are the ones it was made from (a second faster, ~65 MB
+    less per process)."""
+    table = compact_norms.prebuilt_for(path)
+    if table is None:
+        return spacy.load(path)
+    return compact_norms.load(path, table)
+
+
 def load_base(model: str | Path | Language | None = None) -> tuple[Language, BaseModelInfo]:
     """Load the base pipeline following gtextract's order of preference."""
     if isinstance(model, Language):
@@ -84,8 +96,9 @@ def load_base(model: str | Path | Language | None = None) -> tuple[Language, Bas
         if str(model) == "blank":
             nlp = blank_german()
             return nlp, _info(nlp, "blank")
-        nlp = spacy.load(model)
-        return nlp, _info(nlp, "explicit", Path(model) if Path(str(model)).exists() else None)
+        given = Path(str(model))
+        nlp = _load_path(given) if given.is_dir() else spacy.load(model)
+        return nlp, _info(nlp, "explicit", given if given.exists() else None)
     if importlib.util.find_spec(PREFERRED_PACKAGE) is not None:
         try:
             nlp = spacy.load(PREFERRED_PACKAGE)
@@ -99,10 +112,10 @@ def load_base(model: str | Path | Language | None = None) -> tuple[Language, Bas
             )
         else:
             return nlp, _info(nlp, "installed")
-    path = bundled_model_path()
-    if path is not None:
-        nlp = spacy.load(path)
-        return nlp, _info(nlp, "bundled", path)
+    bundled = bundled_model_path()
+    if bundled is not None:
+        nlp = _load_path(bundled)
+        return nlp, _info(nlp, "bundled", bundled)
     warnings.warn(
         "No German base model found (neither de_core_news_sm nor the bundled "
         f"{BUNDLED_NAME}); running on a blank German pipeline: names come from rules only.",

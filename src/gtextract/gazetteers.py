@@ -369,9 +369,13 @@ class DataSource:
     def words(self, name: str) -> frozenset[str]:
         """One of the word lists (see :data:`WORD_LISTS`), exactly as written (case kept)."""
         filename = word_file(name)
-        return self._cached(
-            "words", name, lambda: frozenset(line for _, line in self._lines(filename))
-        )
+
+        def build() -> frozenset[str]:
+            # as _lines, without line numbers: the lists run to 250k lines, read at start
+            stripped = map(str.strip, self.read_text(filename).splitlines())
+            return frozenset(w for w in stripped if w and w[0] != "#")
+
+        return self._cached("words", name, build)
 
     def mapping(self, name: str) -> Mapping[str, str]:
         """A two-column map (see :data:`MAPPINGS`): first column -> second column."""

@@ -3,10 +3,13 @@
 Patterns come from the data files in ``gtextract/data`` at ``initialize`` and
 are tokenised with the pipeline's own tokenizer, so hyphen/space variants of
 one name ("Aston Martin" / "Aston-Martin") are generated here once rather than
-listed twice in the data. ``to_disk`` saves the patterns both as text
-(``patterns.jsonl``, one ``{"label", "pattern", "id"}`` per line, as spaCy's
-``SpanRuler`` does) and as the tokenised pattern Docs (``pattern_docs.spacy``),
-so loading a saved pipeline does not tokenise thousands of patterns again.
+listed twice in the data. Tokenising them is the slow part of a start, so
+``initialize`` takes them prebuilt from the package when its key still fits
+the data and the tokenizer (:mod:`gtextract.components.gazetteer_cache`).
+``to_disk`` saves the patterns as text (``patterns.jsonl``, one ``{"label",
+"pattern", "id"}`` per line, as spaCy's ``SpanRuler`` does) and their
+lower-case tokens (``pattern_tokens.jsonl``), so loading a saved pipeline does
+not tokenise them again either.
 """
 
 from __future__ import annotations
@@ -21,14 +24,16 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, DocBin, Span
 from spacy.util import ensure_path
 
-from gtextract.components import contract
+from gtextract.components import contract, gazetteer_cache
 from gtextract.components.base import NotInitializedError
+from gtextract.components.gazetteer_cache import TokenisedPattern
 from gtextract.components.spans import add_candidates
 from gtextract.gazetteers import DataSource, PhrasePattern, package_data
 
 GAZETTEER_KINDS = ("series", "tracks", "events", "makes", "car_models", "teams", "classes")
 PATTERNS_FILE = "patterns.jsonl"
-PATTERN_DOCS_FILE = "pattern_docs.spacy"
+PATTERN_TOKENS_FILE = "pattern_tokens.jsonl"
+PATTERN_DOCS_FILE = "pattern_docs.spacy"  # read only: pipelines saved before pattern_tokens
 
 
 def _variants(form: str) -> Iterator[str]:
@@ -63,6 +68,7 @@ class GazetteerMatcher:
         self.name = name
         self.kinds = tuple(kinds)
         self.patterns: list[PhrasePattern] = []
+        self._lower: dict[str, tuple[str, ...]] = {}  # pattern text -> its tokens, lower case
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.entry_of: dict[int, str] = {}
 
@@ -75,20 +81,25 @@ class GazetteerMatcher:
     ) -> None:
         """Build the patterns from the data files (the package's, or ``data_dir``)."""
         data = DataSource(data_dir) if data_dir else package_data()
-        patterns = gazetteer_patterns(data, self.kinds)
-        self._set_patterns(patterns, [self.nlp.make_doc(p["pattern"]) for p in patterns])
+        tokenised = gazetteer_cache.load(self.nlp, data, self.kinds)
+        if tokenised is None:  # custom data, another tokenizer or a stale prebuilt file
+            tokenised = gazetteer_cache.tokenise(self.nlp, gazetteer_patterns(data, self.kinds))
+        self._set_patterns(tokenised)
 
-    def _set_patterns(self, patterns: list[PhrasePattern], docs: list[Doc]) -> None:
-        self.patterns = patterns
+    def _set_patterns(self, tokenised: list[TokenisedPattern]) -> None:
+        self.patterns = [t.pattern for t in tokenised]
+        self._lower = {t.pattern["pattern"]: t.lower for t in tokenised}
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self.entry_of = {}
-        grouped: dict[str, list[Doc]] = {}
-        for pattern, doc in zip(patterns, docs, strict=True):
-            key = f"{pattern['label']}\t{pattern['id']}"
-            grouped.setdefault(key, []).append(doc)
-            self.entry_of[self.nlp.vocab.strings.add(key)] = pattern["id"]
-        for key, key_docs in grouped.items():
-            self.matcher.add(key, key_docs)
+        strings = self.nlp.vocab.strings
+        grouped: dict[str, list[tuple[int, ...]]] = {}
+        for t in tokenised:
+            key = f"{t.pattern['label']}\t{t.pattern['id']}"
+            # the PhraseMatcher takes a pattern as its LOWER hashes as well as a Doc
+            grouped.setdefault(key, []).append(tuple(strings.add(w) for w in t.lower))
+            self.entry_of[strings.add(key)] = t.pattern["id"]
+        for key, keywords in grouped.items():
+            self.matcher.add(key, keywords)  # type: ignore[arg-type]
 
     def __call__(self, doc: Doc) -> Doc:
         if not self.patterns:
@@ -109,19 +120,26 @@ class GazetteerMatcher:
         folder = ensure_path(path)
         folder.mkdir(parents=True, exist_ok=True)
         srsly.write_jsonl(folder / PATTERNS_FILE, self.patterns)
-        docs = DocBin(attrs=["ORTH"], store_user_data=False)
-        for pattern in self.patterns:
-            docs.add(self.nlp.make_doc(pattern["pattern"]))
-        docs.to_disk(folder / PATTERN_DOCS_FILE)
+        srsly.write_jsonl(
+            folder / PATTERN_TOKENS_FILE,
+            ([p["pattern"], list(self._lower[p["pattern"]])] for p in self.patterns),
+        )
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> GazetteerMatcher:
         folder = ensure_path(path)
         patterns: list[PhrasePattern] = list(srsly.read_jsonl(folder / PATTERNS_FILE))
-        if (folder / PATTERN_DOCS_FILE).is_file():
-            docs = list(DocBin().from_disk(folder / PATTERN_DOCS_FILE).get_docs(self.nlp.vocab))
-        else:  # patterns written by hand: tokenise them here
-            docs = [self.nlp.make_doc(p["pattern"]) for p in patterns]
-        self._set_patterns(patterns, docs)
+        lower: dict[str, tuple[str, ...]] = {}
+        if (folder / PATTERN_TOKENS_FILE).is_file():
+            rows = srsly.read_jsonl(folder / PATTERN_TOKENS_FILE)
+            lower = {form: tuple(words) for form, words in rows}
+        elif (folder / PATTERN_DOCS_FILE).is_file():
+            docs = DocBin().from_disk(folder / PATTERN_DOCS_FILE).get_docs(self.nlp.vocab)
+            lower = {doc.text: tuple(t.lower_ for t in doc) for doc in docs}
+        # patterns added or edited by hand since: tokenise them here
+        todo = [p for p in patterns if p["pattern"] not in lower]
+        fresh = gazetteer_cache.tokenise(self.nlp, todo)
+        lower.update((t.pattern["pattern"], t.lower) for t in fresh)
+        self._set_patterns([TokenisedPattern(p, lower[p["pattern"]]) for p in patterns])
         return self
 
 

@@ -18,19 +18,25 @@ from gtextract.components.spans import LABEL_PRIORITY, NESTED, RESOLVED, candida
 RELABEL = {"CAR_MODEL": "CAR"}
 
 
-def _in_slash_list(span: Span) -> bool:
-    doc = span.doc
-    before = doc[span.start - 1].text if span.start > 0 else ""
-    after = doc[span.end].text if span.end < len(doc) else ""
+PRIORITY = {label: i for i, label in enumerate(LABEL_PRIORITY)}
+
+# (start, end, label, kb_id, span): a candidate's fields read once (each read of a
+# Span attribute in the sort key and the overlap test went through spaCy again)
+Candidate = tuple[int, int, str, str, Span]
+
+
+def _in_slash_list(doc: Doc, start: int, end: int) -> bool:
+    before = doc[start - 1].text if start > 0 else ""
+    after = doc[end].text if end < len(doc) else ""
     return "/" in (before, after)
 
 
-def _rank(span: Span) -> tuple[int, int, int]:
-    label = span.label_
-    priority = LABEL_PRIORITY.index(label) if label in LABEL_PRIORITY else len(LABEL_PRIORITY)
-    if label == "DRIVER" and len(span) == 1 and _in_slash_list(span):
+def _rank(doc: Doc, cand: Candidate) -> tuple[int, int, int]:
+    start, end, label = cand[0], cand[1], cand[2]
+    priority = PRIORITY.get(label, len(LABEL_PRIORITY))
+    if label == "DRIVER" and end - start == 1 and _in_slash_list(doc, start, end):
         priority = -1
-    return (-len(span), priority, span.start)
+    return (start - end, priority, start)
 
 
 def _extend_events(doc: Doc, chosen: list[Span], tracks: list[Span]) -> list[Span]:
@@ -51,21 +57,19 @@ class SpanResolver:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
+        cands: list[Candidate] = [(s.start, s.end, s.label_, s.kb_id_, s) for s in candidates(doc)]
         chosen: list[Span] = []
-        taken: set[int] = set()
-        for span in sorted(candidates(doc), key=_rank):
-            if any(i in taken for i in range(span.start, span.end)):
+        taken = bytearray(len(doc))
+        for start, end, label, kb_id, _ in sorted(cands, key=lambda c: _rank(doc, c)):
+            if any(taken[start:end]):
                 continue
-            label = RELABEL.get(span.label_, span.label_)
-            chosen.append(Span(doc, span.start, span.end, label=label, kb_id=span.kb_id_))
-            taken.update(range(span.start, span.end))
-        tracks = candidates(doc, "TRACK")
+            chosen.append(Span(doc, start, end, label=RELABEL.get(label, label), kb_id=kb_id))
+            taken[start:end] = b"\x01" * (end - start)
+        tracks = [c[4] for c in cands if c[2] == "TRACK"]
         doc.spans[RESOLVED] = sorted(_extend_events(doc, chosen, tracks), key=lambda s: s.start)
         # tracks named inside an event ("24h-Rennen von Spa-Francorchamps") are venues too
-        events = [s for s in chosen if s.label_ == "EVENT"]
-        doc.spans[NESTED] = [
-            t for t in candidates(doc, "TRACK") if any(e.start <= t.start < e.end for e in events)
-        ]
+        events = [(s.start, s.end) for s in chosen if s.label_ == "EVENT"]
+        doc.spans[NESTED] = [t for t in tracks if any(a <= t.start < b for a, b in events)]
         return doc
 
 

@@ -64,12 +64,16 @@ def text_of(doc: Doc) -> str:
 
 
 def _sentence_bounds(doc: Doc) -> list[tuple[int, int, int, int]]:
+    """(start, end, start_char, end_char) of every sentence, computed once per Doc.
+
+    Callers must not modify the list: it is the cached one (copying it on every
+    call cost more than the lookups it served)."""
     bounds = doc.user_data.get("gtx_sents")
     if bounds is None:
         bounds = doc.user_data["gtx_sents"] = [
             (s.start, s.end, s.start_char, s.end_char) for s in doc.sents
         ]
-    return list(bounds)
+    return bounds
 
 
 def sentences(doc: Doc) -> list[Span]:
@@ -80,19 +84,26 @@ def sentences(doc: Doc) -> list[Span]:
 def sentence_at_char(doc: Doc, char: int) -> Span | None:
     """The sentence containing a character offset."""
     bounds = _sentence_bounds(doc)
-    i = bisect_right([b[2] for b in bounds], char) - 1
+    starts = doc.user_data.get("gtx_sent_chars")
+    if starts is None or len(starts) != len(bounds):
+        starts = doc.user_data["gtx_sent_chars"] = [b[2] for b in bounds]
+    i = bisect_right(starts, char) - 1
     if i >= 0 and bounds[i][2] <= char < bounds[i][3]:
         return doc[bounds[i][0] : bounds[i][1]]
     return None
 
 
-def is_sentence_start(tok: Token) -> bool:
-    """``tok.is_sent_start`` without spaCy's per-call scan of the whole Doc."""
-    doc = tok.doc
+def sentence_starts(doc: Doc) -> bytes:
+    """A byte per token, 1 where a sentence starts: O(1) lookups, msgpack-serialisable."""
     starts = doc.user_data.get("gtx_sent_starts")
-    if starts is None:  # a byte per token: O(1) lookups and msgpack-serialisable
+    if starts is None:
         flags = bytearray(len(doc))
         for bound in _sentence_bounds(doc):
             flags[bound[0]] = 1
         starts = doc.user_data["gtx_sent_starts"] = bytes(flags)
-    return bool(starts[tok.i])
+    return starts
+
+
+def is_sentence_start(tok: Token) -> bool:
+    """``tok.is_sent_start`` without spaCy's per-call scan of the whole Doc."""
+    return bool(sentence_starts(tok.doc)[tok.i])
