@@ -36,6 +36,8 @@ PEOPLE_WORD_LISTS = (
 
 MAX_EXTRA_SURNAME_TOKENS = 2
 PLACE_PREPOSITIONS = {"aus", "in", "nach", "bei", "im", "am"}
+# particles that are German articles or prepositions too ("der", "zum")
+ARTICLE_PARTICLES = {"der", "den", "dem", "des", "das", "die", "von", "vom", "zu", "zum", "zur"}
 
 
 @lru_cache(maxsize=65536)
@@ -54,6 +56,11 @@ def _inflected_common_word(text: str, common: frozenset[str]) -> bool:
     return text in common or any(
         text.endswith(end) and text[: -len(end)] in common for end in ("s", "n", "en", "e", "er")
     )
+
+
+def _compound_of(text: str, common: frozenset[str]) -> bool:
+    """ "Bremspunkt": a German compound ending in a common noun ("Punkt")."""
+    return any(text[i:].capitalize() in common for i in range(3, len(text) - 3))
 
 
 def _compound_head(tok: Token) -> bool:
@@ -153,10 +160,14 @@ class PeopleFinder(DataComponent):
             k += 1
         if k >= len(doc) or not self._is_surname_after_given(doc[k]):
             return None
+        if k > j and self._article_then_noun(doc[j:k], doc[k]):
+            return None
         end = k + 1
         # "von Thurn und Taxis"; double-barrelled "Müller-Lüdenscheidt"
         while end + 1 < len(doc) and doc[end].text == "und" and k > j:
             if not self._is_surname_after_given(doc[end + 1]):  # "von Thurn und Taxis"
+                break
+            if self._is_given(doc[end + 1]):  # "da Costa und Kevin X": a second person
                 break
             end += 2
         while (
@@ -178,6 +189,19 @@ class PeopleFinder(DataComponent):
             end += 1
             extra += 1
         return end
+
+    def _article_then_noun(self, parts: Span, word: Token) -> bool:
+        """ "Jonas den Bremspunkt", "Lena zum Turm": a German article or
+        preposition before a common noun is no name particle."""
+        return (
+            all(p.lower_ in ARTICLE_PARTICLES for p in parts)
+            and word.text not in self.surnames
+            and (
+                word.text in self.not_names
+                or _inflected_common_word(word.text, self.common_words)
+                or _compound_of(word.text, self.common_words)
+            )
+        )
 
     def _unknown_given_name_at(self, doc: Doc, i: int) -> int | None:
         """Names whose given name no list knows, where the shape says "person":
@@ -294,12 +318,18 @@ class PeopleFinder(DataComponent):
                 continue
             text = tok.text
             base = text[:-1] if text.endswith("s") and text[:-1] in known_last else text
-            slash = any(0 <= i < len(doc) and doc[i].text == "/" for i in (tok.i - 1, tok.i + 1))
+            slash = any(
+                0 <= i < len(doc) and doc[i].text == "/" for i in (tok.i - 1, tok.i + 1)
+            ) and not self._in_details(tok)
+            # "12. Juni:" opens a line too: a numbered line needs a word that can be a name
+            numbered = self._numbered_line_start(tok) and (
+                text in self.surnames or text not in self.not_names
+            )
             if (
                 base in known_last
                 or slash
                 or tok.i in in_list
-                or self._numbered_line_start(tok)
+                or numbered
                 or self._lexicon_surname(tok)
             ):
                 spans.append(doc[tok.i : tok.i + 1])
@@ -321,6 +351,16 @@ class PeopleFinder(DataComponent):
     def _after_place_word(tok: Token) -> bool:
         """ "aus Weiden", "in Aachen": a hometown, not a person."""
         return tok.i > 0 and tok.doc[tok.i - 1].lower_ in PLACE_PREPOSITIONS
+
+    @staticmethod
+    def _in_details(tok: Token) -> bool:
+        """ "(25, Villingen / Team X)": hometown and team in the bracket of details
+        that opens with the age, no crew of two drivers."""
+        doc = tok.doc
+        i = tok.i - 1
+        while i > 0 and tok.i - i < 12 and doc[i].text not in ("(", ")", "\n"):
+            i -= 1
+        return doc[i].text == "(" and i + 2 < tok.i and doc[i + 1].is_digit and doc[i + 2].text == ","
 
     def _numbered_line_start(self, tok: Token) -> bool:
         """ "3. Blomqvist" at the start of a line of a result list."""
