@@ -134,3 +134,9 @@ def test_a_number_not_marked_with_hash_is_no_start_number(alone, hand_doc) -> No
 def test_a_gazetteer_car_model_gets_its_start_number_too(alone, hand_doc) -> None:
     doc, _ = cars_alone(alone, hand_doc, "Der [Huracán](CAR_MODEL:Lamborghini Huracán) #63 fuhr.")
     assert doc._.gtx_car_numbers == {len("Der Huracán"): "63"}
+
+
+def test_motorcycle_make_and_model(report) -> None:
+    # riders count as drivers, their bikes as cars; the make is no driver in a slash pair
+    r = report("Jonas Brenninger gewann auf einer Yamaha R1.")
+    assert [(c.name, c.make) for c in r.cars] == [("Yamaha R1", "Yamaha")]
