@@ -360,7 +360,9 @@ class PeopleFinder(DataComponent):
         i = tok.i - 1
         while i > 0 and tok.i - i < 12 and doc[i].text not in ("(", ")", "\n"):
             i -= 1
-        return doc[i].text == "(" and i + 2 < tok.i and doc[i + 1].is_digit and doc[i + 2].text == ","
+        return (
+            doc[i].text == "(" and i + 2 < tok.i and doc[i + 1].is_digit and doc[i + 2].text == ","
+        )
 
     def _numbered_line_start(self, tok: Token) -> bool:
         """ "3. Blomqvist" at the start of a line of a result list."""
