@@ -140,3 +140,14 @@ def test_motorcycle_make_and_model(report) -> None:
     # riders count as drivers, their bikes as cars; the make is no driver in a slash pair
     r = report("Jonas Brenninger gewann auf einer Yamaha R1.")
     assert [(c.name, c.make) for c in r.cars] == [("Yamaha R1", "Yamaha")]
+
+
+def test_version_digit_after_model_word(report) -> None:
+    assert [c.name for c in report("Er siegte im Audi R8 LMS GT3 Evo 2 vor Kessler.").cars] == [
+        "Audi R8 LMS GT3 Evo 2"
+    ]
+
+
+def test_points_after_model_in_a_table_are_no_model(report) -> None:
+    r = report("Endstand\nJonas Brenninger Audi A4 412\nTim Kessler Audi A4 398\n")
+    assert {c.name for c in r.cars} == {"Audi A4"}
