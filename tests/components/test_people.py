@@ -192,3 +192,16 @@ def test_hometown_slash_team_in_details_is_no_crew(doc) -> None:
 
 def test_unit_word_is_no_surname(doc) -> None:
     assert people(doc("Es war bei fünf Grad Celsius sehr kalt.")) == []
+
+
+def test_team_owner_after_team_von_is_no_driver(doc) -> None:
+    got = people(doc("Jonas Brenninger fährt für das Team Callisto Racing von Lukas Maier."))
+    assert got == [("Jonas Brenninger", "DRIVER"), ("Lukas Maier", "PERSON")]
+
+
+def test_photo_credit_is_no_driver(doc) -> None:
+    assert people(doc("Jonas Brenninger jubelt. Photo: Lukas Maier")) == [
+        ("Jonas Brenninger", "DRIVER"),
+        ("Lukas Maier", "PERSON"),
+    ]
+    assert people(doc("Der Sieger im Ziel | © Lukas Maier")) == [("Lukas Maier", "PERSON")]

@@ -36,6 +36,7 @@ PEOPLE_WORD_LISTS = (
 
 MAX_EXTRA_SURNAME_TOKENS = 2
 PLACE_PREPOSITIONS = {"aus", "in", "nach", "bei", "im", "am"}
+TEAM_NOUNS = {"team", "rennstall"}
 # particles that are German articles or prepositions too ("der", "zum")
 ARTICLE_PARTICLES = {"der", "den", "dem", "des", "das", "die", "von", "vom", "zu", "zum", "zur"}
 
@@ -408,10 +409,25 @@ class PeopleFinder(DataComponent):
                 return "PERSON"
             if word in self.driver_roles:
                 return "DRIVER"
+        if self._team_owner(span):
+            return "PERSON"
         after = doc[span.end : span.end + 3]
         if len(after) >= 2 and after[0].text == "," and after[1].lower_ in self.other_roles:
             return "PERSON"
         return "DRIVER"
+
+    @staticmethod
+    def _team_owner(span: Span) -> bool:
+        """ "das Team von Lukas Maier", "Team X Racing von Lukas Maier": the owner."""
+        doc = span.doc
+        if span.start < 2 or doc[span.start - 1].text != "von":
+            return False
+        i = span.start - 2
+        while i > 0 and span.start - i <= 5 and _capitalised(doc[i].text):
+            if doc[i].lower_ in TEAM_NOUNS:
+                return True
+            i -= 1
+        return False
 
     def __call__(self, doc: Doc) -> Doc:
         found = self._rule_names(doc)
