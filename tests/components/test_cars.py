@@ -134,3 +134,20 @@ def test_a_number_not_marked_with_hash_is_no_start_number(alone, hand_doc) -> No
 def test_a_gazetteer_car_model_gets_its_start_number_too(alone, hand_doc) -> None:
     doc, _ = cars_alone(alone, hand_doc, "Der [Huracán](CAR_MODEL:Lamborghini Huracán) #63 fuhr.")
     assert doc._.gtx_car_numbers == {len("Der Huracán"): "63"}
+
+
+def test_motorcycle_make_and_model(report) -> None:
+    # riders count as drivers, their bikes as cars; the make is no driver in a slash pair
+    r = report("Jonas Brenninger gewann auf einer Yamaha R1.")
+    assert [(c.name, c.make) for c in r.cars] == [("Yamaha R1", "Yamaha")]
+
+
+def test_version_digit_after_model_word(report) -> None:
+    assert [c.name for c in report("Er siegte im Audi R8 LMS GT3 Evo 2 vor Kessler.").cars] == [
+        "Audi R8 LMS GT3 Evo 2"
+    ]
+
+
+def test_points_after_model_in_a_table_are_no_model(report) -> None:
+    r = report("Endstand\nJonas Brenninger Audi A4 412\nTim Kessler Audi A4 398\n")
+    assert {c.name for c in r.cars} == {"Audi A4"}

@@ -163,3 +163,45 @@ def test_a_person_span_of_the_base_model_that_names_a_make_is_no_driver() -> Non
         "dahinter kamen die beiden Aston Martin."
     )
     assert driver_names(report) == ["Jonas Brenninger", "Mara Wellenkamp"]
+
+
+def test_und_before_a_given_name_starts_a_second_driver(doc) -> None:
+    # "von Thurn und Taxis" continues a name; "und Kevin ..." is the next person
+    assert people(doc("Marco da Riva und Kevin Brenninger fuhren aufs Podium.")) == [
+        ("Marco da Riva", "DRIVER"),
+        ("Kevin Brenninger", "DRIVER"),
+    ]
+
+
+def test_article_before_a_common_noun_is_no_particle(doc) -> None:
+    assert people(doc("Im Training verpasste Jonas den Bremspunkt.")) == []
+    assert people(doc("Nach dem Rennen lief Lena zum Turm.")) == []
+
+
+def test_date_at_a_numbered_line_start_is_no_name(doc) -> None:
+    assert people(doc("Kalender\n12. Juni: Lauf in Zolder\n3. Brenninger\n")) == [
+        ("Brenninger", "DRIVER")
+    ]
+
+
+def test_hometown_slash_team_in_details_is_no_crew(doc) -> None:
+    assert people(doc("Jonas Brenninger (25, Villingen / Callisto Racing) siegte.")) == [
+        ("Jonas Brenninger", "DRIVER")
+    ]
+
+
+def test_unit_word_is_no_surname(doc) -> None:
+    assert people(doc("Es war bei fünf Grad Celsius sehr kalt.")) == []
+
+
+def test_team_owner_after_team_von_is_no_driver(doc) -> None:
+    got = people(doc("Jonas Brenninger fährt für das Team Callisto Racing von Lukas Maier."))
+    assert got == [("Jonas Brenninger", "DRIVER"), ("Lukas Maier", "PERSON")]
+
+
+def test_photo_credit_is_no_driver(doc) -> None:
+    assert people(doc("Jonas Brenninger jubelt. Photo: Lukas Maier")) == [
+        ("Jonas Brenninger", "DRIVER"),
+        ("Lukas Maier", "PERSON"),
+    ]
+    assert people(doc("Der Sieger im Ziel | © Lukas Maier")) == [("Lukas Maier", "PERSON")]

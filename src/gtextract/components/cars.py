@@ -48,11 +48,41 @@ class CarFinder(DataComponent):
             return True
         return text.isdigit() and 2 <= len(text) <= 3  # 911, 296, 718
 
+    def _version_digit(self, doc: Doc, i: int) -> bool:
+        """A single digit after a lettered model word, on the same line."""
+        prev = doc[i - 1]
+        return (
+            len(doc[i].text) == 1
+            and doc[i].text != "0"
+            and prev.whitespace_ == " "
+            and prev.text in self.model_words
+            and not any(c.isdigit() for c in prev.text)
+        )
+
+    @staticmethod
+    def _ends_line(tok: Token) -> bool:
+        """The last word of its line or of a tab-separated cell."""
+        return (
+            "\n" in tok.whitespace_
+            or "\t" in tok.whitespace_
+            or tok.i + 1 == len(tok.doc)
+            or tok.doc[tok.i + 1].is_space
+        )
+
     def _model_end(self, doc: Doc, start: int, makes_at: set[int]) -> int:
         end = start
         while end < len(doc) and end - start < MAX_MODEL_TOKENS:
             tok = doc[end]
-            if self._is_model_token(tok) or (end in makes_at and end > start):
+            if tok.text.isdigit() and end > start:
+                # after the first model word a version digit ("Evo 2", "GT 3 Cup") or a
+                # number inside the line; "Audi A4 678" ending a table row is the points
+                if not (
+                    self._version_digit(doc, end)
+                    or (self._is_model_token(tok) and not self._ends_line(tok))
+                ):
+                    break
+                end += 1
+            elif self._is_model_token(tok) or (end in makes_at and end > start):
                 end += 1
             elif (
                 tok.text == "-"

@@ -11,15 +11,14 @@ A person is a DRIVER unless a role word (Teamchef, Fotos:) marks them otherwise.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from gtextract.components import contract
 from gtextract.components.base import DataComponent
-from gtextract.components.spans import add_candidates, candidates, sentence_starts, text_of
+from gtextract.components.spans import add_candidates, candidates, is_sentence_start, text_of
 from gtextract.gazetteers import DataSource, entry_file, mapping_file, word_file
 from gtextract.names import FOREIGN_PARTICLES, UNAMBIGUOUS_PARTICLES, particles
 
@@ -37,6 +36,9 @@ PEOPLE_WORD_LISTS = (
 
 MAX_EXTRA_SURNAME_TOKENS = 2
 PLACE_PREPOSITIONS = {"aus", "in", "nach", "bei", "im", "am"}
+TEAM_NOUNS = {"team", "rennstall"}
+# particles that are German articles or prepositions too ("der", "zum")
+ARTICLE_PARTICLES = {"der", "den", "dem", "des", "das", "die", "von", "vom", "zu", "zum", "zur"}
 
 
 @lru_cache(maxsize=65536)
@@ -57,52 +59,32 @@ def _inflected_common_word(text: str, common: frozenset[str]) -> bool:
     )
 
 
-@dataclass(frozen=True)
-class _Words:
-    """The token attributes the rules ask for, read once per Doc.
-
-    ``doc[i]`` builds a new spaCy ``Token`` on every access, and the rules look
-    at each token and its neighbours many times: on lists the rules cost a
-    fraction of what they did on Tokens.
-    """
-
-    doc: Doc
-    text: list[str]
-    lower: list[str]
-    space: list[str]  # whitespace after the token
-    idx: list[int]
-
-    @classmethod
-    def of(cls, doc: Doc) -> _Words:
-        toks = list(doc)
-        return cls(
-            doc,
-            [t.text for t in toks],
-            [t.lower_ for t in toks],
-            [t.whitespace_ for t in toks],
-            [t.idx for t in toks],
-        )
-
-    def __len__(self) -> int:
-        return len(self.text)
+def _compound_of(text: str, common: frozenset[str]) -> bool:
+    """ "Bremspunkt": a German compound ending in a common noun ("Punkt")."""
+    return any(text[i:].capitalize() in common for i in range(3, len(text) - 3))
 
 
-def _compound_head(w: _Words, i: int) -> bool:
+def _compound_head(tok: Token) -> bool:
     """ "Grundig-Kehre": a word hyphen-fused to the next is a modifier, not a person."""
-    return i + 2 < len(w) and w.text[i + 1] == "-" and not w.space[i] and not w.space[i + 1]
+    doc = tok.doc
+    return (
+        tok.i + 2 < len(doc)
+        and doc[tok.i + 1].text == "-"
+        and not tok.whitespace_
+        and not doc[tok.i + 1].whitespace_
+    )
 
 
-def _byline(w: _Words, start: int, end: int) -> bool:
+def _byline(span: Span) -> bool:
     """ "Von Markus Muster" alone on a line: the author."""
-    if start == 0 or w.text[start - 1] != "Von":
+    doc = span.doc
+    if span.start == 0 or doc[span.start - 1].text != "Von":
         return False
-    text = text_of(w.doc)
-    von = w.idx[start - 1]
-    end_char = w.idx[end - 1] + len(w.text[end - 1])
-    line_start = text.rfind("\n", 0, von) + 1
-    line_end = text.find("\n", end_char)
+    text = text_of(doc)
+    line_start = text.rfind("\n", 0, doc[span.start - 1].idx) + 1
+    line_end = text.find("\n", span.end_char)
     line_end = len(text) if line_end == -1 else line_end
-    return line_start == von and not text[end_char:line_end].strip()
+    return line_start == doc[span.start - 1].idx and not text[span.end_char : line_end].strip()
 
 
 class PeopleFinder(DataComponent):
@@ -136,151 +118,174 @@ class PeopleFinder(DataComponent):
         }
 
     # -- token tests -------------------------------------------------------
-    def _is_surname(self, w: _Words, i: int) -> bool:
-        text = w.text[i]
-        if not _capitalised(text) or text in self.places:
-            return False
-        if text in self.surnames:
-            return True
-        return text not in self.not_names and w.lower[i] not in self.not_names_lower
+    def _is_capitalised(self, tok: Token) -> bool:
+        return _capitalised(tok.text)
 
-    def _is_surname_after_given(self, text: str) -> bool:
+    def _is_surname(self, tok: Token) -> bool:
+        if not self._is_capitalised(tok) or tok.text in self.places:
+            return False
+        if tok.text in self.surnames:
+            return True
+        return tok.text not in self.not_names and tok.lower_ not in self.not_names_lower
+
+    def _is_surname_after_given(self, tok: Token) -> bool:
         """After a given name any capitalised word but the report vocabulary is a surname."""
         return (
-            _capitalised(text)
-            and text not in self.never_names
-            and text not in self.places
-            and text not in self.given_or_role
+            self._is_capitalised(tok)
+            and tok.text not in self.never_names
+            and tok.text not in self.places
+            and tok.text not in self.given_or_role
         )
 
-    def _is_given(self, text: str) -> bool:
-        return _capitalised(text) and text in self.given
+    def _is_given(self, tok: Token) -> bool:
+        return self._is_capitalised(tok) and tok.text in self.given
 
     # -- rules -------------------------------------------------------------
-    def _full_name_at(self, w: _Words, i: int) -> int | None:
+    def _full_name_at(self, doc: Doc, i: int) -> int | None:
         """End of a "Given [Given] [particles] Surname [Surname]" name starting at i."""
-        text, n = w.text, len(w)
-        if not self._is_given(text[i]):
+        if not self._is_given(doc[i]):
             return None
         j = i + 1
         # hyphenated or double given names: "Hans-Joachim", "Jan Erik"
-        while j + 1 < n and text[j] == "-" and self._is_given(text[j + 1]):
+        while j + 1 < len(doc) and doc[j].text == "-" and self._is_given(doc[j + 1]):
             j += 2
-        if j < n and self._is_given(text[j]) and j + 1 < n and self._is_surname(w, j + 1):
+        if (
+            j < len(doc)
+            and self._is_given(doc[j])
+            and j + 1 < len(doc)
+            and self._is_surname(doc[j + 1])
+        ):
             j += 1
         k = j
-        while k < n and w.lower[k] in self.particles and text[k] != "und":
+        while k < len(doc) and doc[k].lower_ in self.particles and doc[k].text != "und":
             k += 1
-        if k >= n or not self._is_surname_after_given(text[k]):
+        if k >= len(doc) or not self._is_surname_after_given(doc[k]):
+            return None
+        if k > j and self._article_then_noun(doc[j:k], doc[k]):
             return None
         end = k + 1
         # "von Thurn und Taxis"; double-barrelled "Müller-Lüdenscheidt"
-        while end + 1 < n and text[end] == "und" and k > j:
-            if not self._is_surname_after_given(text[end + 1]):  # "von Thurn und Taxis"
+        while end + 1 < len(doc) and doc[end].text == "und" and k > j:
+            if not self._is_surname_after_given(doc[end + 1]):  # "von Thurn und Taxis"
+                break
+            if self._is_given(doc[end + 1]):  # "da Costa und Kevin X": a second person
                 break
             end += 2
         while (
-            end + 1 < n
-            and text[end] == "-"
-            and not w.space[end]
-            and not w.space[end - 1]
-            and self._is_surname(w, end + 1)
+            end + 1 < len(doc)
+            and doc[end].text == "-"
+            and not doc[end].whitespace_
+            and not doc[end - 1].whitespace_
+            and self._is_surname(doc[end + 1])
         ):
             end += 2
         extra = 0
         while (
-            end < n
+            end < len(doc)
             and extra < MAX_EXTRA_SURNAME_TOKENS
-            and self._is_surname(w, end)
-            and text[end] not in self.given
-            and w.space[end - 1] == " "
+            and self._is_surname(doc[end])
+            and doc[end].text not in self.given
+            and doc[end - 1].whitespace_ == " "
         ):
             end += 1
             extra += 1
         return end
 
-    def _unknown_given_name_at(self, w: _Words, i: int) -> int | None:
+    def _article_then_noun(self, parts: Span, word: Token) -> bool:
+        """ "Jonas den Bremspunkt", "Lena zum Turm": a German article or
+        preposition before a common noun is no name particle."""
+        return (
+            all(p.lower_ in ARTICLE_PARTICLES for p in parts)
+            and word.text not in self.surnames
+            and (
+                word.text in self.not_names
+                or _inflected_common_word(word.text, self.common_words)
+                or _compound_of(word.text, self.common_words)
+            )
+        )
+
+    def _unknown_given_name_at(self, doc: Doc, i: int) -> int | None:
         """Names whose given name no list knows, where the shape says "person":
         "Mathis de Vries" (particle), "Aurelio Bassani (23, ...)" (details in
         brackets), "Tabellenführer Aurelio Bassani" (driver word before)."""
-        text, n = w.text, len(w)
-        first = text[i]
+        first = doc[i]
         if (
-            not _capitalised(first)
-            or first in self.common_words
-            or first in self.never_names
-            or first in self.places
+            not self._is_capitalised(first)
+            or first.text in self.common_words
+            or first.text in self.never_names
+            or first.text in self.places
         ):
             return None
         k = i + 1
-        while k < n and text[k] in FOREIGN_PARTICLES:
+        while k < len(doc) and doc[k].text in FOREIGN_PARTICLES:
             k += 1
-        if k >= n or not self._is_surname_after_given(text[k]):
+        if k >= len(doc) or not self._is_surname_after_given(doc[k]):
             return None
-        if text[k] in self.common_words and k == i + 1:
+        if doc[k].text in self.common_words and k == i + 1:
             return None
         end = k + 1
-        with_particle = k > i + 1 and text[i + 1] in UNAMBIGUOUS_PARTICLES
-        with_details = end + 1 < n and text[end] == "(" and text[end + 1].isdigit()
-        before = w.lower[i - 1].rsplit("-", 1)[-1] if i > 0 else ""
+        with_particle = k > i + 1 and doc[i + 1].text in UNAMBIGUOUS_PARTICLES
+        with_details = end + 1 < len(doc) and doc[end].text == "(" and doc[end + 1].is_digit
+        before = doc[i - 1].lower_.rsplit("-", 1)[-1] if i > 0 else ""
         with_role = before in self.driver_roles
         if with_particle or with_details or with_role:
             return end
         return None
 
-    def _rule_names(self, w: _Words) -> list[tuple[int, int]]:
-        spans: list[tuple[int, int]] = []
+    def _rule_names(self, doc: Doc) -> list[Span]:
+        spans: list[Span] = []
         i = 0
-        while i < len(w):
-            end = self._full_name_at(w, i) or self._unknown_given_name_at(w, i)
+        while i < len(doc):
+            end = self._full_name_at(doc, i) or self._unknown_given_name_at(doc, i)
             if end is not None:
-                spans.append((i, end))
+                spans.append(doc[i:end])
                 i = end
             else:
                 i += 1
         return spans
 
-    def _ner_names(self, w: _Words) -> list[tuple[int, int]]:
+    def _ner_names(self, doc: Doc) -> list[Span]:
         """PER entities of the base model, trimmed of role words and stray particles.
 
         The model's spans sometimes swallow a neighbour ("Klingmanns Teamgefährte
         Johansson", "Mercedes von Hamilton"); those are cut to the name part.
         """
         names = []
-        text = w.text
-        for ent in w.doc.ents:
+        for ent in doc.ents:
             if ent.label_ != "PER":
                 continue
             start, end = ent.start, ent.end
-            while start < end and not self._ner_name_token(w, start, first=True):
+            while start < end and not self._ner_name_token(doc[start], first=True):
                 start += 1
-            while end > start and (w.lower[end - 1] in self.particles or text[end - 1] == "-"):
+            while end > start and (
+                doc[end - 1].lower_ in self.particles or doc[end - 1].text == "-"
+            ):
                 end -= 1
             if end <= start:
                 continue
+            toks = list(doc[start:end])
             if not all(
-                self._ner_name_token(w, i) or w.lower[i] in self.particles or text[i] == "-"
-                for i in range(start, end)
+                self._ner_name_token(t) or t.lower_ in self.particles or t.text == "-" for t in toks
             ):
                 continue
-            if end - start == 1 and (
-                text[start] not in self.surnames  # a lone PER must be a known surname
-                or text[start] in self.given
-                or text[start] in self.common_words
-                or self._after_place_word(w, start)
-                or _compound_head(w, start)
+            if len(toks) == 1 and (
+                toks[0].text not in self.surnames  # a lone PER must be a known surname
+                or toks[0].text in self.given
+                or toks[0].text in self.common_words
+                or self._after_place_word(toks[0])
+                or _compound_head(toks[0])
             ):
                 continue
-            if end == len(w) and not text_of(w.doc)[-1:].isspace():
+            if end == len(doc) and not text_of(doc)[-1:].isspace():
                 continue  # a name cut off by the end of a truncated text ("Ben Dör")
-            names.append((start, end))
+            names.append(doc[start:end])
         return names
 
-    def _ner_name_token(self, w: _Words, i: int, first: bool = False) -> bool:
-        text = w.text[i]
-        if not _capitalised(text) or text in self.never_names or text in self.places:
+    def _ner_name_token(self, tok: Token, first: bool = False) -> bool:
+        text = tok.text
+        if not self._is_capitalised(tok) or text in self.never_names or text in self.places:
             return False
-        low = w.lower[i]
+        low = tok.lower_
         if (
             low in self.driver_roles
             or low in self.other_roles
@@ -291,83 +296,100 @@ class PeopleFinder(DataComponent):
             return False
         if first and _inflected_common_word(text, self.common_words):
             return False  # "Piloten von X": a noun is not the start of a name
-        if first and i > 1 and w.text[i - 1] == "-" and not w.space[i - 1]:
+        doc = tok.doc
+        if first and tok.i > 1 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_:
             return False  # "Mercedes-Crews von Heico": the tail of a compound
         # a genitive "Klingmanns" does not start a name
         return not (first and text.endswith("s") and text[:-1] in self.surnames)
 
-    def _listed_surnames(self, w: _Words, known_last: set[str]) -> list[tuple[int, int]]:
+    def _listed_surnames(self, doc: Doc, known_last: set[str]) -> list[Span]:
         """Bare surnames: of a full name seen earlier, in slash crews ("Ludwig/Mies"),
         in lists after a driver word ("der Piloten Krumbach, Wlazik und Gindorf"),
         on numbered result lines ("3. Blomqvist") and surnames the lexicon knows."""
         spans = []
-        in_list = self._driver_lists(w)
-        n = len(w)
-        for i, text in enumerate(w.text):
+        in_list = self._driver_lists(doc)
+        for tok in doc:
             if (
-                not _capitalised(text)
-                or text in self.never_names
-                or text in self.places
-                or self._after_place_word(w, i)
-                or _compound_head(w, i)
+                not self._is_capitalised(tok)
+                or tok.text in self.never_names
+                or tok.text in self.places
+                or self._after_place_word(tok)
+                or _compound_head(tok)
             ):
                 continue
+            text = tok.text
             base = text[:-1] if text.endswith("s") and text[:-1] in known_last else text
-            slash = (i > 0 and w.text[i - 1] == "/") or (i + 1 < n and w.text[i + 1] == "/")
+            slash = any(
+                0 <= i < len(doc) and doc[i].text == "/" for i in (tok.i - 1, tok.i + 1)
+            ) and not self._in_details(tok)
+            # "12. Juni:" opens a line too: a numbered line needs a word that can be a name
+            numbered = self._numbered_line_start(tok) and (
+                text in self.surnames or text not in self.not_names
+            )
             if (
                 base in known_last
                 or slash
-                or i in in_list
-                or self._numbered_line_start(w, i)
-                or self._lexicon_surname(w, i)
+                or tok.i in in_list
+                or numbered
+                or self._lexicon_surname(tok)
             ):
-                spans.append((i, i + 1))
+                spans.append(doc[tok.i : tok.i + 1])
         return spans
 
-    def _lexicon_surname(self, w: _Words, i: int) -> bool:
+    def _lexicon_surname(self, tok: Token) -> bool:
         """A listed surname standing alone, where it cannot be a common word or a place."""
-        text = w.text[i]
+        text = tok.text
         return (
             text in self.surnames
             and text not in self.not_names
             and text not in self.common_words
             and text not in self.given
-            and not sentence_starts(w.doc)[i]
-            and not self._after_place_word(w, i)
+            and not is_sentence_start(tok)
+            and not self._after_place_word(tok)
         )
 
     @staticmethod
-    def _after_place_word(w: _Words, i: int) -> bool:
+    def _after_place_word(tok: Token) -> bool:
         """ "aus Weiden", "in Aachen": a hometown, not a person."""
-        return i > 0 and w.lower[i - 1] in PLACE_PREPOSITIONS
+        return tok.i > 0 and tok.doc[tok.i - 1].lower_ in PLACE_PREPOSITIONS
 
     @staticmethod
-    def _numbered_line_start(w: _Words, i: int) -> bool:
-        """ "3. Blomqvist" at the start of a line of a result list."""
-        if i < 1:
-            return False
-        number = w.text[i - 1]
-        if not number.endswith(".") or not number.rstrip(".").isdigit():
-            return False
-        text = text_of(w.doc)
-        line_start = text.rfind("\n", 0, w.idx[i - 1]) + 1
-        return not text[line_start : w.idx[i - 1]].strip()
+    def _in_details(tok: Token) -> bool:
+        """ "(25, Villingen / Team X)": hometown and team in the bracket of details
+        that opens with the age, no crew of two drivers."""
+        doc = tok.doc
+        i = tok.i - 1
+        while i > 0 and tok.i - i < 12 and doc[i].text not in ("(", ")", "\n"):
+            i -= 1
+        return (
+            doc[i].text == "(" and i + 2 < tok.i and doc[i + 1].is_digit and doc[i + 2].text == ","
+        )
 
-    def _driver_lists(self, w: _Words) -> set[int]:
+    def _numbered_line_start(self, tok: Token) -> bool:
+        """ "3. Blomqvist" at the start of a line of a result list."""
+        doc = tok.doc
+        if tok.i < 1 or not doc[tok.i - 1].text.rstrip(".").isdigit():
+            return False
+        if not doc[tok.i - 1].text.endswith("."):
+            return False
+        line_start = text_of(doc).rfind("\n", 0, doc[tok.i - 1].idx) + 1
+        return not text_of(doc)[line_start : doc[tok.i - 1].idx].strip()
+
+    def _driver_lists(self, doc: Doc) -> set[int]:
         """Token indices of capitalised words listed right after a driver word."""
         found: set[int] = set()
-        text, n = w.text, len(w)
-        for t, low in enumerate(w.lower):
-            if low.rsplit("-", 1)[-1] not in self.driver_roles:
+        for tok in doc:
+            word = tok.lower_.rsplit("-", 1)[-1]
+            if word not in self.driver_roles:
                 continue
-            i = t + 1
+            i = tok.i + 1
             members: list[int] = []
-            while i < n:
-                cur = text[i]
-                if _capitalised(cur) and cur not in self.never_names:
+            while i < len(doc):
+                cur = doc[i]
+                if self._is_capitalised(cur) and cur.text not in self.never_names:
                     members.append(i)
                     i += 1
-                elif cur in (",", "/", "und", "sowie") and members:
+                elif cur.text in (",", "/", "und", "sowie") and members:
                     i += 1
                 else:
                     break
@@ -376,35 +398,54 @@ class PeopleFinder(DataComponent):
         return found
 
     # -- roles -------------------------------------------------------------
-    def _role_label(self, w: _Words, start: int, end: int) -> str:
-        if _byline(w, start, end):
+    def _role_label(self, span: Span) -> str:
+        doc = span.doc
+        if _byline(span):
             return "PERSON"
-        for word in reversed(w.lower[max(0, start - 3) : start]):
+        window = doc[max(0, span.start - 3) : span.start]
+        for tok in reversed(list(window)):
+            word = tok.lower_
             if word in self.other_roles or word.endswith(self.role_suffixes):
                 return "PERSON"
             if word in self.driver_roles:
                 return "DRIVER"
-        if end + 1 < len(w) and w.text[end] == "," and w.lower[end + 1] in self.other_roles:
+        if self._team_owner(span):
+            return "PERSON"
+        after = doc[span.end : span.end + 3]
+        if len(after) >= 2 and after[0].text == "," and after[1].lower_ in self.other_roles:
             return "PERSON"
         return "DRIVER"
 
+    @staticmethod
+    def _team_owner(span: Span) -> bool:
+        """ "das Team von Lukas Maier", "Team X Racing von Lukas Maier": the owner."""
+        doc = span.doc
+        if span.start < 2 or doc[span.start - 1].text != "von":
+            return False
+        i = span.start - 2
+        while i > 0 and span.start - i <= 5 and _capitalised(doc[i].text):
+            if doc[i].lower_ in TEAM_NOUNS:
+                return True
+            i -= 1
+        return False
+
     def __call__(self, doc: Doc) -> Doc:
-        w = _Words.of(doc)
-        found = self._rule_names(w)
+        found = self._rule_names(doc)
         if self.use_ner:
-            found += self._ner_names(w)
-        known_last = {w.text[end - 1] for start, end in found if end - start > 1}
-        found += self._listed_surnames(w, known_last)
+            found += self._ner_names(doc)
+        known_last = {s[-1].text for s in found if len(s) > 1}
+        found += self._listed_surnames(doc, known_last)
         others = candidates(doc, "TEAM", "TRACK", "SERIES", "MAKE", "EVENT")
         taken = {c.start for c in others}
         # a name with exactly the extent of a make, team, ... ("Aston Martin": the base
         # model reads a given name in it) is that thing, not a person
         same_extent = {(c.start, c.end) for c in others}
         spans = []
-        for start, end in found:
-            if (start, end) in same_extent or (end - start == 1 and start in taken):
+        for span in found:
+            if (span.start, span.end) in same_extent or (len(span) == 1 and span.start in taken):
                 continue
-            spans.append(Span(doc, start, end, label=self._role_label(w, start, end)))
+            label = self._role_label(span)
+            spans.append(Span(doc, span.start, span.end, label=label))
         add_candidates(doc, spans)
         return doc
 
