@@ -30,7 +30,7 @@ lint: $(STAMP)
 
 ## Accuracy on the hand-annotated dev set beside the project
 eval: $(STAMP)
-	$(BIN)/gtextract eval ../shared/dev
+	$(BIN)/gtextract eval --all
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_real.py
