@@ -496,6 +496,11 @@ def package_data() -> DataSource:
     return DataSource()
 
 
+def data_source(data_dir: str | Path | None = None) -> DataSource:
+    """The files in ``data_dir``, else the package's (what ``initialize`` reads)."""
+    return DataSource(data_dir) if data_dir else package_data()
+
+
 # -- the package's data, as plain functions --------------------------------------
 
 
@@ -566,6 +571,7 @@ __all__ = [
     "mapping",
     "months",
     "number_words",
+    "data_source",
     "package_data",
     "patterns",
     "sessions",

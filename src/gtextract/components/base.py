@@ -21,7 +21,7 @@ from typing import Any, ClassVar
 from spacy.language import Language
 from spacy.util import ensure_path
 
-from gtextract.gazetteers import DataSource, package_data
+from gtextract.gazetteers import DataSource, data_source
 
 
 class NotInitializedError(AttributeError):
@@ -71,7 +71,7 @@ class DataComponent:
         data_dir: str | Path | None = None,
     ) -> None:
         """Read the data files: the package's, or those in ``data_dir``."""
-        self.set_data(DataSource(data_dir) if data_dir else package_data())
+        self.set_data(data_source(data_dir))
 
     def set_data(self, data: DataSource) -> None:
         self._data = data

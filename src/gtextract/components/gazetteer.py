@@ -28,7 +28,7 @@ from gtextract.components import contract, gazetteer_cache
 from gtextract.components.base import NotInitializedError
 from gtextract.components.gazetteer_cache import TokenisedPattern
 from gtextract.components.spans import add_candidates
-from gtextract.gazetteers import DataSource, PhrasePattern, package_data
+from gtextract.gazetteers import DataSource, PhrasePattern, data_source
 
 GAZETTEER_KINDS = ("series", "tracks", "events", "makes", "car_models", "teams", "classes")
 PATTERNS_FILE = "patterns.jsonl"
@@ -80,7 +80,7 @@ class GazetteerMatcher:
         data_dir: str | Path | None = None,
     ) -> None:
         """Build the patterns from the data files (the package's, or ``data_dir``)."""
-        data = DataSource(data_dir) if data_dir else package_data()
+        data = data_source(data_dir)
         tokenised = gazetteer_cache.load(self.nlp, data, self.kinds)
         if tokenised is None:  # custom data, another tokenizer or a stale prebuilt file
             tokenised = gazetteer_cache.tokenise(self.nlp, gazetteer_patterns(data, self.kinds))
