@@ -31,7 +31,7 @@ import numpy as np
 
 import gtextract
 from gtextract.components.results.features import FeatureReader
-from gtextract.cues import EventCues, PositionCues
+from gtextract.cues import EventCues, PositionCues, ResultFilterCues
 from gtextract.evaluation.matching import dedupe, dedupe_scorer, match_items, result_score
 from gtextract.evaluation.scoring import report_to_gold
 from gtextract.evaluation.split import default_paths
@@ -77,7 +77,9 @@ def collect(articles: list[dict[str, Any]]) -> list[dict[str, Any]]:
     disabled = [n for n in ("gtx_result_filter",) if n in nlp.pipe_names]
     data = data_source()
     reader = FeatureReader(
-        data.cues("position_cues", PositionCues), data.cues("event_cues", EventCues)
+        data.cues("position_cues", PositionCues),
+        data.cues("event_cues", EventCues),
+        data.cues("result_filter_cues", ResultFilterCues),
     )
     out = []
     with nlp.select_pipes(disable=disabled):

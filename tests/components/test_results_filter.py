@@ -11,7 +11,7 @@ import pytest
 import gtextract
 from gtextract.components.results.features import FeatureReader
 from gtextract.components.results.scoring import FILTER_FILE, ResultFilter, ResultModel
-from gtextract.cues import EventCues, PositionCues
+from gtextract.cues import EventCues, PositionCues, ResultFilterCues
 from gtextract.gazetteers import GazetteerError, package_data
 
 RACE = "[Xaver Quast](DRIVER) gewann das Rennen vor [Yannick Oblitz](DRIVER)."
@@ -22,7 +22,7 @@ def weights_dir(tmp_path: Path, weights: dict[str, float], bias: float, threshol
     """A data folder with the package's cue files and a hand-made weights file."""
     folder = tmp_path / "data"
     folder.mkdir(exist_ok=True)
-    package_data().copy_to(folder, ResultFilter.data_files[:2])
+    package_data().copy_to(folder, ResultFilter.data_files[:3])
     model = {"threshold": threshold, "bias": bias, "weights": weights}
     (folder / FILTER_FILE).write_text(json.dumps(model), encoding="utf-8")
     return folder
@@ -67,7 +67,9 @@ def test_a_fact_without_drivers_goes(hand_doc, alone, blank_nlp, tmp_path) -> No
 def test_two_crews_on_one_place_are_a_contradiction(hand_doc, alone) -> None:
     data = package_data()
     reader = FeatureReader(
-        data.cues("position_cues", PositionCues), data.cues("event_cues", EventCues)
+        data.cues("position_cues", PositionCues),
+        data.cues("event_cues", EventCues),
+        data.cues("result_filter_cues", ResultFilterCues),
     )
     doc = alone("gtx_results")(
         hand_doc("[Xaver Quast](DRIVER) gewann. Auch [Lino Brammert](DRIVER) gewann.")

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from gtextract.components.contract import ResultFact
 from gtextract.components.results.sessions import SessionReader
 from gtextract.components.spans import resolved, sentence_at_char, text_of
-from gtextract.cues import EventCues, PositionCues
+from gtextract.cues import EventCues, PositionCues, ResultFilterCues
 from gtextract.names import normalize
 
 # a line that opens with a number ("3. ", "P3", "12 "): a list or table row
@@ -34,6 +34,10 @@ LIST_LINE = re.compile(r"^\s*(?:P|Pos\.?\s*)?\d{1,3}\b")
 CLOCK_LINE = re.compile(r"^\s*\d{1,2}[:.]\d{2}(?:\s*Uhr)?\s*(?:[:\-–]|$)", re.MULTILINE)
 # quotation marks: a candidate beside talk is less often a result
 QUOTE_CHARS = frozenset('„“”"»«')
+# a year of a season: a sentence with an earlier one than the text's own speaks of the past
+YEAR = re.compile(r"(?<!\d)(?:19[5-9]\d|20[0-4]\d)(?!\d)")
+# a line that ends like a sentence; headlines and table rows do not
+SENTENCE_END = re.compile(r"[.!?:\"“”»«)]\s*$")
 
 
 @dataclass(frozen=True)
@@ -62,17 +66,26 @@ def _regex(patterns: list[str]) -> re.Pattern[str] | None:
 class FeatureReader:
     """Turns the facts of a Doc into candidates with their features."""
 
-    def __init__(self, positions: PositionCues, events: EventCues) -> None:
+    def __init__(self, positions: PositionCues, events: EventCues, words: ResultFilterCues) -> None:
         self.win_words = set(positions.win_words)
         self.grid_words = set(positions.grid_nouns) | set(positions.grid_verbs)
         self.race_nouns = set(positions.race_nouns)
         self.not_result = _regex(positions.not_result)
         self.future = _regex(events.future)
         self.sessions = SessionReader(positions)
+        self.groups = {
+            "sent_standings": _regex(words.standings),
+            "sent_history": _regex(words.history),
+            "sent_behind": _regex(words.behind),
+            "sent_progress": _regex(words.progress),
+        }
+        self.start_words = set(words.start_words)
 
     def candidates(self, doc: Doc, facts: list[ResultFact]) -> list[Candidate]:
         text = text_of(doc)
         whole = self._text_features(doc, text, facts)
+        years = Counter(YEAR.findall(text))
+        text_year = int(years.most_common(1)[0][0]) if years else None
         crews_at = Counter((f.kind, f.position, f.class_) for f in facts)
         places_of: dict[tuple[str, str], set[int]] = {}
         stated: Counter[tuple[str, str, int]] = Counter()
@@ -90,7 +103,7 @@ class FeatureReader:
         }
         out: list[Candidate] = []
         for fi, fact in enumerate(facts):
-            own = self._fact_features(doc, text, fact, crews_at)
+            own = self._fact_features(doc, text, fact, crews_at, text_year)
             cue = _token_at(doc, fact.cue[0])
             sent = sentence_at_char(doc, fact.cue[0])
             for di, span in enumerate(fact.drivers):
@@ -126,6 +139,7 @@ class FeatureReader:
         text: str,
         fact: ResultFact,
         crews_at: Counter[tuple[str, int, str | None]],
+        text_year: int | None,
     ) -> dict[str, float]:
         cue_text = text[fact.cue[0] : fact.cue[1]].lower()
         line_start = text.rfind("\n", 0, fact.cue[0]) + 1
@@ -134,6 +148,9 @@ class FeatureReader:
         sent = sentence_at_char(doc, fact.cue[0])
         sent_text = sent.text.lower() if sent is not None else line.lower()
         p = fact.position
+        cue_token = _token_at(doc, fact.cue[0])
+        before = doc[cue_token.i - 1].lower_ if cue_token is not None and cue_token.i else ""
+        sent_years = [int(y) for y in YEAR.findall(sent_text)]
         text_session = self.sessions.of_text(doc) or "race"
         sent_session = self.sessions.of_span(sent) if sent is not None else None
         return {
@@ -170,6 +187,16 @@ class FeatureReader:
             "sent_quote": float(any(c in QUOTE_CHARS for c in sent_text)),
             "sent_not_result": float(bool(self.not_result and self.not_result.search(sent_text))),
             "sent_future": float(bool(self.future and self.future.search(sent_text))),
+            **{
+                name: float(bool(regex and regex.search(sent_text)))
+                for name, regex in self.groups.items()
+            },
+            "cue_after_start_word": float(before in self.start_words),
+            "sent_year": float(bool(sent_years)),
+            "sent_past_year": float(
+                text_year is not None and any(y < text_year for y in sent_years)
+            ),
+            "line_unfinished": float(not SENTENCE_END.search(line)),
         }
 
 

@@ -25,10 +25,11 @@ from spacy.tokens import Doc
 from gtextract.components import contract
 from gtextract.components.base import DataComponent
 from gtextract.components.results.features import FeatureReader
-from gtextract.cues import EventCues, PositionCues
+from gtextract.cues import EventCues, PositionCues, ResultFilterCues
 from gtextract.gazetteers import DataSource, GazetteerError
 
 FILTER_FILE = "result_filter.json"
+WORDS_FILE = "result_filter_cues.json"
 
 __all__ = ["FILTER_FILE", "ResultFilter", "ResultModel", "make_result_filter"]
 
@@ -62,11 +63,13 @@ class ResultModel:
 class ResultFilter(DataComponent):
     """Drops the drivers of ``doc._.gtx_results`` the model finds unlikely."""
 
-    data_files = ("position_cues.json", "event_cues.json", FILTER_FILE)
+    data_files = ("position_cues.json", "event_cues.json", WORDS_FILE, FILTER_FILE)
 
     def setup(self, data: DataSource) -> None:
         self.reader = FeatureReader(
-            data.cues("position_cues", PositionCues), data.cues("event_cues", EventCues)
+            data.cues("position_cues", PositionCues),
+            data.cues("event_cues", EventCues),
+            data.cues("result_filter_cues", ResultFilterCues),
         )
         self.model = ResultModel.from_json(data.read_text(FILTER_FILE))
 
