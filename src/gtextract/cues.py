@@ -127,3 +127,14 @@ class AssemblyRules(CueFile):
     constructor_series: list[str] = Field(
         description="series (gazetteer names) whose entrants are the constructors (Ferrari)"
     )
+
+
+class ResultFilterCues(CueFile):
+    """``result_filter_cues.json``, read by ``gtx_result_filter``: word groups whose
+    presence is a feature of a candidate result (the weights are learned)."""
+
+    standings: list[str] = Field(description="regexes from a word start: a championship table")
+    history: list[str] = Field(description="regexes from a word start: an earlier season or race")
+    behind: list[str] = Field(description="regexes from a word start: a gap to someone else")
+    progress: list[str] = Field(description="regexes from a word start: an order during the race")
+    start_words: list[str] = Field(description="words right before a cue that make it a start slot")

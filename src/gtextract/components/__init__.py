@@ -14,3 +14,4 @@ from gtextract.components import (  # noqa: F401
     sentences,
     teams,
 )
+from gtextract.components.results import scoring  # noqa: F401,E402  (gtx_result_filter, optional)
