@@ -122,6 +122,13 @@ def test_hometown_in_brackets_is_not_a_track(extractor) -> None:
     assert r.drivers[0].hometown == "Hockenheim"
 
 
+def test_series_mention_leaves_out_the_full_stop(extractor) -> None:
+    r = extractor("Jonas Brenninger fährt in der Formel E. Er gewann in Mexiko.")
+    (series,) = r.series
+    assert series.name == "Formel E"
+    assert [(e.text, e.end - e.start) for e in series.mentions] == [("Formel E", 8)]
+
+
 def test_person_with_role_anywhere_is_no_driver(extractor) -> None:
     r = extractor("Markus Hollerbach gewann. Teamchef Markus Hollerbach freute sich.")
     assert r.drivers == []

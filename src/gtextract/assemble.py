@@ -219,6 +219,8 @@ class Assembler:
         mentions = [Mention.of(s) for s in resolved(doc, label)] + list(extra)
         if label == "TRACK":
             mentions = [m for m in mentions if not _inside_brackets(text_of(doc), m)]
+        if label == "SERIES":  # "in der Formel E." matched with its full stop
+            mentions = [_without_full_stop(m) for m in mentions]
         return cluster(mentions, by_entry=label in ("TRACK", "SERIES", "TEAM"))
 
     def teams(self, doc: Doc) -> list[Cluster]:
@@ -410,6 +412,13 @@ def _fold_track_parts(clusters: list[Cluster], part_of: dict[str, str]) -> list[
             continue
         kept.append(c)
     return kept
+
+
+def _without_full_stop(mention: Mention) -> Mention:
+    if not mention.text.endswith("."):
+        return mention
+    text = mention.text[:-1]
+    return Mention(text, mention.start_char, mention.end_char - 1, mention.kb_id_, mention.label_)
 
 
 def _inside_brackets(text: str, mention: Mention) -> bool:

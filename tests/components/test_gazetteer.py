@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gtextract.components.gazetteer import _case_fits, _variants
+from gtextract.components.gazetteer import _case_fits, _series_variants, _variants
 from gtextract.components.spans import candidates, resolved
 
 
@@ -75,3 +75,24 @@ def test_case_fits(doc) -> None:
     d = doc("dtm und DTM")
     assert _case_fits(d[2:3])
     assert not _case_fits(d[0:1])
+
+
+def test_series_with_declined_adjective(doc) -> None:
+    d = doc("Der Lauf zählt zur Deutschen Rallye Meisterschaft und zur italienischen Formel 4.")
+    assert labelled(d, "SERIES") == [
+        ("Deutschen Rallye Meisterschaft", "Deutsche Rallye-Meisterschaft"),
+        ("italienischen Formel 4.", "Italienische Formel 4"),  # "4." is one token
+    ]
+
+
+def test_series_ending_in_a_number_before_a_full_stop(doc) -> None:
+    d = doc("Jonas Brenninger fährt jetzt in der Formel 2. Danach folgt die Formel E.")
+    assert [kb for _, kb in labelled(d, "SERIES")] == ["Formel 2", "Formel E"]
+
+
+def test_series_variants_helper() -> None:
+    assert list(_series_variants("Internationale Deutsche Meisterschaft")) == [
+        "Internationalen Deutschen Meisterschaft"
+    ]
+    assert list(_series_variants("Formel-E")) == ["Formel-E."]
+    assert list(_series_variants("DTM")) == []

@@ -44,13 +44,37 @@ def _variants(form: str) -> Iterator[str]:
         yield form.replace("-", " ")
 
 
+# "Deutsche", "Italienische", "Internationale": leading adjectives of a series name,
+# declined after "der"/"zur" ("zur Deutschen Rallye-Meisterschaft")
+DECLINABLE_ENDINGS = ("sche", "nale")
+
+
+def _series_variants(form: str) -> Iterator[str]:
+    """A series name with its leading adjectives declined, and one that ends with a
+    bare letter or number written before a full stop ("in der Formel E.", "Formel 2."),
+    which the tokenizer keeps as one token ("E.", "2.")."""
+    words = form.split(" ")
+    lead = 0
+    while lead < len(words) - 1 and words[lead].endswith(DECLINABLE_ENDINGS):
+        lead += 1
+    declined = [" ".join([*(w + "n" for w in words[:lead]), *words[lead:]])] if lead else []
+    yield from declined
+    last = form.replace("-", " ").split(" ")[-1]
+    if (len(words) > 1 or "-" in form) and len(last) == 1 and last.isalnum():
+        for written in (form, *declined):
+            yield written + "."
+
+
 def gazetteer_patterns(data: DataSource, kinds: Iterable[str]) -> list[PhrasePattern]:
     """Every written form to match, with its hyphen/space variants and session words."""
     result: list[PhrasePattern] = []
     seen: set[tuple[str, str, str]] = set()
     for kind in kinds:
         for pattern in data.patterns(kind):
-            for form in _variants(pattern["pattern"]):
+            forms = [pattern["pattern"]]
+            if kind == "series":
+                forms.extend(_series_variants(pattern["pattern"]))
+            for form in (v for f in forms for v in _variants(f)):
                 key = (pattern["label"], pattern["id"], form)
                 if key not in seen:
                     seen.add(key)
