@@ -96,3 +96,21 @@ def test_series_variants_helper() -> None:
     ]
     assert list(_series_variants("Formel-E")) == ["Formel-E."]
     assert list(_series_variants("DTM")) == []
+
+
+def test_city_is_a_track_where_named_as_the_venue(doc) -> None:
+    d = doc("Nach der Pause ging es in London weiter. Jonas Brenninger kommt aus London.")
+    assert [(s.text, s.kb_id_, s.start) for s in resolved(d, "TRACK")] == [
+        ("London", "ExCeL London", 6)
+    ]
+
+
+def test_city_in_an_event_name_is_a_nested_track(doc) -> None:
+    d = doc("Bei den 24 Stunden von Dubai fuhr Jonas Brenninger auf Platz drei.")
+    assert [s.kb_id_ for s in resolved(d, "EVENT")] == ["24h Dubai"]
+    assert [(s.text, s.kb_id_) for s in d.spans["gtx_nested"]] == [("Dubai", "Dubai Autodrome")]
+
+
+def test_hometown_city_is_no_track(doc) -> None:
+    d = doc("Jonas Brenninger aus Berlin gewann auf dem Sachsenring.")
+    assert labelled(d, "TRACK") == [("Sachsenring", "Sachsenring")]
