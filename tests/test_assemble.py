@@ -129,6 +129,11 @@ def test_series_mention_leaves_out_the_full_stop(extractor) -> None:
     assert [(e.text, e.end - e.start) for e in series.mentions] == [("Formel E", 8)]
 
 
+def test_venue_in_brackets_is_a_track(extractor) -> None:
+    r = extractor("Es bleiben zwei Stationen (Spa-Francorchamps und Monza) im Kalender.")
+    assert [t.name for t in r.tracks] == ["Spa-Francorchamps", "Monza"]
+
+
 def test_person_with_role_anywhere_is_no_driver(extractor) -> None:
     r = extractor("Markus Hollerbach gewann. Teamchef Markus Hollerbach freute sich.")
     assert r.drivers == []

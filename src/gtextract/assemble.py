@@ -218,7 +218,8 @@ class Assembler:
     def named(self, doc: Doc, label: str, extra: Iterable[Mention] = ()) -> list[Cluster]:
         mentions = [Mention.of(s) for s in resolved(doc, label)] + list(extra)
         if label == "TRACK":
-            mentions = [m for m in mentions if not _inside_brackets(text_of(doc), m)]
+            people = {s.end_char for s in resolved(doc, "DRIVER", "PERSON")}
+            mentions = [m for m in mentions if not _persons_bracket(text_of(doc), m, people)]
         if label == "SERIES":  # "in der Formel E." matched with its full stop
             mentions = [_without_full_stop(m) for m in mentions]
         return cluster(mentions, by_entry=label in ("TRACK", "SERIES", "TEAM"))
@@ -421,12 +422,15 @@ def _without_full_stop(mention: Mention) -> Mention:
     return Mention(text, mention.start_char, mention.end_char - 1, mention.kb_id_, mention.label_)
 
 
-def _inside_brackets(text: str, mention: Mention) -> bool:
-    """Hometowns and nationalities in "(25, Heidelberg)" are details, not venues."""
+def _persons_bracket(text: str, mention: Mention, person_ends: set[int]) -> bool:
+    """Hometowns in "Jonas Brenninger (25, Heidelberg)" are details, not venues; a
+    bracket elsewhere ("zwei Stationen (New York am 15. Juli)") may name a venue."""
     start, end = mention.start_char, mention.end_char
     left = text.rfind("(", max(0, start - 60), start)
     right = text.rfind(")", max(0, start - 60), start)
-    return left > right and text.find(")", end, end + 60) != -1
+    if left <= right or text.find(")", end, end + 60) == -1:
+        return False
+    return len(text[:left].rstrip()) in person_ends
 
 
 def _title(doc: Doc) -> str | None:

@@ -114,3 +114,8 @@ def test_city_in_an_event_name_is_a_nested_track(doc) -> None:
 def test_hometown_city_is_no_track(doc) -> None:
     d = doc("Jonas Brenninger aus Berlin gewann auf dem Sachsenring.")
     assert labelled(d, "TRACK") == [("Sachsenring", "Sachsenring")]
+
+
+def test_city_of_a_calendar_entry_is_a_track(doc) -> None:
+    d = doc("Danach folgt London am 27. Juli.")
+    assert [(s.text, s.kb_id_) for s in resolved(d, "TRACK")] == [("London", "ExCeL London")]

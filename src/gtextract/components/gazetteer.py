@@ -193,10 +193,18 @@ class GazetteerMatcher:
 
 
 def _names_the_venue(city: Span, events: list[tuple[int, int]]) -> bool:
-    """ "in Berlin", "nach London", a city in an event's name ("Paris ePrix")."""
+    """ "in Berlin", "nach London", "London am 27. Juli", a city in an event's name
+    ("24 Stunden von Dubai")."""
     if any(a <= city.start and city.end <= b for a, b in events):
         return True
-    return city.start > 0 and city.doc[city.start - 1].lower_ in VENUE_PREPOSITIONS
+    doc = city.doc
+    if (
+        city.end + 1 < len(doc)
+        and doc[city.end].lower_ == "am"
+        and doc[city.end + 1].text[:1].isdigit()
+    ):
+        return True  # a calendar entry: "New York am 15. Juli"
+    return city.start > 0 and doc[city.start - 1].lower_ in VENUE_PREPOSITIONS
 
 
 def _case_fits(span: Span) -> bool:
