@@ -88,3 +88,8 @@ def test_company_named_by_its_legal_form_is_no_team(doc) -> None:
     d = doc("Der Veranstalter Ribbeck Events GmbH sagte das Rennen ab.")
     assert teams(d) == []
     assert [s.text for s in resolved(d, "ORG")] == ["Ribbeck Events GmbH"]
+
+
+def test_noun_compound_with_team_is_no_team(doc) -> None:
+    d = doc("Das Frauen-Team von Jonas Brenninger war schnell, das Quast-Team auch.")
+    assert teams(d) == ["Quast-Team"]

@@ -21,6 +21,7 @@ from gtextract.gazetteers import DataSource, entry_file, mapping_file, word_file
 
 TEAM_WORD_LISTS = (
     "team_words",
+    "not_names",
     "curated/not_names",
     "not_team_prefixes",
     "company_suffixes",
@@ -46,6 +47,8 @@ class TeamFinder(DataComponent):
 
     def setup(self, data: DataSource) -> None:
         self.team_words = {w.lower() for w in data.words("team_words") if " " not in w}
+        # "Frauen-Team", "Boxenstopp-Team": a noun compound names a kind of team
+        self.nouns = data.words("not_names")
         # "GmbH", "e.V.": a company or club; a team's name is written without them
         self.company_suffixes = {w.lower() for w in data.words("company_suffixes")}
         # team names are proper names, often words too ("Abt", "Reiter", "Eifel"):
@@ -123,9 +126,16 @@ class TeamFinder(DataComponent):
                     after += 1
             named = [t for t in doc[start:end] if not self._is_team_word(t) and t.text != "-"]
             plural_next = end < len(doc) and doc[end].lower_.rstrip("s") in self.team_words
+            if self._noun_compound(doc[start:end]):
+                continue
             if named and not plural_next:  # "Customer Racing Teams" is a group of teams
                 spans.append(self._team_or_company(doc, start, end))
         return spans
+
+    def _noun_compound(self, span: Span) -> bool:
+        """ "Frauen-Team", "Formel-E-Team": one hyphenated word led by a common noun."""
+        joined = len(span) > 1 and not any(t.whitespace_ for t in span[:-1])
+        return joined and span[1].text == "-" and span[0].text in self.nouns
 
     def _team_or_company(self, doc: Doc, start: int, end: int) -> Span:
         """ "Schubert Motorsport GmbH" is the team "Schubert Motorsport"; "VLN VV GmbH",
