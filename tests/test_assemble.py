@@ -68,6 +68,15 @@ def test_canonical_entry_name_wins_when_written() -> None:
     assert c.name == "Spa-Francorchamps"
 
 
+def test_entries_with_other_numbers_stay_apart() -> None:
+    mentions = [
+        m("Supersport 600", 0, "IDM Supersport", "SERIES"),
+        m("Supersport 300", 20, "IDM Supersport 300", "SERIES"),
+    ]
+    names = [c.name for c in cluster(mentions, by_entry=True)]
+    assert names == ["Supersport 600", "Supersport 300"]
+
+
 def test_same_entity_rules() -> None:
     assert _same_entity("Brenninger", "Jonas Brenninger")
     assert _same_entity("Brenniger", "Brenninger")  # fuzzy spelling

@@ -429,3 +429,11 @@ def test_motorcycle_series_and_full_forms() -> None:
     assert forms["Moto3"] == "Moto3"
     assert forms["Internationale Deutsche Motorradmeisterschaft"] == "IDM"
     assert forms["FIA-Langstrecken-Weltmeisterschaft"] == "FIA WEC"
+
+
+def test_series_official_and_national_names() -> None:
+    forms = {p["pattern"]: p["id"] for p in gz.patterns("series")}
+    assert forms["Internationale Deutsche Meisterschaft"] == "IDM"
+    assert forms["Nürburgring Langstreckenmeisterschaft"] == "Nürburgring Langstrecken-Serie"
+    assert forms["Rallye-Staatsmeisterschaft"] == "Österreichische Rallye-Staatsmeisterschaft"
+    assert forms["DJKM"] == "Deutsche Junioren-Kartmeisterschaft"

@@ -43,6 +43,7 @@ from gtextract.records import (
 
 FUZZY_SAME_NAME = 90
 BRACKET = re.compile(r"^\s*\(([^()]{1,80})\)")
+NUMBER = re.compile(r"\d+")
 AGE = re.compile(r"^(1[0-9]|[2-7][0-9])$")  # "(16, NZ)"; "(+0,204)" is a gap, not an age
 
 
@@ -95,13 +96,21 @@ class Cluster:
         return [Evidence(start=m.start_char, end=m.end_char, text=m.text) for m in self.mentions]
 
 
-def _same_entity(short: str, long: str) -> bool:
+def _same_entity(short: str, long: str, *, same_numbers: bool = False) -> bool:
     a, b = names.normalize(short).split(), names.normalize(long).split()
     if not a or not b:
         return False
-    if a == b or fuzz.ratio(" ".join(a), " ".join(b)) >= FUZZY_SAME_NAME:
+    if a == b:
+        return True
+    if fuzz.ratio(" ".join(a), " ".join(b)) >= FUZZY_SAME_NAME and (
+        not same_numbers or _numbers(a) == _numbers(b)
+    ):
         return True
     return set(a) <= set(b) and (a[-1] == b[-1] or a[-1] in b)
+
+
+def _numbers(words: list[str]) -> list[str]:
+    return [n for w in words for n in NUMBER.findall(w)]
 
 
 FUZZY_SCAN_LIMIT = 300  # beyond this many entities only shared words are compared
@@ -111,7 +120,8 @@ def cluster(mentions: Iterable[Mention], *, by_entry: bool = False) -> list[Clus
     """Group mentions, longest first, so short forms join the full name.
 
     With ``by_entry`` mentions of one gazetteer entry (``kb_id_``) always join,
-    so "NLS" and "Nürburgring Langstrecken-Serie" are one series. Clusters are
+    so "NLS" and "Nürburgring Langstrecken-Serie" are one series, and two spellings
+    alike join only with the same numbers ("Supersport 300" is not "Supersport 600"). Clusters are
     indexed by their words so that long texts stay linear.
     """
     clusters: list[Cluster] = []
@@ -128,7 +138,9 @@ def cluster(mentions: Iterable[Mention], *, by_entry: bool = False) -> list[Clus
             near = [c for w in words for c in by_word.get(w, [])]
             if len(clusters) <= FUZZY_SCAN_LIMIT:
                 near += clusters
-            home = next((c for c in near if _same_entity(text, c.name)), None)
+            home = next(
+                (c for c in near if _same_entity(text, c.name, same_numbers=by_entry)), None
+            )
         if home is None:
             home = Cluster()
             clusters.append(home)
@@ -220,8 +232,8 @@ class Assembler:
         if label == "TRACK":
             people = {s.end_char for s in resolved(doc, "DRIVER", "PERSON")}
             mentions = [m for m in mentions if not _persons_bracket(text_of(doc), m, people)]
-        if label == "SERIES":  # "in der Formel E." matched with its full stop
-            mentions = [_without_full_stop(m) for m in mentions]
+        if label == "SERIES":  # "in der Formel E.", "Formel-1-": matched with the mark
+            mentions = [_without_final_mark(m) for m in mentions]
         return cluster(mentions, by_entry=label in ("TRACK", "SERIES", "TEAM"))
 
     def teams(self, doc: Doc) -> list[Cluster]:
@@ -415,8 +427,8 @@ def _fold_track_parts(clusters: list[Cluster], part_of: dict[str, str]) -> list[
     return kept
 
 
-def _without_full_stop(mention: Mention) -> Mention:
-    if not mention.text.endswith("."):
+def _without_final_mark(mention: Mention) -> Mention:
+    if not mention.text.endswith((".", "-")):
         return mention
     text = mention.text[:-1]
     return Mention(text, mention.start_char, mention.end_char - 1, mention.kb_id_, mention.label_)

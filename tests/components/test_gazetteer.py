@@ -94,7 +94,7 @@ def test_series_variants_helper() -> None:
     assert list(_series_variants("Internationale Deutsche Meisterschaft")) == [
         "Internationalen Deutschen Meisterschaft"
     ]
-    assert list(_series_variants("Formel-E")) == ["Formel-E."]
+    assert list(_series_variants("Formel-E")) == ["Formel-E.", "Formel-E-"]
     assert list(_series_variants("DTM")) == []
 
 
@@ -119,3 +119,8 @@ def test_hometown_city_is_no_track(doc) -> None:
 def test_city_of_a_calendar_entry_is_a_track(doc) -> None:
     d = doc("Danach folgt London am 27. Juli.")
     assert [(s.text, s.kb_id_) for s in resolved(d, "TRACK")] == [("London", "ExCeL London")]
+
+
+def test_series_in_a_truncated_compound(doc) -> None:
+    d = doc("Der frühere Formel-1- und DTM-Pilot Jonas Brenninger fuhr vorn.")
+    assert [kb for _, kb in labelled(d, "SERIES")] == ["Formel 1", "DTM"]

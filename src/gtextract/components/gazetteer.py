@@ -51,8 +51,8 @@ DECLINABLE_ENDINGS = ("sche", "nale")
 
 def _series_variants(form: str) -> Iterator[str]:
     """A series name with its leading adjectives declined, and one that ends with a
-    bare letter or number written before a full stop ("in der Formel E.", "Formel 2."),
-    which the tokenizer keeps as one token ("E.", "2.")."""
+    bare letter or number written before a full stop ("in der Formel E.", "Formel 2.")
+    or a hyphen ("Formel-1- und DTM-Pilot"), which the tokenizer keeps in that token."""
     words = form.split(" ")
     lead = 0
     while lead < len(words) - 1 and words[lead].endswith(DECLINABLE_ENDINGS):
@@ -63,6 +63,7 @@ def _series_variants(form: str) -> Iterator[str]:
     if (len(words) > 1 or "-" in form) and len(last) == 1 and last.isalnum():
         for written in (form, *declined):
             yield written + "."
+            yield written + "-"  # "Formel-1- und DTM-Pilot"
 
 
 CITY = "CITY"  # a track's city: a TRACK only where the text names it as the venue
