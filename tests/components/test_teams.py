@@ -93,3 +93,8 @@ def test_company_named_by_its_legal_form_is_no_team(doc) -> None:
 def test_noun_compound_with_team_is_no_team(doc) -> None:
     d = doc("Das Frauen-Team von Jonas Brenninger war schnell, das Quast-Team auch.")
     assert teams(d) == ["Quast-Team"]
+
+
+def test_genitive_teams_is_one_team(doc) -> None:
+    assert teams(doc("Der Fahrer des Quast Racing Teams gewann.")) == ["Quast Racing"]
+    assert teams(doc("Die Quast Racing Teams fuhren vorn.")) == []

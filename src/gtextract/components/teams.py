@@ -33,6 +33,8 @@ MAX_NAME_TOKENS_BEFORE = 4
 MAX_NAME_TOKENS_AFTER = 2
 NUMBERED_TEAM = re.compile(r"^Team\d+$")
 MAX_BY_TOKENS = 3  # name words on each side of "by"
+# "des Mamerow Racing Teams": after a genitive article "Teams" is one team
+GENITIVE_ARTICLES = frozenset({"des", "eines"})
 ORG = "ORG"  # a company or club named by its legal form: no entity of the records
 NOT_BY_ENTRANT = {"powered", "presented", "supported", "sponsored", "driven", "foto", "photo"}
 
@@ -125,7 +127,11 @@ class TeamFinder(DataComponent):
                     end += 1
                     after += 1
             named = [t for t in doc[start:end] if not self._is_team_word(t) and t.text != "-"]
-            plural_next = end < len(doc) and doc[end].lower_.rstrip("s") in self.team_words
+            plural_next = (
+                end < len(doc)
+                and doc[end].lower_.rstrip("s") in self.team_words
+                and not (start > 0 and doc[start - 1].lower_ in GENITIVE_ARTICLES)
+            )
             if self._noun_compound(doc[start:end]):
                 continue
             if named and not plural_next:  # "Customer Racing Teams" is a group of teams
