@@ -232,3 +232,8 @@ def test_records_from_a_hand_made_doc() -> None:
         ("Xaver", "Quast"),
         ("Ulf", "Ribbeck"),
     ]
+
+
+def test_top_class_word_makes_no_constructor_teams(extractor) -> None:
+    r = extractor("In der Königsklasse gewann Jonas Brenninger auf Honda vor Yamaha.")
+    assert r.series == [] and r.teams == []

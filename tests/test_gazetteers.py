@@ -437,3 +437,9 @@ def test_series_official_and_national_names() -> None:
     assert forms["Nürburgring Langstreckenmeisterschaft"] == "Nürburgring Langstrecken-Serie"
     assert forms["Rallye-Staatsmeisterschaft"] == "Österreichische Rallye-Staatsmeisterschaft"
     assert forms["DJKM"] == "Deutsche Junioren-Kartmeisterschaft"
+
+
+def test_top_class_is_no_series_name() -> None:
+    # "Königsklasse" is the top class of any series (MotoGP, karts), not only Formel 1
+    forms = {p["pattern"] for p in gz.patterns("series")}
+    assert "Königsklasse" not in forms and "Formel 1" in forms
