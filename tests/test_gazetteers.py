@@ -437,6 +437,8 @@ def test_series_official_and_national_names() -> None:
     assert forms["Nürburgring Langstreckenmeisterschaft"] == "Nürburgring Langstrecken-Serie"
     assert forms["Rallye-Staatsmeisterschaft"] == "Österreichische Rallye-Staatsmeisterschaft"
     assert forms["DJKM"] == "Deutsche Junioren-Kartmeisterschaft"
+    endurance = "Fanatec GT World Challenge Europe Endurance Cup powered by AWS"
+    assert forms[endurance] == "GT World Challenge Europe Endurance Cup"
 
 
 def test_top_class_is_no_series_name() -> None:
