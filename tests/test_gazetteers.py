@@ -445,3 +445,10 @@ def test_top_class_is_no_series_name() -> None:
     # "Königsklasse" is the top class of any series (MotoGP, karts), not only Formel 1
     forms = {p["pattern"] for p in gz.patterns("series")}
     assert "Königsklasse" not in forms and "Formel 1" in forms
+
+
+def test_bare_motopark_is_the_team_not_the_old_track_name() -> None:
+    tracks = {p["pattern"] for p in gz.patterns("tracks")}
+    teams = {p["pattern"]: p["id"] for p in gz.patterns("teams")}
+    assert "Motopark Oschersleben" in tracks and "Motopark" not in tracks
+    assert teams["Motopark"] == "Motopark"
