@@ -237,3 +237,10 @@ def test_records_from_a_hand_made_doc() -> None:
 def test_top_class_word_makes_no_constructor_teams(extractor) -> None:
     r = extractor("In der Königsklasse gewann Jonas Brenninger auf Honda vor Yamaha.")
     assert r.series == [] and r.teams == []
+
+
+def test_generic_track_part_needs_its_track(extractor) -> None:
+    r = extractor("Jonas Brenninger gewann auf der GP-Strecke von Monza.")
+    assert [t.name for t in r.tracks] == ["Monza"]
+    r = extractor("Jonas Brenninger gewann am Nürburgring, Ulf Ribbeck fuhr auf der GP-Strecke.")
+    assert [t.name for t in r.tracks] == ["Nürburgring", "GP-Strecke"]

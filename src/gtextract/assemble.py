@@ -172,6 +172,8 @@ class Assembler:
             for e in data.entries("tracks")
             if e.attrs.get("part_of")
         }
+        # "GP-Strecke" also names any circuit's GP layout ("die GP-Strecke von Monza")
+        self.generic_parts = {e.name for e in data.entries("tracks") if e.attrs.get("generic")}
 
     # -- entities ------------------------------------------------------------
     def _driver_details(self, doc: Doc, mention: Mention) -> dict[str, object]:
@@ -285,6 +287,13 @@ class Assembler:
             if e.track and e.track_text and e.track_start is not None
         ]
         clusters = _fold_track_parts(self.named(doc, "TRACK", nested + fused), self.part_of)
+        named = {c.mentions[0].kb_id_ for c in clusters}
+        clusters = [  # a generic part is that track's only where the track is named
+            c
+            for c in clusters
+            if c.mentions[0].kb_id_ not in self.generic_parts
+            or self.part_of.get(c.mentions[0].kb_id_) in named
+        ]
         return [Track(name=c.name, mentions=c.evidence()) for c in clusters]
 
     # -- the report ----------------------------------------------------------
