@@ -10,6 +10,7 @@ from gtextract import names
 from gtextract.assemble import Assembler, Mention, _same_entity, _title, cluster
 from gtextract.components import contract
 from gtextract.components.contract import ResultFact
+from gtextract.cues import AssemblyRules
 from gtextract.gazetteers import DataSource, package_data
 
 
@@ -244,3 +245,13 @@ def test_generic_track_part_needs_its_track(extractor) -> None:
     assert [t.name for t in r.tracks] == ["Monza"]
     r = extractor("Jonas Brenninger gewann am Nürburgring, Ulf Ribbeck fuhr auf der GP-Strecke.")
     assert [t.name for t in r.tracks] == ["Nürburgring", "GP-Strecke"]
+
+
+def test_track_in_a_winner_compound_is_no_venue(extractor) -> None:
+    r = extractor("Der dreifache Le-Mans-Sieger Jonas Brenninger gewann am Nürburgring.")
+    assert [t.name for t in r.tracks] == ["Nürburgring"]
+
+
+def test_assembly_rules_list_compounds() -> None:
+    rules = package_data().cues("assembly", AssemblyRules)
+    assert "Sieger" in rules.not_venue_compounds

@@ -164,6 +164,7 @@ class Assembler:
         rules = data.cues("assembly", AssemblyRules)
         # series whose entrants are the constructors ("Ferrari", "Mercedes")
         self.constructor_series = frozenset(rules.constructor_series)
+        self.not_venue_compounds = frozenset(w.lower() for w in rules.not_venue_compounds)
         self.nationalities = data.mapping("nationalities")
         self.particles = names.particles(data)
         self.series_forms = {f: e.name for e in data.entries("series") for f in e.forms}
@@ -233,10 +234,22 @@ class Assembler:
         mentions = [Mention.of(s) for s in resolved(doc, label)] + list(extra)
         if label == "TRACK":
             people = {s.end_char for s in resolved(doc, "DRIVER", "PERSON")}
-            mentions = [m for m in mentions if not _persons_bracket(text_of(doc), m, people)]
+            text = text_of(doc)
+            mentions = [
+                m
+                for m in mentions
+                if not _persons_bracket(text, m, people) and not self._in_compound(text, m)
+            ]
         if label == "SERIES":  # "in der Formel E.", "Formel-1-": matched with the mark
             mentions = [_without_final_mark(m) for m in mentions]
         return cluster(mentions, by_entry=label in ("TRACK", "SERIES", "TEAM"))
+
+    def _in_compound(self, text: str, mention: Mention) -> bool:
+        """ "Le-Mans-Sieger": a track in a compound that names no venue of the report."""
+        if text[mention.end_char : mention.end_char + 1] != "-":
+            return False
+        rest = re.match(r"[\w-]+", text[mention.end_char + 1 :])
+        return bool(rest) and rest.group(0).lower() in self.not_venue_compounds
 
     def teams(self, doc: Doc) -> list[Cluster]:
         """Teams; in single-seater series the constructor named alone is the entrant."""
