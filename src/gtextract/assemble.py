@@ -249,7 +249,7 @@ class Assembler:
         if text[mention.end_char : mention.end_char + 1] != "-":
             return False
         rest = re.match(r"[\w-]+", text[mention.end_char + 1 :])
-        return bool(rest) and rest.group(0).lower() in self.not_venue_compounds
+        return rest is not None and rest.group(0).lower() in self.not_venue_compounds
 
     def teams(self, doc: Doc) -> list[Cluster]:
         """Teams; in single-seater series the constructor named alone is the entrant."""

@@ -151,7 +151,8 @@ class GazetteerMatcher:
                 f"component {self.name!r} has no patterns: build the pipeline with "
                 "gtextract.load() or call its initialize() first"
             )
-        spans, cities = [], []
+        spans: list[Span] = []
+        cities: list[Span] = []
         for match_id, start, end in self.matcher(doc):
             label = doc.vocab.strings[match_id].split("\t", 1)[0]
             span = Span(doc, start, end, label=label, kb_id=self.entry_of[match_id])
