@@ -10,6 +10,7 @@ from gtextract import names
 from gtextract.assemble import Assembler, Mention, _same_entity, _title, cluster
 from gtextract.components import contract
 from gtextract.components.contract import ResultFact
+from gtextract.cues import AssemblyRules
 from gtextract.gazetteers import DataSource, package_data
 
 
@@ -68,6 +69,15 @@ def test_canonical_entry_name_wins_when_written() -> None:
     assert c.name == "Spa-Francorchamps"
 
 
+def test_entries_with_other_numbers_stay_apart() -> None:
+    mentions = [
+        m("Supersport 600", 0, "IDM Supersport", "SERIES"),
+        m("Supersport 300", 20, "IDM Supersport 300", "SERIES"),
+    ]
+    names = [c.name for c in cluster(mentions, by_entry=True)]
+    assert names == ["Supersport 600", "Supersport 300"]
+
+
 def test_same_entity_rules() -> None:
     assert _same_entity("Brenninger", "Jonas Brenninger")
     assert _same_entity("Brenniger", "Brenninger")  # fuzzy spelling
@@ -120,6 +130,18 @@ def test_hometown_in_brackets_is_not_a_track(extractor) -> None:
     r = extractor("Jonas Brenninger (22, Hockenheim) gewann auf dem Nürburgring.")
     assert [t.name for t in r.tracks] == ["Nürburgring"]
     assert r.drivers[0].hometown == "Hockenheim"
+
+
+def test_series_mention_leaves_out_the_full_stop(extractor) -> None:
+    r = extractor("Jonas Brenninger fährt in der Formel E. Er gewann in Mexiko.")
+    (series,) = r.series
+    assert series.name == "Formel E"
+    assert [(e.text, e.end - e.start) for e in series.mentions] == [("Formel E", 8)]
+
+
+def test_venue_in_brackets_is_a_track(extractor) -> None:
+    r = extractor("Es bleiben zwei Stationen (Spa-Francorchamps und Monza) im Kalender.")
+    assert [t.name for t in r.tracks] == ["Spa-Francorchamps", "Monza"]
 
 
 def test_person_with_role_anywhere_is_no_driver(extractor) -> None:
@@ -211,3 +233,25 @@ def test_records_from_a_hand_made_doc() -> None:
         ("Xaver", "Quast"),
         ("Ulf", "Ribbeck"),
     ]
+
+
+def test_top_class_word_makes_no_constructor_teams(extractor) -> None:
+    r = extractor("In der Königsklasse gewann Jonas Brenninger auf Honda vor Yamaha.")
+    assert r.series == [] and r.teams == []
+
+
+def test_generic_track_part_needs_its_track(extractor) -> None:
+    r = extractor("Jonas Brenninger gewann auf der GP-Strecke von Monza.")
+    assert [t.name for t in r.tracks] == ["Monza"]
+    r = extractor("Jonas Brenninger gewann am Nürburgring, Ulf Ribbeck fuhr auf der GP-Strecke.")
+    assert [t.name for t in r.tracks] == ["Nürburgring", "GP-Strecke"]
+
+
+def test_track_in_a_winner_compound_is_no_venue(extractor) -> None:
+    r = extractor("Der dreifache Le-Mans-Sieger Jonas Brenninger gewann am Nürburgring.")
+    assert [t.name for t in r.tracks] == ["Nürburgring"]
+
+
+def test_assembly_rules_list_compounds() -> None:
+    rules = package_data().cues("assembly", AssemblyRules)
+    assert "Sieger" in rules.not_venue_compounds

@@ -429,3 +429,26 @@ def test_motorcycle_series_and_full_forms() -> None:
     assert forms["Moto3"] == "Moto3"
     assert forms["Internationale Deutsche Motorradmeisterschaft"] == "IDM"
     assert forms["FIA-Langstrecken-Weltmeisterschaft"] == "FIA WEC"
+
+
+def test_series_official_and_national_names() -> None:
+    forms = {p["pattern"]: p["id"] for p in gz.patterns("series")}
+    assert forms["Internationale Deutsche Meisterschaft"] == "IDM"
+    assert forms["Nürburgring Langstreckenmeisterschaft"] == "Nürburgring Langstrecken-Serie"
+    assert forms["Rallye-Staatsmeisterschaft"] == "Österreichische Rallye-Staatsmeisterschaft"
+    assert forms["DJKM"] == "Deutsche Junioren-Kartmeisterschaft"
+    endurance = "Fanatec GT World Challenge Europe Endurance Cup powered by AWS"
+    assert forms[endurance] == "GT World Challenge Europe Endurance Cup"
+
+
+def test_top_class_is_no_series_name() -> None:
+    # "Königsklasse" is the top class of any series (MotoGP, karts), not only Formel 1
+    forms = {p["pattern"] for p in gz.patterns("series")}
+    assert "Königsklasse" not in forms and "Formel 1" in forms
+
+
+def test_bare_motopark_is_the_team_not_the_old_track_name() -> None:
+    tracks = {p["pattern"] for p in gz.patterns("tracks")}
+    teams = {p["pattern"]: p["id"] for p in gz.patterns("teams")}
+    assert "Motopark Oschersleben" in tracks and "Motopark" not in tracks
+    assert teams["Motopark"] == "Motopark"

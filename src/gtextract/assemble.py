@@ -43,6 +43,7 @@ from gtextract.records import (
 
 FUZZY_SAME_NAME = 90
 BRACKET = re.compile(r"^\s*\(([^()]{1,80})\)")
+NUMBER = re.compile(r"\d+")
 AGE = re.compile(r"^(1[0-9]|[2-7][0-9])$")  # "(16, NZ)"; "(+0,204)" is a gap, not an age
 
 
@@ -95,13 +96,21 @@ class Cluster:
         return [Evidence(start=m.start_char, end=m.end_char, text=m.text) for m in self.mentions]
 
 
-def _same_entity(short: str, long: str) -> bool:
+def _same_entity(short: str, long: str, *, same_numbers: bool = False) -> bool:
     a, b = names.normalize(short).split(), names.normalize(long).split()
     if not a or not b:
         return False
-    if a == b or fuzz.ratio(" ".join(a), " ".join(b)) >= FUZZY_SAME_NAME:
+    if a == b:
+        return True
+    if fuzz.ratio(" ".join(a), " ".join(b)) >= FUZZY_SAME_NAME and (
+        not same_numbers or _numbers(a) == _numbers(b)
+    ):
         return True
     return set(a) <= set(b) and (a[-1] == b[-1] or a[-1] in b)
+
+
+def _numbers(words: list[str]) -> list[str]:
+    return [n for w in words for n in NUMBER.findall(w)]
 
 
 FUZZY_SCAN_LIMIT = 300  # beyond this many entities only shared words are compared
@@ -111,7 +120,8 @@ def cluster(mentions: Iterable[Mention], *, by_entry: bool = False) -> list[Clus
     """Group mentions, longest first, so short forms join the full name.
 
     With ``by_entry`` mentions of one gazetteer entry (``kb_id_``) always join,
-    so "NLS" and "Nürburgring Langstrecken-Serie" are one series. Clusters are
+    so "NLS" and "Nürburgring Langstrecken-Serie" are one series, and two spellings
+    alike join only with the same numbers ("Supersport 300" is not "Supersport 600"). Clusters are
     indexed by their words so that long texts stay linear.
     """
     clusters: list[Cluster] = []
@@ -128,7 +138,9 @@ def cluster(mentions: Iterable[Mention], *, by_entry: bool = False) -> list[Clus
             near = [c for w in words for c in by_word.get(w, [])]
             if len(clusters) <= FUZZY_SCAN_LIMIT:
                 near += clusters
-            home = next((c for c in near if _same_entity(text, c.name)), None)
+            home = next(
+                (c for c in near if _same_entity(text, c.name, same_numbers=by_entry)), None
+            )
         if home is None:
             home = Cluster()
             clusters.append(home)
@@ -152,6 +164,7 @@ class Assembler:
         rules = data.cues("assembly", AssemblyRules)
         # series whose entrants are the constructors ("Ferrari", "Mercedes")
         self.constructor_series = frozenset(rules.constructor_series)
+        self.not_venue_compounds = frozenset(w.lower() for w in rules.not_venue_compounds)
         self.nationalities = data.mapping("nationalities")
         self.particles = names.particles(data)
         self.series_forms = {f: e.name for e in data.entries("series") for f in e.forms}
@@ -160,6 +173,8 @@ class Assembler:
             for e in data.entries("tracks")
             if e.attrs.get("part_of")
         }
+        # "GP-Strecke" also names any circuit's GP layout ("die GP-Strecke von Monza")
+        self.generic_parts = {e.name for e in data.entries("tracks") if e.attrs.get("generic")}
 
     # -- entities ------------------------------------------------------------
     def _driver_details(self, doc: Doc, mention: Mention) -> dict[str, object]:
@@ -218,8 +233,23 @@ class Assembler:
     def named(self, doc: Doc, label: str, extra: Iterable[Mention] = ()) -> list[Cluster]:
         mentions = [Mention.of(s) for s in resolved(doc, label)] + list(extra)
         if label == "TRACK":
-            mentions = [m for m in mentions if not _inside_brackets(text_of(doc), m)]
+            people = {s.end_char for s in resolved(doc, "DRIVER", "PERSON")}
+            text = text_of(doc)
+            mentions = [
+                m
+                for m in mentions
+                if not _persons_bracket(text, m, people) and not self._in_compound(text, m)
+            ]
+        if label == "SERIES":  # "in der Formel E.", "Formel-1-": matched with the mark
+            mentions = [_without_final_mark(m) for m in mentions]
         return cluster(mentions, by_entry=label in ("TRACK", "SERIES", "TEAM"))
+
+    def _in_compound(self, text: str, mention: Mention) -> bool:
+        """ "Le-Mans-Sieger": a track in a compound that names no venue of the report."""
+        if text[mention.end_char : mention.end_char + 1] != "-":
+            return False
+        rest = re.match(r"[\w-]+", text[mention.end_char + 1 :])
+        return rest is not None and rest.group(0).lower() in self.not_venue_compounds
 
     def teams(self, doc: Doc) -> list[Cluster]:
         """Teams; in single-seater series the constructor named alone is the entrant."""
@@ -270,6 +300,13 @@ class Assembler:
             if e.track and e.track_text and e.track_start is not None
         ]
         clusters = _fold_track_parts(self.named(doc, "TRACK", nested + fused), self.part_of)
+        named = {c.mentions[0].kb_id_ for c in clusters}
+        clusters = [  # a generic part is that track's only where the track is named
+            c
+            for c in clusters
+            if c.mentions[0].kb_id_ not in self.generic_parts
+            or self.part_of.get(c.mentions[0].kb_id_) in named
+        ]
         return [Track(name=c.name, mentions=c.evidence()) for c in clusters]
 
     # -- the report ----------------------------------------------------------
@@ -412,12 +449,22 @@ def _fold_track_parts(clusters: list[Cluster], part_of: dict[str, str]) -> list[
     return kept
 
 
-def _inside_brackets(text: str, mention: Mention) -> bool:
-    """Hometowns and nationalities in "(25, Heidelberg)" are details, not venues."""
+def _without_final_mark(mention: Mention) -> Mention:
+    if not mention.text.endswith((".", "-")):
+        return mention
+    text = mention.text[:-1]
+    return Mention(text, mention.start_char, mention.end_char - 1, mention.kb_id_, mention.label_)
+
+
+def _persons_bracket(text: str, mention: Mention, person_ends: set[int]) -> bool:
+    """Hometowns in "Jonas Brenninger (25, Heidelberg)" are details, not venues; a
+    bracket elsewhere ("zwei Stationen (New York am 15. Juli)") may name a venue."""
     start, end = mention.start_char, mention.end_char
     left = text.rfind("(", max(0, start - 60), start)
     right = text.rfind(")", max(0, start - 60), start)
-    return left > right and text.find(")", end, end + 60) != -1
+    if left <= right or text.find(")", end, end + 60) == -1:
+        return False
+    return len(text[:left].rstrip()) in person_ends
 
 
 def _title(doc: Doc) -> str | None:

@@ -127,6 +127,11 @@ class AssemblyRules(CueFile):
     constructor_series: list[str] = Field(
         description="series (gazetteer names) whose entrants are the constructors (Ferrari)"
     )
+    not_venue_compounds: list[str] = Field(
+        default_factory=list,
+        description="second parts of a hyphen compound that make the track in it no venue "
+        "of the report (the historic win of a 'Le-Mans-Sieger')",
+    )
 
 
 class ResultFilterCues(CueFile):

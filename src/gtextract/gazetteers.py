@@ -73,6 +73,8 @@ WORD_LISTS: tuple[str, ...] = (
     "common_words",
     # words before a make that are not teams ("Werks-BMW")
     "not_team_prefixes",
+    # legal forms ("GmbH", "e.V."): an organisation, not by themselves a team
+    "company_suffixes",
 )
 """Word lists (``<name>.txt``)."""
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gtextract.components.gazetteer import _case_fits, _variants
+from gtextract.components.gazetteer import _case_fits, _series_variants, _variants
 from gtextract.components.spans import candidates, resolved
 
 
@@ -75,3 +75,52 @@ def test_case_fits(doc) -> None:
     d = doc("dtm und DTM")
     assert _case_fits(d[2:3])
     assert not _case_fits(d[0:1])
+
+
+def test_series_with_declined_adjective(doc) -> None:
+    d = doc("Der Lauf zählt zur Deutschen Rallye Meisterschaft und zur italienischen Formel 4.")
+    assert labelled(d, "SERIES") == [
+        ("Deutschen Rallye Meisterschaft", "Deutsche Rallye-Meisterschaft"),
+        ("italienischen Formel 4.", "Italienische Formel 4"),  # "4." is one token
+    ]
+
+
+def test_series_ending_in_a_number_before_a_full_stop(doc) -> None:
+    d = doc("Jonas Brenninger fährt jetzt in der Formel 2. Danach folgt die Formel E.")
+    assert [kb for _, kb in labelled(d, "SERIES")] == ["Formel 2", "Formel E"]
+
+
+def test_series_variants_helper() -> None:
+    assert list(_series_variants("Internationale Deutsche Meisterschaft")) == [
+        "Internationalen Deutschen Meisterschaft"
+    ]
+    assert list(_series_variants("Formel-E")) == ["Formel-E.", "Formel-E-"]
+    assert list(_series_variants("DTM")) == []
+
+
+def test_city_is_a_track_where_named_as_the_venue(doc) -> None:
+    d = doc("Nach der Pause ging es in London weiter. Jonas Brenninger kommt aus London.")
+    assert [(s.text, s.kb_id_, s.start) for s in resolved(d, "TRACK")] == [
+        ("London", "ExCeL London", 6)
+    ]
+
+
+def test_city_in_an_event_name_is_a_nested_track(doc) -> None:
+    d = doc("Bei den 24 Stunden von Dubai fuhr Jonas Brenninger auf Platz drei.")
+    assert [s.kb_id_ for s in resolved(d, "EVENT")] == ["24h Dubai"]
+    assert [(s.text, s.kb_id_) for s in d.spans["gtx_nested"]] == [("Dubai", "Dubai Autodrome")]
+
+
+def test_hometown_city_is_no_track(doc) -> None:
+    d = doc("Jonas Brenninger aus Berlin gewann auf dem Sachsenring.")
+    assert labelled(d, "TRACK") == [("Sachsenring", "Sachsenring")]
+
+
+def test_city_of_a_calendar_entry_is_a_track(doc) -> None:
+    d = doc("Danach folgt London am 27. Juli.")
+    assert [(s.text, s.kb_id_) for s in resolved(d, "TRACK")] == [("London", "ExCeL London")]
+
+
+def test_series_in_a_truncated_compound(doc) -> None:
+    d = doc("Der frühere Formel-1- und DTM-Pilot Jonas Brenninger fuhr vorn.")
+    assert [kb for _, kb in labelled(d, "SERIES")] == ["Formel 1", "DTM"]

@@ -78,3 +78,23 @@ def test_entrant_run_by_another_team(report) -> None:
 def test_powered_by_is_no_entrant(report) -> None:
     r = report("Die Lauffeld Trophy powered by Nordmann startet im Mai.")
     assert r.teams == []
+
+
+def test_team_name_is_written_without_its_legal_form(doc) -> None:
+    assert teams(doc("Die Quast Motorsport GmbH setzte zwei Autos ein.")) == ["Quast Motorsport"]
+
+
+def test_company_named_by_its_legal_form_is_no_team(doc) -> None:
+    d = doc("Der Veranstalter Ribbeck Events GmbH sagte das Rennen ab.")
+    assert teams(d) == []
+    assert [s.text for s in resolved(d, "ORG")] == ["Ribbeck Events GmbH"]
+
+
+def test_noun_compound_with_team_is_no_team(doc) -> None:
+    d = doc("Das Frauen-Team von Jonas Brenninger war schnell, das Quast-Team auch.")
+    assert teams(d) == ["Quast-Team"]
+
+
+def test_genitive_teams_is_one_team(doc) -> None:
+    assert teams(doc("Der Fahrer des Quast Racing Teams gewann.")) == ["Quast Racing"]
+    assert teams(doc("Die Quast Racing Teams fuhren vorn.")) == []

@@ -44,13 +44,57 @@ def _variants(form: str) -> Iterator[str]:
         yield form.replace("-", " ")
 
 
+# "Deutsche", "Italienische", "Internationale": leading adjectives of a series name,
+# declined after "der"/"zur" ("zur Deutschen Rallye-Meisterschaft")
+DECLINABLE_ENDINGS = ("sche", "nale")
+
+
+def _series_variants(form: str) -> Iterator[str]:
+    """A series name with its leading adjectives declined, and one that ends with a
+    bare letter or number written before a full stop ("in der Formel E.", "Formel 2.")
+    or a hyphen ("Formel-1- und DTM-Pilot"), which the tokenizer keeps in that token."""
+    words = form.split(" ")
+    lead = 0
+    while lead < len(words) - 1 and words[lead].endswith(DECLINABLE_ENDINGS):
+        lead += 1
+    declined = [" ".join([*(w + "n" for w in words[:lead]), *words[lead:]])] if lead else []
+    yield from declined
+    last = form.replace("-", " ").split(" ")[-1]
+    if (len(words) > 1 or "-" in form) and len(last) == 1 and last.isalnum():
+        for written in (form, *declined):
+            yield written + "."
+            yield written + "-"  # "Formel-1- und DTM-Pilot"
+
+
+CITY = "CITY"  # a track's city: a TRACK only where the text names it as the venue
+# "in Berlin", "nach London": the preposition of a venue (a hometown takes "aus")
+VENUE_PREPOSITIONS = frozenset({"in", "nach"})
+
+
+def _city_patterns(data: DataSource) -> list[PhrasePattern]:
+    """The ``cities`` of the tracks, which are as often a hometown as the venue."""
+    forms = {f for p in data.patterns("tracks") for f in _variants(p["pattern"])}
+    return [
+        {"label": CITY, "pattern": str(city), "id": entry.name}
+        for entry in data.entries("tracks")
+        for city in entry.attrs.get("cities", ())
+        if city not in forms
+    ]
+
+
 def gazetteer_patterns(data: DataSource, kinds: Iterable[str]) -> list[PhrasePattern]:
     """Every written form to match, with its hyphen/space variants and session words."""
     result: list[PhrasePattern] = []
     seen: set[tuple[str, str, str]] = set()
     for kind in kinds:
-        for pattern in data.patterns(kind):
-            for form in _variants(pattern["pattern"]):
+        patterns = list(data.patterns(kind))
+        if kind == "tracks":
+            patterns.extend(_city_patterns(data))
+        for pattern in patterns:
+            forms = [pattern["pattern"]]
+            if kind == "series":
+                forms.extend(_series_variants(pattern["pattern"]))
+            for form in (v for f in forms for v in _variants(f)):
                 key = (pattern["label"], pattern["id"], form)
                 if key not in seen:
                     seen.add(key)
@@ -107,12 +151,19 @@ class GazetteerMatcher:
                 f"component {self.name!r} has no patterns: build the pipeline with "
                 "gtextract.load() or call its initialize() first"
             )
-        spans = []
+        spans: list[Span] = []
+        cities: list[Span] = []
         for match_id, start, end in self.matcher(doc):
             label = doc.vocab.strings[match_id].split("\t", 1)[0]
             span = Span(doc, start, end, label=label, kb_id=self.entry_of[match_id])
             if _case_fits(span):
-                spans.append(span)
+                (cities if label == CITY else spans).append(span)
+        events = [(s.start, s.end) for s in spans if s.label_ == "EVENT"]
+        spans.extend(
+            Span(doc, c.start, c.end, label="TRACK", kb_id=c.kb_id_)
+            for c in cities
+            if _names_the_venue(c, events)
+        )
         add_candidates(doc, spans)
         return doc
 
@@ -141,6 +192,21 @@ class GazetteerMatcher:
         lower.update((t.pattern["pattern"], t.lower) for t in fresh)
         self._set_patterns([TokenisedPattern(p, lower[p["pattern"]]) for p in patterns])
         return self
+
+
+def _names_the_venue(city: Span, events: list[tuple[int, int]]) -> bool:
+    """ "in Berlin", "nach London", "London am 27. Juli", a city in an event's name
+    ("24 Stunden von Dubai")."""
+    if any(a <= city.start and city.end <= b for a, b in events):
+        return True
+    doc = city.doc
+    if (
+        city.end + 1 < len(doc)
+        and doc[city.end].lower_ == "am"
+        and doc[city.end + 1].text[:1].isdigit()
+    ):
+        return True  # a calendar entry: "New York am 15. Juli"
+    return city.start > 0 and doc[city.start - 1].lower_ in VENUE_PREPOSITIONS
 
 
 def _case_fits(span: Span) -> bool:

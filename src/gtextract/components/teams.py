@@ -21,8 +21,10 @@ from gtextract.gazetteers import DataSource, entry_file, mapping_file, word_file
 
 TEAM_WORD_LISTS = (
     "team_words",
+    "not_names",
     "curated/not_names",
     "not_team_prefixes",
+    "company_suffixes",
     "driver_roles",
     "non_driver_roles",
 )
@@ -31,6 +33,9 @@ MAX_NAME_TOKENS_BEFORE = 4
 MAX_NAME_TOKENS_AFTER = 2
 NUMBERED_TEAM = re.compile(r"^Team\d+$")
 MAX_BY_TOKENS = 3  # name words on each side of "by"
+# "des Mamerow Racing Teams": after a genitive article "Teams" is one team
+GENITIVE_ARTICLES = frozenset({"des", "eines"})
+ORG = "ORG"  # a company or club named by its legal form: no entity of the records
 NOT_BY_ENTRANT = {"powered", "presented", "supported", "sponsored", "driven", "foto", "photo"}
 
 
@@ -44,6 +49,10 @@ class TeamFinder(DataComponent):
 
     def setup(self, data: DataSource) -> None:
         self.team_words = {w.lower() for w in data.words("team_words") if " " not in w}
+        # "Frauen-Team", "Boxenstopp-Team": a noun compound names a kind of team
+        self.nouns = data.words("not_names")
+        # "GmbH", "e.V.": a company or club; a team's name is written without them
+        self.company_suffixes = {w.lower() for w in data.words("company_suffixes")}
         # team names are proper names, often words too ("Abt", "Reiter", "Eifel"):
         # only report vocabulary and known non-team prefixes end or reject them
         self.not_names = {w.lower() for w in data.words("curated/not_names") if not w.isupper()} | {
@@ -113,15 +122,40 @@ class TeamFinder(DataComponent):
                     and end not in makes_at
                     and doc[end].lower_ not in self.not_names
                     and doc[end].lower_ not in self.venue_words
+                    and doc[end].lower_ not in self.company_suffixes
                 ):
                     end += 1
                     after += 1
-            span = doc[start:end]
-            named = [t for t in span if not self._is_team_word(t) and t.text != "-"]
-            plural_next = end < len(doc) and doc[end].lower_.rstrip("s") in self.team_words
+            named = [t for t in doc[start:end] if not self._is_team_word(t) and t.text != "-"]
+            plural_next = (
+                end < len(doc)
+                and doc[end].lower_.rstrip("s") in self.team_words
+                and not (start > 0 and doc[start - 1].lower_ in GENITIVE_ARTICLES)
+            )
+            if self._noun_compound(doc[start:end]):
+                continue
             if named and not plural_next:  # "Customer Racing Teams" is a group of teams
-                spans.append(Span(doc, start, end, label="TEAM"))
+                spans.append(self._team_or_company(doc, start, end))
         return spans
+
+    def _noun_compound(self, span: Span) -> bool:
+        """ "Frauen-Team", "Formel-E-Team": one hyphenated word led by a common noun."""
+        joined = len(span) > 1 and not any(t.whitespace_ for t in span[:-1])
+        return joined and span[1].text == "-" and span[0].text in self.nouns
+
+    def _team_or_company(self, doc: Doc, start: int, end: int) -> Span:
+        """ "Schubert Motorsport GmbH" is the team "Schubert Motorsport"; "VLN VV GmbH",
+        with no team word but its legal form, is a company (label ``ORG``), which still
+        keeps the name in it from being taken for a driver."""
+        trimmed = end
+        while trimmed > start and doc[trimmed - 1].lower_ in self.company_suffixes:
+            trimmed -= 1
+        words = doc[start:trimmed]
+        if any(self._is_team_word(t) for t in words) and any(
+            not self._is_team_word(t) and t.text != "-" for t in words
+        ):
+            return Span(doc, start, trimmed, label="TEAM")
+        return Span(doc, start, end, label=ORG)
 
     def _fused_spans(self, doc: Doc, makes: list[Span]) -> list[Span]:
         """ "Abt-Audi": the name directly before a hyphen and a make."""
