@@ -265,3 +265,23 @@ def test_rally_names(report) -> None:
 def test_called_off_infinitive_is_a_cancellation(report) -> None:
     text = "Der Veranstalter hat entschieden, die für den 9. Mai geplante Rallye Harz abzusagen."
     assert [(e.name, e.status) for e in report(text).events] == [("Rallye Harz", "cancelled")]
+
+
+def test_numeric_date_first_calendar_line_with_known_venue(report) -> None:
+    text = "Termine 2027\n03. - 05.05.2027 Lausitzring\n21. - 23.06.2027 Norisring (D)\n"
+    assert [(e.track, e.date, e.status) for e in report(text).events] == [
+        ("Lausitzring", "2027-05-03", "scheduled"),
+        ("Norisring", "2027-06-21", "scheduled"),
+    ]
+
+
+def test_numeric_date_line_without_venue_or_with_a_clock_is_no_event(report) -> None:
+    text = "Rennbericht\n\n12.05.2027 - 09:50\n\n12.05.2027 Neuer Rekord für das Team\n"
+    assert report(text).events == []
+
+
+def test_date_colon_line_with_abbreviated_town(report) -> None:
+    text = "Termine 2027\n14. Mai 2027: Rallye Oberes Tal (St. Kleinhausen)\n"
+    assert events(report, text) == [
+        ("Rallye Oberes Tal", "St. Kleinhausen", "2027-05-14", "scheduled")
+    ]

@@ -78,12 +78,18 @@ class EventFinder(DataComponent):
         # "16./17. Mai – Lausitzring", "Abgesagt: 28. März – X", "8. Mai 2027: X (Town)",
         # "29. Mai bis 1. Juni - X"; a line after a colon is a calendar entry only
         # when it is short and no sentence (news tickers start lines with dates too)
+        # a sentence ends in a word of three lower-case letters and a dot ("St. Wendel",
+        # "3. Lauf" are none); "26. - 28.04.2019 Most (CZ)": a numeric date and a
+        # bare space before the venue only when the line names a known track
+        no_sentence = r"(?=[^\n]{3,90}$)(?![^\n]*[.!?]$)(?![^\n]*[a-zäöüß]{3}\. )"
         self.date_first_line = re.compile(
             r"^[ \t]*(?:(?P<note>[A-ZÄÖÜ][a-zäöü]+):[ \t]*)?"
             r"(?P<when>\d{1,2}\.(?:\s*" + month_alt + r")?(?:\s*(?:[/–-]|bis)\s*\d{1,2}\.)?"
-            r"\s*" + month_alt + r"(?:\s+\d{4})?)"
-            r"(?:[ \t]*[–—-][ \t]*|:[ \t]*(?=[^\n]{3,90}$)(?![^\n]*[.!?]$)(?![^\n]*\. ))"
-            r"(?P<rest>(?!\d)[^\n]+)$",
+            r"\s*" + month_alt + r"(?:\s+\d{4})?"
+            r"|(?P<numeric>\d{1,2}\.(?:\d{1,2}\.)?(?:\s*(?:[/–-]|bis)\s*\d{1,2}\.)?"
+            r"\d{1,2}\.(?:\d{4})?))"
+            r"(?:[ \t]*[–—-][ \t]*|:[ \t]*" + no_sentence + r"|(?P<bare>[ \t]+)" + no_sentence + ")"
+            r"(?P<rest>(?![\s\d])(?!Uhr\b)[^\n]+)$",
             re.MULTILINE | re.IGNORECASE,
         )
         # a calendar table row: "3. | China / Shanghai | 12.-14. April | ..."
@@ -164,6 +170,10 @@ class EventFinder(DataComponent):
         text = text_of(doc)
         for m in self.date_first_line.finditer(text):
             rest = m.group("rest").strip()
+            if m.group("bare") is not None and (
+                m.group("numeric") is None or self._find_track(rest) is None
+            ):
+                continue
             status = self._status(f"{m.group('note') or ''} {rest}")
             if status is None:
                 continue
