@@ -86,6 +86,10 @@ class EventCues(CueFile):
     """``event_cues.json``, read by ``gtx_events``."""
 
     future: list[str] = Field(description="regexes that mark an upcoming event")
+    past_tense: list[str] = Field(
+        description="regexes of past-tense verbs: a sentence with one and no cancellation "
+        "tells of an event already held ('stand auf dem Programm')"
+    )
     cancelled: list[str]
     crew_openers: list[str]
     name_patterns: list[str] = Field(description="regexes of event names")

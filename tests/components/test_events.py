@@ -285,3 +285,23 @@ def test_date_colon_line_with_abbreviated_town(report) -> None:
     assert events(report, text) == [
         ("Rallye Oberes Tal", "St. Kleinhausen", "2027-05-14", "scheduled")
     ]
+
+
+def test_races_on_the_plan_are_upcoming(report) -> None:
+    text = "Danach stehen für die Serie noch Rennen auf dem Lausitzring auf dem Plan."
+    assert [(e.track, e.status) for e in report(text).events] == [("Lausitzring", "scheduled")]
+
+
+def test_season_start_in_present_tense_is_upcoming(report) -> None:
+    text = "Am Wochenende startet die DTM auf dem Norisring in die Saison."
+    assert [(e.track, e.status) for e in report(text).events] == [("Norisring", "scheduled")]
+
+
+def test_season_start_in_past_tense_is_no_event(report) -> None:
+    text = "Am Wochenende startete die DTM auf dem Norisring in die Saison."
+    assert report(text).events == []
+
+
+def test_a_series_in_the_news_without_venue_is_no_event(report) -> None:
+    text = "Der Saisonstart der DTM wird wegen der Lage verschoben."
+    assert report(text).events == []

@@ -54,6 +54,7 @@ class EventFinder(DataComponent):
         self.cues = data.cues("event_cues", EventCues)
         self.months = {word.lower(): number for word, number in data.months().items()}
         self.future = re.compile("|".join(f"(?:{p})" for p in self.cues.future))
+        self.past_tense = re.compile("|".join(f"(?:{p})" for p in self.cues.past_tense))
         self.name_shapes = list(self.cues.name_patterns)
         self.race_ahead = [re.compile(p) for p in self.cues.race_ahead]
         self.race_ahead_names = [re.compile(p) for p in self.cues.race_ahead_names]
@@ -266,6 +267,10 @@ class EventFinder(DataComponent):
             return tracks[0].text, tracks[0].start_char, tracks[0].end_char
         return None
 
+    @staticmethod
+    def _is_series(doc: Doc, start: int) -> bool:
+        return any(s.start_char == start for s in resolved(doc, "SERIES"))
+
     def _venue_slots(
         self, sent: Span, tracks: list[Span], published: date | None
     ) -> list[EventFact]:
@@ -315,6 +320,9 @@ class EventFinder(DataComponent):
                 continue
             if not self.future.search(low):
                 continue
+            cancelled = any(c in low for c in self.cues.cancelled)
+            if not cancelled and self.past_tense.search(low):
+                continue
             found = self._event_name(sent, tracks)
             if found is None:
                 continue
@@ -344,7 +352,8 @@ class EventFinder(DataComponent):
                 for pos, d in find_dates(sent_text, published)
                 if not any(end <= o < sent.start_char + pos for o in others)
             ]
-            cancelled = any(c in low for c in self.cues.cancelled)
+            if track is None and home_track is None and self._is_series(doc, start):
+                continue  # a series alone, nowhere: news about the series, no event
             base = EventFact(
                 name,
                 start,
