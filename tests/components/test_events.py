@@ -305,3 +305,11 @@ def test_season_start_in_past_tense_is_no_event(report) -> None:
 def test_a_series_in_the_news_without_venue_is_no_event(report) -> None:
     text = "Der Saisonstart der DTM wird wegen der Lage verschoben."
     assert report(text).events == []
+
+
+def test_conjoined_venues_give_one_event_each(report) -> None:
+    text = "Außerdem stehen noch Rennen auf dem Lausitzring und in Hockenheim auf dem Plan."
+    assert [(e.track, e.status) for e in report(text).events] == [
+        ("Lausitzring", "scheduled"),
+        ("Hockenheim", "scheduled"),
+    ]

@@ -42,6 +42,10 @@ TRACK_NAMES = "gtx_event_track_names"  # doc.user_data cache of _track_names
 SLOT_REACH = 60  # characters from a venue to its date
 ORDINAL = re.compile(r"\d{1,3}\.\s+")
 PLACE = re.compile(r"[A-ZÄÖÜ][\wäöüß.-]+(?:[ /-][A-ZÄÖÜ][\wäöüß.-]+){0,2}")
+# what joins two venues of one list: "auf dem Lausitzring und in Hockenheim"
+CONJOINED = re.compile(
+    r"\s*(?:,|und|sowie|oder)\s+(?:(?:auf|in|am|im|an)\s+)?(?:(?:dem|der|den|die|das)\s+)?"
+)
 TRAILING_PLACE = re.compile(
     r",\s*([A-ZÄÖÜ][\wäöüß.-]+(?:[ /-][A-ZÄÖÜ][\wäöüß.-]+){0,2})\s*$"
 )
@@ -370,7 +374,29 @@ class EventFinder(DataComponent):
             else:
                 status = "cancelled" if cancelled else "scheduled"
                 events.append(replace(base, date=dates[0][1] if dates else None, status=status))
+                events.extend(self._conjoined_venues(events[-1], tracks))
         return events
+
+    def _conjoined_venues(self, event: EventFact, tracks: list[Span]) -> list[EventFact]:
+        """ "Rennen auf dem Lausitzring und in Hockenheim": an event named by its
+        venue stands for each venue joined to it, one event each."""
+        if event.date is not None or not tracks:
+            return []
+        text = text_of(tracks[0].doc)
+        first = next((t for t in tracks if t.start_char == event.start), None)
+        if first is None:
+            return []
+        more, last_end = [], first.end_char
+        for t in tracks:
+            if t.start_char < last_end:
+                continue
+            if not CONJOINED.fullmatch(text[last_end : t.start_char]):
+                break
+            more.append(
+                replace(event, name=t.text, start=t.start_char, end=t.end_char, track=self._venue(t))
+            )
+            last_end = t.end_char
+        return more
 
     def _races_ahead(self, doc: Doc, published: date | None) -> list[EventFact]:
         """The race a qualifying report names as still to come ("Pole-Position für
