@@ -97,6 +97,9 @@ class EventCues(CueFile):
     moved: list[str] = Field(
         description="words between a venue and its date that say the event moved there"
     )
+    old_date: list[str] = Field(
+        description="words just before a date that make it the old slot of a moved event"
+    )
     race_ahead: list[str] = Field(
         description="regexes ending where a qualifying report names the race still to come "
         "('Pole-Position für das ')"

@@ -313,3 +313,39 @@ def test_conjoined_venues_give_one_event_each(report) -> None:
         ("Lausitzring", "scheduled"),
         ("Hockenheim", "scheduled"),
     ]
+
+
+def test_new_date_in_the_next_sentence_of_a_moved_race(report) -> None:
+    text = (
+        "Einen neuen Termin bekommt das Rennen auf dem Sachsenring. "
+        "Vom 9. bis 11. Oktober fährt die Serie nun im Erzgebirge."
+    )
+    assert [(e.track, e.date, e.status) for e in report(text).events] == [
+        ("Sachsenring", None, "cancelled"),
+        ("Sachsenring", "10-09", "scheduled"),
+    ]
+
+
+def test_moved_race_with_one_date_gives_the_new_date(report) -> None:
+    text = "Das Rennen auf dem Norisring wird auf den 12. September verschoben."
+    assert [(e.track, e.date, e.status) for e in report(text).events] == [
+        ("Norisring", None, "cancelled"),
+        ("Norisring", "09-12", "scheduled"),
+    ]
+
+
+def test_moved_race_with_only_its_old_date_gives_the_cancelled_slot(report) -> None:
+    text = "Das ursprünglich am 12. September geplante Rennen auf dem Norisring wird verlegt."
+    assert [(e.track, e.date, e.status) for e in report(text).events] == [
+        ("Norisring", None, "cancelled"),
+    ]
+
+
+def test_event_venue_is_in_its_own_clause(report) -> None:
+    text = (
+        "Zandvoort erhält einen neuen Termin als viertes Rennen (7. - 9.8.), "
+        "ehe die Wochenenden in Assen und Most folgen."
+    )
+    assert ("Zandvoort", "08-07", "scheduled") in [
+        (e.track, e.date, e.status) for e in report(text).events
+    ]

@@ -42,6 +42,8 @@ TRACK_NAMES = "gtx_event_track_names"  # doc.user_data cache of _track_names
 SLOT_REACH = 60  # characters from a venue to its date
 ORDINAL = re.compile(r"\d{1,3}\.\s+")
 PLACE = re.compile(r"[A-ZÄÖÜ][\wäöüß.-]+(?:[ /-][A-ZÄÖÜ][\wäöüß.-]+){0,2}")
+# a comma, semicolon or dash between an event name and a venue ends the name's clause
+CLAUSE_BREAK = re.compile(r"[,;:]|\s[–—-]\s")
 # what joins two venues of one list: "auf dem Lausitzring und in Hockenheim"
 CONJOINED = re.compile(
     r"\s*(?:,|und|sowie|oder)\s+(?:(?:auf|in|am|im|an)\s+)?(?:(?:dem|der|den|die|das)\s+)?"
@@ -322,7 +324,8 @@ class EventFinder(DataComponent):
             if len({e.start for e in slots}) >= 2:  # a calendar in prose: one per venue
                 events.extend(slots)
                 continue
-            if not self.future.search(low):
+            moved = any(c in low for c in self.cues.moved)
+            if not moved and not self.future.search(low):
                 continue
             cancelled = any(c in low for c in self.cues.cancelled)
             if not cancelled and self.past_tense.search(low):
@@ -347,7 +350,13 @@ class EventFinder(DataComponent):
             if track is None and named:
                 track = self.event_tracks.get(named[0].kb_id_)
             if track is None:
-                pool = after or [s for s in in_scope if s.label_ == "TRACK"]
+                # a venue after the name in its clause, else the nearest one before it
+                # ("Zolder erhält einen neuen Termin als drittes Rennen, ehe ... Assen")
+                same_clause = [t for t in after if not CLAUSE_BREAK.search(text[end : t.start_char])]
+                before = [t for t in tracks if t.end_char <= start]
+                pool = same_clause or before[-1:] or after or [
+                    s for s in in_scope if s.label_ == "TRACK"
+                ]
                 track = self._venue(pool[0]) if pool else None
             # a date belongs to this event unless another venue stands between them
             others = [t.start_char for t in after if not start <= t.start_char < end]
@@ -368,14 +377,39 @@ class EventFinder(DataComponent):
                 car=next((s.text for s in in_scope if s.label_ == "CAR"), None),
                 class_=next((s.kb_id_ or s.text for s in in_scope if s.label_ == "CLASS"), None),
             )
-            if cancelled and len(dates) >= 2:  # "vom 6. Juni auf den 12. September verschoben"
+            if (cancelled or moved) and len(dates) >= 2:
+                # "vom 6. Juni auf den 12. September verschoben"
                 events.append(replace(base, date=dates[0][1], status="cancelled"))
                 events.append(replace(base, date=dates[1][1]))
+            elif moved:
+                # "Einen neuen Termin hat das Rennen in X. Vom 16. bis 18. Oktober ...":
+                # the old slot is off, the date of this or the next sentence is the new one
+                new = [d for p, d in dates if not self._old_date(sent_text, p)]
+                if not dates and nxt is not None:
+                    new = self._new_date_after(nxt, tracks, published)
+                events.append(replace(base, date=None, status="cancelled"))
+                if new:
+                    events.append(replace(base, date=new[0], status="scheduled"))
             else:
                 status = "cancelled" if cancelled else "scheduled"
                 events.append(replace(base, date=dates[0][1] if dates else None, status=status))
                 events.extend(self._conjoined_venues(events[-1], tracks))
         return events
+
+    def _old_date(self, sent_text: str, pos: int) -> bool:
+        """A date the sentence calls the old one ("ursprünglich am 6. Juni")."""
+        before = sent_text[max(0, pos - 30) : pos].lower()
+        return any(w in before for w in self.cues.old_date)
+
+    def _new_date_after(
+        self, nxt: Span, tracks: list[Span], published: date | None
+    ) -> list[str]:
+        """Dates of the sentence after a moved venue, unless it names another venue."""
+        kbs = {t.kb_id_ for t in tracks}
+        if any(t.kb_id_ not in kbs for t in resolved(nxt.doc, "TRACK", start=nxt.start, end=nxt.end)):
+            return []
+        text = text_of(nxt.doc)[nxt.start_char : nxt.end_char]
+        return [d for _, d in find_dates(text, published)]
 
     def _conjoined_venues(self, event: EventFact, tracks: list[Span]) -> list[EventFact]:
         """ "Rennen auf dem Lausitzring und in Hockenheim": an event named by its
