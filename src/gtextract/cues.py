@@ -97,6 +97,9 @@ class EventCues(CueFile):
     moved: list[str] = Field(
         description="words between a venue and its date that say the event moved there"
     )
+    replaced: list[str] = Field(
+        description="regexes ending just before a venue that lost its slot ('statt in ')"
+    )
     old_date: list[str] = Field(
         description="words just before a date that make it the old slot of a moved event"
     )

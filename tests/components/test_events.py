@@ -349,3 +349,22 @@ def test_event_venue_is_in_its_own_clause(report) -> None:
     assert ("Zandvoort", "08-07", "scheduled") in [
         (e.track, e.date, e.status) for e in report(text).events
     ]
+
+
+def test_replaced_venue_is_cancelled_and_the_dated_one_scheduled(report) -> None:
+    text = "Statt in Zandvoort soll die Saison nun auf dem Norisring (10. - 12.7.) beginnen."
+    assert [(e.track, e.date, e.status) for e in report(text).events] == [
+        ("Zandvoort", None, "cancelled"),
+        ("Norisring", "07-10", "scheduled"),
+    ]
+
+
+def test_venue_named_event_repeating_a_named_one_is_dropped(report) -> None:
+    text = (
+        "Statt in Zandvoort soll die Saison auf dem Norisring (10. - 12.7.) beginnen. "
+        "Zandvoort erhält einen neuen Termin als viertes Rennen (7. - 9.8.)."
+    )
+    assert [(e.name, e.date, e.status) for e in report(text).events if e.track == "Zandvoort"] == [
+        ("viertes Rennen", None, "cancelled"),
+        ("viertes Rennen", "08-07", "scheduled"),
+    ]

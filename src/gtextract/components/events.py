@@ -61,6 +61,7 @@ class EventFinder(DataComponent):
         self.months = {word.lower(): number for word, number in data.months().items()}
         self.future = re.compile("|".join(f"(?:{p})" for p in self.cues.future))
         self.past_tense = re.compile("|".join(f"(?:{p})" for p in self.cues.past_tense))
+        self.replaced = re.compile("(?:" + "|".join(self.cues.replaced) + r")\s*$", re.IGNORECASE)
         self.name_shapes = list(self.cues.name_patterns)
         self.race_ahead = [re.compile(p) for p in self.cues.race_ahead]
         self.race_ahead_names = [re.compile(p) for p in self.cues.race_ahead_names]
@@ -324,6 +325,16 @@ class EventFinder(DataComponent):
             if len({e.start for e in slots}) >= 2:  # a calendar in prose: one per venue
                 events.extend(slots)
                 continue
+            # "Statt in Zolder soll die Saison auf dem Norisring (10. Juli) beginnen":
+            # the replaced venue's slot is off, the dated venues stand
+            replaced = [t for t in tracks if self.replaced.search(text[sent.start_char : t.start_char])]
+            if replaced:
+                events.extend(
+                    EventFact(t.text, t.start_char, t.end_char, track=self._venue(t), status="cancelled")
+                    for t in replaced
+                )
+                events.extend(e for e in slots if e.start not in {t.start_char for t in replaced})
+                continue
             moved = any(c in low for c in self.cues.moved)
             if not moved and not self.future.search(low):
                 continue
@@ -492,6 +503,12 @@ class EventFinder(DataComponent):
             if key not in seen:
                 seen.add(key)
                 unique.append(e)
+        # an event named only by its venue repeats one with a name, the same venue,
+        # date and status ("Zolder" cancelled beside "drittes Rennen" in Zolder)
+        named = {(e.track, e.date, e.status) for e in unique if e.name != e.track}
+        unique = [
+            e for e in unique if not (e.name == e.track and (e.track, e.date, e.status) in named)
+        ]
         doc._.gtx_events = unique
         return doc
 
