@@ -153,9 +153,7 @@ def test_date_first_line_with_status_note_and_day_range(report) -> None:
 
 def test_date_colon_line_with_town_in_brackets(report) -> None:
     text = "Termine 2027\n14. Mai 2027: Rallye Oberes Tal (Kleinhausen)\n"
-    assert events(report, text) == [
-        ("Rallye Oberes Tal", "Kleinhausen", "2027-05-14", "scheduled")
-    ]
+    assert events(report, text) == [("Rallye Oberes Tal", "Kleinhausen", "2027-05-14", "scheduled")]
 
 
 def test_dated_news_ticker_line_is_no_event(report) -> None:

@@ -48,9 +48,7 @@ CLAUSE_BREAK = re.compile(r"[,;:]|\s[–—-]\s")
 CONJOINED = re.compile(
     r"\s*(?:,|und|sowie|oder)\s+(?:(?:auf|in|am|im|an)\s+)?(?:(?:dem|der|den|die|das)\s+)?"
 )
-TRAILING_PLACE = re.compile(
-    r",\s*([A-ZÄÖÜ][\wäöüß.-]+(?:[ /-][A-ZÄÖÜ][\wäöüß.-]+){0,2})\s*$"
-)
+TRAILING_PLACE = re.compile(r",\s*([A-ZÄÖÜ][\wäöüß.-]+(?:[ /-][A-ZÄÖÜ][\wäöüß.-]+){0,2})\s*$")
 
 
 class EventFinder(DataComponent):
@@ -327,10 +325,14 @@ class EventFinder(DataComponent):
                 continue
             # "Statt in Zolder soll die Saison auf dem Norisring (10. Juli) beginnen":
             # the replaced venue's slot is off, the dated venues stand
-            replaced = [t for t in tracks if self.replaced.search(text[sent.start_char : t.start_char])]
+            replaced = [
+                t for t in tracks if self.replaced.search(text[sent.start_char : t.start_char])
+            ]
             if replaced:
                 events.extend(
-                    EventFact(t.text, t.start_char, t.end_char, track=self._venue(t), status="cancelled")
+                    EventFact(
+                        t.text, t.start_char, t.end_char, track=self._venue(t), status="cancelled"
+                    )
                     for t in replaced
                 )
                 events.extend(e for e in slots if e.start not in {t.start_char for t in replaced})
@@ -363,11 +365,16 @@ class EventFinder(DataComponent):
             if track is None:
                 # a venue after the name in its clause, else the nearest one before it
                 # ("Zolder erhält einen neuen Termin als drittes Rennen, ehe ... Assen")
-                same_clause = [t for t in after if not CLAUSE_BREAK.search(text[end : t.start_char])]
-                before = [t for t in tracks if t.end_char <= start]
-                pool = same_clause or before[-1:] or after or [
-                    s for s in in_scope if s.label_ == "TRACK"
+                same_clause = [
+                    t for t in after if not CLAUSE_BREAK.search(text[end : t.start_char])
                 ]
+                before = [t for t in tracks if t.end_char <= start]
+                pool = (
+                    same_clause
+                    or before[-1:]
+                    or after
+                    or [s for s in in_scope if s.label_ == "TRACK"]
+                )
                 track = self._venue(pool[0]) if pool else None
             # a date belongs to this event unless another venue stands between them
             others = [t.start_char for t in after if not start <= t.start_char < end]
@@ -412,12 +419,12 @@ class EventFinder(DataComponent):
         before = sent_text[max(0, pos - 30) : pos].lower()
         return any(w in before for w in self.cues.old_date)
 
-    def _new_date_after(
-        self, nxt: Span, tracks: list[Span], published: date | None
-    ) -> list[str]:
+    def _new_date_after(self, nxt: Span, tracks: list[Span], published: date | None) -> list[str]:
         """Dates of the sentence after a moved venue, unless it names another venue."""
         kbs = {t.kb_id_ for t in tracks}
-        if any(t.kb_id_ not in kbs for t in resolved(nxt.doc, "TRACK", start=nxt.start, end=nxt.end)):
+        if any(
+            t.kb_id_ not in kbs for t in resolved(nxt.doc, "TRACK", start=nxt.start, end=nxt.end)
+        ):
             return []
         text = text_of(nxt.doc)[nxt.start_char : nxt.end_char]
         return [d for _, d in find_dates(text, published)]
@@ -438,7 +445,9 @@ class EventFinder(DataComponent):
             if not CONJOINED.fullmatch(text[last_end : t.start_char]):
                 break
             more.append(
-                replace(event, name=t.text, start=t.start_char, end=t.end_char, track=self._venue(t))
+                replace(
+                    event, name=t.text, start=t.start_char, end=t.end_char, track=self._venue(t)
+                )
             )
             last_end = t.end_char
         return more
@@ -475,7 +484,8 @@ class EventFinder(DataComponent):
                     if inside:
                         track = self._venue(inside[0])
                     later = [
-                        d for p, d in find_dates(sent_text, published)
+                        d
+                        for p, d in find_dates(sent_text, published)
                         if 0 <= sent.start_char + p - end <= 40
                     ]
                     events.append(
