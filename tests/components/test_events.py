@@ -366,3 +366,15 @@ def test_venue_named_event_repeating_a_named_one_is_dropped(report) -> None:
         ("viertes Rennen", None, "cancelled"),
         ("viertes Rennen", "08-07", "scheduled"),
     ]
+
+
+def test_ticker_entry_date_is_not_the_event_date(report) -> None:
+    text = "Aktueller Stand\n14. Mai: Die Rallye Oberland wurde abgesagt. Grund ist die Lage.\n"
+    assert [(e.name, e.date, e.status) for e in report(text).events] == [
+        ("Rallye Oberland", None, "cancelled")
+    ]
+
+
+def test_struck_from_the_calendar_is_a_cancellation(report) -> None:
+    text = "Die Serie streicht das Rennen auf dem Norisring aus dem Kalender."
+    assert [(e.track, e.status) for e in report(text).events] == [("Norisring", "cancelled")]

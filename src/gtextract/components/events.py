@@ -44,6 +44,8 @@ ORDINAL = re.compile(r"\d{1,3}\.\s+")
 PLACE = re.compile(r"[A-ZÄÖÜ][\wäöüß.-]+(?:[ /-][A-ZÄÖÜ][\wäöüß.-]+){0,2}")
 # a comma, semicolon or dash between an event name and a venue ends the name's clause
 CLAUSE_BREAK = re.compile(r"[,;:]|\s[–—-]\s")
+# the date that opens a news ticker entry: "12. Juni:", "03.06.2020:"
+NEWS_STAMP = re.compile(r"\d{1,2}\.\s*(?:[^\W\d_]+|\d{1,2}\.)(?:\s*\d{4})?:")
 # what joins two venues of one list: "auf dem Lausitzring und in Hockenheim"
 CONJOINED = re.compile(
     r"\s*(?:,|und|sowie|oder)\s+(?:(?:auf|in|am|im|an)\s+)?(?:(?:dem|der|den|die|das)\s+)?"
@@ -382,6 +384,7 @@ class EventFinder(DataComponent):
                 (pos, d)
                 for pos, d in find_dates(sent_text, published)
                 if not any(end <= o < sent.start_char + pos for o in others)
+                and not self._news_stamp(sent_text, pos)
             ]
             if track is None and home_track is None and self._is_series(doc, start):
                 continue  # a series alone, nowhere: news about the series, no event
@@ -413,6 +416,11 @@ class EventFinder(DataComponent):
                 events.append(replace(base, date=dates[0][1] if dates else None, status=status))
                 events.extend(self._conjoined_venues(events[-1], tracks))
         return events
+
+    @staticmethod
+    def _news_stamp(sent_text: str, pos: int) -> bool:
+        """ "12. Juni: Die Serie streicht ...": a ticker entry's own date, no event's."""
+        return (pos == 0 or sent_text[pos - 1] == "\n") and bool(NEWS_STAMP.match(sent_text, pos))
 
     def _old_date(self, sent_text: str, pos: int) -> bool:
         """A date the sentence calls the old one ("ursprünglich am 6. Juni")."""
