@@ -378,3 +378,8 @@ def test_ticker_entry_date_is_not_the_event_date(report) -> None:
 def test_struck_from_the_calendar_is_a_cancellation(report) -> None:
     text = "Die Serie streicht das Rennen auf dem Norisring aus dem Kalender."
     assert [(e.track, e.status) for e in report(text).events] == [("Norisring", "cancelled")]
+
+
+def test_a_series_moving_a_date_names_no_moved_race(report) -> None:
+    text = "Die DTM ersetzt den Lauf in Monza, dessen Termin von Juli auf April vorverlegt wird."
+    assert report(text).events == []

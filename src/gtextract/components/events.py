@@ -356,6 +356,11 @@ class EventFinder(DataComponent):
                 scope.append(sents[i + 1])
             in_scope = resolved(doc, start=scope[0].start, end=scope[-1].end)
             name, start, end = found
+            if moved and self._is_series(doc, start):
+                # a series moving a date of its own: which race moved is not said
+                moved = False
+                if not self.future.search(low):
+                    continue
             # the event's own venue: a track inside its name ("24h-Rennen von Spa"),
             # else its gazetteer entry's track, else the first track after the name
             inside = [t for t in doc.spans.get(NESTED, []) if start <= t.start_char < end]
