@@ -383,3 +383,12 @@ def test_struck_from_the_calendar_is_a_cancellation(report) -> None:
 def test_a_series_moving_a_date_names_no_moved_race(report) -> None:
     text = "Die DTM ersetzt den Lauf in Monza, dessen Termin von Juli auf April vorverlegt wird."
     assert report(text).events == []
+
+
+def test_final_of_a_championship_is_an_event_name(report) -> None:
+    text = (
+        "Am Sonntag findet auf dem Lausitzring das Finale der deutschen Kart-Meisterschaft statt."
+    )
+    assert [(e.name, e.track) for e in report(text).events] == [
+        ("Finale der deutschen Kart-Meisterschaft", "Lausitzring")
+    ]
