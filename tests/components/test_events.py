@@ -392,3 +392,10 @@ def test_final_of_a_championship_is_an_event_name(report) -> None:
     assert [(e.name, e.track) for e in report(text).events] == [
         ("Finale der deutschen Kart-Meisterschaft", "Lausitzring")
     ]
+
+
+def test_a_series_being_a_guest_at_an_event_is_upcoming(report) -> None:
+    text = "Beim 24h-Rennen von Spa-Francorchamps ist die Serie vom 3. bis 5. Juli zu Gast."
+    assert [(e.name, e.date, e.status) for e in report(text).events] == [
+        ("24h-Rennen von Spa-Francorchamps", "07-03", "scheduled")
+    ]
