@@ -399,3 +399,10 @@ def test_a_series_being_a_guest_at_an_event_is_upcoming(report) -> None:
     assert [(e.name, e.date, e.status) for e in report(text).events] == [
         ("24h-Rennen von Spa-Francorchamps", "07-03", "scheduled")
     ]
+
+
+def test_next_championship_races_are_an_event_name(report) -> None:
+    text = "Die nächsten Meisterschaftsrennen finden schon am 19. Juli in Kleinhausen statt."
+    assert [(e.name, e.date) for e in report(text).events] == [
+        ("nächsten Meisterschaftsrennen", "07-19")
+    ]
