@@ -86,12 +86,22 @@ class EventCues(CueFile):
     """``event_cues.json``, read by ``gtx_events``."""
 
     future: list[str] = Field(description="regexes that mark an upcoming event")
+    past_tense: list[str] = Field(
+        description="regexes of past-tense verbs: a sentence with one and no cancellation "
+        "tells of an event already held ('stand auf dem Programm')"
+    )
     cancelled: list[str]
     crew_openers: list[str]
     name_patterns: list[str] = Field(description="regexes of event names")
     calendar_past: list[str] = Field(description="notes of a calendar line already run")
     moved: list[str] = Field(
         description="words between a venue and its date that say the event moved there"
+    )
+    replaced: list[str] = Field(
+        description="regexes ending just before a venue that lost its slot ('statt in ')"
+    )
+    old_date: list[str] = Field(
+        description="words just before a date that make it the old slot of a moved event"
     )
     race_ahead: list[str] = Field(
         description="regexes ending where a qualifying report names the race still to come "

@@ -153,9 +153,7 @@ def test_date_first_line_with_status_note_and_day_range(report) -> None:
 
 def test_date_colon_line_with_town_in_brackets(report) -> None:
     text = "Termine 2027\n14. Mai 2027: Rallye Oberes Tal (Kleinhausen)\n"
-    assert events(report, text) == [
-        ("Rallye Oberes Tal", "Kleinhausen", "2027-05-14", "scheduled")
-    ]
+    assert events(report, text) == [("Rallye Oberes Tal", "Kleinhausen", "2027-05-14", "scheduled")]
 
 
 def test_dated_news_ticker_line_is_no_event(report) -> None:
@@ -265,3 +263,146 @@ def test_rally_names(report) -> None:
 def test_called_off_infinitive_is_a_cancellation(report) -> None:
     text = "Der Veranstalter hat entschieden, die für den 9. Mai geplante Rallye Harz abzusagen."
     assert [(e.name, e.status) for e in report(text).events] == [("Rallye Harz", "cancelled")]
+
+
+def test_numeric_date_first_calendar_line_with_known_venue(report) -> None:
+    text = "Termine 2027\n03. - 05.05.2027 Lausitzring\n21. - 23.06.2027 Norisring (D)\n"
+    assert [(e.track, e.date, e.status) for e in report(text).events] == [
+        ("Lausitzring", "2027-05-03", "scheduled"),
+        ("Norisring", "2027-06-21", "scheduled"),
+    ]
+
+
+def test_numeric_date_line_without_venue_or_with_a_clock_is_no_event(report) -> None:
+    text = "Rennbericht\n\n12.05.2027 - 09:50\n\n12.05.2027 Neuer Rekord für das Team\n"
+    assert report(text).events == []
+
+
+def test_date_colon_line_with_abbreviated_town(report) -> None:
+    text = "Termine 2027\n14. Mai 2027: Rallye Oberes Tal (St. Kleinhausen)\n"
+    assert events(report, text) == [
+        ("Rallye Oberes Tal", "St. Kleinhausen", "2027-05-14", "scheduled")
+    ]
+
+
+def test_races_on_the_plan_are_upcoming(report) -> None:
+    text = "Danach stehen für die Serie noch Rennen auf dem Lausitzring auf dem Plan."
+    assert [(e.track, e.status) for e in report(text).events] == [("Lausitzring", "scheduled")]
+
+
+def test_season_start_in_present_tense_is_upcoming(report) -> None:
+    text = "Am Wochenende startet die DTM auf dem Norisring in die Saison."
+    assert [(e.track, e.status) for e in report(text).events] == [("Norisring", "scheduled")]
+
+
+def test_season_start_in_past_tense_is_no_event(report) -> None:
+    text = "Am Wochenende startete die DTM auf dem Norisring in die Saison."
+    assert report(text).events == []
+
+
+def test_a_series_in_the_news_without_venue_is_no_event(report) -> None:
+    text = "Der Saisonstart der DTM wird wegen der Lage verschoben."
+    assert report(text).events == []
+
+
+def test_conjoined_venues_give_one_event_each(report) -> None:
+    text = "Außerdem stehen noch Rennen auf dem Lausitzring und in Hockenheim auf dem Plan."
+    assert [(e.track, e.status) for e in report(text).events] == [
+        ("Lausitzring", "scheduled"),
+        ("Hockenheim", "scheduled"),
+    ]
+
+
+def test_new_date_in_the_next_sentence_of_a_moved_race(report) -> None:
+    text = (
+        "Einen neuen Termin bekommt das Rennen auf dem Sachsenring. "
+        "Vom 9. bis 11. Oktober fährt die Serie nun im Erzgebirge."
+    )
+    assert [(e.track, e.date, e.status) for e in report(text).events] == [
+        ("Sachsenring", None, "cancelled"),
+        ("Sachsenring", "10-09", "scheduled"),
+    ]
+
+
+def test_moved_race_with_one_date_gives_the_new_date(report) -> None:
+    text = "Das Rennen auf dem Norisring wird auf den 12. September verschoben."
+    assert [(e.track, e.date, e.status) for e in report(text).events] == [
+        ("Norisring", None, "cancelled"),
+        ("Norisring", "09-12", "scheduled"),
+    ]
+
+
+def test_moved_race_with_only_its_old_date_gives_the_cancelled_slot(report) -> None:
+    text = "Das ursprünglich am 12. September geplante Rennen auf dem Norisring wird verlegt."
+    assert [(e.track, e.date, e.status) for e in report(text).events] == [
+        ("Norisring", None, "cancelled"),
+    ]
+
+
+def test_event_venue_is_in_its_own_clause(report) -> None:
+    text = (
+        "Zandvoort erhält einen neuen Termin als viertes Rennen (7. - 9.8.), "
+        "ehe die Wochenenden in Assen und Most folgen."
+    )
+    assert ("Zandvoort", "08-07", "scheduled") in [
+        (e.track, e.date, e.status) for e in report(text).events
+    ]
+
+
+def test_replaced_venue_is_cancelled_and_the_dated_one_scheduled(report) -> None:
+    text = "Statt in Zandvoort soll die Saison nun auf dem Norisring (10. - 12.7.) beginnen."
+    assert [(e.track, e.date, e.status) for e in report(text).events] == [
+        ("Zandvoort", None, "cancelled"),
+        ("Norisring", "07-10", "scheduled"),
+    ]
+
+
+def test_venue_named_event_repeating_a_named_one_is_dropped(report) -> None:
+    text = (
+        "Statt in Zandvoort soll die Saison auf dem Norisring (10. - 12.7.) beginnen. "
+        "Zandvoort erhält einen neuen Termin als viertes Rennen (7. - 9.8.)."
+    )
+    assert [(e.name, e.date, e.status) for e in report(text).events if e.track == "Zandvoort"] == [
+        ("viertes Rennen", None, "cancelled"),
+        ("viertes Rennen", "08-07", "scheduled"),
+    ]
+
+
+def test_ticker_entry_date_is_not_the_event_date(report) -> None:
+    text = "Aktueller Stand\n14. Mai: Die Rallye Oberland wurde abgesagt. Grund ist die Lage.\n"
+    assert [(e.name, e.date, e.status) for e in report(text).events] == [
+        ("Rallye Oberland", None, "cancelled")
+    ]
+
+
+def test_struck_from_the_calendar_is_a_cancellation(report) -> None:
+    text = "Die Serie streicht das Rennen auf dem Norisring aus dem Kalender."
+    assert [(e.track, e.status) for e in report(text).events] == [("Norisring", "cancelled")]
+
+
+def test_a_series_moving_a_date_names_no_moved_race(report) -> None:
+    text = "Die DTM ersetzt den Lauf in Monza, dessen Termin von Juli auf April vorverlegt wird."
+    assert report(text).events == []
+
+
+def test_final_of_a_championship_is_an_event_name(report) -> None:
+    text = (
+        "Am Sonntag findet auf dem Lausitzring das Finale der deutschen Kart-Meisterschaft statt."
+    )
+    assert [(e.name, e.track) for e in report(text).events] == [
+        ("Finale der deutschen Kart-Meisterschaft", "Lausitzring")
+    ]
+
+
+def test_a_series_being_a_guest_at_an_event_is_upcoming(report) -> None:
+    text = "Beim 24h-Rennen von Spa-Francorchamps ist die Serie vom 3. bis 5. Juli zu Gast."
+    assert [(e.name, e.date, e.status) for e in report(text).events] == [
+        ("24h-Rennen von Spa-Francorchamps", "07-03", "scheduled")
+    ]
+
+
+def test_next_championship_races_are_an_event_name(report) -> None:
+    text = "Die nächsten Meisterschaftsrennen finden schon am 19. Juli in Kleinhausen statt."
+    assert [(e.name, e.date) for e in report(text).events] == [
+        ("nächsten Meisterschaftsrennen", "07-19")
+    ]

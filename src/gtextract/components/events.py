@@ -42,9 +42,15 @@ TRACK_NAMES = "gtx_event_track_names"  # doc.user_data cache of _track_names
 SLOT_REACH = 60  # characters from a venue to its date
 ORDINAL = re.compile(r"\d{1,3}\.\s+")
 PLACE = re.compile(r"[A-ZÄÖÜ][\wäöüß.-]+(?:[ /-][A-ZÄÖÜ][\wäöüß.-]+){0,2}")
-TRAILING_PLACE = re.compile(
-    r",\s*([A-ZÄÖÜ][\wäöüß.-]+(?:[ /-][A-ZÄÖÜ][\wäöüß.-]+){0,2})\s*$"
+# a comma, semicolon or dash between an event name and a venue ends the name's clause
+CLAUSE_BREAK = re.compile(r"[,;:]|\s[–—-]\s")
+# the date that opens a news ticker entry: "12. Juni:", "03.06.2020:"
+NEWS_STAMP = re.compile(r"\d{1,2}\.\s*(?:[^\W\d_]+|\d{1,2}\.)(?:\s*\d{4})?:")
+# what joins two venues of one list: "auf dem Lausitzring und in Hockenheim"
+CONJOINED = re.compile(
+    r"\s*(?:,|und|sowie|oder)\s+(?:(?:auf|in|am|im|an)\s+)?(?:(?:dem|der|den|die|das)\s+)?"
 )
+TRAILING_PLACE = re.compile(r",\s*([A-ZÄÖÜ][\wäöüß.-]+(?:[ /-][A-ZÄÖÜ][\wäöüß.-]+){0,2})\s*$")
 
 
 class EventFinder(DataComponent):
@@ -54,6 +60,8 @@ class EventFinder(DataComponent):
         self.cues = data.cues("event_cues", EventCues)
         self.months = {word.lower(): number for word, number in data.months().items()}
         self.future = re.compile("|".join(f"(?:{p})" for p in self.cues.future))
+        self.past_tense = re.compile("|".join(f"(?:{p})" for p in self.cues.past_tense))
+        self.replaced = re.compile("(?:" + "|".join(self.cues.replaced) + r")\s*$", re.IGNORECASE)
         self.name_shapes = list(self.cues.name_patterns)
         self.race_ahead = [re.compile(p) for p in self.cues.race_ahead]
         self.race_ahead_names = [re.compile(p) for p in self.cues.race_ahead_names]
@@ -78,12 +86,18 @@ class EventFinder(DataComponent):
         # "16./17. Mai – Lausitzring", "Abgesagt: 28. März – X", "8. Mai 2027: X (Town)",
         # "29. Mai bis 1. Juni - X"; a line after a colon is a calendar entry only
         # when it is short and no sentence (news tickers start lines with dates too)
+        # a sentence ends in a word of three lower-case letters and a dot ("St. Wendel",
+        # "3. Lauf" are none); "26. - 28.04.2019 Most (CZ)": a numeric date and a
+        # bare space before the venue only when the line names a known track
+        no_sentence = r"(?=[^\n]{3,90}$)(?![^\n]*[.!?]$)(?![^\n]*[a-zäöüß]{3}\. )"
         self.date_first_line = re.compile(
             r"^[ \t]*(?:(?P<note>[A-ZÄÖÜ][a-zäöü]+):[ \t]*)?"
             r"(?P<when>\d{1,2}\.(?:\s*" + month_alt + r")?(?:\s*(?:[/–-]|bis)\s*\d{1,2}\.)?"
-            r"\s*" + month_alt + r"(?:\s+\d{4})?)"
-            r"(?:[ \t]*[–—-][ \t]*|:[ \t]*(?=[^\n]{3,90}$)(?![^\n]*[.!?]$)(?![^\n]*\. ))"
-            r"(?P<rest>(?!\d)[^\n]+)$",
+            r"\s*" + month_alt + r"(?:\s+\d{4})?"
+            r"|(?P<numeric>\d{1,2}\.(?:\d{1,2}\.)?(?:\s*(?:[/–-]|bis)\s*\d{1,2}\.)?"
+            r"\d{1,2}\.(?:\d{4})?))"
+            r"(?:[ \t]*[–—-][ \t]*|:[ \t]*" + no_sentence + r"|(?P<bare>[ \t]+)" + no_sentence + ")"
+            r"(?P<rest>(?![\s\d])(?!Uhr\b)[^\n]+)$",
             re.MULTILINE | re.IGNORECASE,
         )
         # a calendar table row: "3. | China / Shanghai | 12.-14. April | ..."
@@ -164,6 +178,10 @@ class EventFinder(DataComponent):
         text = text_of(doc)
         for m in self.date_first_line.finditer(text):
             rest = m.group("rest").strip()
+            if m.group("bare") is not None and (
+                m.group("numeric") is None or self._find_track(rest) is None
+            ):
+                continue
             status = self._status(f"{m.group('note') or ''} {rest}")
             if status is None:
                 continue
@@ -256,6 +274,10 @@ class EventFinder(DataComponent):
             return tracks[0].text, tracks[0].start_char, tracks[0].end_char
         return None
 
+    @staticmethod
+    def _is_series(doc: Doc, start: int) -> bool:
+        return any(s.start_char == start for s in resolved(doc, "SERIES"))
+
     def _venue_slots(
         self, sent: Span, tracks: list[Span], published: date | None
     ) -> list[EventFact]:
@@ -303,7 +325,25 @@ class EventFinder(DataComponent):
             if len({e.start for e in slots}) >= 2:  # a calendar in prose: one per venue
                 events.extend(slots)
                 continue
-            if not self.future.search(low):
+            # "Statt in Zolder soll die Saison auf dem Norisring (10. Juli) beginnen":
+            # the replaced venue's slot is off, the dated venues stand
+            replaced = [
+                t for t in tracks if self.replaced.search(text[sent.start_char : t.start_char])
+            ]
+            if replaced:
+                events.extend(
+                    EventFact(
+                        t.text, t.start_char, t.end_char, track=self._venue(t), status="cancelled"
+                    )
+                    for t in replaced
+                )
+                events.extend(e for e in slots if e.start not in {t.start_char for t in replaced})
+                continue
+            moved = any(c in low for c in self.cues.moved)
+            if not moved and not self.future.search(low):
+                continue
+            cancelled = any(c in low for c in self.cues.cancelled)
+            if not cancelled and self.past_tense.search(low):
                 continue
             found = self._event_name(sent, tracks)
             if found is None:
@@ -316,6 +356,11 @@ class EventFinder(DataComponent):
                 scope.append(sents[i + 1])
             in_scope = resolved(doc, start=scope[0].start, end=scope[-1].end)
             name, start, end = found
+            if moved and self._is_series(doc, start):
+                # a series moving a date of its own: which race moved is not said
+                moved = False
+                if not self.future.search(low):
+                    continue
             # the event's own venue: a track inside its name ("24h-Rennen von Spa"),
             # else its gazetteer entry's track, else the first track after the name
             inside = [t for t in doc.spans.get(NESTED, []) if start <= t.start_char < end]
@@ -325,7 +370,18 @@ class EventFinder(DataComponent):
             if track is None and named:
                 track = self.event_tracks.get(named[0].kb_id_)
             if track is None:
-                pool = after or [s for s in in_scope if s.label_ == "TRACK"]
+                # a venue after the name in its clause, else the nearest one before it
+                # ("Zolder erhält einen neuen Termin als drittes Rennen, ehe ... Assen")
+                same_clause = [
+                    t for t in after if not CLAUSE_BREAK.search(text[end : t.start_char])
+                ]
+                before = [t for t in tracks if t.end_char <= start]
+                pool = (
+                    same_clause
+                    or before[-1:]
+                    or after
+                    or [s for s in in_scope if s.label_ == "TRACK"]
+                )
                 track = self._venue(pool[0]) if pool else None
             # a date belongs to this event unless another venue stands between them
             others = [t.start_char for t in after if not start <= t.start_char < end]
@@ -333,8 +389,10 @@ class EventFinder(DataComponent):
                 (pos, d)
                 for pos, d in find_dates(sent_text, published)
                 if not any(end <= o < sent.start_char + pos for o in others)
+                and not self._news_stamp(sent_text, pos)
             ]
-            cancelled = any(c in low for c in self.cues.cancelled)
+            if track is None and home_track is None and self._is_series(doc, start):
+                continue  # a series alone, nowhere: news about the series, no event
             base = EventFact(
                 name,
                 start,
@@ -345,13 +403,67 @@ class EventFinder(DataComponent):
                 car=next((s.text for s in in_scope if s.label_ == "CAR"), None),
                 class_=next((s.kb_id_ or s.text for s in in_scope if s.label_ == "CLASS"), None),
             )
-            if cancelled and len(dates) >= 2:  # "vom 6. Juni auf den 12. September verschoben"
+            if (cancelled or moved) and len(dates) >= 2:
+                # "vom 6. Juni auf den 12. September verschoben"
                 events.append(replace(base, date=dates[0][1], status="cancelled"))
                 events.append(replace(base, date=dates[1][1]))
+            elif moved:
+                # "Einen neuen Termin hat das Rennen in X. Vom 16. bis 18. Oktober ...":
+                # the old slot is off, the date of this or the next sentence is the new one
+                new = [d for p, d in dates if not self._old_date(sent_text, p)]
+                if not dates and nxt is not None:
+                    new = self._new_date_after(nxt, tracks, published)
+                events.append(replace(base, date=None, status="cancelled"))
+                if new:
+                    events.append(replace(base, date=new[0], status="scheduled"))
             else:
                 status = "cancelled" if cancelled else "scheduled"
                 events.append(replace(base, date=dates[0][1] if dates else None, status=status))
+                events.extend(self._conjoined_venues(events[-1], tracks))
         return events
+
+    @staticmethod
+    def _news_stamp(sent_text: str, pos: int) -> bool:
+        """ "12. Juni: Die Serie streicht ...": a ticker entry's own date, no event's."""
+        return (pos == 0 or sent_text[pos - 1] == "\n") and bool(NEWS_STAMP.match(sent_text, pos))
+
+    def _old_date(self, sent_text: str, pos: int) -> bool:
+        """A date the sentence calls the old one ("ursprünglich am 6. Juni")."""
+        before = sent_text[max(0, pos - 30) : pos].lower()
+        return any(w in before for w in self.cues.old_date)
+
+    def _new_date_after(self, nxt: Span, tracks: list[Span], published: date | None) -> list[str]:
+        """Dates of the sentence after a moved venue, unless it names another venue."""
+        kbs = {t.kb_id_ for t in tracks}
+        if any(
+            t.kb_id_ not in kbs for t in resolved(nxt.doc, "TRACK", start=nxt.start, end=nxt.end)
+        ):
+            return []
+        text = text_of(nxt.doc)[nxt.start_char : nxt.end_char]
+        return [d for _, d in find_dates(text, published)]
+
+    def _conjoined_venues(self, event: EventFact, tracks: list[Span]) -> list[EventFact]:
+        """ "Rennen auf dem Lausitzring und in Hockenheim": an event named by its
+        venue stands for each venue joined to it, one event each."""
+        if event.date is not None or not tracks:
+            return []
+        text = text_of(tracks[0].doc)
+        first = next((t for t in tracks if t.start_char == event.start), None)
+        if first is None:
+            return []
+        more, last_end = [], first.end_char
+        for t in tracks:
+            if t.start_char < last_end:
+                continue
+            if not CONJOINED.fullmatch(text[last_end : t.start_char]):
+                break
+            more.append(
+                replace(
+                    event, name=t.text, start=t.start_char, end=t.end_char, track=self._venue(t)
+                )
+            )
+            last_end = t.end_char
+        return more
 
     def _races_ahead(self, doc: Doc, published: date | None) -> list[EventFact]:
         """The race a qualifying report names as still to come ("Pole-Position für
@@ -385,7 +497,8 @@ class EventFinder(DataComponent):
                     if inside:
                         track = self._venue(inside[0])
                     later = [
-                        d for p, d in find_dates(sent_text, published)
+                        d
+                        for p, d in find_dates(sent_text, published)
                         if 0 <= sent.start_char + p - end <= 40
                     ]
                     events.append(
@@ -413,6 +526,12 @@ class EventFinder(DataComponent):
             if key not in seen:
                 seen.add(key)
                 unique.append(e)
+        # an event named only by its venue repeats one with a name, the same venue,
+        # date and status ("Zolder" cancelled beside "drittes Rennen" in Zolder)
+        named = {(e.track, e.date, e.status) for e in unique if e.name != e.track}
+        unique = [
+            e for e in unique if not (e.name == e.track and (e.track, e.date, e.status) in named)
+        ]
         doc._.gtx_events = unique
         return doc
 
