@@ -61,3 +61,41 @@ def test_a_session_of_another_kind_is_not_attached(alone, hand_doc) -> None:
     doc = hand_doc("Im [Training](SESSION:practice) gewann [Xaver Quast](DRIVER).")
     (fact,) = alone("gtx_results")(doc)._.gtx_results
     assert fact.session is None
+
+
+def test_one_line_with_points_makes_the_whole_list_standings(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "Klasse 2:\n"
+        "1. [Xaver Quast](DRIVER) 20,50 Punkte\n"
+        "2. [Yannick Oblitz](DRIVER) 20,00\n"
+        "3. [Ulf Ribbeck](DRIVER) 18,25\n"
+    )
+    assert facts(alone, doc) == []
+
+
+def test_a_list_below_a_practice_heading_is_skipped(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "[Testfahrten](SESSION:practice) in Valencia:\n"
+        "1. [Xaver Quast](DRIVER): 1:28,114\n"
+        "2. [Yannick Oblitz](DRIVER): 1:28,937\n"
+    )
+    assert facts(alone, doc) == []
+
+
+def test_undotted_list_lines_count_in_a_run_of_three(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "Rennen 2\n"
+        "1 [Xaver Quast](DRIVER) 16 Runden\n"
+        "2 [Yannick Oblitz](DRIVER) +2.502\n"
+        "3 [Ulf Ribbeck](DRIVER) +6.598\n"
+    )
+    assert facts(alone, doc) == [
+        (1, ["Xaver Quast"]),
+        (2, ["Yannick Oblitz"]),
+        (3, ["Ulf Ribbeck"]),
+    ]
+
+
+def test_two_undotted_lines_are_no_list(alone, hand_doc) -> None:
+    doc = hand_doc("Rennen 2\n1 [Xaver Quast](DRIVER) 16 Runden\n2 [Yannick Oblitz](DRIVER)\n")
+    assert facts(alone, doc) == []

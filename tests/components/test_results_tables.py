@@ -25,3 +25,20 @@ def test_flattened_table_rows_one_cell_a_line(report) -> None:
 def test_two_numbered_lines_are_no_table(report) -> None:
     text = "Ergebnis\n1\nJonas Brenninger\n2\nLars ter Horst\n"
     assert results(report, text) == []
+
+
+def test_a_bulleted_cell_above_a_bare_number_belongs_to_that_row(report) -> None:
+    # the row starts with its gap ("• +1,234s") and gives the position below it;
+    # the "Ausfall" above row 4 retires row 4, not row 3
+    text = (
+        "Ergebnis\n"
+        "• 45:12,3\n1\nJonas Brenninger\nTeam Rosberg\n"
+        "• +1,234s\n2\nLars ter Horst\nMRS GT-Racing\n"
+        "• +5,678s\n3\nTim Kessler\nTeam Rosberg\n"
+        "• Ausfall\n4\nMax Weber\nMRS GT-Racing\n"
+    )
+    assert results(report, text) == [
+        ("race", 1, None, ["Jonas Brenninger"]),
+        ("race", 2, None, ["Lars ter Horst"]),
+        ("race", 3, None, ["Tim Kessler"]),
+    ]

@@ -20,9 +20,14 @@ from gtextract.cues import PositionCues
 LIST_LINE = re.compile(r"^[ \t]*(\d{1,2})\.[ \t]+(?=\S)", re.MULTILINE)
 # an item inside a line: after a separator ("; 2. B", ", 3. C", ": 1. A")
 INLINE_ITEM = re.compile(r"(?:(?<=[;,:])|(?<=[;,:][ \t]))[ \t]*(\d{1,2})\.[ \t]+(?=\S)")
+# a list line without the dot ("4 Lucas Muster +8.974"): counts only in a run of
+# BARE_MIN_ROWS lines numbered n, n+1, ... one below the other
+BARE_LINE = re.compile(r"[ \t]*(\d{1,2})[ \t]+(?=[A-ZÄÖÜ])")
+BARE_MIN_ROWS = 3
 # a flattened table: the position alone on its line ("1", "• 2", "3."), the row's
 # cells on the lines below it, one value a line
 TABLE_NUMBER = re.compile(r"^[ \t]*(?:[•*·-][ \t]*)?(\d{1,2})\.?[ \t]*$", re.MULTILINE)
+BULLET = re.compile(r"[ \t]*[•*·][ \t]*\S")
 TABLE_MIN_ROWS = 3
 TABLE_MAX_CELLS = 8
 POINTS = re.compile(r"\b\d+\s+(?:Punkte|Pkt\.?|Zähler)\b")
@@ -87,7 +92,7 @@ class ListReader:
                     _item(at_start, line_start, len(line), heading_range(text, line_start))
                 )
             line_start += len(line) + 1
-        return found
+        return found + _bare_items(text)
 
     def results(self, doc: Doc) -> list[ResultFact]:
         """The results of the numbered items below (or after) a result heading."""
@@ -95,13 +100,13 @@ class ListReader:
         text = text_of(doc)
         drivers = resolved(doc, "DRIVER")
         kinds: dict[tuple[int, int], str] = {}
-        for item in self.items(text):
-            heading = text[item.heading[0] : item.heading[1]].strip().lower()
-            if any(p.search(heading) for p in self.not_final):
+        items = self.items(text)
+        # "1. A - 126 Punkte / 2. B - 117": one line with points makes the
+        # whole list below its heading standings, not a result
+        standings = {i.heading for i in items if POINTS.search(text[i.end : i.stop])}
+        for item in items:
+            if item.heading in standings or not self._final(doc, item.heading):
                 continue
-            line = text[item.end : item.stop]
-            if POINTS.search(line):
-                continue  # "1. A/B - 211 Punkte": standings, not a result
             on_line = [d for d in drivers if item.end <= d.start_char < item.stop]
             first = on_line[0] if on_line else None
             if first is None or first.start_char - item.end > 2:
@@ -137,12 +142,13 @@ class ListReader:
         facts: list[ResultFact] = []
         for run in _table_runs(text):
             above = _line_above(text, run[0].start())
-            if any(p.search(text[above[0] : above[1]].lower()) for p in self.not_final):
+            if not self._final(doc, above):
                 continue
             kind = self._kind(doc, above)
+            starts = [_row_start(text, m) for m in run]
             for k, m in enumerate(run):
-                stop = run[k + 1].start() if k + 1 < len(run) else _after_lines(text, m.end())
-                row = text[m.end() : stop]
+                stop = starts[k + 1] if k + 1 < len(run) else _after_lines(text, m.end())
+                row = text[starts[k] : m.start()] + text[m.end() : stop]
                 if self.retired.search(row.lower()):
                     continue  # "DNF", "Ausfall": no position
                 driver = next(
@@ -160,6 +166,15 @@ class ListReader:
                     )
                 )
         return facts
+
+    def _final(self, doc: Doc, heading: tuple[int, int]) -> bool:
+        """False below a heading of a non-final order ("Top 10 nach 15 Minuten")
+        or of a practice session only ("Testfahrten in Barcelona:")."""
+        text = text_of(doc)[heading[0] : heading[1]]
+        if any(p.search(text.lower()) for p in self.not_final):
+            return False
+        span = doc.char_span(heading[0], heading[1], alignment_mode="expand")
+        return span is None or not self.sessions.only_practice(span)
 
     def _kind(self, doc: Doc, heading: tuple[int, int]) -> str:
         """The session a list's heading names ("Startaufstellung"), else the race."""
@@ -182,6 +197,29 @@ def _item(m: re.Match[str], line_start: int, stop: int, heading: tuple[int, int]
     )
 
 
+def _bare_items(text: str) -> list[Item]:
+    """Items of runs of undotted list lines ("1 A 16 laps", "2 B +2.502", ...)."""
+    found: list[Item] = []
+    run: list[tuple[re.Match[str], int, int]] = []  # the match, line start, line length
+
+    def close() -> None:
+        if len(run) >= BARE_MIN_ROWS:
+            heading = heading_range(text, run[0][1])
+            found.extend(_item(m, start, length, heading) for m, start, length in run)
+
+    line_start = 0
+    for line in text.split("\n"):
+        m = BARE_LINE.match(line)
+        if m and run and int(m.group(1)) == int(run[-1][0].group(1)) + 1:
+            run.append((m, line_start, len(line)))
+        else:
+            close()
+            run = [(m, line_start, len(line))] if m else []
+        line_start += len(line) + 1
+    close()
+    return found
+
+
 def _table_runs(text: str) -> list[list[re.Match[str]]]:
     """Runs of number lines n, n+1, ... at most TABLE_MAX_CELLS lines apart."""
     runs: list[list[re.Match[str]]] = []
@@ -200,6 +238,18 @@ def _table_runs(text: str) -> list[list[re.Match[str]]]:
     if len(run) >= TABLE_MIN_ROWS:
         runs.append(run)
     return runs
+
+
+def _row_start(text: str, number: re.Match[str]) -> int:
+    """Where a table row begins: at its number line, or at the bulleted line
+    just above a bare number ("• +1.234s" / "2" / name ...: the row's first
+    cell stands before its position)."""
+    if BULLET.match(number.group(0)):
+        return number.start()
+    above = _line_above(text, number.start())
+    if above != (0, 0) and BULLET.match(text[above[0] : above[1]]):
+        return above[0]
+    return number.start()
 
 
 def _whole_line(text: str, start: int, end: int) -> bool:

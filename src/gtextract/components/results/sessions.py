@@ -19,6 +19,7 @@ from gtextract.cues import PositionCues
 
 QUALIFYING = "qualifying"
 RACE = "race"
+PRACTICE = "practice"
 _KINDS = (QUALIFYING, RACE)
 
 
@@ -42,6 +43,11 @@ class SessionReader:
         kinds = {s.kb_id_ for s in resolved(span.doc, "SESSION", start=span.start, end=span.end)}
         kinds &= set(_KINDS)
         return kinds.pop() if len(kinds) == 1 else None
+
+    def only_practice(self, span: Span) -> bool:
+        """True when a span names practice sessions (tests, free practice) and no other."""
+        kinds = {s.kb_id_ for s in resolved(span.doc, "SESSION", start=span.start, end=span.end)}
+        return kinds == {PRACTICE}
 
     def of_text(self, doc: Doc) -> str | None:
         """ "qualifying" when the text reports a qualifying and no race result.
