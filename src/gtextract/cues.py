@@ -80,6 +80,11 @@ class PositionCues(CueFile):
     qualifying_ratio: float = Field(
         ge=0, description="a qualifying text has this many times more qualifying than race words"
     )
+    earlier_year_window_chars: int = Field(
+        ge=0,
+        description="a year before the text's season this close to a position or its driver "
+        "makes it an earlier season's result",
+    )
 
 
 class EventCues(CueFile):

@@ -8,7 +8,8 @@ the drivers of its clause get it. The work is split by job:
 - ``prose``: results in running text, clause by clause, combining
   ``cues`` (the position a clause states) and ``crews`` (whose position it is:
   named drivers, anaphora, the crew of a make, those beaten after "vor");
-- ``clauses``: the text units all of them read (clauses, brackets, quotes).
+- ``clauses``: the text units all of them read (clauses, brackets, quotes);
+- ``seasons``: drops running-text results stated next to an earlier season's year.
 
 Quotes, mid-race orders and standings are skipped; the words that mark all
 this live in ``data/position_cues.json`` (schema: ``gtextract.cues.PositionCues``).
@@ -27,6 +28,7 @@ from gtextract.components.contract import ResultFact
 from gtextract.components.results.clauses import quote_ranges
 from gtextract.components.results.lists import ListReader
 from gtextract.components.results.prose import ProseReader
+from gtextract.components.results.seasons import SeasonFilter
 from gtextract.components.spans import resolved, sentence_at_char, text_of
 from gtextract.cues import PositionCues
 from gtextract.gazetteers import DataSource
@@ -45,10 +47,11 @@ class ResultFinder(DataComponent):
         self.cues = data.cues("position_cues", PositionCues)
         self.lists = ListReader(self.cues)
         self.prose = ProseReader(self.cues)
+        self.seasons = SeasonFilter(self.cues)
 
     def __call__(self, doc: Doc) -> Doc:
         listed = self.lists.results(doc) + self.lists.table_results(doc)
-        prose = self.prose.results(doc, quote_ranges(text_of(doc)))
+        prose = self.seasons.keep(doc, self.prose.results(doc, quote_ranges(text_of(doc))))
         facts = listed + _off_lines(doc, prose, listed)
         attach_context(doc, facts)
         doc._.gtx_results = facts
