@@ -99,3 +99,32 @@ def test_undotted_list_lines_count_in_a_run_of_three(alone, hand_doc) -> None:
 def test_two_undotted_lines_are_no_list(alone, hand_doc) -> None:
     doc = hand_doc("Rennen 2\n1 [Xaver Quast](DRIVER) 16 Runden\n2 [Yannick Oblitz](DRIVER)\n")
     assert facts(alone, doc) == []
+
+
+def test_calendar_lines_are_no_results(alone, hand_doc) -> None:
+    # "21. August 2027": the day of a date, not a position, whatever the name finder makes of it
+    doc = hand_doc(
+        "Termine:\n"
+        "21. [August](DRIVER) 2027: Rallye Oberes Tal\n"
+        "16. [Oktober](DRIVER) 2027: Rallye Kleinhausen\n"
+    )
+    assert facts(alone, doc) == []
+
+
+def test_undotted_numbers_of_an_entry_table_are_no_list(alone, hand_doc) -> None:
+    # the rows start with a nation, one stray name right after its number is no result list
+    doc = hand_doc(
+        "Fahrer\n"
+        "14 Deutschland [Xaver Quast](DRIVER) Team Nordwand\n"
+        "15 Schweiz [Yannick Oblitz](DRIVER) Team Südhang\n"
+        "16 [Ulf Ribbeck](DRIVER) Team Nordwand\n"
+    )
+    assert facts(alone, doc) == []
+
+
+def test_a_list_below_a_start_number_heading_is_skipped(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "Nr. Fahrer Team\n1. [Xaver Quast](DRIVER) Team Nordwand\n"
+        "2. [Yannick Oblitz](DRIVER) Team Südhang\n"
+    )
+    assert facts(alone, doc) == []

@@ -8,6 +8,7 @@ race's."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -30,6 +31,8 @@ TABLE_NUMBER = re.compile(r"^[ \t]*(?:[•*·-][ \t]*)?(\d{1,2})\.?[ \t]*$", re.
 BULLET = re.compile(r"[ \t]*[•*·][ \t]*\S")
 TABLE_MIN_ROWS = 3
 TABLE_MAX_CELLS = 8
+# "21. August 2027: Rallye ...": a calendar line, the day and month, then the year
+DATE_ITEM = re.compile(r"[^\W\d]+\.?[ \t]+(?:19|20)\d\d(?!\d)")
 POINTS = re.compile(r"\b\d+\s+(?:Punkte|Pkt\.?|Zähler)\b")
 
 
@@ -42,6 +45,7 @@ class Item:
     end: int  # after "N. "
     stop: int  # the end of the item's text
     heading: tuple[int, int]  # the heading's character range
+    bare: bool = False  # an undotted number ("4 Lucas Muster")
 
 
 def list_heading(text: str, pos: int) -> str:
@@ -96,7 +100,7 @@ class ListReader:
 
     def results(self, doc: Doc) -> list[ResultFact]:
         """The results of the numbered items below (or after) a result heading."""
-        facts = []
+        facts: list[tuple[Item, ResultFact]] = []
         text = text_of(doc)
         drivers = resolved(doc, "DRIVER")
         kinds: dict[tuple[int, int], str] = {}
@@ -106,6 +110,8 @@ class ListReader:
         standings = {i.heading for i in items if POINTS.search(text[i.end : i.stop])}
         for item in items:
             if item.heading in standings or not self._final(doc, item.heading):
+                continue
+            if DATE_ITEM.match(text, item.end):
                 continue
             on_line = [d for d in drivers if item.end <= d.start_char < item.stop]
             first = on_line[0] if on_line else None
@@ -118,16 +124,22 @@ class ListReader:
                 crew.append(d)
             if item.heading not in kinds:
                 kinds[item.heading] = self._kind(doc, item.heading)
-            facts.append(
-                ResultFact(
-                    kind=kinds[item.heading],
-                    position=item.number,
-                    class_=None,
-                    drivers=[(d.start, d.end) for d in crew],
-                    cue=(item.start, item.start + len(str(item.number)) + 1),
-                )
+            fact = ResultFact(
+                kind=kinds[item.heading],
+                position=item.number,
+                class_=None,
+                drivers=[(d.start, d.end) for d in crew],
+                cue=(item.start, item.start + len(str(item.number)) + 1),
             )
-        return facts
+            facts.append((item, fact))
+        # undotted numbers are a result list only when rows of it start with a
+        # driver ("14 Deutschland Klaus Muster ..." is an entry table's number)
+        bare_rows = Counter(item.heading for item, _ in facts if item.bare)
+        return [
+            fact
+            for item, fact in facts
+            if not item.bare or bare_rows[item.heading] >= BARE_MIN_ROWS
+        ]
 
     def table_results(self, doc: Doc) -> list[ResultFact]:
         """Rows of a flattened table: a line holding only the position (numbered
@@ -191,9 +203,16 @@ class ListReader:
         return "race"
 
 
-def _item(m: re.Match[str], line_start: int, stop: int, heading: tuple[int, int]) -> Item:
+def _item(
+    m: re.Match[str], line_start: int, stop: int, heading: tuple[int, int], bare: bool = False
+) -> Item:
     return Item(
-        int(m.group(1)), line_start + m.start(1), line_start + m.end(), line_start + stop, heading
+        int(m.group(1)),
+        line_start + m.start(1),
+        line_start + m.end(),
+        line_start + stop,
+        heading,
+        bare,
     )
 
 
@@ -205,7 +224,7 @@ def _bare_items(text: str) -> list[Item]:
     def close() -> None:
         if len(run) >= BARE_MIN_ROWS:
             heading = heading_range(text, run[0][1])
-            found.extend(_item(m, start, length, heading) for m, start, length in run)
+            found.extend(_item(m, start, length, heading, bare=True) for m, start, length in run)
 
     line_start = 0
     for line in text.split("\n"):
