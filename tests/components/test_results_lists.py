@@ -128,3 +128,29 @@ def test_a_list_below_a_start_number_heading_is_skipped(alone, hand_doc) -> None
         "2. [Yannick Oblitz](DRIVER) Team Südhang\n"
     )
     assert facts(alone, doc) == []
+
+
+
+def test_the_one_result_list_wins_over_running_text_for_its_driver(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "[Ulf Ribbeck](DRIVER) fuhr im Rennen auf Platz eins.\n"
+        "Ergebnis:\n"
+        "1. [Xaver Quast](DRIVER)\n"
+        "2. [Yannick Oblitz](DRIVER)\n"
+        "3. [Ulf Ribbeck](DRIVER)\n"
+    )
+    assert facts(alone, doc) == [
+        (1, ["Xaver Quast"]),
+        (2, ["Yannick Oblitz"]),
+        (3, ["Ulf Ribbeck"]),
+    ]
+
+
+def test_two_lists_of_one_session_settle_nothing(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "[Ulf Ribbeck](DRIVER) fuhr im Rennen auf Platz eins.\n"
+        "Lauf 1:\n1. [Xaver Quast](DRIVER)\n2. [Ulf Ribbeck](DRIVER)\n"
+        "Lauf 2:\n1. [Ulf Ribbeck](DRIVER)\n2. [Xaver Quast](DRIVER)\n"
+    )
+    # the running text's place stays beside both lists
+    assert facts(alone, doc)[-1] == (1, ["Ulf Ribbeck"])

@@ -26,7 +26,7 @@ from gtextract.components import contract
 from gtextract.components.base import DataComponent
 from gtextract.components.contract import ResultFact
 from gtextract.components.results.clauses import quote_ranges
-from gtextract.components.results.lists import ListReader
+from gtextract.components.results.lists import ListReader, not_contradicted
 from gtextract.components.results.prose import ProseReader
 from gtextract.components.results.seasons import SeasonFilter
 from gtextract.components.spans import resolved, sentence_at_char, text_of
@@ -52,7 +52,7 @@ class ResultFinder(DataComponent):
     def __call__(self, doc: Doc) -> Doc:
         listed = self.lists.results(doc) + self.lists.table_results(doc)
         prose = self.seasons.keep(doc, self.prose.results(doc, quote_ranges(text_of(doc))))
-        facts = listed + _off_lines(doc, prose, listed)
+        facts = listed + not_contradicted(doc, _off_lines(doc, prose, listed), listed)
         attach_context(doc, facts)
         doc._.gtx_results = facts
         return doc

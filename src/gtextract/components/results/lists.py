@@ -3,7 +3,8 @@ a heading, or runs of numbered items in one line ("Startaufstellung: 1. A, 2. B,
 3. C"; "1. A - Team; 2. B - Team"). Lists of non-final orders ("Top 10 nach 15
 Minuten") and standings ("211 Punkte") are skipped. The heading names the
 session ("Startaufstellung", "Ergebnis Qualifying"); without one a list is the
-race's."""
+race's. A driver the text's one list of a session places keeps only that
+place (``not_contradicted``)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from gtextract.components.contract import ResultFact
 from gtextract.components.results.sessions import SessionReader
 from gtextract.components.spans import resolved, text_of
 from gtextract.cues import PositionCues
+from gtextract.names import normalize
 
 LIST_LINE = re.compile(r"^[ \t]*(\d{1,2})\.[ \t]+(?=\S)", re.MULTILINE)
 # an item inside a line: after a separator ("; 2. B", ", 3. C", ": 1. A")
@@ -201,6 +203,51 @@ class ListReader:
         # no fallback to the text's session: a list below prose without a
         # heading is the race's more often than not
         return "race"
+
+
+def not_contradicted(
+    doc: Doc, facts: list[ResultFact], listed: list[ResultFact]
+) -> list[ResultFact]:
+    """The facts without the drivers the text's one result list of their session
+    places elsewhere: the list is the classification, running text also speaks
+    of the standings, the start or the race's course. Two lists of a session
+    (a position twice: two races, two stages) settle nothing."""
+    placed: dict[tuple[str, str | None], list[tuple[frozenset[str], int]]] = {}
+    for f in listed:
+        for a, b in f.drivers:
+            placed.setdefault((f.kind, f.class_), []).append(
+                (_name_words(doc[a:b].text), f.position)
+            )
+    one_list = {key: rows for key, rows in placed.items() if _positions_once(listed, key)}
+    kept = []
+    for f in facts:
+        on_list = one_list.get((f.kind, f.class_), [])
+        drivers = [
+            (a, b)
+            for a, b in f.drivers
+            if not any(
+                pos != f.position and _same_driver(words, _name_words(doc[a:b].text))
+                for words, pos in on_list
+            )
+        ]
+        if drivers:
+            f.drivers = drivers
+            kept.append(f)
+    return kept
+
+
+def _positions_once(listed: list[ResultFact], key: tuple[str, str | None]) -> bool:
+    positions = [f.position for f in listed if (f.kind, f.class_) == key]
+    return len(positions) == len(set(positions))
+
+
+def _name_words(name: str) -> frozenset[str]:
+    return frozenset(normalize(name).split())
+
+
+def _same_driver(a: frozenset[str], b: frozenset[str]) -> bool:
+    """ "Rosberg" and "Nico Rosberg": the shorter name's words all in the longer's."""
+    return bool(a) and bool(b) and (a <= b or b <= a)
 
 
 def _item(
