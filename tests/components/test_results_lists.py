@@ -130,7 +130,6 @@ def test_a_list_below_a_start_number_heading_is_skipped(alone, hand_doc) -> None
     assert facts(alone, doc) == []
 
 
-
 def test_the_one_result_list_wins_over_running_text_for_its_driver(alone, hand_doc) -> None:
     doc = hand_doc(
         "[Ulf Ribbeck](DRIVER) fuhr im Rennen auf Platz eins.\n"

@@ -4,7 +4,8 @@ A *cue* states a position ("dritten Gesamtrang", "Platz zwei", "P4", "Sieg");
 the drivers of its clause get it. The work is split by job:
 
 - ``lists``: numbered result lists ("1. Lucas Muster - Team - Car"), line by line,
-  and flattened tables (the position alone on a line, the row's cells below);
+  flattened tables (the position alone on a line, the row's cells below) and
+  tables whose header names position columns ("Fahrer Grid Ergebnis");
 - ``prose``: results in running text, clause by clause, combining
   ``cues`` (the position a clause states) and ``crews`` (whose position it is:
   named drivers, anaphora, the crew of a make, those beaten after "vor");
@@ -50,7 +51,9 @@ class ResultFinder(DataComponent):
         self.seasons = SeasonFilter(self.cues)
 
     def __call__(self, doc: Doc) -> Doc:
-        listed = self.lists.results(doc) + self.lists.table_results(doc)
+        listed = (
+            self.lists.results(doc) + self.lists.table_results(doc) + self.lists.column_results(doc)
+        )
         prose = self.seasons.keep(doc, self.prose.results(doc, quote_ranges(text_of(doc))))
         facts = listed + not_contradicted(doc, _off_lines(doc, prose, listed), listed)
         attach_context(doc, facts)

@@ -35,6 +35,9 @@ TABLE_MIN_ROWS = 3
 TABLE_MAX_CELLS = 8
 # "21. August 2027: Rallye ...": a calendar line, the day and month, then the year
 DATE_ITEM = re.compile(r"[^\W\d]+\.?[ \t]+(?:19|20)\d\d(?!\d)")
+# a table header's words, and a row's position cells: "P3", or a retirement
+HEADER_WORD = re.compile(r"[^\W\d_]+")
+POSITION_CELL = re.compile(r"(?<!\S)(?:P(\d{1,2})|DNF|DNS|DSQ)(?!\S)")
 POINTS = re.compile(r"\b\d+\s+(?:Punkte|Pkt\.?|Zähler)\b")
 
 
@@ -75,6 +78,7 @@ class ListReader:
         self.not_final = [re.compile(p) for p in cues.list_heading_not_final]
         self.sessions = SessionReader(cues)
         self.heading_chars = int(cues.list_heading_max_chars)
+        self.columns = dict(cues.table_columns)
         self.retired = re.compile(r"(?<!\w)(?:" + "|".join(cues.table_retired) + r")(?!\w)")
 
     def items(self, text: str) -> list[Item]:
@@ -179,6 +183,46 @@ class ListReader:
                         cue=(m.start(1), m.end(1)),
                     )
                 )
+        return facts
+
+    def column_results(self, doc: Doc) -> list[ResultFact]:
+        """Rows below a header naming position columns ("Fahrer Chassis Grid
+        Ergebnis"): a row starting with a driver whose position cells ("P1",
+        "P11", "DNF") match the columns one to one gives each column's place."""
+        text = text_of(doc)
+        starts = {d.start_char: d for d in resolved(doc, "DRIVER")}
+        facts: list[ResultFact] = []
+        columns: list[str] = []
+        line_start = 0
+        for line in text.split("\n"):
+            stripped = len(line) - len(line.lstrip())
+            driver = starts.get(line_start + stripped)
+            if driver is None:
+                # a header is a short line; a sentence naming a session is none
+                if len(line.strip()) > self.heading_chars:
+                    columns = []
+                    line_start += len(line) + 1
+                    continue
+                columns = [
+                    self.columns[w] for w in HEADER_WORD.findall(line.lower()) if w in self.columns
+                ]
+            elif columns:
+                row_from = driver.end_char - line_start
+                cells = list(POSITION_CELL.finditer(line, row_from))
+                if len(cells) == len(columns):
+                    for kind, cell in zip(columns, cells, strict=True):
+                        if cell.group(1) is None:
+                            continue  # "DNF": no position
+                        facts.append(
+                            ResultFact(
+                                kind=kind,
+                                position=int(cell.group(1)),
+                                class_=None,
+                                drivers=[(driver.start, driver.end)],
+                                cue=(line_start + cell.start(), line_start + cell.end()),
+                            )
+                        )
+            line_start += len(line) + 1
         return facts
 
     def _final(self, doc: Doc, heading: tuple[int, int]) -> bool:
