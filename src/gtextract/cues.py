@@ -33,6 +33,10 @@ class PositionCues(CueFile):
     table_retired: list[str] = Field(
         description="regexes, whole words: a table row of a car that retired (no position)"
     )
+    table_columns: dict[str, str] = Field(
+        description="header words of a table's position columns and their session "
+        "('grid': qualifying, 'ergebnis': race); a row's 'P3' cells fill them in order"
+    )
     list_heading_max_chars: int = Field(
         ge=0, description="longer lines above a list are prose, not its heading"
     )
@@ -79,6 +83,11 @@ class PositionCues(CueFile):
     )
     qualifying_ratio: float = Field(
         ge=0, description="a qualifying text has this many times more qualifying than race words"
+    )
+    earlier_year_window_chars: int = Field(
+        ge=0,
+        description="a year before the text's season this close to a position or its driver "
+        "makes it an earlier season's result",
     )
 
 

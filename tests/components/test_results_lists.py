@@ -61,3 +61,95 @@ def test_a_session_of_another_kind_is_not_attached(alone, hand_doc) -> None:
     doc = hand_doc("Im [Training](SESSION:practice) gewann [Xaver Quast](DRIVER).")
     (fact,) = alone("gtx_results")(doc)._.gtx_results
     assert fact.session is None
+
+
+def test_one_line_with_points_makes_the_whole_list_standings(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "Klasse 2:\n"
+        "1. [Xaver Quast](DRIVER) 20,50 Punkte\n"
+        "2. [Yannick Oblitz](DRIVER) 20,00\n"
+        "3. [Ulf Ribbeck](DRIVER) 18,25\n"
+    )
+    assert facts(alone, doc) == []
+
+
+def test_a_list_below_a_practice_heading_is_skipped(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "[Testfahrten](SESSION:practice) in Valencia:\n"
+        "1. [Xaver Quast](DRIVER): 1:28,114\n"
+        "2. [Yannick Oblitz](DRIVER): 1:28,937\n"
+    )
+    assert facts(alone, doc) == []
+
+
+def test_undotted_list_lines_count_in_a_run_of_three(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "Rennen 2\n"
+        "1 [Xaver Quast](DRIVER) 16 Runden\n"
+        "2 [Yannick Oblitz](DRIVER) +2.502\n"
+        "3 [Ulf Ribbeck](DRIVER) +6.598\n"
+    )
+    assert facts(alone, doc) == [
+        (1, ["Xaver Quast"]),
+        (2, ["Yannick Oblitz"]),
+        (3, ["Ulf Ribbeck"]),
+    ]
+
+
+def test_two_undotted_lines_are_no_list(alone, hand_doc) -> None:
+    doc = hand_doc("Rennen 2\n1 [Xaver Quast](DRIVER) 16 Runden\n2 [Yannick Oblitz](DRIVER)\n")
+    assert facts(alone, doc) == []
+
+
+def test_calendar_lines_are_no_results(alone, hand_doc) -> None:
+    # "21. August 2027": the day of a date, not a position, whatever the name finder makes of it
+    doc = hand_doc(
+        "Termine:\n"
+        "21. [August](DRIVER) 2027: Rallye Oberes Tal\n"
+        "16. [Oktober](DRIVER) 2027: Rallye Kleinhausen\n"
+    )
+    assert facts(alone, doc) == []
+
+
+def test_undotted_numbers_of_an_entry_table_are_no_list(alone, hand_doc) -> None:
+    # the rows start with a nation, one stray name right after its number is no result list
+    doc = hand_doc(
+        "Fahrer\n"
+        "14 Deutschland [Xaver Quast](DRIVER) Team Nordwand\n"
+        "15 Schweiz [Yannick Oblitz](DRIVER) Team Südhang\n"
+        "16 [Ulf Ribbeck](DRIVER) Team Nordwand\n"
+    )
+    assert facts(alone, doc) == []
+
+
+def test_a_list_below_a_start_number_heading_is_skipped(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "Nr. Fahrer Team\n1. [Xaver Quast](DRIVER) Team Nordwand\n"
+        "2. [Yannick Oblitz](DRIVER) Team Südhang\n"
+    )
+    assert facts(alone, doc) == []
+
+
+def test_the_one_result_list_wins_over_running_text_for_its_driver(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "[Ulf Ribbeck](DRIVER) fuhr im Rennen auf Platz eins.\n"
+        "Ergebnis:\n"
+        "1. [Xaver Quast](DRIVER)\n"
+        "2. [Yannick Oblitz](DRIVER)\n"
+        "3. [Ulf Ribbeck](DRIVER)\n"
+    )
+    assert facts(alone, doc) == [
+        (1, ["Xaver Quast"]),
+        (2, ["Yannick Oblitz"]),
+        (3, ["Ulf Ribbeck"]),
+    ]
+
+
+def test_two_lists_of_one_session_settle_nothing(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "[Ulf Ribbeck](DRIVER) fuhr im Rennen auf Platz eins.\n"
+        "Lauf 1:\n1. [Xaver Quast](DRIVER)\n2. [Ulf Ribbeck](DRIVER)\n"
+        "Lauf 2:\n1. [Ulf Ribbeck](DRIVER)\n2. [Xaver Quast](DRIVER)\n"
+    )
+    # the running text's place stays beside both lists
+    assert facts(alone, doc)[-1] == (1, ["Ulf Ribbeck"])

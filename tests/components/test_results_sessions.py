@@ -72,3 +72,25 @@ def test_numbered_items_in_one_line_below_a_result_heading(report) -> None:
 def test_numbers_in_a_line_that_do_not_run_on_are_no_list(report) -> None:
     text = "Am Sonntag, 3. Juli, fuhr Jonas Brenninger im Training; 7. Lars ter Horst war nicht da."
     assert results(report, text) == []
+
+
+def test_a_lead_stating_the_pole_makes_a_qualifying_report(report) -> None:
+    # the body recalls last week's win and the race to come; the lead says what
+    # the text reports
+    text = (
+        "Jonas Brenninger hat sich in Kleinhausen die Pole-Position gesichert.\n"
+        "Lars ter Horst wurde Zweiter. Tim Kessler kam auf Platz drei. "
+        "Nach dem Sieg in der Vorwoche will Brenninger am Sonntag den zweiten Saisonsieg."
+    )
+    got = results(report, text)
+    assert ("qualifying", 2, None, ["Lars ter Horst"]) in got
+    assert ("qualifying", 3, None, ["Tim Kessler"]) in got
+
+
+def test_a_lead_with_pole_and_win_decides_nothing(report) -> None:
+    text = (
+        "Jonas Brenninger gewann von der Pole-Position aus in Kleinhausen.\n"
+        "Lars ter Horst wurde Zweiter. Tim Kessler kam auf Platz drei."
+    )
+    got = results(report, text)
+    assert ("race", 2, None, ["Lars ter Horst"]) in got

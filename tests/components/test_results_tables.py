@@ -25,3 +25,43 @@ def test_flattened_table_rows_one_cell_a_line(report) -> None:
 def test_two_numbered_lines_are_no_table(report) -> None:
     text = "Ergebnis\n1\nJonas Brenninger\n2\nLars ter Horst\n"
     assert results(report, text) == []
+
+
+def test_a_bulleted_cell_above_a_bare_number_belongs_to_that_row(report) -> None:
+    # the row starts with its gap ("• +1,234s") and gives the position below it;
+    # the "Ausfall" above row 4 retires row 4, not row 3
+    text = (
+        "Ergebnis\n"
+        "• 45:12,3\n1\nJonas Brenninger\nTeam Rosberg\n"
+        "• +1,234s\n2\nLars ter Horst\nMRS GT-Racing\n"
+        "• +5,678s\n3\nTim Kessler\nTeam Rosberg\n"
+        "• Ausfall\n4\nMax Weber\nMRS GT-Racing\n"
+    )
+    assert results(report, text) == [
+        ("race", 1, None, ["Jonas Brenninger"]),
+        ("race", 2, None, ["Lars ter Horst"]),
+        ("race", 3, None, ["Tim Kessler"]),
+    ]
+
+
+def column_facts(alone, doc) -> list[tuple[str, int, list[str]]]:
+    doc = alone("gtx_results")(doc)
+    return [(f.kind, f.position, [doc[a:b].text for a, b in f.drivers]) for f in doc._.gtx_results]
+
+
+def test_position_columns_named_in_a_header(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "Fahrer Chassis Grid Ergebnis Schnellste Runde\n"
+        "[Xaver Quast](DRIVER) Nordwand NW4/02 P2 P1 1:17,485\n"
+        "[Yannick Oblitz](DRIVER) Nordwand NW4/01 P5 DNF 1:18,272\n"
+    )
+    assert column_facts(alone, doc) == [
+        ("qualifying", 2, ["Xaver Quast"]),
+        ("race", 1, ["Xaver Quast"]),
+        ("qualifying", 5, ["Yannick Oblitz"]),
+    ]
+
+
+def test_a_row_with_other_cells_than_columns_gives_nothing(alone, hand_doc) -> None:
+    doc = hand_doc("Fahrer Grid Ergebnis\n[Xaver Quast](DRIVER) Nordwand P2\n")
+    assert column_facts(alone, doc) == []

@@ -4,11 +4,13 @@ A *cue* states a position ("dritten Gesamtrang", "Platz zwei", "P4", "Sieg");
 the drivers of its clause get it. The work is split by job:
 
 - ``lists``: numbered result lists ("1. Lucas Muster - Team - Car"), line by line,
-  and flattened tables (the position alone on a line, the row's cells below);
+  flattened tables (the position alone on a line, the row's cells below) and
+  tables whose header names position columns ("Fahrer Grid Ergebnis");
 - ``prose``: results in running text, clause by clause, combining
   ``cues`` (the position a clause states) and ``crews`` (whose position it is:
   named drivers, anaphora, the crew of a make, those beaten after "vor");
-- ``clauses``: the text units all of them read (clauses, brackets, quotes).
+- ``clauses``: the text units all of them read (clauses, brackets, quotes);
+- ``seasons``: drops running-text results stated next to an earlier season's year.
 
 Quotes, mid-race orders and standings are skipped; the words that mark all
 this live in ``data/position_cues.json`` (schema: ``gtextract.cues.PositionCues``).
@@ -25,8 +27,9 @@ from gtextract.components import contract
 from gtextract.components.base import DataComponent
 from gtextract.components.contract import ResultFact
 from gtextract.components.results.clauses import quote_ranges
-from gtextract.components.results.lists import ListReader
+from gtextract.components.results.lists import ListReader, not_contradicted
 from gtextract.components.results.prose import ProseReader
+from gtextract.components.results.seasons import SeasonFilter
 from gtextract.components.spans import resolved, sentence_at_char, text_of
 from gtextract.cues import PositionCues
 from gtextract.gazetteers import DataSource
@@ -45,11 +48,14 @@ class ResultFinder(DataComponent):
         self.cues = data.cues("position_cues", PositionCues)
         self.lists = ListReader(self.cues)
         self.prose = ProseReader(self.cues)
+        self.seasons = SeasonFilter(self.cues)
 
     def __call__(self, doc: Doc) -> Doc:
-        listed = self.lists.results(doc) + self.lists.table_results(doc)
-        prose = self.prose.results(doc, quote_ranges(text_of(doc)))
-        facts = listed + _off_lines(doc, prose, listed)
+        listed = (
+            self.lists.results(doc) + self.lists.table_results(doc) + self.lists.column_results(doc)
+        )
+        prose = self.seasons.keep(doc, self.prose.results(doc, quote_ranges(text_of(doc))))
+        facts = listed + not_contradicted(doc, _off_lines(doc, prose, listed), listed)
         attach_context(doc, facts)
         doc._.gtx_results = facts
         return doc

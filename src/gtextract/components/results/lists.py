@@ -3,11 +3,13 @@ a heading, or runs of numbered items in one line ("Startaufstellung: 1. A, 2. B,
 3. C"; "1. A - Team; 2. B - Team"). Lists of non-final orders ("Top 10 nach 15
 Minuten") and standings ("211 Punkte") are skipped. The heading names the
 session ("Startaufstellung", "Ergebnis Qualifying"); without one a list is the
-race's."""
+race's. A driver the text's one list of a session places keeps only that
+place (``not_contradicted``)."""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -16,15 +18,26 @@ from gtextract.components.contract import ResultFact
 from gtextract.components.results.sessions import SessionReader
 from gtextract.components.spans import resolved, text_of
 from gtextract.cues import PositionCues
+from gtextract.names import normalize
 
 LIST_LINE = re.compile(r"^[ \t]*(\d{1,2})\.[ \t]+(?=\S)", re.MULTILINE)
 # an item inside a line: after a separator ("; 2. B", ", 3. C", ": 1. A")
 INLINE_ITEM = re.compile(r"(?:(?<=[;,:])|(?<=[;,:][ \t]))[ \t]*(\d{1,2})\.[ \t]+(?=\S)")
+# a list line without the dot ("4 Lucas Muster +8.974"): counts only in a run of
+# BARE_MIN_ROWS lines numbered n, n+1, ... one below the other
+BARE_LINE = re.compile(r"[ \t]*(\d{1,2})[ \t]+(?=[A-ZÄÖÜ])")
+BARE_MIN_ROWS = 3
 # a flattened table: the position alone on its line ("1", "• 2", "3."), the row's
 # cells on the lines below it, one value a line
 TABLE_NUMBER = re.compile(r"^[ \t]*(?:[•*·-][ \t]*)?(\d{1,2})\.?[ \t]*$", re.MULTILINE)
+BULLET = re.compile(r"[ \t]*[•*·][ \t]*\S")
 TABLE_MIN_ROWS = 3
 TABLE_MAX_CELLS = 8
+# "21. August 2027: Rallye ...": a calendar line, the day and month, then the year
+DATE_ITEM = re.compile(r"[^\W\d]+\.?[ \t]+(?:19|20)\d\d(?!\d)")
+# a table header's words, and a row's position cells: "P3", or a retirement
+HEADER_WORD = re.compile(r"[^\W\d_]+")
+POSITION_CELL = re.compile(r"(?<!\S)(?:P(\d{1,2})|DNF|DNS|DSQ)(?!\S)")
 POINTS = re.compile(r"\b\d+\s+(?:Punkte|Pkt\.?|Zähler)\b")
 
 
@@ -37,6 +50,7 @@ class Item:
     end: int  # after "N. "
     stop: int  # the end of the item's text
     heading: tuple[int, int]  # the heading's character range
+    bare: bool = False  # an undotted number ("4 Lucas Muster")
 
 
 def list_heading(text: str, pos: int) -> str:
@@ -64,6 +78,7 @@ class ListReader:
         self.not_final = [re.compile(p) for p in cues.list_heading_not_final]
         self.sessions = SessionReader(cues)
         self.heading_chars = int(cues.list_heading_max_chars)
+        self.columns = dict(cues.table_columns)
         self.retired = re.compile(r"(?<!\w)(?:" + "|".join(cues.table_retired) + r")(?!\w)")
 
     def items(self, text: str) -> list[Item]:
@@ -87,21 +102,23 @@ class ListReader:
                     _item(at_start, line_start, len(line), heading_range(text, line_start))
                 )
             line_start += len(line) + 1
-        return found
+        return found + _bare_items(text)
 
     def results(self, doc: Doc) -> list[ResultFact]:
         """The results of the numbered items below (or after) a result heading."""
-        facts = []
+        facts: list[tuple[Item, ResultFact]] = []
         text = text_of(doc)
         drivers = resolved(doc, "DRIVER")
         kinds: dict[tuple[int, int], str] = {}
-        for item in self.items(text):
-            heading = text[item.heading[0] : item.heading[1]].strip().lower()
-            if any(p.search(heading) for p in self.not_final):
+        items = self.items(text)
+        # "1. A - 126 Punkte / 2. B - 117": one line with points makes the
+        # whole list below its heading standings, not a result
+        standings = {i.heading for i in items if POINTS.search(text[i.end : i.stop])}
+        for item in items:
+            if item.heading in standings or not self._final(doc, item.heading):
                 continue
-            line = text[item.end : item.stop]
-            if POINTS.search(line):
-                continue  # "1. A/B - 211 Punkte": standings, not a result
+            if DATE_ITEM.match(text, item.end):
+                continue
             on_line = [d for d in drivers if item.end <= d.start_char < item.stop]
             first = on_line[0] if on_line else None
             if first is None or first.start_char - item.end > 2:
@@ -113,16 +130,22 @@ class ListReader:
                 crew.append(d)
             if item.heading not in kinds:
                 kinds[item.heading] = self._kind(doc, item.heading)
-            facts.append(
-                ResultFact(
-                    kind=kinds[item.heading],
-                    position=item.number,
-                    class_=None,
-                    drivers=[(d.start, d.end) for d in crew],
-                    cue=(item.start, item.start + len(str(item.number)) + 1),
-                )
+            fact = ResultFact(
+                kind=kinds[item.heading],
+                position=item.number,
+                class_=None,
+                drivers=[(d.start, d.end) for d in crew],
+                cue=(item.start, item.start + len(str(item.number)) + 1),
             )
-        return facts
+            facts.append((item, fact))
+        # undotted numbers are a result list only when rows of it start with a
+        # driver ("14 Deutschland Klaus Muster ..." is an entry table's number)
+        bare_rows = Counter(item.heading for item, _ in facts if item.bare)
+        return [
+            fact
+            for item, fact in facts
+            if not item.bare or bare_rows[item.heading] >= BARE_MIN_ROWS
+        ]
 
     def table_results(self, doc: Doc) -> list[ResultFact]:
         """Rows of a flattened table: a line holding only the position (numbered
@@ -137,12 +160,13 @@ class ListReader:
         facts: list[ResultFact] = []
         for run in _table_runs(text):
             above = _line_above(text, run[0].start())
-            if any(p.search(text[above[0] : above[1]].lower()) for p in self.not_final):
+            if not self._final(doc, above):
                 continue
             kind = self._kind(doc, above)
+            starts = [_row_start(text, m) for m in run]
             for k, m in enumerate(run):
-                stop = run[k + 1].start() if k + 1 < len(run) else _after_lines(text, m.end())
-                row = text[m.end() : stop]
+                stop = starts[k + 1] if k + 1 < len(run) else _after_lines(text, m.end())
+                row = text[starts[k] : m.start()] + text[m.end() : stop]
                 if self.retired.search(row.lower()):
                     continue  # "DNF", "Ausfall": no position
                 driver = next(
@@ -161,6 +185,55 @@ class ListReader:
                 )
         return facts
 
+    def column_results(self, doc: Doc) -> list[ResultFact]:
+        """Rows below a header naming position columns ("Fahrer Chassis Grid
+        Ergebnis"): a row starting with a driver whose position cells ("P1",
+        "P11", "DNF") match the columns one to one gives each column's place."""
+        text = text_of(doc)
+        starts = {d.start_char: d for d in resolved(doc, "DRIVER")}
+        facts: list[ResultFact] = []
+        columns: list[str] = []
+        line_start = 0
+        for line in text.split("\n"):
+            stripped = len(line) - len(line.lstrip())
+            driver = starts.get(line_start + stripped)
+            if driver is None:
+                # a header is a short line; a sentence naming a session is none
+                if len(line.strip()) > self.heading_chars:
+                    columns = []
+                    line_start += len(line) + 1
+                    continue
+                columns = [
+                    self.columns[w] for w in HEADER_WORD.findall(line.lower()) if w in self.columns
+                ]
+            elif columns:
+                row_from = driver.end_char - line_start
+                cells = list(POSITION_CELL.finditer(line, row_from))
+                if len(cells) == len(columns):
+                    for kind, cell in zip(columns, cells, strict=True):
+                        if cell.group(1) is None:
+                            continue  # "DNF": no position
+                        facts.append(
+                            ResultFact(
+                                kind=kind,
+                                position=int(cell.group(1)),
+                                class_=None,
+                                drivers=[(driver.start, driver.end)],
+                                cue=(line_start + cell.start(), line_start + cell.end()),
+                            )
+                        )
+            line_start += len(line) + 1
+        return facts
+
+    def _final(self, doc: Doc, heading: tuple[int, int]) -> bool:
+        """False below a heading of a non-final order ("Top 10 nach 15 Minuten")
+        or of a practice session only ("Testfahrten in Barcelona:")."""
+        text = text_of(doc)[heading[0] : heading[1]]
+        if any(p.search(text.lower()) for p in self.not_final):
+            return False
+        span = doc.char_span(heading[0], heading[1], alignment_mode="expand")
+        return span is None or not self.sessions.only_practice(span)
+
     def _kind(self, doc: Doc, heading: tuple[int, int]) -> str:
         """The session a list's heading names ("Startaufstellung"), else the race."""
         span = doc.char_span(heading[0], heading[1], alignment_mode="expand")
@@ -176,10 +249,85 @@ class ListReader:
         return "race"
 
 
-def _item(m: re.Match[str], line_start: int, stop: int, heading: tuple[int, int]) -> Item:
+def not_contradicted(
+    doc: Doc, facts: list[ResultFact], listed: list[ResultFact]
+) -> list[ResultFact]:
+    """The facts without the drivers the text's one result list of their session
+    places elsewhere: the list is the classification, running text also speaks
+    of the standings, the start or the race's course. Two lists of a session
+    (a position twice: two races, two stages) settle nothing."""
+    placed: dict[tuple[str, str | None], list[tuple[frozenset[str], int]]] = {}
+    for f in listed:
+        for a, b in f.drivers:
+            placed.setdefault((f.kind, f.class_), []).append(
+                (_name_words(doc[a:b].text), f.position)
+            )
+    one_list = {key: rows for key, rows in placed.items() if _positions_once(listed, key)}
+    kept = []
+    for f in facts:
+        on_list = one_list.get((f.kind, f.class_), [])
+        drivers = [
+            (a, b)
+            for a, b in f.drivers
+            if not any(
+                pos != f.position and _same_driver(words, _name_words(doc[a:b].text))
+                for words, pos in on_list
+            )
+        ]
+        if drivers:
+            f.drivers = drivers
+            kept.append(f)
+    return kept
+
+
+def _positions_once(listed: list[ResultFact], key: tuple[str, str | None]) -> bool:
+    positions = [f.position for f in listed if (f.kind, f.class_) == key]
+    return len(positions) == len(set(positions))
+
+
+def _name_words(name: str) -> frozenset[str]:
+    return frozenset(normalize(name).split())
+
+
+def _same_driver(a: frozenset[str], b: frozenset[str]) -> bool:
+    """ "Rosberg" and "Nico Rosberg": the shorter name's words all in the longer's."""
+    return bool(a) and bool(b) and (a <= b or b <= a)
+
+
+def _item(
+    m: re.Match[str], line_start: int, stop: int, heading: tuple[int, int], bare: bool = False
+) -> Item:
     return Item(
-        int(m.group(1)), line_start + m.start(1), line_start + m.end(), line_start + stop, heading
+        int(m.group(1)),
+        line_start + m.start(1),
+        line_start + m.end(),
+        line_start + stop,
+        heading,
+        bare,
     )
+
+
+def _bare_items(text: str) -> list[Item]:
+    """Items of runs of undotted list lines ("1 A 16 laps", "2 B +2.502", ...)."""
+    found: list[Item] = []
+    run: list[tuple[re.Match[str], int, int]] = []  # the match, line start, line length
+
+    def close() -> None:
+        if len(run) >= BARE_MIN_ROWS:
+            heading = heading_range(text, run[0][1])
+            found.extend(_item(m, start, length, heading, bare=True) for m, start, length in run)
+
+    line_start = 0
+    for line in text.split("\n"):
+        m = BARE_LINE.match(line)
+        if m and run and int(m.group(1)) == int(run[-1][0].group(1)) + 1:
+            run.append((m, line_start, len(line)))
+        else:
+            close()
+            run = [(m, line_start, len(line))] if m else []
+        line_start += len(line) + 1
+    close()
+    return found
 
 
 def _table_runs(text: str) -> list[list[re.Match[str]]]:
@@ -200,6 +348,18 @@ def _table_runs(text: str) -> list[list[re.Match[str]]]:
     if len(run) >= TABLE_MIN_ROWS:
         runs.append(run)
     return runs
+
+
+def _row_start(text: str, number: re.Match[str]) -> int:
+    """Where a table row begins: at its number line, or at the bulleted line
+    just above a bare number ("• +1.234s" / "2" / name ...: the row's first
+    cell stands before its position)."""
+    if BULLET.match(number.group(0)):
+        return number.start()
+    above = _line_above(text, number.start())
+    if above != (0, 0) and BULLET.match(text[above[0] : above[1]]):
+        return above[0]
+    return number.start()
 
 
 def _whole_line(text: str, start: int, end: int) -> bool:

@@ -4,8 +4,9 @@
 the qualifying's. The clause (or its sentence) may name the session ("im
 Qualifying", "im Rennen": SESSION spans of the gazetteer); else the text as a
 whole decides: a text that speaks of a qualifying (session words, pole, grid)
-and hardly of a race result (win words, the finish) reports a qualifying, and
-its places are grid places.
+and hardly of a race result (win words, the finish), or whose first sentence
+states a qualifying and no race result, reports a qualifying, and its places
+are grid places.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from gtextract.cues import PositionCues
 
 QUALIFYING = "qualifying"
 RACE = "race"
+PRACTICE = "practice"
 _KINDS = (QUALIFYING, RACE)
 
 
@@ -42,6 +44,24 @@ class SessionReader:
         kinds = {s.kb_id_ for s in resolved(span.doc, "SESSION", start=span.start, end=span.end)}
         kinds &= set(_KINDS)
         return kinds.pop() if len(kinds) == 1 else None
+
+    def only_practice(self, span: Span) -> bool:
+        """True when a span names practice sessions (tests, free practice) and no other."""
+        kinds = {s.kb_id_ for s in resolved(span.doc, "SESSION", start=span.start, end=span.end)}
+        return kinds == {PRACTICE}
+
+    def _lead_reports_qualifying(self, doc: Doc) -> bool:
+        """The first sentence states a qualifying ("X hat sich die Pole gesichert")
+        and no race result: the report's topic, whatever the body recalls."""
+        lead = next((s for s in doc.sents if s.text.strip()), None)
+        if lead is None:
+            return False
+        text = lead.text.lower()
+        qualifying = any(
+            s.kb_id_ == QUALIFYING for s in resolved(doc, "SESSION", start=lead.start, end=lead.end)
+        ) or bool(self.qualifying_words.search(text))
+        race = bool(self.race_words.search(text)) or any(t.lower_ in self.win_words for t in lead)
+        return qualifying and not race
 
     def of_text(self, doc: Doc) -> str | None:
         """ "qualifying" when the text reports a qualifying and no race result.
@@ -68,7 +88,10 @@ class SessionReader:
             if tok.lower_ in self.win_words:
                 race += weight(tok.idx)
         kind = (
-            QUALIFYING if qualifying >= self.min_evidence and qualifying > self.ratio * race else ""
+            QUALIFYING
+            if (qualifying >= self.min_evidence and qualifying > self.ratio * race)
+            or self._lead_reports_qualifying(doc)
+            else ""
         )
         doc.user_data["gtx_results_session"] = kind
         return kind or None
