@@ -55,6 +55,12 @@ class PositionCues(CueFile):
     agent_participles: list[str]
     crew_sizes: dict[str, int] = Field(description="number words of crew sizes")
     class_context: list[str]
+    class_anaphora: list[str] = Field(
+        description="phrases that point back to the class last named ('in dieser Klasse')"
+    )
+    overall_words: list[str] = Field(
+        description="regexes from a word start: the overall order, not a class ('Gesamtrang')"
+    )
     finish_words: list[str]
     historic_paragraph: list[str] = Field(description="regexes: a paragraph about the past")
     cue_prefixes: list[str] = Field(description="word starts that may begin a position cue")

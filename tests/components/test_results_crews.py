@@ -158,6 +158,8 @@ def test_a_bracketed_class_place_belongs_to_the_crew_before(alone, hand_doc) -> 
     }
     assert (1, "SP7", "Yannick Oblitz") in got
     assert (4, None, "Xaver Quast") in got
+    # the bracket speaks of its own crew: nobody is beaten in SP7
+    assert not any(cls == "SP7" and pos != 1 for pos, cls, _ in got)
 
 
 def test_same_person_by_surname() -> None:

@@ -66,6 +66,7 @@ class CueFinder:
         self.prevail_verbs = set(cues.prevail_verbs)
         self.prevail_prefixes = tuple(cues.prevail_prefixes)
         self.winner_complements = set(cues.winner_complements)
+        self.overall = re.compile(r"(?<!\w)(?:" + "|".join(cues.overall_words) + ")")
         self.not_result = re.compile(r"(?<!\w)(?:" + "|".join(cues.not_result) + ")")
 
     # -- the cues of a clause ------------------------------------------------
@@ -309,6 +310,25 @@ class CueFinder:
         words = " ".join(t.lower_ for t in clause if t.i not in inside)
         words = CAR_CLASS.sub(" ", words)
         return any(w in words for w in self.class_context)
+
+    def add_context_class(self, cue: Cue, clause: Span, sent: Span, carried: str | None) -> None:
+        """A race place with no class of its own in a class's context: "auf Rang
+        sieben in dieser Klasse" (the class last named), or right after a sentence
+        about one class ("Den Sieg in der LMP2 holte X. Zweiter wurde Y.")."""
+        if cue.class_ is not None or cue.kind != "race":
+            return
+        doc = clause.doc
+        if any(a in clause.text.lower() for a in self.cues.class_anaphora):
+            named = resolved(doc, "CLASS", end=cue.token.i)
+            if named:
+                cue.class_ = self.class_label(named[-1])
+            return
+        if (
+            carried is not None
+            and not resolved(doc, "CLASS", start=sent.start, end=sent.end)
+            and not self.overall.search(sent.text.lower())
+        ):
+            cue.class_ = carried
 
     def class_label(self, span: Span) -> str:
         """The class as written, without "-Wertung" ("Gentleman-Wertung" -> "Gentleman")."""

@@ -32,14 +32,20 @@ class ProseReader:
         memory = CrewMemory()
         single_seaters = self.crews.single_seaters(doc)
         sents = sentences(doc)
+        carried: str | None = None  # the class the sentences before spoke of
         for si, sent in enumerate(sents):
             prev_sent = sents[si - 1] if si else None
+            if prev_sent is not None and "\n" in doc[prev_sent.end - 1 : sent.start + 1].text:
+                carried = None  # a class does not reach into the next paragraph
             sentence_subjects: list[Span] = []
+            sentence_classes: list[str | None] = []
             for clause in split_clauses(sent, self.clause_breaks, self.clause_openers):
                 cues = self.cue_finder.in_clause(clause, sent, prev_sent, quotes)
                 for cue in cues:
                     if not cue.stated:
                         cue.kind = self._session_of(clause, sent)
+                    self.cue_finder.add_context_class(cue, clause, sent, carried)
+                    sentence_classes.append(cue.class_)
                 subjects, beaten = self.crews.drivers(clause, quotes)
                 self.crews.remember(memory, clause, subjects)
                 if not subjects and (cues or beaten):
@@ -61,6 +67,9 @@ class ProseReader:
                         clause, cues, subjects, beaten, groups, facts, single_seaters
                     )
                 )
+            if sentence_classes:
+                classes = set(sentence_classes)
+                carried = classes.pop() if len(classes) == 1 else None
         if not single_seaters:
             self.crews.add_codrivers(doc, facts, memory.mates)
         return facts
@@ -91,15 +100,16 @@ class ProseReader:
             if cue is not None:  # "Er landete vor A, B und C"
                 out.extend(self._facts_for(cue, subjects, beaten, single_seaters)[1:])
         for cue in cues:
-            own = subjects
+            own, behind = subjects, beaten
             if cue.token.i in bracket_tokens(clause):
                 # "(Erste in der Klasse SP7)" belongs to the crew right before it
                 crews = self.crews.groups(sorted(subjects + beaten, key=lambda d: d.start))
                 before = [g for g in crews if g[-1].end <= cue.token.i]
                 own = before[-1] if before else []
+                behind = []  # a bracket speaks of one crew only
             elif len(groups) > 1 and len(single) > 1 and cue in single:
                 own = _nearest_group(cue, groups, single)
-            out.extend(self._facts_for(cue, own, beaten, single_seaters))
+            out.extend(self._facts_for(cue, own, behind, single_seaters))
         return out
 
     def _facts_for(
@@ -129,7 +139,7 @@ class ProseReader:
             return out
         position = cue.positions[0]
         out.append(fact(position, subjects))
-        if beaten and cue.class_ is None and cue.kind == "race":
+        if beaten and cue.kind == "race":
             if single_seaters:
                 out.extend(fact(position + 1 + k, [b]) for k, b in enumerate(beaten))
             else:
