@@ -46,6 +46,10 @@ class PositionCues(CueFile):
     clause_prepositions: list[str] = Field(description="after a comma they open a new clause")
     clause_conjunctions: list[str] = Field(description="after a comma they open a new clause")
     clause_breaks: list[str] = Field(description="tokens that end a clause")
+    follower_phrases: list[str] = Field(
+        description="regexes from a word start: the drivers after them take the next "
+        "places behind the result just stated ('dahinter folgte', 'gefolgt von')"
+    )
     group_joiners: list[str] = Field(description="tokens that join the names of one crew")
     more_cue_words: list[str] = Field(description="other words that may start a position cue")
     object_markers: list[str]

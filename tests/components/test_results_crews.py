@@ -166,3 +166,35 @@ def test_same_person_by_surname() -> None:
     assert same_person("Quast", "Xaver Quast")
     assert not same_person("Quast", "Xaver Oblitz")
     assert not same_person("", "Xaver Quast")
+
+
+def test_the_crew_that_follows_takes_the_next_place(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "Rang vier ging an [Xaver Quast](DRIVER). "
+        "Dahinter folgten [Yannick Oblitz](DRIVER) und [Zeno Marrak](DRIVER)."
+    )
+    assert facts(alone, doc) == [
+        (4, ["Xaver Quast"]),
+        (5, ["Yannick Oblitz", "Zeno Marrak"]),
+    ]
+
+
+def test_dahinter_after_a_comma_opens_the_followers_clause(alone, hand_doc) -> None:
+    doc = hand_doc("[Xaver Quast](DRIVER) siegte, dahinter folgte [Yannick Oblitz](DRIVER).")
+    assert facts(alone, doc) == [(1, ["Xaver Quast"]), (2, ["Yannick Oblitz"])]
+
+
+def test_the_driver_a_gap_refers_to_does_not_follow(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "[Xaver Quast](DRIVER) wurde Zweiter. Dahinter folgt mit 0,2 Sekunden Rückstand "
+        "auf [Xaver Quast](DRIVER) nun [Yannick Oblitz](DRIVER)."
+    )
+    assert facts(alone, doc) == [(2, ["Xaver Quast"]), (3, ["Yannick Oblitz"])]
+
+
+def test_followers_need_a_place_just_stated(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "[Xaver Quast](DRIVER) wurde Zweiter. Das Wetter blieb trocken. Die Sonne schien. "
+        "Dahinter folgte [Yannick Oblitz](DRIVER)."
+    )
+    assert facts(alone, doc) == [(2, ["Xaver Quast"])]

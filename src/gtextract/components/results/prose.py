@@ -4,14 +4,16 @@ each position cue goes to the crew of its clause (see ``crews``), those beaten
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 
 from gtextract.components.contract import ResultFact
-from gtextract.components.results.clauses import bracket_tokens, split_clauses
+from gtextract.components.results.clauses import bracket_tokens, in_ranges, split_clauses
 from gtextract.components.results.crews import CrewFinder, CrewMemory
 from gtextract.components.results.cues import Cue, CueFinder
 from gtextract.components.results.sessions import SessionReader
-from gtextract.components.spans import sentences
+from gtextract.components.spans import resolved, sentences
 from gtextract.cues import PositionCues
 
 
@@ -25,6 +27,8 @@ class ProseReader:
         self.clause_breaks = set(cues.clause_breaks)
         # a comma before a lower-case preposition or conjunction starts a new clause
         self.clause_openers = set(cues.clause_prepositions) | set(cues.clause_conjunctions)
+        self.reference_words = set(cues.object_markers) | {b for _, b in cues.beaten_after_pairs}
+        self.follower = re.compile(r"(?<!\w)(?:" + "|".join(cues.follower_phrases) + ")")
 
     def results(self, doc: Doc, quotes: list[tuple[int, int]]) -> list[ResultFact]:
         """The results stated in the sentences of ``doc`` (outside the quote ranges)."""
@@ -62,6 +66,10 @@ class ProseReader:
                     memory.recent_groups.append(beaten)
                 if cues and self.cue_finder.is_historic(doc, clause):
                     continue  # "Heute vor 20 Jahren gewann ...": history, not this race
+                if not cues:
+                    facts.extend(
+                        self._followers(clause, prev_sent or sent, facts, quotes, single_seaters)
+                    )
                 facts.extend(
                     self._clause_facts(
                         clause, cues, subjects, beaten, groups, facts, single_seaters
@@ -73,6 +81,53 @@ class ProseReader:
         if not single_seaters:
             self.crews.add_codrivers(doc, facts, memory.mates)
         return facts
+
+    def _followers(
+        self,
+        clause: Span,
+        since: Span,
+        earlier: list[ResultFact],
+        quotes: list[tuple[int, int]],
+        single_seaters: bool,
+    ) -> list[ResultFact]:
+        """ "Rang vier ging an A. Dahinter folgten B und C" / ", gefolgt von B": the
+        drivers named after the phrase take the places behind the result just read
+        (in this sentence or the one before); one place per car."""
+        m = self.follower.search(clause.text.lower())
+        if m is None or not earlier or earlier[-1].cue[0] < since.start_char:
+            return []
+        last = earlier[-1]
+        doc = clause.doc
+        start = clause.start_char + m.start()
+        inside = bracket_tokens(clause)
+        end = clause.start_char + m.end()
+
+        def referred(d: Span) -> bool:
+            # "mit 0,3 s Rückstand auf A": A is the reference, not a follower
+            before = doc[max(clause.start, d.start - 2) : d.start]
+            return any(t.idx >= end and t.lower_ in self.reference_words for t in before)
+
+        drivers = [
+            d
+            for d in resolved(doc, "DRIVER", start=clause.start, end=clause.end)
+            if d.start_char >= start
+            and d.start not in inside
+            and not in_ranges(d.start_char, quotes)
+            and not referred(d)
+        ]
+        cars = [[d] for d in drivers] if single_seaters else self.crews.groups(drivers)
+        cars = cars[:1]
+        cue = (start, end)
+        return [
+            ResultFact(
+                kind=last.kind,
+                position=last.position + 1 + k,
+                class_=last.class_,
+                drivers=[(d.start, d.end) for d in car],
+                cue=cue,
+            )
+            for k, car in enumerate(cars)
+        ]
 
     def _session_of(self, clause: Span, sent: Span) -> str:
         """A place without its session: the clause's, the sentence's, the text's."""
