@@ -198,3 +198,18 @@ def test_followers_need_a_place_just_stated(alone, hand_doc) -> None:
         "Dahinter folgte [Yannick Oblitz](DRIVER)."
     )
     assert facts(alone, doc) == [(2, ["Xaver Quast"])]
+
+
+def test_a_teams_place_goes_to_the_crew_named_right_after(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "Der Sieg ging an [Quast Racing](TEAM) – am Steuer saßen [Xaver Quast](DRIVER), "
+        "[Ulf Ribbeck](DRIVER) und [Zeno Marrak](DRIVER)."
+    )
+    assert facts(alone, doc) == [(1, ["Xaver Quast", "Ulf Ribbeck", "Zeno Marrak"])]
+
+
+def test_a_single_driver_in_the_next_sentence_does_not_take_a_teams_place(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "Platz drei ging an [Quast Racing](TEAM). [Yannick Oblitz](DRIVER) schied dagegen aus."
+    )
+    assert facts(alone, doc) == []

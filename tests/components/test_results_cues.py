@@ -148,3 +148,8 @@ def test_a_class_does_not_reach_into_the_next_paragraph(alone, hand_doc) -> None
         ("race", 1, "SP9", ["Xaver Quast"]),
         ("race", 2, None, ["Yannick Oblitz"]),
     ]
+
+
+def test_a_neuter_ordinal_is_an_adjective_not_a_place(alone, hand_doc) -> None:
+    doc = hand_doc("Zweites Rennen für [Xaver Quast](DRIVER) in diesem Jahr.")
+    assert facts(alone, doc) == []

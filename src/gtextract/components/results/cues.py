@@ -181,6 +181,8 @@ class CueFinder:
             value is not None
             and tok.text[:1].isupper()
             and not tok.text[0].isdigit()
+            # "Zweites Rennen": a neuter ordinal is an adjective, never a place
+            and not low.endswith("es")
             and (nxt is None or nxt.lower_ not in self.position_nouns)
             and (prev is None or prev.lower_ not in ARTICLES or is_sentence_start(tok))
         ):

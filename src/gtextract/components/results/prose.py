@@ -37,6 +37,8 @@ class ProseReader:
         single_seaters = self.crews.single_seaters(doc)
         sents = sentences(doc)
         carried: str | None = None  # the class the sentences before spoke of
+        # a place stated for a team or car whose drivers are named next: (sentence, cues)
+        pending: tuple[int, list[Cue]] | None = None
         for si, sent in enumerate(sents):
             prev_sent = sents[si - 1] if si else None
             if prev_sent is not None and "\n" in doc[prev_sent.end - 1 : sent.start + 1].text:
@@ -52,6 +54,7 @@ class ProseReader:
                     sentence_classes.append(cue.class_)
                 subjects, beaten = self.crews.drivers(clause, quotes)
                 self.crews.remember(memory, clause, subjects)
+                named = subjects
                 if not subjects and (cues or beaten):
                     anchor = cues[0].token if cues else clause[-1]
                     subjects = self.crews.implied_subjects(
@@ -70,6 +73,12 @@ class ProseReader:
                     facts.extend(
                         self._followers(clause, prev_sent or sent, facts, quotes, single_seaters)
                     )
+                if not cues and named and pending is not None:
+                    facts.extend(self._named_next(pending, si, named, single_seaters))
+                if named or cues:
+                    pending = None
+                if cues and not subjects and not beaten and self._for_a_vehicle(clause):
+                    pending = (si, [c for c in cues if len(c.positions) == 1])
                 facts.extend(
                     self._clause_facts(
                         clause, cues, subjects, beaten, groups, facts, single_seaters
@@ -128,6 +137,30 @@ class ProseReader:
             )
             for k, car in enumerate(cars)
         ]
+
+    def _named_next(
+        self,
+        pending: tuple[int, list[Cue]],
+        si: int,
+        named: list[Span],
+        single_seaters: bool,
+    ) -> list[ResultFact]:
+        """ "Der Sieg ging an das Team X – unter den Piloten A, B und C": a place
+        stated for a team or car goes to the crew named right after it (its clause's
+        sentence or the next), when that crew has several drivers."""
+        stated_in, cues = pending
+        crews = self.crews.groups(named)
+        if si - stated_in > 1 or len(crews) != 1 or (si > stated_in and len(named) < 2):
+            return []
+        out: list[ResultFact] = []
+        for cue in cues:
+            out.extend(self._facts_for(cue, named, [], single_seaters))
+        return out
+
+    @staticmethod
+    def _for_a_vehicle(clause: Span) -> bool:
+        """Does the clause give its place to a team or a car ("ging an das Team X")?"""
+        return bool(resolved(clause.doc, "TEAM", "CAR", "MAKE", start=clause.start, end=clause.end))
 
     def _session_of(self, clause: Span, sent: Span) -> str:
         """A place without its session: the clause's, the sentence's, the text's."""
