@@ -93,10 +93,7 @@ class CueFinder:
                 around = doc[max(clause.start, tok.i - 4) : min(clause.end, tok.i + 4)].text.lower()
                 if any(v in around for v in self.cues.grid_verbs):
                     kind = "qualifying"
-                cls = None
-                after = doc[tok.i + 1 : min(clause.end, tok.i + 5)]
-                for c in resolved(doc, "CLASS", start=after.start, end=after.end):
-                    cls = self.class_label(c)
+                cls = self._class_after(clause, tok)
                 found.append(Cue(values, kind, cls, tok, stated=kind == "qualifying"))
             elif self._is_pole(tok):
                 found.append(Cue([1], "qualifying", None, tok))
@@ -125,7 +122,8 @@ class CueFinder:
             elif low in self.win_words:
                 if self._someone_elses_win(tok):
                     continue  # "Teamkollegen der Sieger": someone else won
-                found.append(Cue([1], "race", None, tok))
+                # "Der Sieg in der SP9 ging an ...": a class win
+                found.append(Cue([1], "race", self._class_after(clause, tok), tok))
         return found
 
     def finished_ahead(
@@ -331,6 +329,14 @@ class CueFinder:
             and not self.overall.search(sent.text.lower())
         ):
             cue.class_ = carried
+
+    def _class_after(self, clause: Span, tok: Token) -> str | None:
+        """The class named right after a cue ("Platz zwei in der SP9")."""
+        doc = clause.doc
+        cls = None
+        for c in resolved(doc, "CLASS", start=tok.i + 1, end=min(clause.end, tok.i + 5)):
+            cls = self.class_label(c)
+        return cls
 
     def class_label(self, span: Span) -> str:
         """The class as written, without "-Wertung" ("Gentleman-Wertung" -> "Gentleman")."""
