@@ -153,3 +153,8 @@ def test_a_class_does_not_reach_into_the_next_paragraph(alone, hand_doc) -> None
 def test_a_neuter_ordinal_is_an_adjective_not_a_place(alone, hand_doc) -> None:
     doc = hand_doc("Zweites Rennen für [Xaver Quast](DRIVER) in diesem Jahr.")
     assert facts(alone, doc) == []
+
+
+def test_a_win_with_its_class_right_after_is_a_class_win(alone, hand_doc) -> None:
+    doc = hand_doc("Der Sieg in der [SP9](CLASS:SP9) ging an [Xaver Quast](DRIVER).")
+    assert facts(alone, doc) == [("race", 1, "SP9", ["Xaver Quast"])]
