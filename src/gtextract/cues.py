@@ -50,6 +50,10 @@ class PositionCues(CueFile):
     clause_prepositions: list[str] = Field(description="after a comma they open a new clause")
     clause_conjunctions: list[str] = Field(description="after a comma they open a new clause")
     clause_breaks: list[str] = Field(description="tokens that end a clause")
+    follower_phrases: list[str] = Field(
+        description="regexes from a word start: the drivers after them take the next "
+        "places behind the result just stated ('dahinter folgte', 'gefolgt von')"
+    )
     group_joiners: list[str] = Field(description="tokens that join the names of one crew")
     more_cue_words: list[str] = Field(description="other words that may start a position cue")
     object_markers: list[str]
@@ -59,6 +63,12 @@ class PositionCues(CueFile):
     agent_participles: list[str]
     crew_sizes: dict[str, int] = Field(description="number words of crew sizes")
     class_context: list[str]
+    class_anaphora: list[str] = Field(
+        description="phrases that point back to the class last named ('in dieser Klasse')"
+    )
+    overall_words: list[str] = Field(
+        description="regexes from a word start: the overall order, not a class ('Gesamtrang')"
+    )
     finish_words: list[str]
     historic_paragraph: list[str] = Field(description="regexes: a paragraph about the past")
     cue_prefixes: list[str] = Field(description="word starts that may begin a position cue")

@@ -158,9 +158,58 @@ def test_a_bracketed_class_place_belongs_to_the_crew_before(alone, hand_doc) -> 
     }
     assert (1, "SP7", "Yannick Oblitz") in got
     assert (4, None, "Xaver Quast") in got
+    # the bracket speaks of its own crew: nobody is beaten in SP7
+    assert not any(cls == "SP7" and pos != 1 for pos, cls, _ in got)
 
 
 def test_same_person_by_surname() -> None:
     assert same_person("Quast", "Xaver Quast")
     assert not same_person("Quast", "Xaver Oblitz")
     assert not same_person("", "Xaver Quast")
+
+
+def test_the_crew_that_follows_takes_the_next_place(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "Rang vier ging an [Xaver Quast](DRIVER). "
+        "Dahinter folgten [Yannick Oblitz](DRIVER) und [Zeno Marrak](DRIVER)."
+    )
+    assert facts(alone, doc) == [
+        (4, ["Xaver Quast"]),
+        (5, ["Yannick Oblitz", "Zeno Marrak"]),
+    ]
+
+
+def test_dahinter_after_a_comma_opens_the_followers_clause(alone, hand_doc) -> None:
+    doc = hand_doc("[Xaver Quast](DRIVER) siegte, dahinter folgte [Yannick Oblitz](DRIVER).")
+    assert facts(alone, doc) == [(1, ["Xaver Quast"]), (2, ["Yannick Oblitz"])]
+
+
+def test_the_driver_a_gap_refers_to_does_not_follow(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "[Xaver Quast](DRIVER) wurde Zweiter. Dahinter folgt mit 0,2 Sekunden Rückstand "
+        "auf [Xaver Quast](DRIVER) nun [Yannick Oblitz](DRIVER)."
+    )
+    assert facts(alone, doc) == [(2, ["Xaver Quast"]), (3, ["Yannick Oblitz"])]
+
+
+def test_followers_need_a_place_just_stated(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "[Xaver Quast](DRIVER) wurde Zweiter. Das Wetter blieb trocken. Die Sonne schien. "
+        "Dahinter folgte [Yannick Oblitz](DRIVER)."
+    )
+    assert facts(alone, doc) == [(2, ["Xaver Quast"])]
+
+
+def test_a_teams_place_goes_to_the_crew_named_right_after(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "Der Sieg ging an [Quast Racing](TEAM) – am Steuer saßen [Xaver Quast](DRIVER), "
+        "[Ulf Ribbeck](DRIVER) und [Zeno Marrak](DRIVER)."
+    )
+    assert facts(alone, doc) == [(1, ["Xaver Quast", "Ulf Ribbeck", "Zeno Marrak"])]
+
+
+def test_a_single_driver_in_the_next_sentence_does_not_take_a_teams_place(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "Platz drei ging an [Quast Racing](TEAM). [Yannick Oblitz](DRIVER) schied dagegen aus."
+    )
+    assert facts(alone, doc) == []

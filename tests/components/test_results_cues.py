@@ -96,3 +96,65 @@ def test_ordinal_after_article_is_a_noun(alone, blank_nlp) -> None:
     assert finder.position_at(doc[3]) is None
     doc = blank_nlp("Er kam als Dritter ins Ziel.")
     assert finder.position_at(doc[3]) == ([3], "race")
+
+
+def test_those_beaten_in_a_class_win_take_the_next_class_places(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "[Xaver Quast](DRIVER) holte den Klassensieg in der [SP9](CLASS:SP9) "
+        "vor [Yannick Oblitz](DRIVER)."
+    )
+    assert facts(alone, doc) == [
+        ("race", 1, "SP9", ["Xaver Quast"]),
+        ("race", 2, "SP9", ["Yannick Oblitz"]),
+    ]
+
+
+def test_in_dieser_klasse_points_back_to_the_class_last_named(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "In der [LMP2](CLASS:LMP2) ging es eng zu. "
+        "[Xaver Quast](DRIVER) kam auf den siebten Rang in dieser Klasse."
+    )
+    assert facts(alone, doc) == [("race", 7, "LMP2", ["Xaver Quast"])]
+
+
+def test_a_place_right_after_a_class_result_stays_in_that_class(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "Den Klassensieg in der [SP9](CLASS:SP9) holte [Xaver Quast](DRIVER). "
+        "Zweiter wurde [Yannick Oblitz](DRIVER)."
+    )
+    assert facts(alone, doc) == [
+        ("race", 1, "SP9", ["Xaver Quast"]),
+        ("race", 2, "SP9", ["Yannick Oblitz"]),
+    ]
+
+
+def test_an_overall_place_after_a_class_result_has_no_class(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "Den Klassensieg in der [SP9](CLASS:SP9) holte [Xaver Quast](DRIVER). "
+        "Den Gesamtsieg sicherte sich [Yannick Oblitz](DRIVER)."
+    )
+    assert facts(alone, doc) == [
+        ("race", 1, "SP9", ["Xaver Quast"]),
+        ("race", 1, None, ["Yannick Oblitz"]),
+    ]
+
+
+def test_a_class_does_not_reach_into_the_next_paragraph(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "Den Klassensieg in der [SP9](CLASS:SP9) holte [Xaver Quast](DRIVER).\n\n"
+        "Zweiter wurde [Yannick Oblitz](DRIVER)."
+    )
+    assert facts(alone, doc) == [
+        ("race", 1, "SP9", ["Xaver Quast"]),
+        ("race", 2, None, ["Yannick Oblitz"]),
+    ]
+
+
+def test_a_neuter_ordinal_is_an_adjective_not_a_place(alone, hand_doc) -> None:
+    doc = hand_doc("Zweites Rennen für [Xaver Quast](DRIVER) in diesem Jahr.")
+    assert facts(alone, doc) == []
+
+
+def test_a_win_with_its_class_right_after_is_a_class_win(alone, hand_doc) -> None:
+    doc = hand_doc("Der Sieg in der [SP9](CLASS:SP9) ging an [Xaver Quast](DRIVER).")
+    assert facts(alone, doc) == [("race", 1, "SP9", ["Xaver Quast"])]

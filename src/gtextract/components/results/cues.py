@@ -66,6 +66,7 @@ class CueFinder:
         self.prevail_verbs = set(cues.prevail_verbs)
         self.prevail_prefixes = tuple(cues.prevail_prefixes)
         self.winner_complements = set(cues.winner_complements)
+        self.overall = re.compile(r"(?<!\w)(?:" + "|".join(cues.overall_words) + ")")
         self.not_result = re.compile(r"(?<!\w)(?:" + "|".join(cues.not_result) + ")")
 
     # -- the cues of a clause ------------------------------------------------
@@ -92,10 +93,7 @@ class CueFinder:
                 around = doc[max(clause.start, tok.i - 4) : min(clause.end, tok.i + 4)].text.lower()
                 if any(v in around for v in self.cues.grid_verbs):
                     kind = "qualifying"
-                cls = None
-                after = doc[tok.i + 1 : min(clause.end, tok.i + 5)]
-                for c in resolved(doc, "CLASS", start=after.start, end=after.end):
-                    cls = self.class_label(c)
+                cls = self._class_after(clause, tok)
                 found.append(Cue(values, kind, cls, tok, stated=kind == "qualifying"))
             elif self._is_pole(tok):
                 found.append(Cue([1], "qualifying", None, tok))
@@ -124,7 +122,8 @@ class CueFinder:
             elif low in self.win_words:
                 if self._someone_elses_win(tok):
                     continue  # "Teamkollegen der Sieger": someone else won
-                found.append(Cue([1], "race", None, tok))
+                # "Der Sieg in der SP9 ging an ...": a class win
+                found.append(Cue([1], "race", self._class_after(clause, tok), tok))
         return found
 
     def finished_ahead(
@@ -180,6 +179,8 @@ class CueFinder:
             value is not None
             and tok.text[:1].isupper()
             and not tok.text[0].isdigit()
+            # "Zweites Rennen": a neuter ordinal is an adjective, never a place
+            and not low.endswith("es")
             and (nxt is None or nxt.lower_ not in self.position_nouns)
             and (prev is None or prev.lower_ not in ARTICLES or is_sentence_start(tok))
         ):
@@ -309,6 +310,33 @@ class CueFinder:
         words = " ".join(t.lower_ for t in clause if t.i not in inside)
         words = CAR_CLASS.sub(" ", words)
         return any(w in words for w in self.class_context)
+
+    def add_context_class(self, cue: Cue, clause: Span, sent: Span, carried: str | None) -> None:
+        """A race place with no class of its own in a class's context: "auf Rang
+        sieben in dieser Klasse" (the class last named), or right after a sentence
+        about one class ("Den Sieg in der LMP2 holte X. Zweiter wurde Y.")."""
+        if cue.class_ is not None or cue.kind != "race":
+            return
+        doc = clause.doc
+        if any(a in clause.text.lower() for a in self.cues.class_anaphora):
+            named = resolved(doc, "CLASS", end=cue.token.i)
+            if named:
+                cue.class_ = self.class_label(named[-1])
+            return
+        if (
+            carried is not None
+            and not resolved(doc, "CLASS", start=sent.start, end=sent.end)
+            and not self.overall.search(sent.text.lower())
+        ):
+            cue.class_ = carried
+
+    def _class_after(self, clause: Span, tok: Token) -> str | None:
+        """The class named right after a cue ("Platz zwei in der SP9")."""
+        doc = clause.doc
+        cls = None
+        for c in resolved(doc, "CLASS", start=tok.i + 1, end=min(clause.end, tok.i + 5)):
+            cls = self.class_label(c)
+        return cls
 
     def class_label(self, span: Span) -> str:
         """The class as written, without "-Wertung" ("Gentleman-Wertung" -> "Gentleman")."""

@@ -4,14 +4,16 @@ each position cue goes to the crew of its clause (see ``crews``), those beaten
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 
 from gtextract.components.contract import ResultFact
-from gtextract.components.results.clauses import bracket_tokens, split_clauses
+from gtextract.components.results.clauses import bracket_tokens, in_ranges, split_clauses
 from gtextract.components.results.crews import CrewFinder, CrewMemory
 from gtextract.components.results.cues import Cue, CueFinder
 from gtextract.components.results.sessions import SessionReader
-from gtextract.components.spans import sentences
+from gtextract.components.spans import resolved, sentences
 from gtextract.cues import PositionCues
 
 
@@ -25,6 +27,8 @@ class ProseReader:
         self.clause_breaks = set(cues.clause_breaks)
         # a comma before a lower-case preposition or conjunction starts a new clause
         self.clause_openers = set(cues.clause_prepositions) | set(cues.clause_conjunctions)
+        self.reference_words = set(cues.object_markers) | {b for _, b in cues.beaten_after_pairs}
+        self.follower = re.compile(r"(?<!\w)(?:" + "|".join(cues.follower_phrases) + ")")
 
     def results(self, doc: Doc, quotes: list[tuple[int, int]]) -> list[ResultFact]:
         """The results stated in the sentences of ``doc`` (outside the quote ranges)."""
@@ -32,16 +36,25 @@ class ProseReader:
         memory = CrewMemory()
         single_seaters = self.crews.single_seaters(doc)
         sents = sentences(doc)
+        carried: str | None = None  # the class the sentences before spoke of
+        # a place stated for a team or car whose drivers are named next: (sentence, cues)
+        pending: tuple[int, list[Cue]] | None = None
         for si, sent in enumerate(sents):
             prev_sent = sents[si - 1] if si else None
+            if prev_sent is not None and "\n" in doc[prev_sent.end - 1 : sent.start + 1].text:
+                carried = None  # a class does not reach into the next paragraph
             sentence_subjects: list[Span] = []
+            sentence_classes: list[str | None] = []
             for clause in split_clauses(sent, self.clause_breaks, self.clause_openers):
                 cues = self.cue_finder.in_clause(clause, sent, prev_sent, quotes)
                 for cue in cues:
                     if not cue.stated:
                         cue.kind = self._session_of(clause, sent)
+                    self.cue_finder.add_context_class(cue, clause, sent, carried)
+                    sentence_classes.append(cue.class_)
                 subjects, beaten = self.crews.drivers(clause, quotes)
                 self.crews.remember(memory, clause, subjects)
+                named = subjects
                 if not subjects and (cues or beaten):
                     anchor = cues[0].token if cues else clause[-1]
                     subjects = self.crews.implied_subjects(
@@ -56,14 +69,98 @@ class ProseReader:
                     memory.recent_groups.append(beaten)
                 if cues and self.cue_finder.is_historic(doc, clause):
                     continue  # "Heute vor 20 Jahren gewann ...": history, not this race
+                if not cues:
+                    facts.extend(
+                        self._followers(clause, prev_sent or sent, facts, quotes, single_seaters)
+                    )
+                if not cues and named and pending is not None:
+                    facts.extend(self._named_next(pending, si, named, single_seaters))
+                if named or cues:
+                    pending = None
+                if cues and not subjects and not beaten and self._for_a_vehicle(clause):
+                    pending = (si, [c for c in cues if len(c.positions) == 1])
                 facts.extend(
                     self._clause_facts(
                         clause, cues, subjects, beaten, groups, facts, single_seaters
                     )
                 )
+            if sentence_classes:
+                classes = set(sentence_classes)
+                carried = classes.pop() if len(classes) == 1 else None
         if not single_seaters:
             self.crews.add_codrivers(doc, facts, memory.mates)
         return facts
+
+    def _followers(
+        self,
+        clause: Span,
+        since: Span,
+        earlier: list[ResultFact],
+        quotes: list[tuple[int, int]],
+        single_seaters: bool,
+    ) -> list[ResultFact]:
+        """ "Rang vier ging an A. Dahinter folgten B und C" / ", gefolgt von B": the
+        drivers named after the phrase take the places behind the result just read
+        (in this sentence or the one before); one place per car."""
+        m = self.follower.search(clause.text.lower())
+        if m is None or not earlier or earlier[-1].cue[0] < since.start_char:
+            return []
+        last = earlier[-1]
+        doc = clause.doc
+        start = clause.start_char + m.start()
+        inside = bracket_tokens(clause)
+        end = clause.start_char + m.end()
+
+        def referred(d: Span) -> bool:
+            # "mit 0,3 s Rückstand auf A": A is the reference, not a follower
+            before = doc[max(clause.start, d.start - 2) : d.start]
+            return any(t.idx >= end and t.lower_ in self.reference_words for t in before)
+
+        drivers = [
+            d
+            for d in resolved(doc, "DRIVER", start=clause.start, end=clause.end)
+            if d.start_char >= start
+            and d.start not in inside
+            and not in_ranges(d.start_char, quotes)
+            and not referred(d)
+        ]
+        cars = [[d] for d in drivers] if single_seaters else self.crews.groups(drivers)
+        cars = cars[:1]
+        cue = (start, end)
+        return [
+            ResultFact(
+                kind=last.kind,
+                position=last.position + 1 + k,
+                class_=last.class_,
+                drivers=[(d.start, d.end) for d in car],
+                cue=cue,
+            )
+            for k, car in enumerate(cars)
+        ]
+
+    def _named_next(
+        self,
+        pending: tuple[int, list[Cue]],
+        si: int,
+        named: list[Span],
+        single_seaters: bool,
+    ) -> list[ResultFact]:
+        """ "Der Sieg ging an das Team X – unter den Piloten A, B und C": a place
+        stated for a team or car goes to the crew named right after it (its clause's
+        sentence or the next), when that crew has several drivers."""
+        stated_in, cues = pending
+        crews = self.crews.groups(named)
+        if si - stated_in > 1 or len(crews) != 1 or (si > stated_in and len(named) < 2):
+            return []
+        out: list[ResultFact] = []
+        for cue in cues:
+            out.extend(self._facts_for(cue, named, [], single_seaters))
+        return out
+
+    @staticmethod
+    def _for_a_vehicle(clause: Span) -> bool:
+        """Does the clause give its place to a team or a car ("ging an das Team X")?"""
+        return bool(resolved(clause.doc, "TEAM", "CAR", "MAKE", start=clause.start, end=clause.end))
 
     def _session_of(self, clause: Span, sent: Span) -> str:
         """A place without its session: the clause's, the sentence's, the text's."""
@@ -91,15 +188,16 @@ class ProseReader:
             if cue is not None:  # "Er landete vor A, B und C"
                 out.extend(self._facts_for(cue, subjects, beaten, single_seaters)[1:])
         for cue in cues:
-            own = subjects
+            own, behind = subjects, beaten
             if cue.token.i in bracket_tokens(clause):
                 # "(Erste in der Klasse SP7)" belongs to the crew right before it
                 crews = self.crews.groups(sorted(subjects + beaten, key=lambda d: d.start))
                 before = [g for g in crews if g[-1].end <= cue.token.i]
                 own = before[-1] if before else []
+                behind = []  # a bracket speaks of one crew only
             elif len(groups) > 1 and len(single) > 1 and cue in single:
                 own = _nearest_group(cue, groups, single)
-            out.extend(self._facts_for(cue, own, beaten, single_seaters))
+            out.extend(self._facts_for(cue, own, behind, single_seaters))
         return out
 
     def _facts_for(
@@ -129,7 +227,7 @@ class ProseReader:
             return out
         position = cue.positions[0]
         out.append(fact(position, subjects))
-        if beaten and cue.class_ is None and cue.kind == "race":
+        if beaten and cue.kind == "race":
             if single_seaters:
                 out.extend(fact(position + 1 + k, [b]) for k, b in enumerate(beaten))
             else:
