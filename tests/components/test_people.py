@@ -266,3 +266,8 @@ def test_french_double_given_name(doc) -> None:
 
 def test_compound_tail_is_no_name(doc) -> None:
     assert people(doc("Die Rallye startet in Annaberg-Buchholz am Freitag.")) == []
+
+
+def test_a_make_division_is_no_person(doc) -> None:
+    got = people(doc("Zum Geburtstag von Audi Sport fuhr Jonas Brenninger."))
+    assert got == [("Jonas Brenninger", "DRIVER")]

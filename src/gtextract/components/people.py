@@ -345,6 +345,8 @@ class PeopleFinder(DataComponent):
                 end -= 1
             if end <= start:
                 continue
+            if end - start == 1 and start > ent.start and doc[start - 1].lower_ in self.makes:
+                continue  # "Audi Sport": a make's division, not a person
             toks = list(doc[start:end])
             if not all(
                 self._ner_name_token(t) or t.lower_ in self.particles or t.text == "-" for t in toks
@@ -556,13 +558,16 @@ class PeopleFinder(DataComponent):
         found = self._rule_names(doc)
         if self.use_ner:
             found += self._ner_names(doc)
-        known_last = {s[-1].text for s in found if len(s) > 1}
-        found += self._listed_surnames(doc, known_last)
         others = candidates(doc, "TEAM", "TRACK", "SERIES", "MAKE", "EVENT")
         taken = {c.start for c in others}
         # a name with exactly the extent of a make, team, ... ("Aston Martin": the base
         # model reads a given name in it) is that thing, not a person
         same_extent = {(c.start, c.end) for c in others}
+        # ... nor does it lend its last word as a bare surname ("Scherer Sport")
+        known_last = {
+            s[-1].text for s in found if len(s) > 1 and (s.start, s.end) not in same_extent
+        }
+        found += self._listed_surnames(doc, known_last)
         spans: list[Span] = []
         for span in sorted(found, key=lambda s: (s.start, -len(s))):
             if (span.start, span.end) in same_extent or (len(span) == 1 and span.start in taken):
