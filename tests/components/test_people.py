@@ -271,3 +271,25 @@ def test_compound_tail_is_no_name(doc) -> None:
 def test_a_make_division_is_no_person(doc) -> None:
     got = people(doc("Zum Geburtstag von Audi Sport fuhr Jonas Brenninger."))
     assert got == [("Jonas Brenninger", "DRIVER")]
+
+
+def test_a_role_compound_does_not_extend_a_name(doc) -> None:
+    got = people(doc("Das sagte Red Bull-Motorsportberater Lukas Maier am Abend."))
+    assert ("Red Bull-Motorsportberater", "DRIVER") not in got
+
+
+def test_a_short_last_word_ending_the_text_is_a_cut_off_name(doc) -> None:
+    assert people(doc("Am Ende siegte Jonas Brenninger. Dahinter rückte Max Ve\n")) == [
+        ("Jonas Brenninger", "DRIVER")
+    ]
+
+
+def test_circuit_towns_are_no_drivers(doc) -> None:
+    got = people(doc("Es folgen noch zwei Stationen: New York am 15. Juli und Montreal."))
+    assert got == []
+
+
+def test_given_name_without_accent(doc) -> None:
+    assert people(doc("Am Ende siegte Rene Quastberger im Audi.")) == [
+        ("Rene Quastberger", "DRIVER")
+    ]

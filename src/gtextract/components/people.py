@@ -51,6 +51,8 @@ BYLINE_BEFORE = re.compile(
 )
 BYLINE_AFTER = re.compile(rf"^\s*(?:(?:&|und|,)(?:\s+{_NAME_WORD}){{1,4}}\s*)?$")
 POSTED_AT = re.compile(r"^\s*am\s+\d{1,2}\.\d{1,2}\.\d{2,4}\s+um\s+\d{1,2}:\d{2}\b")
+# a last name word this short ending a text is a cut-off ("Max Ver")
+MAX_CUT_WORD = 3
 OPENING_QUOTES = {'"', "„", "“", "«", "»", "‚", "'"}
 
 
@@ -115,6 +117,8 @@ def _cut_off(span: Span) -> bool:
     if last < len(doc):
         return False
     word = doc[span.end - 1].text
+    if len(word) <= MAX_CUT_WORD:
+        return True  # "Max Ver": no surname is this short
     return any(t.text != word and t.text.startswith(word) for t in doc[: span.start])
 
 
@@ -142,6 +146,7 @@ class PeopleFinder(DataComponent):
         *(word_file(n) for n in PEOPLE_WORD_LISTS),
         mapping_file("nationalities"),
         entry_file("makes"),
+        entry_file("tracks"),
         CALENDAR_FILE,
     )
 
@@ -166,6 +171,8 @@ class PeopleFinder(DataComponent):
         # "Laufsieger", "Multiweltmeister": a driver word, never a name
         self.driver_role_suffixes = _suffixes(self.driver_roles)
         self.months = {w.lower() for w in data.months()}
+        # towns of the circuits ("New York", "Montreal"): a calendar line, not a person
+        self.track_towns = set(data.track_places())
         self.places = set(data.mapping("nationalities"))
         self.given_or_role = {w for w in data.words("driver_roles")} | {
             w for w in data.words("non_driver_roles")
@@ -256,6 +263,7 @@ class PeopleFinder(DataComponent):
             and not doc[end].whitespace_
             and not doc[end - 1].whitespace_
             and self._is_surname(doc[end + 1])
+            and not self._is_role_word(doc[end + 1])  # "Red Bull-Motorsportberater"
         ):
             end += 2
         extra = 0
@@ -263,6 +271,7 @@ class PeopleFinder(DataComponent):
             end < len(doc)
             and extra < MAX_EXTRA_SURNAME_TOKENS
             and self._is_surname(doc[end])
+            and not self._is_role_word(doc[end])
             and doc[end].text not in self.given
             and doc[end - 1].whitespace_ == " "
         ):
@@ -572,7 +581,7 @@ class PeopleFinder(DataComponent):
         for span in sorted(found, key=lambda s: (s.start, -len(s))):
             if (span.start, span.end) in same_extent or (len(span) == 1 and span.start in taken):
                 continue
-            if _cut_off(span):
+            if _cut_off(span) or self._in_town(span):
                 continue
             label = self._role_label(span)
             if label == "DRIVER" and any(self._coordinated(s, span) for s in spans[-3:]):
@@ -580,6 +589,15 @@ class PeopleFinder(DataComponent):
             spans.append(Span(doc, span.start, span.end, label=label))
         add_candidates(doc, spans)
         return doc
+
+    def _in_town(self, span: Span) -> bool:
+        """ "Montreal", "New York": the span is a circuit's town or a word of it."""
+        doc = span.doc
+        return any(
+            doc[max(0, span.start - before) : span.end + after].text in self.track_towns
+            for before in (0, 1)
+            for after in (0, 1)
+        )
 
     @staticmethod
     def _coordinated(first: Span, second: Span) -> bool:
