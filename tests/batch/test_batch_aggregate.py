@@ -6,7 +6,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from gtextract.batch.aggregate import aggregate, aggregate_lines, fold, split_name
+from gtextract.batch.aggregate import aggregate, aggregate_lines
+from gtextract.names import fold, split_name
 
 
 def line(
@@ -38,9 +39,9 @@ def by_name(view: dict[str, Any], kind: str = "drivers") -> dict[str, dict[str, 
 def test_split_and_fold() -> None:
     assert split_name("Kelvin van der Linde") == ("Kelvin", "van der Linde")
     assert split_name("K. van der Linde") == ("K.", "van der Linde")
-    assert split_name("van der Linde") == ("", "van der Linde")
+    assert split_name("van der Linde") == (None, "van der Linde")
     assert split_name("René Rast") == ("René", "Rast")
-    assert split_name("Rast") == ("", "Rast")
+    assert split_name("Rast") == (None, "Rast")
     assert fold("Kelvin Van der Linde") == fold("kelvin van der linde")
     assert fold("Nico Müller") == "nico mueller"
     assert fold("René") == "rene"

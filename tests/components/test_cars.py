@@ -151,3 +151,28 @@ def test_version_digit_after_model_word(report) -> None:
 def test_points_after_model_in_a_table_are_no_model(report) -> None:
     r = report("Endstand\nJonas Brenninger Audi A4 412\nTim Kessler Audi A4 398\n")
     assert {c.name for c in r.cars} == {"Audi A4"}
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "Das Team [Williams](MAKE:Williams) Racing holte Punkte.",
+        "Das [Audi](MAKE:Audi) Sport Team jubelte.",
+    ],
+)
+def test_a_make_with_team_words_is_an_entrant_not_a_car(alone, hand_doc, markup) -> None:
+    _, found = cars_alone(alone, hand_doc, markup)
+    assert found == []
+
+
+@pytest.mark.parametrize(
+    ("text", "car"),
+    [
+        ("Jonas Brenninger siegte im Skoda Fabia R5 vor dem Feld.", "Skoda Fabia R5"),
+        ("Lukas Maier fuhr einen Mitsubishi Lancer Evo IX.", "Mitsubishi Lancer Evo IX"),
+        ("Im Honda Accord kam Lukas Maier ins Ziel.", "Honda Accord"),
+        ("Im Porsche 917K gewann Lukas Maier damals.", "Porsche 917K"),
+    ],
+)
+def test_rally_and_historic_models(report, text, car) -> None:
+    assert [c[0] for c in cars(report, text)] == [car]

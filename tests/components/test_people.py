@@ -205,3 +205,91 @@ def test_photo_credit_is_no_driver(doc) -> None:
         ("Lukas Maier", "PERSON"),
     ]
     assert people(doc("Der Sieger im Ziel | © Lukas Maier")) == [("Lukas Maier", "PERSON")]
+
+
+def test_author_lines_are_no_drivers(doc) -> None:
+    got = people(doc("• von Lukas Maier & Jonas Brenninger\n\nDas Rennen war lang.\n"))
+    assert got == [("Lukas Maier", "PERSON"), ("Jonas Brenninger", "PERSON")]
+    got = people(doc("Verfasst von Lukas Maier. Veröffentlicht in Rennberichte\nText.\n"))
+    assert got == [("Lukas Maier", "PERSON")]
+    text = "Kurzmeldungen\nLukas Maier am 23.04.2019 um 15:57 (UTC)\n\nDas Rennen lief.\n"
+    got = people(doc(text))
+    assert got == [("Lukas Maier", "PERSON")]
+
+
+def test_von_inside_a_wrapped_sentence_is_no_byline(doc) -> None:
+    text = "Am Ende siegten die\nvon Platz drei gestarteten Jonas Brenninger und Lukas Maier."
+    got = people(doc(text))
+    assert got == [("Jonas Brenninger", "DRIVER"), ("Lukas Maier", "DRIVER")]
+
+
+def test_role_compound_marks_a_person(doc) -> None:
+    assert people(doc("Das sagte Rallyechef Lukas Maier am Abend.")) == [("Lukas Maier", "PERSON")]
+    got = people(doc("Lukas Maier, Gesamtprojektleiter Formel E: „Ein guter Tag.“"))
+    assert got == [("Lukas Maier", "PERSON")]
+
+
+def test_second_of_two_coordinated_people_shares_the_role(doc) -> None:
+    got = people(doc("Die Teamchefs Lukas Maier und Jonas Brenninger lachten."))
+    assert got == [("Lukas Maier", "PERSON"), ("Jonas Brenninger", "PERSON")]
+
+
+def test_name_cut_off_by_a_truncated_text_is_dropped(doc) -> None:
+    got = people(doc("Jonas Brenninger gewann vor Lukas Maier. Dadurch rückte Lukas Mai\n"))
+    assert got == [("Jonas Brenninger", "DRIVER"), ("Lukas Maier", "DRIVER")]
+
+
+def test_calendar_cities_and_table_headers_beside_a_slash_are_no_drivers(doc) -> None:
+    text = "Kalender\n7. | Kanada / Montreal | 07.-09. Juni |\nTag/Datum Etappe Sieger/Auto\n"
+    assert people(doc(text)) == []
+    assert people(doc("Crews: Brenninger/Quast und Sainz/Mini.")) == [
+        ("Brenninger", "DRIVER"),
+        ("Quast", "DRIVER"),
+        ("Sainz", "DRIVER"),
+    ]
+
+
+def test_month_at_a_numbered_line_start_is_no_name(doc) -> None:
+    assert people(doc("Termine\n21. August 2021: Rallye Beispiel (Ort)\n")) == []
+
+
+def test_particles_join_a_bare_surname_in_a_slash_crew(doc) -> None:
+    got = people(doc("Cadillac #3 (Brenninger/van der Quast/Maier) siegte."))
+    assert ("van der Quast", "DRIVER") in got
+
+
+def test_french_double_given_name(doc) -> None:
+    assert people(doc("Es siegte Paul-Loup Brenninger im Audi.")) == [
+        ("Paul-Loup Brenninger", "DRIVER")
+    ]
+
+
+def test_compound_tail_is_no_name(doc) -> None:
+    assert people(doc("Die Rallye startet in Annaberg-Buchholz am Freitag.")) == []
+
+
+def test_a_make_division_is_no_person(doc) -> None:
+    got = people(doc("Zum Geburtstag von Audi Sport fuhr Jonas Brenninger."))
+    assert got == [("Jonas Brenninger", "DRIVER")]
+
+
+def test_a_role_compound_does_not_extend_a_name(doc) -> None:
+    got = people(doc("Das sagte Red Bull-Motorsportberater Lukas Maier am Abend."))
+    assert ("Red Bull-Motorsportberater", "DRIVER") not in got
+
+
+def test_a_short_last_word_ending_the_text_is_a_cut_off_name(doc) -> None:
+    assert people(doc("Am Ende siegte Jonas Brenninger. Dahinter rückte Max Ve\n")) == [
+        ("Jonas Brenninger", "DRIVER")
+    ]
+
+
+def test_circuit_towns_are_no_drivers(doc) -> None:
+    got = people(doc("Es folgen noch zwei Stationen: New York am 15. Juli und Montreal."))
+    assert got == []
+
+
+def test_given_name_without_accent(doc) -> None:
+    assert people(doc("Am Ende siegte Rene Quastberger im Audi.")) == [
+        ("Rene Quastberger", "DRIVER")
+    ]

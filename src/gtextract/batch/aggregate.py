@@ -21,7 +21,6 @@ leading or trailing "Team", legal forms) and near-identical spellings.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -31,41 +30,15 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from gtextract.batch.outputs import LineCounts, read_outputs
+from gtextract.names import fold, split_name
 
-__all__ = ["aggregate", "aggregate_lines", "fold", "split_name"]
+__all__ = ["aggregate", "aggregate_lines"]
 
-_PARTICLE_WORDS = "van von der den de di da du del della le la ten ter zu vom dos das af av"
-PARTICLES = frozenset(_PARTICLE_WORDS.split())
 SURNAME_SIMILARITY = 90  # "Wittmann" / "Wittman"
 GIVEN_SIMILARITY = 88  # "Kelvin" / "Kelvyn"
 NAME_SIMILARITY = 93  # teams and cars
 _TEAM_NOISE_WORDS = "team gmbh ag e v ev ltd kg co"
 _TEAM_NOISE = frozenset(_TEAM_NOISE_WORDS.split())
-_SPACES = re.compile(r"\s+")
-_NON_WORD = re.compile(r"[^\w ]+")
-_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
-
-
-def fold(text: str) -> str:
-    """Case, umlaut, accent and punctuation folding: "Müller-Thurgau" -> "mueller thurgau"."""
-    text = text.casefold().translate(_UMLAUTS)
-    text = "".join(
-        ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
-    )
-    return _SPACES.sub(" ", _NON_WORD.sub(" ", text)).strip()
-
-
-def split_name(name: str) -> tuple[str, str]:
-    """``(given, surname)``; particles start the surname ("Kelvin" / "van der Linde")."""
-    tokens = name.split()
-    if len(tokens) <= 1:
-        return "", name.strip()
-    if tokens[0].casefold() in PARTICLES:
-        return "", " ".join(tokens)  # "van der Linde" alone
-    for i in range(1, len(tokens) - 1):
-        if tokens[i].casefold() in PARTICLES:
-            return " ".join(tokens[:i]), " ".join(tokens[i:])
-    return " ".join(tokens[:-1]), tokens[-1]
 
 
 def _is_initial(given: str) -> bool:
@@ -135,7 +108,8 @@ def _occurrences(lines: Iterable[dict[str, Any]]) -> tuple[list[_Occurrence], li
         key = (aid, name.strip())
         occ = occurrences.get(key)
         if occ is None:
-            given, surname = split_name(name.strip())
+            given_name, surname = split_name(name.strip())
+            given = given_name or ""
             occ = _Occurrence(
                 article_id=aid,
                 name=name.strip(),

@@ -26,10 +26,11 @@ CAR_NUMBER = re.compile(r"^#?\d{1,3}$")
 
 
 class CarFinder(DataComponent):
-    data_files = (word_file("car_model_words"), entry_file("car_models"))
+    data_files = (word_file("car_model_words"), word_file("team_words"), entry_file("car_models"))
 
     def setup(self, data: DataSource) -> None:
         self.model_words = set(data.words("car_model_words"))
+        self.team_words = {w.lower() for w in data.words("team_words")}
         self.families: set[str] = set()
         for entry in data.entries("car_models"):
             model = str(entry.attrs.get("model", ""))
@@ -110,6 +111,9 @@ class CarFinder(DataComponent):
                 continue
             # a model that is only another make ("BMW Alpina") needs a model word after it
             if all(t.i in makes_at or doc[t.i].text == "-" for t in doc[make.end : end]):
+                continue
+            # "Williams Racing", "Audi Sport": a make with team words is an entrant
+            if all(t.lower_ in self.team_words for t in doc[make.end : end]):
                 continue
             car = Span(doc, make.start, end, label="CAR", kb_id=make.kb_id_)
             spans.append(car)

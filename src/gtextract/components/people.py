@@ -11,6 +11,7 @@ A person is a DRIVER unless a role word (Teamchef, Fotos:) marks them otherwise.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from spacy.language import Language
@@ -19,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from gtextract.components import contract
 from gtextract.components.base import DataComponent
 from gtextract.components.spans import add_candidates, candidates, is_sentence_start, text_of
-from gtextract.gazetteers import DataSource, entry_file, mapping_file, word_file
+from gtextract.gazetteers import CALENDAR_FILE, DataSource, entry_file, mapping_file, word_file
 from gtextract.names import FOREIGN_PARTICLES, UNAMBIGUOUS_PARTICLES, particles
 
 PEOPLE_WORD_LISTS = (
@@ -39,6 +40,20 @@ PLACE_PREPOSITIONS = {"aus", "in", "nach", "bei", "im", "am"}
 TEAM_NOUNS = {"team", "rennstall"}
 # particles that are German articles or prepositions too ("der", "zum")
 ARTICLE_PARTICLES = {"der", "den", "dem", "des", "das", "die", "von", "vom", "zu", "zum", "zur"}
+# role nouns this long also end compounds ("Motorsportberater"); shorter ones only
+# when listed as a suffix ("-Chef": "Rallyechef")
+MIN_ROLE_SUFFIX = 6
+# author lines: "• von A & B", "Verfasst von A.", "A am 23.04.2011 um 15:57"
+BULLETS = " \t•·*-–—|"
+_NAME_WORD = r"[A-ZÄÖÜ][\w.'’-]*"
+BYLINE_BEFORE = re.compile(
+    rf"^(?:(?:[Vv]erfasst|[Gg]eschrieben)\s+von\s.*|[Vv]on(?:\s+{_NAME_WORD})*(?:\s*(?:&|und|,))?\s*)$"
+)
+BYLINE_AFTER = re.compile(rf"^\s*(?:(?:&|und|,)(?:\s+{_NAME_WORD}){{1,4}}\s*)?$")
+POSTED_AT = re.compile(r"^\s*am\s+\d{1,2}\.\d{1,2}\.\d{2,4}\s+um\s+\d{1,2}:\d{2}\b")
+# a last name word this short ending a text is a cut-off ("Max Ver")
+MAX_CUT_WORD = 3
+OPENING_QUOTES = {'"', "„", "“", "«", "»", "‚", "'"}
 
 
 @lru_cache(maxsize=65536)
@@ -76,15 +91,54 @@ def _compound_head(tok: Token) -> bool:
 
 
 def _byline(span: Span) -> bool:
-    """ "Von Markus Muster" alone on a line: the author."""
+    """The author: "Von Markus Muster" alone on a line, "• von A & B", "Verfasst von
+    A. Veröffentlicht in ...", or "A am 23.04.2011 um 15:57" opening a post."""
     doc = span.doc
-    if span.start == 0 or doc[span.start - 1].text != "Von":
-        return False
     text = text_of(doc)
-    line_start = text.rfind("\n", 0, doc[span.start - 1].idx) + 1
+    line_start = text.rfind("\n", 0, span.start_char) + 1
     line_end = text.find("\n", span.end_char)
     line_end = len(text) if line_end == -1 else line_end
-    return line_start == doc[span.start - 1].idx and not text[span.end_char : line_end].strip()
+    before = text[line_start : span.start_char].lstrip(BULLETS)
+    after = text[span.end_char : line_end]
+    if not before:
+        return bool(POSTED_AT.match(after))
+    if not BYLINE_BEFORE.match(before):
+        return False
+    return before.lower().startswith(("verfasst", "geschrieben")) or bool(BYLINE_AFTER.match(after))
+
+
+def _cut_off(span: Span) -> bool:
+    """ "Max Ver" ending a truncated text: its last word begins a longer word of the
+    text ("Verstappen"), so the name was cut."""
+    doc = span.doc
+    last = span.end
+    while last < len(doc) and doc[last].is_space:
+        last += 1
+    if last < len(doc):
+        return False
+    word = doc[span.end - 1].text
+    if len(word) <= MAX_CUT_WORD:
+        return True  # "Max Ver": no surname is this short
+    return any(t.text != word and t.text.startswith(word) for t in doc[: span.start])
+
+
+def _compound_tail(tok: Token) -> bool:
+    """ "Annaberg-Buchholz", "Estner-Brüder": the word after a glued hyphen."""
+    doc = tok.doc
+    return (
+        tok.i > 1
+        and doc[tok.i - 1].text == "-"
+        and not doc[tok.i - 1].whitespace_
+        and not doc[tok.i - 2].whitespace_
+        and doc[tok.i - 2].text[:1].isupper()
+    )
+
+
+def _suffixes(roles: set[str]) -> tuple[str, ...]:
+    """Role nouns that end compounds: the long ones and those listed as "-chef"."""
+    return tuple(
+        sorted({r.lstrip("-") for r in roles if len(r) >= MIN_ROLE_SUFFIX or r.startswith("-")})
+    )
 
 
 class PeopleFinder(DataComponent):
@@ -92,6 +146,8 @@ class PeopleFinder(DataComponent):
         *(word_file(n) for n in PEOPLE_WORD_LISTS),
         mapping_file("nationalities"),
         entry_file("makes"),
+        entry_file("tracks"),
+        CALENDAR_FILE,
     )
 
     def __init__(self, name: str, use_ner: bool) -> None:
@@ -110,8 +166,13 @@ class PeopleFinder(DataComponent):
         self.common_words = data.words("common_words")
         self.other_roles = {w.lower() for w in data.words("non_driver_roles")}
         # compounds end in a role: "Mercedes-AMG-Motorsportchef"
-        self.role_suffixes = tuple(r for r in self.other_roles if len(r) > 5)
+        self.role_suffixes = _suffixes(self.other_roles)
         self.driver_roles = {w.lower() for w in data.words("driver_roles")}
+        # "Laufsieger", "Multiweltmeister": a driver word, never a name
+        self.driver_role_suffixes = _suffixes(self.driver_roles)
+        self.months = {w.lower() for w in data.months()}
+        # towns of the circuits ("New York", "Montreal"): a calendar line, not a person
+        self.track_towns = set(data.track_places())
         self.places = set(data.mapping("nationalities"))
         self.given_or_role = {w for w in data.words("driver_roles")} | {
             w for w in data.words("non_driver_roles")
@@ -140,6 +201,19 @@ class PeopleFinder(DataComponent):
     def _is_given(self, tok: Token) -> bool:
         return self._is_capitalised(tok) and tok.text in self.given
 
+    def _is_role_word(self, tok: Token) -> bool:
+        """A role noun or a compound ending in one ("Rallyechef", "Tagessieger"),
+        unless it is a listed name ("Hofmeister")."""
+        low = tok.lower_.rsplit("-", 1)[-1]
+        if tok.text in self.surnames or tok.text in self.given:
+            return low in self.other_roles or low in self.driver_roles
+        return (
+            low in self.other_roles
+            or low in self.driver_roles
+            or low.endswith(self.role_suffixes)
+            or low.endswith(self.driver_role_suffixes)
+        )
+
     # -- rules -------------------------------------------------------------
     def _full_name_at(self, doc: Doc, i: int) -> int | None:
         """End of a "Given [Given] [particles] Surname [Surname]" name starting at i."""
@@ -149,6 +223,18 @@ class PeopleFinder(DataComponent):
         # hyphenated or double given names: "Hans-Joachim", "Jan Erik"
         while j + 1 < len(doc) and doc[j].text == "-" and self._is_given(doc[j + 1]):
             j += 2
+        if (
+            j == i + 1
+            and j + 2 < len(doc)
+            and doc[j].text == "-"
+            and not doc[i].whitespace_
+            and not doc[j].whitespace_
+            and self._is_capitalised(doc[j + 1])
+            and doc[j + 1].text not in self.surnames
+            and doc[j + 1].whitespace_ == " "
+            and self._is_surname(doc[j + 2])
+        ):
+            j += 2  # "Paul-Loup Chatin": a French double given name
         if (
             j < len(doc)
             and self._is_given(doc[j])
@@ -177,6 +263,7 @@ class PeopleFinder(DataComponent):
             and not doc[end].whitespace_
             and not doc[end - 1].whitespace_
             and self._is_surname(doc[end + 1])
+            and not self._is_role_word(doc[end + 1])  # "Red Bull-Motorsportberater"
         ):
             end += 2
         extra = 0
@@ -184,6 +271,7 @@ class PeopleFinder(DataComponent):
             end < len(doc)
             and extra < MAX_EXTRA_SURNAME_TOKENS
             and self._is_surname(doc[end])
+            and not self._is_role_word(doc[end])
             and doc[end].text not in self.given
             and doc[end - 1].whitespace_ == " "
         ):
@@ -214,6 +302,9 @@ class PeopleFinder(DataComponent):
             or first.text in self.common_words
             or first.text in self.never_names
             or first.text in self.places
+            or (first.text in self.not_names and first.text not in self.surnames)
+            or _compound_tail(first)
+            or self._is_role_word(first)
         ):
             return None
         k = i + 1
@@ -263,6 +354,8 @@ class PeopleFinder(DataComponent):
                 end -= 1
             if end <= start:
                 continue
+            if end - start == 1 and start > ent.start and doc[start - 1].lower_ in self.makes:
+                continue  # "Audi Sport": a make's division, not a person
             toks = list(doc[start:end])
             if not all(
                 self._ner_name_token(t) or t.lower_ in self.particles or t.text == "-" for t in toks
@@ -287,8 +380,7 @@ class PeopleFinder(DataComponent):
             return False
         low = tok.lower_
         if (
-            low in self.driver_roles
-            or low in self.other_roles
+            self._is_role_word(tok)
             or low in self.makes
             or low.rstrip("s") in self.makes  # "Audis"
             or low in self.team_words
@@ -315,16 +407,16 @@ class PeopleFinder(DataComponent):
                 or tok.text in self.places
                 or self._after_place_word(tok)
                 or _compound_head(tok)
+                or _compound_tail(tok)
             ):
                 continue
             text = tok.text
             base = text[:-1] if text.endswith("s") and text[:-1] in known_last else text
-            slash = any(
-                0 <= i < len(doc) and doc[i].text == "/" for i in (tok.i - 1, tok.i + 1)
-            ) and not self._in_details(tok)
+            can_be_name = text in self.surnames or text not in self.not_names
+            slash = self._slash_listed(tok) and can_be_name and not self._in_details(tok)
             # "12. Juni:" opens a line too: a numbered line needs a word that can be a name
-            numbered = self._numbered_line_start(tok) and (
-                text in self.surnames or text not in self.not_names
+            numbered = (
+                self._numbered_line_start(tok) and can_be_name and tok.lower_ not in self.months
             )
             if (
                 base in known_last
@@ -333,8 +425,38 @@ class PeopleFinder(DataComponent):
                 or numbered
                 or self._lexicon_surname(tok)
             ):
-                spans.append(doc[tok.i : tok.i + 1])
+                spans.append(doc[self._particles_before(tok) : tok.i + 1])
         return spans
+
+    def _slash_listed(self, tok: Token) -> bool:
+        """ "Ludwig/Mies": next to a slash, unless the other side is a country or
+        a common word ("Kanada / Montreal", "Tag/Datum")."""
+        doc = tok.doc
+        found = False
+        for slash, other in ((tok.i - 1, tok.i - 2), (tok.i + 1, tok.i + 2)):
+            if not (0 <= slash < len(doc) and doc[slash].text == "/"):
+                continue
+            found = True
+            word = doc[other].text if 0 <= other < len(doc) else ""
+            if word in self.places or (
+                word in self.not_names
+                and word not in self.surnames
+                and word.lower() not in self.makes  # "Sainz/Mini": driver and car
+            ):
+                return False
+        return found
+
+    def _particles_before(self, tok: Token) -> int:
+        """Start of a bare surname with its foreign particles ("/van der Zande/")."""
+        doc = tok.doc
+        start = tok.i
+        while start > 0 and doc[start - 1].text in FOREIGN_PARTICLES:
+            start -= 1
+        if start == tok.i or doc[start].text not in UNAMBIGUOUS_PARTICLES:
+            return tok.i
+        if start > 0 and self._is_capitalised(doc[start - 1]):
+            return tok.i  # "Nyck de Vries" is read by the full-name rule
+        return start
 
     def _lexicon_surname(self, tok: Token) -> bool:
         """A listed surname standing alone, where it cannot be a common word or a place."""
@@ -345,6 +467,7 @@ class PeopleFinder(DataComponent):
             and text not in self.common_words
             and text not in self.given
             and not is_sentence_start(tok)
+            and not (tok.i > 0 and tok.doc[tok.i - 1].text in OPENING_QUOTES)
             and not self._after_place_word(tok)
         )
 
@@ -361,8 +484,11 @@ class PeopleFinder(DataComponent):
         i = tok.i - 1
         while i > 0 and tok.i - i < 12 and doc[i].text not in ("(", ")", "\n"):
             i -= 1
-        return (
-            doc[i].text == "(" and i + 2 < tok.i and doc[i + 1].is_digit and doc[i + 2].text == ","
+        if doc[i].text != "(" or i + 2 >= tok.i:
+            return False
+        # "(25, Villingen / Team X)", "(Hemsbach, Sponsor/Team)": details, no crew
+        return (doc[i + 1].is_digit and doc[i + 2].text == ",") or any(
+            t.text == "," for t in doc[i + 1 : tok.i]
         )
 
     def _numbered_line_start(self, tok: Token) -> bool:
@@ -386,7 +512,11 @@ class PeopleFinder(DataComponent):
             members: list[int] = []
             while i < len(doc):
                 cur = doc[i]
-                if self._is_capitalised(cur) and cur.text not in self.never_names:
+                if (
+                    self._is_capitalised(cur)
+                    and cur.text not in self.never_names
+                    and not self._is_role_word(cur)
+                ):
                     members.append(i)
                     i += 1
                 elif cur.text in (",", "/", "und", "sowie") and members:
@@ -405,16 +535,20 @@ class PeopleFinder(DataComponent):
         window = doc[max(0, span.start - 3) : span.start]
         for tok in reversed(list(window)):
             word = tok.lower_
-            if word in self.other_roles or word.endswith(self.role_suffixes):
+            if self._other_role(tok):
                 return "PERSON"
             if word in self.driver_roles:
                 return "DRIVER"
         if self._team_owner(span):
             return "PERSON"
         after = doc[span.end : span.end + 3]
-        if len(after) >= 2 and after[0].text == "," and after[1].lower_ in self.other_roles:
+        if len(after) >= 2 and after[0].text == "," and self._other_role(after[1]):
             return "PERSON"
         return "DRIVER"
+
+    def _other_role(self, tok: Token) -> bool:
+        word = tok.lower_
+        return word in self.other_roles or word.endswith(self.role_suffixes)
 
     @staticmethod
     def _team_owner(span: Span) -> bool:
@@ -423,7 +557,7 @@ class PeopleFinder(DataComponent):
         if span.start < 2 or doc[span.start - 1].text != "von":
             return False
         i = span.start - 2
-        while i > 0 and span.start - i <= 5 and _capitalised(doc[i].text):
+        while i > 0 and span.start - i <= 5 and (_capitalised(doc[i].text) or doc[i].is_upper):
             if doc[i].lower_ in TEAM_NOUNS:
                 return True
             i -= 1
@@ -433,21 +567,49 @@ class PeopleFinder(DataComponent):
         found = self._rule_names(doc)
         if self.use_ner:
             found += self._ner_names(doc)
-        known_last = {s[-1].text for s in found if len(s) > 1}
-        found += self._listed_surnames(doc, known_last)
         others = candidates(doc, "TEAM", "TRACK", "SERIES", "MAKE", "EVENT")
         taken = {c.start for c in others}
         # a name with exactly the extent of a make, team, ... ("Aston Martin": the base
         # model reads a given name in it) is that thing, not a person
         same_extent = {(c.start, c.end) for c in others}
-        spans = []
-        for span in found:
+        # ... nor does it lend its last word as a bare surname ("Scherer Sport")
+        known_last = {
+            s[-1].text for s in found if len(s) > 1 and (s.start, s.end) not in same_extent
+        }
+        found += self._listed_surnames(doc, known_last)
+        spans: list[Span] = []
+        for span in sorted(found, key=lambda s: (s.start, -len(s))):
             if (span.start, span.end) in same_extent or (len(span) == 1 and span.start in taken):
                 continue
+            if _cut_off(span) or self._in_town(span):
+                continue
             label = self._role_label(span)
+            if label == "DRIVER" and any(self._coordinated(s, span) for s in spans[-3:]):
+                label = "PERSON"  # "Teamchefs A und B": B is no driver either
             spans.append(Span(doc, span.start, span.end, label=label))
         add_candidates(doc, spans)
         return doc
+
+    def _in_town(self, span: Span) -> bool:
+        """ "Montreal", "New York": the span is a circuit's town or a word of it."""
+        doc = span.doc
+        return any(
+            doc[max(0, span.start - before) : span.end + after].text in self.track_towns
+            for before in (0, 1)
+            for after in (0, 1)
+        )
+
+    @staticmethod
+    def _coordinated(first: Span, second: Span) -> bool:
+        """ "A und B", "A & B": two full names joined, the second without a role of its own."""
+        doc = first.doc
+        return (
+            first.label_ == "PERSON"
+            and len(first) > 1
+            and len(second) > 1
+            and second.start == first.end + 1
+            and doc[first.end].text in ("und", "&")
+        )
 
 
 @Language.factory(
