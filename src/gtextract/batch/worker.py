@@ -222,11 +222,12 @@ def _extract_many(
     An extractor whose ``pipe`` takes prepared articles (``pipe_takes_articles``,
     as :class:`gtextract.Extractor`) gets the :class:`ArticleText` itself, so
     an article is normalised and language-checked once (in :func:`prepare`),
-    not again in the extractor; any other ``pipe`` gets the text. Each spaCy batch (at most ``max_chars`` characters
-    together, see ``Extractor.pipe``) gets ``time_limit``: the budget is
-    renewed whenever pipe hands out a result. When a batch runs out of time,
-    the articles without a result are left to the caller, which runs each
-    alone with its own budget. Without ``pipe`` nothing is done here.
+    not again in the extractor; any other ``pipe`` gets the text. Each spaCy
+    batch (at most ``max_chars`` characters together, see ``Extractor.pipe``)
+    gets ``time_limit``: the budget is renewed whenever pipe hands out a
+    result. When a batch runs out of time, the articles without a result are
+    left to the caller, which runs each alone with its own budget. Without
+    ``pipe`` nothing is done here.
     """
     pipe = getattr(extractor, "pipe", None)
     if pipe is None or not todo:
