@@ -87,3 +87,19 @@ def test_a_pipe_without_the_flag_gets_the_text() -> None:
     stub = TextPipe()
     run_chunk([RawArticle(article_id="a", source="t", text=REPORTS[0])], stub)
     assert [type(text) for text, _ in stub.items] == [str]
+
+
+def test_a_chunk_goes_through_spacy_in_small_batches() -> None:
+    from gtextract.batch.sources import RawArticle
+    from gtextract.batch.worker import PIPE_BATCH
+
+    sizes: list[int] = []
+
+    class Sized(PipeStub):
+        def pipe(self, items: list[Any], batch_size: int, **kwargs: Any) -> Any:
+            sizes.append(batch_size)
+            return super().pipe(items, **kwargs)
+
+    chunk = [RawArticle(article_id=f"a{i}", source="t", text=REPORTS[i % 3]) for i in range(20)]
+    run_chunk(chunk, Sized())
+    assert sizes == [PIPE_BATCH] and PIPE_BATCH < 20
