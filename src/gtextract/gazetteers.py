@@ -32,8 +32,6 @@ from typing import Any, Literal, TypedDict, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from gtextract.compact_words import word_set
-
 DATA_PACKAGE = "gtextract.data"
 
 ENTRY_KINDS: tuple[str, ...] = (
@@ -369,18 +367,13 @@ class DataSource:
 
     # -- word lists and maps -------------------------------------------------
     def words(self, name: str) -> frozenset[str]:
-        """One of the word lists (see :data:`WORD_LISTS`), exactly as written (case kept).
-
-        A set of str: a ``frozenset``, or for the long lists (``not_names``,
-        ``common_words``) a :class:`~gtextract.compact_words.CompactWords`,
-        a fifth of the memory.
-        """
+        """One of the word lists (see :data:`WORD_LISTS`), exactly as written (case kept)."""
         filename = word_file(name)
 
         def build() -> frozenset[str]:
             # as _lines, without line numbers: the lists run to 250k lines, read at start
             stripped = map(str.strip, self.read_text(filename).splitlines())
-            return word_set(w for w in stripped if w and w[0] != "#")
+            return frozenset(w for w in stripped if w and w[0] != "#")
 
         return self._cached("words", name, build)
 
