@@ -597,3 +597,15 @@ def test_e2e_eval(real: Any, capsys: pytest.CaptureFixture[str], tmp_path: Path)
     assert data["fields"]["drivers"]["recall"] == 1.0
     assert data["fields"]["gaps"]["f1"] == 1.0
     assert data["articles"][0]["error"] is None
+
+
+def test_the_parser_lists_batch_without_importing_the_batch_runner() -> None:
+    import subprocess
+
+    code = (
+        "import sys, gtextract.cli as c; h = c.build_parser().format_help(); "
+        "print('batch' in h, 'aggregate' in h, "
+        "any(m in sys.modules for m in ('gtextract.batch.runner', 'gtextract.batch.sources')))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["True", "True", "False"]

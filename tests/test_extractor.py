@@ -172,6 +172,35 @@ def test_pipe_with_meta_tuples(extractor) -> None:
     assert piped.title == "Vorschau"
 
 
+def test_pipe_takes_prepared_articles_without_preparing_again(extractor, monkeypatch) -> None:
+    from gtextract import extractor as extractor_module
+    from gtextract.text_input import prepare_article
+
+    article = prepare_article(PAGE)
+    expected = extractor(PAGE)  # the page prepared by the extractor itself
+    calls: list[str] = []
+
+    def counting(text: str, **kwargs: Any) -> Any:
+        calls.append(text)
+        return prepare_article(text, **kwargs)
+
+    monkeypatch.setattr(extractor_module, "prepare_article", counting)
+    (piped,) = list(extractor.pipe([article]))
+    (with_meta,) = list(extractor.pipe([(article, ArticleMeta(source="p.html"))]))
+    assert calls == []
+    assert piped == expected
+    assert with_meta.title == expected.title and with_meta.source == "p.html"
+
+
+def test_prepared_article_still_gets_the_size_limit() -> None:
+    from gtextract.text_input import prepare_article
+
+    small = gtextract.load("blank", max_chars=50)
+    article = prepare_article(REPORT)  # prepared under the default limit
+    (failed,) = list(small.pipe([article], on_error="record"))
+    assert getattr(failed, "reason", None) == "too_large"
+
+
 # --------------------------------------------------------------------------- JSON
 
 

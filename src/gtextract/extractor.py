@@ -26,6 +26,7 @@ from gtextract.errors import (
     InputError,
     InputTypeError,
     MissingDependencyError,
+    TextTooLargeError,
     describe,
     not_a_str,
 )
@@ -57,6 +58,11 @@ class ArticleMeta:
     source: str | None = None
     published: date | None = None
     title: str | None = None
+
+
+PipeItem = str | ArticleText | tuple[str | ArticleText, ArticleMeta]
+"""An item of ``Extractor.pipe``: a text, or an article the caller already prepared
+(:func:`gtextract.text_input.prepare_article`), alone or with its metadata."""
 
 
 @dataclass(frozen=True)
@@ -103,6 +109,9 @@ class Extractor:
     Load once, call many times: building the pipeline costs about a second,
     a report a few milliseconds.
     """
+
+    pipe_takes_articles = True
+    """``pipe`` accepts prepared :class:`ArticleText` items (the batch runner sends them)."""
 
     def __init__(self, nlp: Language, base_info: BaseModelInfo, *, max_chars: int = MAX_CHARS):
         self.nlp = add_components(nlp)
@@ -167,9 +176,22 @@ class Extractor:
         doc = self.process(ready.text, published=ready.meta.published)
         return self.report(doc, ready.meta)
 
-    def _ready(self, index: int, text: str, meta: ArticleMeta) -> _Ready:
-        """Prepare one item; what the page says fills what the caller left open."""
-        article = self.prepare_article(text)
+    def _ready(self, index: int, text: str | ArticleText, meta: ArticleMeta) -> _Ready:
+        """Prepare one item; what the page says fills what the caller left open.
+
+        An :class:`ArticleText` (from ``prepare_article`` / ``read_article``, as
+        the batch runner makes them) is already prepared and language-checked:
+        it is used as it is, only this extractor's size limit is applied.
+        """
+        if isinstance(text, ArticleText):
+            article = text
+            if len(article.text) > self.max_chars:
+                raise TextTooLargeError(
+                    f"input is too large: {len(article.text):,} characters "
+                    f"(limit {self.max_chars:,})"
+                )
+        else:
+            article = self.prepare_article(text)
         meta = ArticleMeta(
             meta.source, meta.published or article.published, meta.title or article.title
         )
@@ -180,7 +202,7 @@ class Extractor:
     @overload
     def pipe(
         self,
-        texts: Iterable[str | tuple[str, ArticleMeta]],
+        texts: Iterable[PipeItem],
         *,
         n_process: int = ...,
         batch_size: int = ...,
@@ -190,7 +212,7 @@ class Extractor:
     @overload
     def pipe(
         self,
-        texts: Iterable[str | tuple[str, ArticleMeta]],
+        texts: Iterable[PipeItem],
         *,
         n_process: int = ...,
         batch_size: int = ...,
@@ -199,7 +221,7 @@ class Extractor:
 
     def pipe(
         self,
-        texts: Iterable[str | tuple[str, ArticleMeta]],
+        texts: Iterable[PipeItem],
         *,
         n_process: int = 1,
         batch_size: int = 32,
@@ -254,7 +276,7 @@ class Extractor:
                 yield failure(index, meta, exc)
 
     def _pipe_here(
-        self, texts: Iterable[str | tuple[str, ArticleMeta]], batch_size: int
+        self, texts: Iterable[PipeItem], batch_size: int
     ) -> Iterator[RaceReport | FailedItem]:
         batches = chunked(self._entries(texts), batch_size, weight=_chars, budget=self.max_chars)
         for batch in batches:
@@ -293,7 +315,7 @@ class Extractor:
             return failure(r.index, r.meta, exc)
 
     def _pipe_processes(
-        self, texts: Iterable[str | tuple[str, ArticleMeta]], n_process: int, batch_size: int
+        self, texts: Iterable[PipeItem], n_process: int, batch_size: int
     ) -> Iterator[RaceReport | FailedItem]:
         if self.model_spec is None:
             raise ValueError(
@@ -332,7 +354,7 @@ def _chars(entry: _Ready | FailedItem | _SourceFailure) -> int:
     return len(entry.text) if isinstance(entry, _Ready) else 0
 
 
-def _split_item(item: object) -> tuple[str, ArticleMeta]:
+def _split_item(item: object) -> tuple[str | ArticleText, ArticleMeta]:
     if isinstance(item, tuple):
         if len(item) == 2 and isinstance(item[1], ArticleMeta):
             return item[0], item[1]

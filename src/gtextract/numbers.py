@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 
 from text_to_num import text2num
 
@@ -18,6 +19,9 @@ def _number_words() -> tuple[Mapping[str, int], Mapping[str, int]]:
     return words.cardinals, words.ordinals
 
 
+# The rules ask about the same few thousand words over and over (ordinal alone
+# ~70k times on 200 reports): each answer is kept, a bounded number of them.
+@lru_cache(maxsize=16384)
 def cardinal(word: str) -> int | None:
     """ "zwei" -> 2, "12" -> 12, "einer" -> 1; None when it is no number."""
     w = word.lower().strip()
@@ -32,6 +36,7 @@ def cardinal(word: str) -> int | None:
         return None
 
 
+@lru_cache(maxsize=16384)
 def ordinal(word: str) -> int | None:
     """ "dritten" / "Dritter" / "3." -> 3; None when it is no ordinal."""
     w = word.lower().strip()

@@ -93,3 +93,28 @@ def test_measure_spans_and_evidence(doc, report) -> None:
     assert [(s.text, s.label_) for s in d.spans["gtx_measures"]] == [("0,3 Sekunden", "GAP")]
     (gap,) = report(text).gaps
     assert text[gap.evidence.start : gap.evidence.end] == gap.evidence.text == "0,3 Sekunden"
+
+
+# Pieces a DURATION match is made of, and words around it that end or begin like
+# them ("eines" ends in "eine" + "s", "Minute" is no unit, "Runden" is).
+_PIECES = (
+    "+", "+ ", "knapp ", "rund ", "mehr als ", "weniger als ", "ca. ", "über ", "fast ",
+    "1", "12", "0,024", "2.5", "1:34,847", "12:05", "1234", "12345", "٣",
+    "eine", "einer", "zwei", "sechs", "sieben", "elf", "fünfzehn", "dreißig", "Dreißig",
+    "Sekunden", "Sekunde", "Sek.", "sek", "s", "S", "Min.", "min", "Minuten", "Minute",
+    "Tausendstel", "Hundertstelsekunden", "Zehnteln", "Stunden", "Runden", "Runde", "RUNDE",
+    "des", "eines", "Rennens", "Team", "Mercedes", "ſ", "İ", "K", "ı",
+    " ", "  ", "\n", "\n\n", "-", "--", ".", ",", "(", ")", "/",
+)  # fmt: skip
+
+
+def test_duration_matches_are_those_of_a_full_scan() -> None:
+    import random
+
+    from gtextract.components.measures import DURATION, duration_matches
+
+    rng = random.Random(16)
+    for _ in range(4000):
+        text = "".join(rng.choice(_PIECES) for _ in range(rng.randint(1, 30)))
+        expected = [(m.start(), m.end()) for m in DURATION.finditer(text)]
+        assert [(m.start(), m.end()) for m in duration_matches(text)] == expected, text

@@ -39,3 +39,10 @@ def test_decimal(text: str, value: float) -> None:
 
 def test_decimal_of_non_number() -> None:
     assert decimal("abc") is None
+
+
+def test_repeated_questions_are_answered_from_the_cache() -> None:
+    ordinal.cache_clear()
+    assert [ordinal("Dritter") for _ in range(3)] == [3, 3, 3]
+    info = ordinal.cache_info()
+    assert (info.hits, info.misses) == (2, 1)

@@ -32,6 +32,7 @@ from gtextract.batch.sources import (
 from gtextract.batch.worker import (
     Extractorlike,
     Outcome,
+    close_zone,
     init_worker,
     process_chunk,
     run_chunk,
@@ -84,7 +85,7 @@ class InlineEngine:
         )
 
     def close(self, *, cancel: bool = False) -> None:
-        pass
+        close_zone(self.extractor)
 
 
 class ProcessEngine:

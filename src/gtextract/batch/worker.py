@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import json
 import threading
+import weakref
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
@@ -37,11 +38,14 @@ if TYPE_CHECKING:
 __all__ = [
     "Extractorlike",
     "Outcome",
+    "VocabZones",
+    "close_zone",
     "get_extractor",
     "looks_german",  # the library's check, kept importable from here
     "prepare",
     "process_chunk",
     "run_chunk",
+    "vocab_zones",
 ]
 
 
@@ -207,6 +211,12 @@ def _extract_one(
         return _failure(raw, exc)
 
 
+# spaCy batch inside a chunk. The base model's arrays for a batch are the peak of
+# a worker's memory: on real reports a batch of 32 peaked at ~430 MB, 16 at
+# ~330 MB, 8 at ~290 MB (after loading: ~235 MB), at the same speed.
+PIPE_BATCH = 8
+
+
 def _extract_many(
     todo: list[tuple[int, RawArticle, ArticleText]],
     extractor: Extractorlike,
@@ -215,19 +225,26 @@ def _extract_many(
     """The articles through ``extractor.pipe`` (spaCy batches them, a failing article
     is recorded alone), as far as they get.
 
-    Each spaCy batch (at most ``max_chars`` characters together, see
-    ``Extractor.pipe``) gets ``time_limit``: the budget is renewed whenever pipe
-    hands out a result. When a batch runs out of time, the articles without a
-    result are left to the caller, which runs each alone with its own budget.
-    Without ``pipe`` (or for one article) nothing is done here.
+    An extractor whose ``pipe`` takes prepared articles (``pipe_takes_articles``,
+    as :class:`gtextract.Extractor`) gets the :class:`ArticleText` itself, so
+    an article is normalised and language-checked once (in :func:`prepare`),
+    not again in the extractor; any other ``pipe`` gets the text. Each spaCy
+    batch (at most ``max_chars`` characters together, see ``Extractor.pipe``)
+    gets ``time_limit``: the budget is renewed whenever pipe hands out a
+    result. When a batch runs out of time, the articles without a result are
+    left to the caller, which runs each alone with its own budget. Without
+    ``pipe`` nothing is done here.
     """
     pipe = getattr(extractor, "pipe", None)
-    if pipe is None or len(todo) < 2:
+    if pipe is None or not todo:
         return {}
     from gtextract.extractor import FailedItem
 
-    items = [(article.text, _meta(raw, article)) for _, raw, article in todo]
-    results = iter(pipe(items, batch_size=len(items), on_error="record"))
+    prepared = getattr(extractor, "pipe_takes_articles", False)
+    items = [
+        (article if prepared else article.text, _meta(raw, article)) for _, raw, article in todo
+    ]
+    results = iter(pipe(items, batch_size=min(len(items), PIPE_BATCH), on_error="record"))
     outcomes: dict[int, Outcome] = {}
     for i, raw, article in todo:
         try:
@@ -242,9 +259,78 @@ def _extract_many(
     return outcomes
 
 
-def _memory_zone(extractor: Extractorlike) -> contextlib.AbstractContextManager[Any]:
-    zone = getattr(getattr(extractor, "nlp", None), "memory_zone", None)
-    return zone() if zone is not None else contextlib.nullcontext()
+# --------------------------------------------------------------------------- memory zones
+
+# spaCy's memory zone frees the strings, lexemes and tokenizer-cache entries
+# added inside it, so a long run does not grow. But inside a new zone
+# everything starts cold: each word goes through the tokenizer's affix
+# regexes and gets a new lexeme again; with a zone per chunk that was about a
+# third of a batch run. So a worker processes its first WARM_CHARS characters
+# outside any zone (the frequent words they hold stay for good: a bounded
+# amount), then one zone spans many chunks and is renewed every ZONE_CHARS
+# characters. Memory stays flat at a level these two bound.
+WARM_CHARS = 2_000_000
+ZONE_CHARS = 8_000_000
+
+
+class VocabZones:
+    """The memory zones of one pipeline across the chunks a worker processes."""
+
+    def __init__(
+        self, nlp: Language, *, warm_chars: int = WARM_CHARS, zone_chars: int = ZONE_CHARS
+    ) -> None:
+        self.nlp = nlp
+        self.warm_left = warm_chars
+        self.zone_chars = zone_chars
+        self.in_zone = 0  # characters processed in the open zone
+        self._zone: contextlib.ExitStack | None = None
+
+    @property
+    def is_open(self) -> bool:
+        return self._zone is not None
+
+    def before(self, chars: int) -> None:
+        """Called between chunks (no Doc of the open zone in use any more) with
+        the size of the next chunk."""
+        if self.warm_left > 0:
+            self.warm_left -= chars
+            return
+        if self._zone is not None and self.in_zone >= self.zone_chars:
+            self.close()
+        if self._zone is None:
+            zone = contextlib.ExitStack()
+            zone.enter_context(self.nlp.memory_zone())
+            self._zone, self.in_zone = zone, 0
+        self.in_zone += chars
+
+    def close(self) -> None:
+        """End the open zone: what was added to the vocab inside it is freed."""
+        zone, self._zone = self._zone, None
+        if zone is not None:
+            zone.close()
+
+
+_ZONES: weakref.WeakKeyDictionary[Language, VocabZones] = weakref.WeakKeyDictionary()
+
+
+def vocab_zones(extractor: Extractorlike) -> VocabZones | None:
+    """The zones of ``extractor``'s pipeline (None when it has no memory zones)."""
+    nlp = getattr(extractor, "nlp", None)
+    if nlp is None or getattr(nlp, "memory_zone", None) is None:
+        return None
+    zones = _ZONES.get(nlp)
+    if zones is None:
+        zones = _ZONES[nlp] = VocabZones(nlp)
+    return zones
+
+
+def close_zone(extractor: Extractorlike) -> None:
+    """End the extractor's open zone. An in-process run does this when it is
+    over, so that Docs its caller makes afterwards are not in a zone that a
+    later run would end."""
+    zones = vocab_zones(extractor)
+    if zones is not None:
+        zones.close()
 
 
 def run_chunk(
@@ -254,28 +340,29 @@ def run_chunk(
     max_chars: int = MAX_CHARS,
     time_limit: float | None = TIME_LIMIT,
 ) -> list[Outcome]:
-    """Process a chunk with a given extractor inside one spaCy memory zone.
+    """Process a chunk with a given extractor, in its memory zones (:class:`VocabZones`).
 
     Each article is prepared within ``time_limit`` seconds; the chunk is then
     extracted through ``pipe``, each spaCy batch within ``time_limit``; when
     one runs out, its articles run alone with ``time_limit`` each (a slow
     article is filed as ``time_limit``, the others are extracted).
     """
-    # The memory zone frees the strings and vocab entries the chunk added,
-    # so a long run does not grow; records are plain data by then.
-    with _memory_zone(extractor):
-        outcomes: list[Outcome | None] = [None] * len(chunk)
-        todo: list[tuple[int, RawArticle, ArticleText]] = []
-        for i, raw in enumerate(chunk):
-            result = _prepared(raw, max_chars, time_limit)
-            if isinstance(result, Outcome):
-                outcomes[i] = result
-            else:
-                todo.append((i, raw, result))
-        batched = _extract_many(todo, extractor, time_limit)
-        for i, raw, article in todo:
-            outcomes[i] = batched.get(i) or _extract_one(raw, article, extractor, time_limit)
-        return [o for o in outcomes if o is not None]
+    outcomes: list[Outcome | None] = [None] * len(chunk)
+    todo: list[tuple[int, RawArticle, ArticleText]] = []
+    for i, raw in enumerate(chunk):
+        result = _prepared(raw, max_chars, time_limit)
+        if isinstance(result, Outcome):
+            outcomes[i] = result
+        else:
+            todo.append((i, raw, result))
+    zones = vocab_zones(extractor)
+    if zones is not None:
+        # Records leave as JSON text: no Doc of an earlier chunk is alive here.
+        zones.before(sum(len(article.text) for _, _, article in todo))
+    batched = _extract_many(todo, extractor, time_limit)
+    for i, raw, article in todo:
+        outcomes[i] = batched.get(i) or _extract_one(raw, article, extractor, time_limit)
+    return [o for o in outcomes if o is not None]
 
 
 def process_chunk(

@@ -37,6 +37,72 @@ DURATION = re.compile(
     r"Stunden|Runden|Runde)",
     re.IGNORECASE,
 )
+# Where a DURATION unit can begin. DURATION itself is tried at every character
+# of a text (its optional sign and "knapp"/"rund" come first, case-insensitive):
+# about 5 µs a character, most of gtx_measures. Units are rare, and a class of
+# first letters outside any flag lets the regex engine skip to them in C; the
+# few windows before a unit are then tried with DURATION.match.
+_UNIT_START = re.compile(
+    r"[SsMmTtHhZzRr](?i:(?<=s)(?=ekunde|ek\.|ek\b|\b|tunden)|(?<=m)(?=inuten|in\.|in\b)"
+    r"|(?<=t)(?=ausendstel)|(?<=h)(?=undertstel)|(?<=z)(?=ehntel)|(?<=r)(?=unde))"
+)
+# What may stand right before a unit: a digit or a NUMBER_WORD; and the first
+# characters a DURATION match can begin with (sign, "knapp"-words, numbers).
+_NUMBER_WORDS = tuple(
+    re.findall(r"\w+", NUMBER_WORD.replace("eine[rnm]?", "einer|einen|einem|eine"))
+)
+_FIRST = frozenset("+0123456789" + "".join({w[0] for w in _NUMBER_WORDS}) + "krecüfgmwz")
+_FIRST |= frozenset(c.upper() for c in _FIRST)
+# Letters that IGNORECASE matches with an ASCII letter but str.lower() does not
+# give (long s, dotless i, dotted I, Kelvin sign): such a text is scanned whole.
+_CASE_EXTRAS = re.compile("[\u017f\u0131\u0130\u212a]")
+
+
+def _back_over_space(text: str, i: int) -> int:
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    return i
+
+
+def duration_matches(text: str) -> list[re.Match[str]]:
+    """``list(DURATION.finditer(text))``, found from the units backwards.
+
+    A match ends in a unit and begins at most a sign, a "knapp"-word, a number
+    and the spaces between them before it; windows of that reach (generously
+    bounded) before each unit are tried left to right, from where the last
+    match ended, so the matches are the ones ``finditer`` gives (a test
+    compares them on generated texts).
+    """
+    if _CASE_EXTRAS.search(text):
+        return list(DURATION.finditer(text))
+    found: list[re.Match[str]] = []
+    pos = 0
+    for unit in _UNIT_START.finditer(text):
+        at = unit.start()
+        if at < pos:
+            continue
+        end = at
+        while end > 0 and (text[end - 1].isspace() or text[end - 1] == "-"):
+            end -= 1
+        if end == 0 or not (
+            text[end - 1].isdigit() or text[max(0, end - 9) : end].lower().endswith(_NUMBER_WORDS)
+        ):
+            continue  # nothing that can be a number stands before this unit
+        # number (<= 9), spaces, "knapp"-word (<= 11), spaces, sign (<= 2)
+        lo = _back_over_space(text, max(0, end - 12))
+        lo = _back_over_space(text, max(0, lo - 12))
+        lo = max(pos, lo - 3)
+        for start in range(lo, at):
+            if text[start] not in _FIRST and not text[start].isdecimal():
+                continue
+            m = DURATION.match(text, start)
+            if m is not None:
+                found.append(m)
+                pos = m.end()
+                break
+    return found
+
+
 # "(+0,204)" or "+1:02,345" in result lists: a gap without a unit
 BARE_GAP = re.compile(r"\+\s?(?:(?P<min>\d{1,2}):)?(?P<sec>\d{1,3}[,.]\d{1,3})")
 UNIT_SECONDS = {
@@ -53,20 +119,35 @@ def _has(text: str, words: list[str]) -> bool:
     return any(w in text for w in words)
 
 
-def _sentence_of(doc: Doc, start: int, end: int) -> str:
+class _LowerSlices:
+    """Lower-case slices of one text, each made once: a results paragraph with
+    dozens of times would otherwise be lowered again for each of them."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._made: dict[tuple[int, int], str] = {}
+
+    def __call__(self, start: int, end: int) -> str:
+        key = (start, end)
+        made = self._made.get(key)
+        if made is None:
+            made = self._made[key] = self.text[start:end].lower()
+        return made
+
+
+def _sentence_of(doc: Doc, start: int, end: int, lower: _LowerSlices) -> str:
     """The sentence around a character offset, lower case."""
-    text = text_of(doc)
     sent = sentence_at_char(doc, start)
     if sent is not None:
-        return text[sent.start_char : max(sent.end_char, end)].lower()
-    return text[max(0, start - 120) : end + 120].lower()
+        return lower(sent.start_char, max(sent.end_char, end))
+    return lower(max(0, start - 120), end + 120)
 
 
-def _paragraph(text: str, pos: int) -> str:
+def _paragraph(text: str, pos: int, lower: _LowerSlices) -> str:
     """The paragraph (between blank lines) around a position, lower case."""
     start = text.rfind("\n\n", 0, pos)
     end = text.find("\n\n", pos)
-    return text[start + 1 if start != -1 else 0 : end if end != -1 else len(text)].lower()
+    return lower(start + 1 if start != -1 else 0, end if end != -1 else len(text))
 
 
 class MeasureFinder(DataComponent):
@@ -135,13 +216,14 @@ class MeasureFinder(DataComponent):
         text = text_of(doc)
         found: list[Measure] = []
         used: list[tuple[int, int]] = []
-        for m in DURATION.finditer(text):
+        lower = _LowerSlices(text)
+        for m in duration_matches(text):
             unit = m.group("unit").lower()
             start, end = m.start(), m.end()
             left = text[max(0, start - 40) : start].lower()
             right = text[end : end + 40].lower()
             near = left + " " + right
-            sentence = _sentence_of(doc, start, end)
+            sentence = _sentence_of(doc, start, end, lower)
             approximate = m.group("approx") is not None
             if unit.startswith("runde"):
                 laps = cardinal(m.group("word") or m.group("num") or "")
@@ -164,7 +246,7 @@ class MeasureFinder(DataComponent):
                 whole = float(number).is_integer()
             clock = m.group("min") is not None
             kind = self._classify(
-                sentence, _paragraph(text, start), left, right, unit, whole, clock
+                sentence, _paragraph(text, start, lower), left, right, unit, whole, clock
             )
             if kind is None:
                 continue
