@@ -131,3 +131,8 @@ def test_team_name_before_staff_role_compound_is_no_team(doc) -> None:
 def test_team_name_before_driver_compound_stays_a_team(doc) -> None:
     d = doc("Der Brenninger Motorsport-Pilot Jonas Kessler gewann das Rennen.")
     assert teams(d) == ["Brenninger Motorsport"]
+
+
+def test_silver_arrows_nickname_is_no_team(report) -> None:
+    r = report("Die beiden Silberpfeile kamen vor Jonas Brenninger ins Ziel.")
+    assert r.teams == []
