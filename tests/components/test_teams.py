@@ -136,3 +136,8 @@ def test_team_name_before_driver_compound_stays_a_team(doc) -> None:
 def test_silver_arrows_nickname_is_no_team(report) -> None:
     r = report("Die beiden Silberpfeile kamen vor Jonas Brenninger ins Ziel.")
     assert r.teams == []
+
+
+def test_doubled_flag_country_ends_the_team_name(doc) -> None:
+    d = doc("Zweiter: SchweizSchweiz Kai Brenner ItalienItalien Scuderia Ferrari")
+    assert teams(d) == ["Scuderia Ferrari"]

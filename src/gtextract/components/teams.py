@@ -80,6 +80,13 @@ class TeamFinder(DataComponent):
             return False  # "Customer Racing Teams": a group of teams, not one
         return low in self.team_words or bool(NUMBERED_TEAM.match(tok.text))
 
+    def _is_place(self, tok: Token) -> bool:
+        """A country or nationality; "ItalienItalien" is a flag's caption copied
+        with its country name from a table."""
+        low = tok.lower_
+        half = len(low) // 2
+        return low in self.places or (low[:half] == low[half:] and low[:half] in self.places)
+
     def _is_name_part(self, tok: Token) -> bool:
         """Capitalised, upper-case or mixed-case words that can be part of a team name."""
         text = tok.text
@@ -102,7 +109,7 @@ class TeamFinder(DataComponent):
                 elif (self._is_name_part(prev) or self._is_team_word(prev)) and (
                     prev.whitespace_ or doc[start].text == "-"
                 ):
-                    if prev.lower_ in self.roles or prev.lower_ in self.places:
+                    if prev.lower_ in self.roles or self._is_place(prev):
                         break
                     if self._counted_noun(doc, start - 1):
                         break
