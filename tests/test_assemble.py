@@ -240,6 +240,11 @@ def test_top_class_word_makes_no_constructor_teams(extractor) -> None:
     assert r.series == [] and r.teams == []
 
 
+def test_team_named_in_a_photo_credit_is_no_team(extractor) -> None:
+    r = extractor("Jonas Brenninger gewann für Falkenstein Motorsport.\nFoto: Kessler Motorsport")
+    assert [t.name for t in r.teams] == ["Falkenstein Motorsport"]
+
+
 def test_generic_track_part_needs_its_track(extractor) -> None:
     r = extractor("Jonas Brenninger gewann auf der GP-Strecke von Monza.")
     assert [t.name for t in r.tracks] == ["Monza"]

@@ -240,6 +240,9 @@ class Assembler:
                 for m in mentions
                 if not _persons_bracket(text, m, people) and not self._in_compound(text, m)
             ]
+        if label == "TEAM":  # "Foto: X Motorsport Images": a credited agency enters no car
+            credited = [(c.start, c.end) for c in doc._.gtx_credits or []]
+            mentions = [m for m in mentions if not any(a <= m.start_char < b for a, b in credited)]
         if label == "SERIES":  # "in der Formel E.", "Formel-1-": matched with the mark
             mentions = [_without_final_mark(m) for m in mentions]
         return cluster(mentions, by_entry=label in ("TRACK", "SERIES", "TEAM"))

@@ -98,3 +98,46 @@ def test_noun_compound_with_team_is_no_team(doc) -> None:
 def test_genitive_teams_is_one_team(doc) -> None:
     assert teams(doc("Der Fahrer des Quast Racing Teams gewann.")) == ["Quast Racing"]
     assert teams(doc("Die Quast Racing Teams fuhren vorn.")) == []
+
+
+def test_noun_compound_with_linking_s_is_no_team(doc) -> None:
+    assert teams(doc("Der Verein sagte mit seinem Organisations-Team die Veranstaltung ab.")) == []
+
+
+def test_counted_noun_before_team_word_is_no_team(doc) -> None:
+    d = doc("Nach sieben Stunden Rennsport brach die Rennleitung das Rennen ab.")
+    assert teams(d) == []
+
+
+def test_digit_before_team_name_keeps_the_team(doc) -> None:
+    d = doc("Ergebnis: 3 Mücke Motorsport vor Klaus Brenninger.")
+    assert teams(d) == ["Mücke Motorsport"]
+
+
+def test_class_before_hyphen_team_is_not_part_of_the_name(doc) -> None:
+    d = doc("Neu im Feld ist das GT3-Team Falkenstein Corse mit zwei Autos.")
+    assert teams(d) == ["Team Falkenstein Corse"]
+
+
+def test_make_with_werksteam_is_no_team(doc) -> None:
+    assert teams(doc("Unterstützt wurde die Mannschaft durch das Peugeot Werksteam.")) == []
+
+
+def test_team_name_before_staff_role_compound_is_no_team(doc) -> None:
+    d = doc("Das sagte Brenninger Motorsport-Chef Jonas Kessler nach dem Rennen.")
+    assert teams(d) == []
+
+
+def test_team_name_before_driver_compound_stays_a_team(doc) -> None:
+    d = doc("Der Brenninger Motorsport-Pilot Jonas Kessler gewann das Rennen.")
+    assert teams(d) == ["Brenninger Motorsport"]
+
+
+def test_silver_arrows_nickname_is_no_team(report) -> None:
+    r = report("Die beiden Silberpfeile kamen vor Jonas Brenninger ins Ziel.")
+    assert r.teams == []
+
+
+def test_doubled_flag_country_ends_the_team_name(doc) -> None:
+    d = doc("Zweiter: SchweizSchweiz Kai Brenner ItalienItalien Scuderia Ferrari")
+    assert teams(d) == ["Scuderia Ferrari"]

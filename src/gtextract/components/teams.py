@@ -18,6 +18,7 @@ from gtextract.components import contract
 from gtextract.components.base import DataComponent
 from gtextract.components.spans import add_candidates, candidates, is_sentence_start
 from gtextract.gazetteers import DataSource, entry_file, mapping_file, word_file
+from gtextract.numbers import cardinal
 
 TEAM_WORD_LISTS = (
     "team_words",
@@ -61,6 +62,7 @@ class TeamFinder(DataComponent):
         self.roles = {w.lower() for w in data.words("driver_roles")} | {
             w.lower() for w in data.words("non_driver_roles")
         }
+        self.staff_roles = {w.lower() for w in data.words("non_driver_roles")}
         self.places = {w.lower() for w in data.mapping("nationalities")}
         # "Motorsport Arena": words of track names end a team name
         self.venue_words = {
@@ -78,6 +80,13 @@ class TeamFinder(DataComponent):
             return False  # "Customer Racing Teams": a group of teams, not one
         return low in self.team_words or bool(NUMBERED_TEAM.match(tok.text))
 
+    def _is_place(self, tok: Token) -> bool:
+        """A country or nationality; "ItalienItalien" is a flag's caption copied
+        with its country name from a table."""
+        low = tok.lower_
+        half = len(low) // 2
+        return low in self.places or (low[:half] == low[half:] and low[:half] in self.places)
+
     def _is_name_part(self, tok: Token) -> bool:
         """Capitalised, upper-case or mixed-case words that can be part of a team name."""
         text = tok.text
@@ -85,7 +94,7 @@ class TeamFinder(DataComponent):
             return False
         return any(c.isupper() for c in text) and any(c.isalnum() for c in text)
 
-    def _team_word_spans(self, doc: Doc, makes_at: set[int]) -> list[Span]:
+    def _team_word_spans(self, doc: Doc, makes_at: set[int], classes_at: set[int]) -> list[Span]:
         spans = []
         for tok in doc:
             if not self._is_team_word(tok):
@@ -100,7 +109,9 @@ class TeamFinder(DataComponent):
                 elif (self._is_name_part(prev) or self._is_team_word(prev)) and (
                     prev.whitespace_ or doc[start].text == "-"
                 ):
-                    if prev.lower_ in self.roles or prev.lower_ in self.places:
+                    if prev.lower_ in self.roles or self._is_place(prev):
+                        break
+                    if self._counted_noun(doc, start - 1):
                         break
                     start -= 1
                 else:
@@ -132,16 +143,68 @@ class TeamFinder(DataComponent):
                 and doc[end].lower_.rstrip("s") in self.team_words
                 and not (start > 0 and doc[start - 1].lower_ in GENITIVE_ARTICLES)
             )
-            if self._noun_compound(doc[start:end]):
+            start = self._after_class_prefix(doc, start, tok.i, classes_at)
+            if self._noun_compound(doc[start:end]) or self._compound_modifier(doc, end):
+                continue
+            if self._make_described(doc[start:end], makes_at, tok.i):
                 continue
             if named and not plural_next:  # "Customer Racing Teams" is a group of teams
                 spans.append(self._team_or_company(doc, start, end))
         return spans
 
     def _noun_compound(self, span: Span) -> bool:
-        """ "Frauen-Team", "Formel-E-Team": one hyphenated word led by a common noun."""
+        """ "Frauen-Team", "Organisations-Team": one hyphenated word led by a common
+        noun (also in its linking-s form)."""
         joined = len(span) > 1 and not any(t.whitespace_ for t in span[:-1])
-        return joined and span[1].text == "-" and span[0].text in self.nouns
+        if not joined or span[1].text != "-":
+            return False
+        head = span[0].text
+        return head in self.nouns or (head.endswith("s") and head[:-1] in self.nouns)
+
+    def _compound_modifier(self, doc: Doc, end: int) -> bool:
+        """ "X Motorsport-Direktor": the name leads a staff role compound and names a
+        person's employer, not an entrant ("X Motorsport-Pilot" keeps the team)."""
+        return (
+            end + 1 < len(doc)
+            and not doc[end - 1].whitespace_
+            and doc[end].text == "-"
+            and not doc[end].whitespace_
+            and doc[end + 1].lower_ in self.staff_roles
+        )
+
+    def _counted_noun(self, doc: Doc, i: int) -> bool:
+        """ "sechs Stunden Motorsport": a common noun counted by a number word before it
+        (digits are left alone: a table's "3 Mücke Motorsport" is a place and a team)."""
+        return (
+            i > 0
+            and doc[i].text in self.nouns
+            and doc[i - 1].is_lower
+            and cardinal(doc[i - 1].text) is not None
+        )
+
+    def _after_class_prefix(self, doc: Doc, start: int, word: int, classes_at: set[int]) -> int:
+        """ "GT3-Team HubAuto Corsa": a class or series before "-Team" says which field
+        the team runs in; the team is named after it."""
+        if (
+            start in classes_at
+            and word - start >= 2
+            and doc[start + 1].text == "-"
+            and self._is_team_word(doc[start + 2])
+        ):
+            return start + 2
+        return start
+
+    def _make_described(self, span: Span, makes_at: set[int], word: int) -> bool:
+        """ "das Peugeot Werksteam": a make with "Werksteam" describes the manufacturer's
+        entry; it is no team name ("das Maserati Team" may be one)."""
+        low = span.doc[word].lower_
+        named = [t for t in span if not self._is_team_word(t) and t.text != "-"]
+        return (
+            low == "werksteam"
+            and span.end == word + 1
+            and bool(named)
+            and all(t.i in makes_at for t in named)
+        )
 
     def _team_or_company(self, doc: Doc, start: int, end: int) -> Span:
         """ "Schubert Motorsport GmbH" is the team "Schubert Motorsport"; "VLN VV GmbH",
@@ -221,10 +284,11 @@ class TeamFinder(DataComponent):
     def __call__(self, doc: Doc) -> Doc:
         makes = candidates(doc, "MAKE")
         makes_at = {m.start for m in makes}
+        classes_at = {s.start for s in candidates(doc, "CLASS", "SERIES")}
         known = {(s.start, s.end) for s in candidates(doc, "MAKE", "SERIES", "TRACK", "EVENT")}
         spans = [
             s
-            for s in self._team_word_spans(doc, makes_at)
+            for s in self._team_word_spans(doc, makes_at, classes_at)
             + self._fused_spans(doc, makes)
             + self._by_spans(doc)
             if (s.start, s.end) not in known
