@@ -293,3 +293,15 @@ def test_given_name_without_accent(doc) -> None:
     assert people(doc("Am Ende siegte Rene Quastberger im Audi.")) == [
         ("Rene Quastberger", "DRIVER")
     ]
+
+
+def test_siblings_share_the_surname(report) -> None:
+    r = report("Auf Rang drei kamen Jonas und Lukas Brenninger ins Ziel.")
+    assert sorted(driver_names(r)) == ["Jonas Brenninger", "Lukas Brenninger"]
+    jonas = next(d for d in r.drivers if d.first_name == "Jonas")
+    assert [(e.text, e.start) for e in jonas.mentions] == [("Jonas", 20)]
+
+
+def test_surname_before_und_is_no_sibling(report) -> None:
+    r = report("Es siegten Klaus Ludwig und Harald Brenninger vor dem Feld.")
+    assert sorted(driver_names(r)) == ["Harald Brenninger", "Klaus Ludwig"]

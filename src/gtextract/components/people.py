@@ -323,10 +323,40 @@ class PeopleFinder(DataComponent):
             return end
         return None
 
+    def _sibling_at(self, doc: Doc, i: int) -> Span | None:
+        """ "Ben und Phil Dörr": a lone given name sharing the next name's surname.
+
+        Returns the lone given name with the shared surname as its ``kb_id``
+        (assembly completes the name). A word after another name is that name's
+        surname ("Klaus Ludwig und Harald X"), not a given name of its own."""
+        if not (
+            i + 2 < len(doc)
+            and self._is_given(doc[i])
+            and doc[i + 1].text in ("und", "&")
+            and self._is_given(doc[i + 2])
+        ):
+            return None
+        if i > 0 and (self._is_capitalised(doc[i - 1]) or doc[i - 1].text == "-"):
+            return None
+        end = self._full_name_at(doc, i + 2)
+        if end is None:
+            return None
+        k = i + 2
+        while k < end - 1 and (self._is_given(doc[k]) or doc[k].text == "-"):
+            k += 1
+        if k == i + 2:
+            return None
+        return Span(doc, i, i + 1, label="PER", kb_id=doc[k:end].text)
+
     def _rule_names(self, doc: Doc) -> list[Span]:
         spans: list[Span] = []
         i = 0
         while i < len(doc):
+            sibling = self._sibling_at(doc, i)
+            if sibling is not None:
+                spans.append(sibling)
+                i += 2
+                continue
             end = self._full_name_at(doc, i) or self._unknown_given_name_at(doc, i)
             if end is not None:
                 spans.append(doc[i:end])
@@ -586,7 +616,7 @@ class PeopleFinder(DataComponent):
             label = self._role_label(span)
             if label == "DRIVER" and any(self._coordinated(s, span) for s in spans[-3:]):
                 label = "PERSON"  # "Teamchefs A und B": B is no driver either
-            spans.append(Span(doc, span.start, span.end, label=label))
+            spans.append(Span(doc, span.start, span.end, label=label, kb_id=span.kb_id_))
         add_candidates(doc, spans)
         return doc
 
