@@ -305,3 +305,8 @@ def test_siblings_share_the_surname(report) -> None:
 def test_surname_before_und_is_no_sibling(report) -> None:
     r = report("Es siegten Klaus Ludwig und Harald Brenninger vor dem Feld.")
     assert sorted(driver_names(r)) == ["Harald Brenninger", "Klaus Ludwig"]
+
+
+def test_siblings_after_a_nationality_word(report) -> None:
+    r = report("Am Start sind die Deutschen Jonas und Lukas Brenninger.")
+    assert sorted(driver_names(r)) == ["Jonas Brenninger", "Lukas Brenninger"]

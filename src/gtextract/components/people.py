@@ -336,7 +336,10 @@ class PeopleFinder(DataComponent):
             and self._is_given(doc[i + 2])
         ):
             return None
-        if i > 0 and (self._is_capitalised(doc[i - 1]) or doc[i - 1].text == "-"):
+        prev = doc[i - 1] if i > 0 else None
+        if prev is not None and (
+            prev.text == "-" or self._is_given(prev) or prev.text in self.surnames
+        ):
             return None
         end = self._full_name_at(doc, i + 2)
         if end is None:
