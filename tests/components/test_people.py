@@ -310,3 +310,13 @@ def test_surname_before_und_is_no_sibling(report) -> None:
 def test_siblings_after_a_nationality_word(report) -> None:
     r = report("Am Start sind die Deutschen Jonas und Lukas Brenninger.")
     assert sorted(driver_names(r)) == ["Jonas Brenninger", "Lukas Brenninger"]
+
+
+def test_words_after_a_rally_name_no_person(report) -> None:
+    r = report("Am 12. Juni folgt die ADAC-Rallye Kessler Berg.")
+    assert driver_names(r) == []
+
+
+def test_rally_driver_word_keeps_the_driver(report) -> None:
+    r = report("Der Rallye-Pilot Jonas Brenninger gewann.")
+    assert driver_names(r) == ["Jonas Brenninger"]

@@ -38,6 +38,8 @@ PEOPLE_WORD_LISTS = (
 MAX_EXTRA_SURNAME_TOKENS = 2
 PLACE_PREPOSITIONS = {"aus", "in", "nach", "bei", "im", "am"}
 TEAM_NOUNS = {"team", "rennstall"}
+# a name right after these is the event's ("ADAC-Rallye Stemweder Berg"), no person
+EVENT_NOUNS = {"rallye", "rally", "rallyesprint", "bergrennen"}
 # particles that are German articles or prepositions too ("der", "zum")
 ARTICLE_PARTICLES = {"der", "den", "dem", "des", "das", "die", "von", "vom", "zu", "zum", "zur"}
 # role nouns this long also end compounds ("Motorsportberater"); shorter ones only
@@ -120,6 +122,24 @@ def _cut_off(span: Span) -> bool:
     if len(word) <= MAX_CUT_WORD:
         return True  # "Max Ver": no surname is this short
     return any(t.text != word and t.text.startswith(word) for t in doc[: span.start])
+
+
+def _event_name(span: Span) -> bool:
+    """ "Rallye Erzgebirge", "ADAC-Rallye Stemweder Berg": the words after an event
+    noun name the event."""
+    doc = span.doc
+    i = span.start - 1
+    # "Rallye Erzgebirge Historic": a later word of the name too
+    while i >= 0 and span.start - i <= 3:
+        before = doc[i]
+        if before.whitespace_ != " ":
+            return False
+        if before.lower_.rsplit("-", 1)[-1] in EVENT_NOUNS:
+            return True
+        if not _capitalised(before.text):
+            return False
+        i -= 1
+    return False
 
 
 def _compound_tail(tok: Token) -> bool:
@@ -400,6 +420,8 @@ class PeopleFinder(DataComponent):
                 or toks[0].text in self.common_words
                 or self._after_place_word(toks[0])
                 or _compound_head(toks[0])
+                # opening a quote, any word is capitalised ("Ehrlich gesagt"); a
+                # surname named in full elsewhere comes back as a bare surname
             ):
                 continue
             if end == len(doc) and not text_of(doc)[-1:].isspace():
@@ -614,7 +636,7 @@ class PeopleFinder(DataComponent):
         for span in sorted(found, key=lambda s: (s.start, -len(s))):
             if (span.start, span.end) in same_extent or (len(span) == 1 and span.start in taken):
                 continue
-            if _cut_off(span) or self._in_town(span):
+            if _cut_off(span) or self._in_town(span) or _event_name(span):
                 continue
             label = self._role_label(span)
             if label == "DRIVER" and any(self._coordinated(s, span) for s in spans[-3:]):
