@@ -207,7 +207,9 @@ class Assembler:
         not a driver, even where a later bare mention has no role.
         """
         out, name_at = [], {}
-        mentions = [_with_shared_surname(Mention.of(s)) for s in resolved(doc, "DRIVER", "PERSON")]
+        mentions = _without_genitive(
+            [_with_shared_surname(Mention.of(s)) for s in resolved(doc, "DRIVER", "PERSON")]
+        )
         text = text_of(doc)
         for c in cluster(mentions):
             if any(m.label_ == "PERSON" for m in c.mentions):
@@ -454,6 +456,19 @@ def _fold_track_parts(clusters: list[Cluster], part_of: dict[str, str]) -> list[
             continue
         kept.append(c)
     return kept
+
+
+def _without_genitive(mentions: list[Mention]) -> list[Mention]:
+    """ "Pascal Wehrleins Sieg ... Wehrlein": a full name in the genitive drops its
+    "s" where the text names the person without it too."""
+    last_words = {m.text.split()[-1] for m in mentions if m.text.strip()}
+    out = []
+    for m in mentions:
+        words = m.text.split()
+        if len(words) > 1 and words[-1].endswith("s") and words[-1][:-1] in last_words:
+            m = Mention(m.text[:-1], m.start_char, m.end_char - 1, m.kb_id_, m.label_)
+        out.append(m)
+    return out
 
 
 def _with_shared_surname(mention: Mention) -> Mention:

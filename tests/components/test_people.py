@@ -320,3 +320,10 @@ def test_words_after_a_rally_name_no_person(report) -> None:
 def test_rally_driver_word_keeps_the_driver(report) -> None:
     r = report("Der Rallye-Pilot Jonas Brenninger gewann.")
     assert driver_names(r) == ["Jonas Brenninger"]
+
+
+def test_genitive_full_name_joins_the_bare_surname(report) -> None:
+    r = report("Jonas Kesslers Sieg war klar. Danach freute sich Kessler.")
+    (driver,) = r.drivers
+    assert driver.name == "Jonas Kessler"
+    assert [e.text for e in driver.mentions] == ["Jonas Kessler", "Kessler"]
