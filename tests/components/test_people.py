@@ -327,3 +327,8 @@ def test_genitive_full_name_joins_the_bare_surname(report) -> None:
     (driver,) = r.drivers
     assert driver.name == "Jonas Kessler"
     assert [e.text for e in driver.mentions] == ["Jonas Kessler", "Kessler"]
+
+
+def test_bare_name_after_a_make_is_its_team(report) -> None:
+    r = report("Jonas Kessler fuhr für Audi Kessler auf Platz zwei.")
+    assert [(d.name, len(d.mentions)) for d in r.drivers] == [("Jonas Kessler", 1)]

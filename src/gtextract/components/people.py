@@ -526,6 +526,14 @@ class PeopleFinder(DataComponent):
             and not self._after_place_word(tok)
         )
 
+    def _after_make(self, tok: Token) -> bool:
+        """ "Audi Rosberg", "BMW Schnitzer": a bare name right after a make is the
+        make's team."""
+        if tok.i == 0:
+            return False
+        before = tok.doc[tok.i - 1]
+        return before.whitespace_ == " " and before.lower_ in self.makes
+
     @staticmethod
     def _after_place_word(tok: Token) -> bool:
         """ "aus Weiden", "in Aachen": a hometown, not a person."""
@@ -637,6 +645,8 @@ class PeopleFinder(DataComponent):
             if (span.start, span.end) in same_extent or (len(span) == 1 and span.start in taken):
                 continue
             if _cut_off(span) or self._in_town(span) or _event_name(span):
+                continue
+            if len(span) == 1 and self._after_make(span[0]):
                 continue
             label = self._role_label(span)
             if label == "DRIVER" and any(self._coordinated(s, span) for s in spans[-3:]):
