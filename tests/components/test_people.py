@@ -332,3 +332,9 @@ def test_genitive_full_name_joins_the_bare_surname(report) -> None:
 def test_bare_name_after_a_make_is_its_team(report) -> None:
     r = report("Jonas Kessler fuhr für Audi Kessler auf Platz zwei.")
     assert [(d.name, len(d.mentions)) for d in r.drivers] == [("Jonas Kessler", 1)]
+
+
+def test_family_name_first_on_a_numbered_line(report) -> None:
+    # the blank test base has no NER: the two-word name is one the rules know
+    r = report("Ergebnis:\n3. Wang Lena Kessler (CHN) 1:53.341\n")
+    assert driver_names(r) == ["Wang Lena Kessler"]

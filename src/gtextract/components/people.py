@@ -640,6 +640,7 @@ class PeopleFinder(DataComponent):
             s[-1].text for s in found if len(s) > 1 and (s.start, s.end) not in same_extent
         }
         found += self._listed_surnames(doc, known_last)
+        found = self._with_leading_family_names(found)
         spans: list[Span] = []
         for span in sorted(found, key=lambda s: (s.start, -len(s))):
             if (span.start, span.end) in same_extent or (len(span) == 1 and span.start in taken):
@@ -654,6 +655,23 @@ class PeopleFinder(DataComponent):
             spans.append(Span(doc, span.start, span.end, label=label, kb_id=span.kb_id_))
         add_candidates(doc, spans)
         return doc
+
+    def _with_leading_family_names(self, found: list[Span]) -> list[Span]:
+        """ "3. Guan Zhou Yu": on a numbered line a word before a two-word name is
+        its family name written first; the three words are one name."""
+        longer = {s.start: s for s in found if len(s) > 1}
+        out = []
+        for s in found:
+            nxt = longer.get(s.end)
+            if (
+                len(s) == 1
+                and nxt is not None
+                and s[0].whitespace_ == " "
+                and self._numbered_line_start(s[0])
+            ):
+                s = Span(s.doc, s.start, nxt.end, label=nxt.label, kb_id=nxt.kb_id)
+            out.append(s)
+        return out
 
     def _in_town(self, span: Span) -> bool:
         """ "Montreal", "New York": the span is a circuit's town or a word of it."""
