@@ -338,3 +338,13 @@ def test_family_name_first_on_a_numbered_line(report) -> None:
     # the blank test base has no NER: the two-word name is one the rules know
     r = report("Ergebnis:\n3. Wang Lena Kessler (CHN) 1:53.341\n")
     assert driver_names(r) == ["Wang Lena Kessler"]
+
+
+def test_the_writers_colleagues_are_no_drivers(report) -> None:
+    r = report("Meine Kollegen Lena Kessler und Jonas Brenninger berichten live. Max Huber siegte.")
+    assert driver_names(r) == ["Max Huber"]
+
+
+def test_a_drivers_colleague_stays_a_driver(report) -> None:
+    r = report("Seine Kollegen Lena Kessler und Jonas Brenninger folgten.")
+    assert sorted(driver_names(r)) == ["Jonas Brenninger", "Lena Kessler"]

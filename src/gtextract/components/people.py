@@ -38,6 +38,8 @@ PEOPLE_WORD_LISTS = (
 MAX_EXTRA_SURNAME_TOKENS = 2
 PLACE_PREPOSITIONS = {"aus", "in", "nach", "bei", "im", "am"}
 TEAM_NOUNS = {"team", "rennstall"}
+WRITER_POSSESSIVES = ("mein", "unser")
+WRITER_COLLEAGUE = {"kollege", "kollegen", "kollegin", "kolleginnen"}
 # a name right after these is the event's ("ADAC-Rallye Stemweder Berg"), no person
 EVENT_NOUNS = {"rallye", "rally", "rallyesprint", "bergrennen"}
 # particles that are German articles or prepositions too ("der", "zum")
@@ -602,7 +604,7 @@ class PeopleFinder(DataComponent):
                 return "PERSON"
             if word in self.driver_roles:
                 return "DRIVER"
-        if self._team_owner(span):
+        if self._team_owner(span) or self._writers_colleague(span):
             return "PERSON"
         after = doc[span.end : span.end + 3]
         if len(after) >= 2 and after[0].text == "," and self._other_role(after[1]):
@@ -612,6 +614,17 @@ class PeopleFinder(DataComponent):
     def _other_role(self, tok: Token) -> bool:
         word = tok.lower_
         return word in self.other_roles or word.endswith(self.role_suffixes)
+
+    @staticmethod
+    def _writers_colleague(span: Span) -> bool:
+        """ "Meine Kollegen A und B berichten": the writer's colleagues, no drivers
+        (a driver's are "seine Kollegen", "Teamkollege")."""
+        doc = span.doc
+        return (
+            span.start >= 2
+            and doc[span.start - 1].lower_ in WRITER_COLLEAGUE
+            and doc[span.start - 2].lower_.startswith(WRITER_POSSESSIVES)
+        )
 
     @staticmethod
     def _team_owner(span: Span) -> bool:
