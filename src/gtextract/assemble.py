@@ -207,7 +207,10 @@ class Assembler:
         not a driver, even where a later bare mention has no role.
         """
         out, name_at = [], {}
-        mentions = [Mention.of(s) for s in resolved(doc, "DRIVER", "PERSON")]
+        mentions = _without_genitive(
+            [_with_shared_surname(Mention.of(s)) for s in resolved(doc, "DRIVER", "PERSON")]
+        )
+        text = text_of(doc)
         for c in cluster(mentions):
             if any(m.label_ == "PERSON" for m in c.mentions):
                 continue
@@ -222,7 +225,13 @@ class Assembler:
                     name=c.name,
                     first_name=first,
                     last_name=last,
-                    mentions=c.evidence(),
+                    # a sibling's "Ben" clustered as "Ben Dörr": evidence is the text's own
+                    mentions=[
+                        Evidence(
+                            start=m.start_char, end=m.end_char, text=text[m.start_char : m.end_char]
+                        )
+                        for m in c.mentions
+                    ],
                     **details,
                 )
             )
@@ -450,6 +459,29 @@ def _fold_track_parts(clusters: list[Cluster], part_of: dict[str, str]) -> list[
             continue
         kept.append(c)
     return kept
+
+
+def _without_genitive(mentions: list[Mention]) -> list[Mention]:
+    """ "Pascal Wehrleins Sieg ... Wehrlein": a full name in the genitive drops its
+    "s" where the text names the person without it too."""
+    last_words = {m.text.split()[-1] for m in mentions if m.text.strip()}
+    out = []
+    for m in mentions:
+        words = m.text.split()
+        if len(words) > 1 and words[-1].endswith("s") and words[-1][:-1] in last_words:
+            m = Mention(m.text[:-1], m.start_char, m.end_char - 1, m.kb_id_, m.label_)
+        out.append(m)
+    return out
+
+
+def _with_shared_surname(mention: Mention) -> Mention:
+    """ "Ben und Phil Dörr": people gives the lone "Ben" the shared surname as its
+    kb_id; it clusters as "Ben Dörr"."""
+    if mention.n_words != 1 or not mention.kb_id_:
+        return mention
+    return Mention(
+        f"{mention.text} {mention.kb_id_}", mention.start_char, mention.end_char, "", mention.label_
+    )
 
 
 def _without_final_mark(mention: Mention) -> Mention:

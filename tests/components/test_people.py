@@ -293,3 +293,58 @@ def test_given_name_without_accent(doc) -> None:
     assert people(doc("Am Ende siegte Rene Quastberger im Audi.")) == [
         ("Rene Quastberger", "DRIVER")
     ]
+
+
+def test_siblings_share_the_surname(report) -> None:
+    r = report("Auf Rang drei kamen Jonas und Lukas Brenninger ins Ziel.")
+    assert sorted(driver_names(r)) == ["Jonas Brenninger", "Lukas Brenninger"]
+    jonas = next(d for d in r.drivers if d.first_name == "Jonas")
+    assert [(e.text, e.start) for e in jonas.mentions] == [("Jonas", 20)]
+
+
+def test_surname_before_und_is_no_sibling(report) -> None:
+    r = report("Es siegten Klaus Ludwig und Harald Brenninger vor dem Feld.")
+    assert sorted(driver_names(r)) == ["Harald Brenninger", "Klaus Ludwig"]
+
+
+def test_siblings_after_a_nationality_word(report) -> None:
+    r = report("Am Start sind die Deutschen Jonas und Lukas Brenninger.")
+    assert sorted(driver_names(r)) == ["Jonas Brenninger", "Lukas Brenninger"]
+
+
+def test_words_after_a_rally_name_no_person(report) -> None:
+    r = report("Am 12. Juni folgt die ADAC-Rallye Kessler Berg.")
+    assert driver_names(r) == []
+
+
+def test_rally_driver_word_keeps_the_driver(report) -> None:
+    r = report("Der Rallye-Pilot Jonas Brenninger gewann.")
+    assert driver_names(r) == ["Jonas Brenninger"]
+
+
+def test_genitive_full_name_joins_the_bare_surname(report) -> None:
+    r = report("Jonas Kesslers Sieg war klar. Danach freute sich Kessler.")
+    (driver,) = r.drivers
+    assert driver.name == "Jonas Kessler"
+    assert [e.text for e in driver.mentions] == ["Jonas Kessler", "Kessler"]
+
+
+def test_bare_name_after_a_make_is_its_team(report) -> None:
+    r = report("Jonas Kessler fuhr für Audi Kessler auf Platz zwei.")
+    assert [(d.name, len(d.mentions)) for d in r.drivers] == [("Jonas Kessler", 1)]
+
+
+def test_family_name_first_on_a_numbered_line(report) -> None:
+    # the blank test base has no NER: the two-word name is one the rules know
+    r = report("Ergebnis:\n3. Wang Lena Kessler (CHN) 1:53.341\n")
+    assert driver_names(r) == ["Wang Lena Kessler"]
+
+
+def test_the_writers_colleagues_are_no_drivers(report) -> None:
+    r = report("Meine Kollegen Lena Kessler und Jonas Brenninger berichten live. Max Huber siegte.")
+    assert driver_names(r) == ["Max Huber"]
+
+
+def test_a_drivers_colleague_stays_a_driver(report) -> None:
+    r = report("Seine Kollegen Lena Kessler und Jonas Brenninger folgten.")
+    assert sorted(driver_names(r)) == ["Jonas Brenninger", "Lena Kessler"]

@@ -38,6 +38,10 @@ PEOPLE_WORD_LISTS = (
 MAX_EXTRA_SURNAME_TOKENS = 2
 PLACE_PREPOSITIONS = {"aus", "in", "nach", "bei", "im", "am"}
 TEAM_NOUNS = {"team", "rennstall"}
+WRITER_POSSESSIVES = ("mein", "unser")
+WRITER_COLLEAGUE = {"kollege", "kollegen", "kollegin", "kolleginnen"}
+# a name right after these is the event's ("ADAC-Rallye Stemweder Berg"), no person
+EVENT_NOUNS = {"rallye", "rally", "rallyesprint", "bergrennen"}
 # particles that are German articles or prepositions too ("der", "zum")
 ARTICLE_PARTICLES = {"der", "den", "dem", "des", "das", "die", "von", "vom", "zu", "zum", "zur"}
 # role nouns this long also end compounds ("Motorsportberater"); shorter ones only
@@ -120,6 +124,24 @@ def _cut_off(span: Span) -> bool:
     if len(word) <= MAX_CUT_WORD:
         return True  # "Max Ver": no surname is this short
     return any(t.text != word and t.text.startswith(word) for t in doc[: span.start])
+
+
+def _event_name(span: Span) -> bool:
+    """ "Rallye Erzgebirge", "ADAC-Rallye Stemweder Berg": the words after an event
+    noun name the event."""
+    doc = span.doc
+    i = span.start - 1
+    # "Rallye Erzgebirge Historic": a later word of the name too
+    while i >= 0 and span.start - i <= 3:
+        before = doc[i]
+        if before.whitespace_ != " ":
+            return False
+        if before.lower_.rsplit("-", 1)[-1] in EVENT_NOUNS:
+            return True
+        if not _capitalised(before.text):
+            return False
+        i -= 1
+    return False
 
 
 def _compound_tail(tok: Token) -> bool:
@@ -323,10 +345,43 @@ class PeopleFinder(DataComponent):
             return end
         return None
 
+    def _sibling_at(self, doc: Doc, i: int) -> Span | None:
+        """ "Ben und Phil Dörr": a lone given name sharing the next name's surname.
+
+        Returns the lone given name with the shared surname as its ``kb_id``
+        (assembly completes the name). A word after another name is that name's
+        surname ("Klaus Ludwig und Harald X"), not a given name of its own."""
+        if not (
+            i + 2 < len(doc)
+            and self._is_given(doc[i])
+            and doc[i + 1].text in ("und", "&")
+            and self._is_given(doc[i + 2])
+        ):
+            return None
+        prev = doc[i - 1] if i > 0 else None
+        if prev is not None and (
+            prev.text == "-" or self._is_given(prev) or prev.text in self.surnames
+        ):
+            return None
+        end = self._full_name_at(doc, i + 2)
+        if end is None:
+            return None
+        k = i + 2
+        while k < end - 1 and (self._is_given(doc[k]) or doc[k].text == "-"):
+            k += 1
+        if k == i + 2:
+            return None
+        return Span(doc, i, i + 1, label="PER", kb_id=doc[k:end].text)
+
     def _rule_names(self, doc: Doc) -> list[Span]:
         spans: list[Span] = []
         i = 0
         while i < len(doc):
+            sibling = self._sibling_at(doc, i)
+            if sibling is not None:
+                spans.append(sibling)
+                i += 2
+                continue
             end = self._full_name_at(doc, i) or self._unknown_given_name_at(doc, i)
             if end is not None:
                 spans.append(doc[i:end])
@@ -367,6 +422,8 @@ class PeopleFinder(DataComponent):
                 or toks[0].text in self.common_words
                 or self._after_place_word(toks[0])
                 or _compound_head(toks[0])
+                # opening a quote, any word is capitalised ("Ehrlich gesagt"); a
+                # surname named in full elsewhere comes back as a bare surname
             ):
                 continue
             if end == len(doc) and not text_of(doc)[-1:].isspace():
@@ -471,6 +528,14 @@ class PeopleFinder(DataComponent):
             and not self._after_place_word(tok)
         )
 
+    def _after_make(self, tok: Token) -> bool:
+        """ "Audi Rosberg", "BMW Schnitzer": a bare name right after a make is the
+        make's team."""
+        if tok.i == 0:
+            return False
+        before = tok.doc[tok.i - 1]
+        return before.whitespace_ == " " and before.lower_ in self.makes
+
     @staticmethod
     def _after_place_word(tok: Token) -> bool:
         """ "aus Weiden", "in Aachen": a hometown, not a person."""
@@ -539,7 +604,7 @@ class PeopleFinder(DataComponent):
                 return "PERSON"
             if word in self.driver_roles:
                 return "DRIVER"
-        if self._team_owner(span):
+        if self._team_owner(span) or self._writers_colleague(span):
             return "PERSON"
         after = doc[span.end : span.end + 3]
         if len(after) >= 2 and after[0].text == "," and self._other_role(after[1]):
@@ -549,6 +614,17 @@ class PeopleFinder(DataComponent):
     def _other_role(self, tok: Token) -> bool:
         word = tok.lower_
         return word in self.other_roles or word.endswith(self.role_suffixes)
+
+    @staticmethod
+    def _writers_colleague(span: Span) -> bool:
+        """ "Meine Kollegen A und B berichten": the writer's colleagues, no drivers
+        (a driver's are "seine Kollegen", "Teamkollege")."""
+        doc = span.doc
+        return (
+            span.start >= 2
+            and doc[span.start - 1].lower_ in WRITER_COLLEAGUE
+            and doc[span.start - 2].lower_.startswith(WRITER_POSSESSIVES)
+        )
 
     @staticmethod
     def _team_owner(span: Span) -> bool:
@@ -577,18 +653,38 @@ class PeopleFinder(DataComponent):
             s[-1].text for s in found if len(s) > 1 and (s.start, s.end) not in same_extent
         }
         found += self._listed_surnames(doc, known_last)
+        found = self._with_leading_family_names(found)
         spans: list[Span] = []
         for span in sorted(found, key=lambda s: (s.start, -len(s))):
             if (span.start, span.end) in same_extent or (len(span) == 1 and span.start in taken):
                 continue
-            if _cut_off(span) or self._in_town(span):
+            if _cut_off(span) or self._in_town(span) or _event_name(span):
+                continue
+            if len(span) == 1 and self._after_make(span[0]):
                 continue
             label = self._role_label(span)
             if label == "DRIVER" and any(self._coordinated(s, span) for s in spans[-3:]):
                 label = "PERSON"  # "Teamchefs A und B": B is no driver either
-            spans.append(Span(doc, span.start, span.end, label=label))
+            spans.append(Span(doc, span.start, span.end, label=label, kb_id=span.kb_id_))
         add_candidates(doc, spans)
         return doc
+
+    def _with_leading_family_names(self, found: list[Span]) -> list[Span]:
+        """ "3. Guan Zhou Yu": on a numbered line a word before a two-word name is
+        its family name written first; the three words are one name."""
+        longer = {s.start: s for s in found if len(s) > 1}
+        out = []
+        for s in found:
+            nxt = longer.get(s.end)
+            if (
+                len(s) == 1
+                and nxt is not None
+                and s[0].whitespace_ == " "
+                and self._numbered_line_start(s[0])
+            ):
+                s = Span(s.doc, s.start, nxt.end, label=nxt.label, kb_id=nxt.kb_id)
+            out.append(s)
+        return out
 
     def _in_town(self, span: Span) -> bool:
         """ "Montreal", "New York": the span is a circuit's town or a word of it."""
