@@ -43,3 +43,10 @@ def test_a_plain_finish_still_counts(report) -> None:
     assert results(report, "Jonas Brenninger fuhr im Rennen auf Platz zwei.") == [
         ("race", 2, None, ["Jonas Brenninger"])
     ]
+
+
+def test_an_ordinal_before_a_win_counts_wins(report) -> None:
+    # "Zweiter Saisonsieg": the second win of the year, the race itself was won
+    assert results(report, "Zweiter Saisonsieg für Jonas Brenninger in Oschersleben.") == [
+        ("race", 1, None, ["Jonas Brenninger"])
+    ]

@@ -182,6 +182,8 @@ class CueFinder:
             # "Zweites Rennen": a neuter ordinal is an adjective, never a place
             and not low.endswith("es")
             and (nxt is None or nxt.lower_ not in self.position_nouns)
+            # "Zweiter Saisonsieg für ...": the ordinal counts wins, it is no place
+            and (nxt is None or not self._names_a_win(nxt))
             and (prev is None or prev.lower_ not in ARTICLES or is_sentence_start(tok))
         ):
             return self._ordinal_list(doc, tok.i), "race"  # "Dritter wurde", "als Fünfter"
@@ -225,6 +227,11 @@ class CueFinder:
             if second is not None:
                 values.append(second)
         return values
+
+    def _names_a_win(self, tok: Token) -> bool:
+        """A win noun ("Sieg", "Saisonsieg", "Klassensieg") or a pole."""
+        low = tok.lower_
+        return low in self.win_words or low.endswith("sieg") or self._is_pole(tok)
 
     # -- filters -------------------------------------------------------------
     def _maybe_cue(self, tok: Token) -> bool:
