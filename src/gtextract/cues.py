@@ -27,6 +27,9 @@ class PositionCues(CueFile):
     grid_nouns: list[str] = Field(description="nouns of a grid slot (startplatz)")
     win_words: list[str] = Field(description="words that make their subject the winner")
     grid_verbs: list[str] = Field(description="verbs that put a position on the grid")
+    grid_prepositions: list[str] = Field(
+        description="words before a place that make it a starting place ('von Platz zwei')"
+    )
     not_result: list[str] = Field(description="regexes from a word start: not a final result")
     not_result_note: str = Field("", alias="_not_result_note")
     list_heading_not_final: list[str] = Field(description="list headings of non-final orders")

@@ -27,6 +27,7 @@ def results(report, text: str) -> list[tuple[str, int, str | None, list[str]]]:
         "Jonas Brenninger hatte kurz auf Platz zwei gelegen.",
         "In Runde zwölf übernahm Jonas Brenninger die dritte Position.",
         "Jonas Brenninger verlor den zweiten Rang auf der Zielgeraden.",
+        "Jonas Brenninger konnte Lars ter Horst von der dritten Position verdrängen.",
         # what did not or would have happened
         "Ohne den Fehler hätte Jonas Brenninger den ersten Startplatz erobert.",
         "Jonas Brenninger sah lange wie der Sieger des Rennens aus.",
