@@ -61,6 +61,10 @@ class PositionCues(CueFile):
     more_cue_words: list[str] = Field(description="other words that may start a position cue")
     object_markers: list[str]
     single_seater_series: list[str] = Field(description="series with one driver per car")
+    career_words: list[str] = Field(
+        description="words joined to a series that name a career, not the reported series "
+        "('Ex-Formel-1-Pilot', 'Formel-1-Erfahrung')"
+    )
     top_completion_verbs: list[str]
     class_suffixes: list[str]
     agent_participles: list[str]
