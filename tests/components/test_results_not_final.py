@@ -23,6 +23,8 @@ def results(report, text: str) -> list[tuple[str, int, str | None, list[str]]]:
         "Jonas Brenninger erreichte in der Fahrerwertung den vierten Platz.",
         "Jonas Brenninger belegt Rang drei mit zwölf Zählern Rückstand.",
         "Jonas Brenninger gewann damit den Titel.",
+        "Jonas Brenninger geht als Zwölfter in die Sommerpause.",
+        "Jonas Brenninger ist als Dritter der Meisterschaft angereist.",
         # mid-race orders and lost places
         "Jonas Brenninger hatte kurz auf Platz zwei gelegen.",
         "In Runde zwölf übernahm Jonas Brenninger die dritte Position.",
