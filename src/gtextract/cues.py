@@ -27,6 +27,9 @@ class PositionCues(CueFile):
     grid_nouns: list[str] = Field(description="nouns of a grid slot (startplatz)")
     win_words: list[str] = Field(description="words that make their subject the winner")
     grid_verbs: list[str] = Field(description="verbs that put a position on the grid")
+    grid_prepositions: list[str] = Field(
+        description="words before a place that make it a starting place ('von Platz zwei')"
+    )
     not_result: list[str] = Field(description="regexes from a word start: not a final result")
     not_result_note: str = Field("", alias="_not_result_note")
     list_heading_not_final: list[str] = Field(description="list headings of non-final orders")
@@ -58,6 +61,10 @@ class PositionCues(CueFile):
     more_cue_words: list[str] = Field(description="other words that may start a position cue")
     object_markers: list[str]
     single_seater_series: list[str] = Field(description="series with one driver per car")
+    career_words: list[str] = Field(
+        description="words joined to a series that name a career, not the reported series "
+        "('Ex-Formel-1-Pilot', 'Formel-1-Erfahrung')"
+    )
     top_completion_verbs: list[str]
     class_suffixes: list[str]
     agent_participles: list[str]

@@ -213,3 +213,16 @@ def test_a_single_driver_in_the_next_sentence_does_not_take_a_teams_place(alone,
         "Platz drei ging an [Quast Racing](TEAM). [Yannick Oblitz](DRIVER) schied dagegen aus."
     )
     assert facts(alone, doc) == []
+
+
+def test_a_formula_career_does_not_make_a_single_seater_race(report) -> None:
+    # "Ex-Formel-1-Pilot": the driver's past; the GT race still has crews
+    text = (
+        "Ex-Formel-1-Pilot Jonas Brenninger und Tim Kessler gewannen im BMW M6 GT3 "
+        "vor Lars ter Horst und Max Weber."
+    )
+    facts = [(r.kind, r.position, r.drivers) for r in report(text).results]
+    assert facts == [
+        ("race", 1, ["Jonas Brenninger", "Tim Kessler"]),
+        ("race", 2, ["Lars ter Horst", "Max Weber"]),
+    ]

@@ -94,3 +94,9 @@ def test_a_lead_with_pole_and_win_decides_nothing(report) -> None:
     )
     got = results(report, text)
     assert ("race", 2, None, ["Lars ter Horst"]) in got
+
+
+def test_a_place_after_von_is_where_the_driver_starts(report) -> None:
+    # "geht von Platz zwei ins Rennen": the grid of a race still to come
+    text = "Am Sonntag geht Jonas Brenninger von Platz zwei ins Rennen."
+    assert results(report, text) == [("qualifying", 2, None, ["Jonas Brenninger"])]

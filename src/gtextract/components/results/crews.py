@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from gtextract.components.contract import ResultFact
 from gtextract.components.results.clauses import bracket_tokens, in_ranges, outside_brackets
-from gtextract.components.spans import resolved
+from gtextract.components.spans import resolved, text_of
 from gtextract.cues import PositionCues
 
 # Grammar: a definite article before a make makes it a noun phrase ("der Bentley")
@@ -149,10 +149,21 @@ class CrewFinder:
         """Formula series: one driver per car, so "vor A und B" are two cars."""
         words = self.cues.single_seater_series
         for span in resolved(doc, "SERIES"):
+            if self._career(doc, span):
+                continue
             name = (span.kb_id_ or span.text).lower()
             if any(re.search(rf"\b{re.escape(w)}\b", name) for w in words):
                 return True
         return False
+
+    def _career(self, doc: Doc, span: Span) -> bool:
+        """ "Ex-Formel-1-Pilot", "Formel-1-Erfahrung": a driver's past, not this race's series."""
+        text = text_of(doc)
+        before = text[max(0, span.start_char - 3) : span.start_char].lower()
+        after = re.match(r"-(\w+)", text[span.end_char : span.end_char + 30])
+        return before.endswith("ex-") or (
+            after is not None and after.group(1).lower() in self.cues.career_words
+        )
 
     # -- memory across clauses -------------------------------------------------
     def remember(self, memory: CrewMemory, clause: Span, subjects: list[Span]) -> None:

@@ -54,6 +54,7 @@ class CueFinder:
         self.grid_nouns = set(cues.grid_nouns)
         self.position_nouns = self.race_nouns | self.grid_nouns
         self.win_words = set(cues.win_words)
+        self.grid_prepositions = set(cues.grid_prepositions)
         self.window = int(cues.cue_window)
         self.window_right = int(cues.cue_window_right)
         self.class_context = list(cues.class_context)
@@ -91,7 +92,7 @@ class CueFinder:
                 if len(values) > 1:
                     listed_until = tok.i + 2
                 around = doc[max(clause.start, tok.i - 4) : min(clause.end, tok.i + 4)].text.lower()
-                if any(v in around for v in self.cues.grid_verbs):
+                if any(v in around for v in self.cues.grid_verbs) or self._from_place(clause, tok):
                     kind = "qualifying"
                 cls = self._class_after(clause, tok)
                 found.append(Cue(values, kind, cls, tok, stated=kind == "qualifying"))
@@ -182,6 +183,8 @@ class CueFinder:
             # "Zweites Rennen": a neuter ordinal is an adjective, never a place
             and not low.endswith("es")
             and (nxt is None or nxt.lower_ not in self.position_nouns)
+            # "Zweiter Saisonsieg für ...": the ordinal counts wins, it is no place
+            and (nxt is None or not self._names_a_win(nxt))
             and (prev is None or prev.lower_ not in ARTICLES or is_sentence_start(tok))
         ):
             return self._ordinal_list(doc, tok.i), "race"  # "Dritter wurde", "als Fünfter"
@@ -225,6 +228,19 @@ class CueFinder:
             if second is not None:
                 values.append(second)
         return values
+
+    def _from_place(self, clause: Span, tok: Token) -> bool:
+        """ "geht von Platz zwei ins Rennen", "von der 13. Position": where a driver starts."""
+        doc = clause.doc
+        i = tok.i - 1
+        if i >= clause.start and doc[i].lower_ in ARTICLES:
+            i -= 1  # "von der 13. Position"
+        return i >= clause.start and doc[i].lower_ in self.grid_prepositions
+
+    def _names_a_win(self, tok: Token) -> bool:
+        """A win noun ("Sieg", "Saisonsieg", "Klassensieg") or a pole."""
+        low = tok.lower_
+        return low in self.win_words or low.endswith("sieg") or self._is_pole(tok)
 
     # -- filters -------------------------------------------------------------
     def _maybe_cue(self, tok: Token) -> bool:

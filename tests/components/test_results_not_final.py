@@ -1,0 +1,59 @@
+"""gtx_results: running text that names a position but states no final result here."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def results(report, text: str) -> list[tuple[str, int, str | None, list[str]]]:
+    return [(r.kind, r.position, r.class_, r.drivers) for r in report(text).results]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # past winners named in a preview
+        "Mit Jonas Brenninger ist auch ein ehemaliger Sieger am Start.",
+        "Lars ter Horst geht als amtierender Sieger in das Rennen.",
+        "Der Sieger der Vorwoche, Jonas Brenninger, fehlt diesmal.",
+        "Im vergangenen Jahr gewann Jonas Brenninger das Rennen.",
+        "Jonas Brenninger ist dreifacher Sieger des Rennens.",
+        # standings and championship titles
+        "Jonas Brenninger rangiert gegenwärtig auf Position zehn.",
+        "Jonas Brenninger erreichte in der Fahrerwertung den vierten Platz.",
+        "Jonas Brenninger belegt Rang drei mit zwölf Zählern Rückstand.",
+        "Jonas Brenninger gewann damit den Titel.",
+        "Jonas Brenninger geht als Zwölfter in die Sommerpause.",
+        "Jonas Brenninger ist als Dritter der Meisterschaft angereist.",
+        # mid-race orders and lost places
+        "Jonas Brenninger hatte kurz auf Platz zwei gelegen.",
+        "In Runde zwölf übernahm Jonas Brenninger die dritte Position.",
+        "Jonas Brenninger verlor den zweiten Rang auf der Zielgeraden.",
+        "Jonas Brenninger konnte Lars ter Horst von der dritten Position verdrängen.",
+        # the winner as a reference point, a win still ahead or prevented
+        "Jonas Brenninger kam mit zehn Sekunden Rückstand auf den Sieger ins Ziel.",
+        "Jonas Brenninger fährt kontrolliert Richtung Gesamtsieg.",
+        "Jonas Brenninger verhinderte den Sieg seines Teamkollegen.",
+        # what did not or would have happened
+        "Ohne den Fehler hätte Jonas Brenninger den ersten Startplatz erobert.",
+        "Jonas Brenninger sah lange wie der Sieger des Rennens aus.",
+        "Jonas Brenninger konnte kein einziges Rennen gewinnen.",
+        "Jonas Brenninger wurde gefeiert wie ein Sieger.",
+        "Eine Strafe hat Jonas Brenninger den Sieg gekostet.",
+    ],
+)
+def test_no_final_result(report, text: str) -> None:
+    assert results(report, text) == []
+
+
+def test_a_plain_finish_still_counts(report) -> None:
+    assert results(report, "Jonas Brenninger fuhr im Rennen auf Platz zwei.") == [
+        ("race", 2, None, ["Jonas Brenninger"])
+    ]
+
+
+def test_an_ordinal_before_a_win_counts_wins(report) -> None:
+    # "Zweiter Saisonsieg": the second win of the year, the race itself was won
+    assert results(report, "Zweiter Saisonsieg für Jonas Brenninger in Oschersleben.") == [
+        ("race", 1, None, ["Jonas Brenninger"])
+    ]
