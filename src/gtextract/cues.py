@@ -157,6 +157,20 @@ class MeasureCues(CueFile):
     clock_right: list[str]
 
 
+class PeopleCues(CueFile):
+    """``people_cues.json``, read by ``gtx_people``."""
+
+    team_nouns: list[str] = Field(description="'Team X von A': A owns the team, no driver")
+    place_prepositions: list[str] = Field(description="before a place name, not a person")
+    writer_possessives: list[str] = Field(
+        description="word starts of the writer's possessive ('meine Kollegen A und B')"
+    )
+    writer_colleagues: list[str] = Field(description="colleague nouns after the possessive")
+    event_nouns: list[str] = Field(
+        description="the capitalised words after these name the event ('Rallye Erzgebirge')"
+    )
+
+
 class AssemblyRules(CueFile):
     """``assembly.json``, read by ``gtextract.assemble``."""
 

@@ -12,6 +12,7 @@ A person is a DRIVER unless a role word (Teamchef, Fotos:) marks them otherwise.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from functools import lru_cache
 
 from spacy.language import Language
@@ -20,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from gtextract.components import contract
 from gtextract.components.base import DataComponent
 from gtextract.components.spans import add_candidates, candidates, is_sentence_start, text_of
+from gtextract.cues import PeopleCues
 from gtextract.gazetteers import CALENDAR_FILE, DataSource, entry_file, mapping_file, word_file
 from gtextract.names import FOREIGN_PARTICLES, UNAMBIGUOUS_PARTICLES, particles
 
@@ -36,12 +38,7 @@ PEOPLE_WORD_LISTS = (
 )
 
 MAX_EXTRA_SURNAME_TOKENS = 2
-PLACE_PREPOSITIONS = {"aus", "in", "nach", "bei", "im", "am"}
-TEAM_NOUNS = {"team", "rennstall"}
-WRITER_POSSESSIVES = ("mein", "unser")
-WRITER_COLLEAGUE = {"kollege", "kollegen", "kollegin", "kolleginnen"}
-# a name right after these is the event's ("ADAC-Rallye Stemweder Berg"), no person
-EVENT_NOUNS = {"rallye", "rally", "rallyesprint", "bergrennen"}
+PEOPLE_CUES_FILE = "people_cues.json"
 # particles that are German articles or prepositions too ("der", "zum")
 ARTICLE_PARTICLES = {"der", "den", "dem", "des", "das", "die", "von", "vom", "zu", "zum", "zur"}
 # role nouns this long also end compounds ("Motorsportberater"); shorter ones only
@@ -126,7 +123,7 @@ def _cut_off(span: Span) -> bool:
     return any(t.text != word and t.text.startswith(word) for t in doc[: span.start])
 
 
-def _event_name(span: Span) -> bool:
+def _event_name(span: Span, event_nouns: Collection[str]) -> bool:
     """ "Rallye Erzgebirge", "ADAC-Rallye Stemweder Berg": the words after an event
     noun name the event."""
     doc = span.doc
@@ -136,7 +133,7 @@ def _event_name(span: Span) -> bool:
         before = doc[i]
         if before.whitespace_ != " ":
             return False
-        if before.lower_.rsplit("-", 1)[-1] in EVENT_NOUNS:
+        if before.lower_.rsplit("-", 1)[-1] in event_nouns:
             return True
         if not _capitalised(before.text):
             return False
@@ -170,6 +167,7 @@ class PeopleFinder(DataComponent):
         entry_file("makes"),
         entry_file("tracks"),
         CALENDAR_FILE,
+        PEOPLE_CUES_FILE,
     )
 
     def __init__(self, name: str, use_ner: bool) -> None:
@@ -177,6 +175,13 @@ class PeopleFinder(DataComponent):
         self.use_ner = use_ner
 
     def setup(self, data: DataSource) -> None:
+        cues = data.cues("people_cues", PeopleCues)
+        self.team_nouns = set(cues.team_nouns)
+        self.place_prepositions = set(cues.place_prepositions)
+        self.writer_possessives = tuple(cues.writer_possessives)
+        self.writer_colleagues = set(cues.writer_colleagues)
+        # a name right after these is the event's ("ADAC-Rallye Stemweder Berg"), no person
+        self.event_nouns = set(cues.event_nouns)
         self.given = data.words("given_names")
         self.surnames = data.words("surnames")
         self.particles = particles(data)
@@ -536,10 +541,9 @@ class PeopleFinder(DataComponent):
         before = tok.doc[tok.i - 1]
         return before.whitespace_ == " " and before.lower_ in self.makes
 
-    @staticmethod
-    def _after_place_word(tok: Token) -> bool:
+    def _after_place_word(self, tok: Token) -> bool:
         """ "aus Weiden", "in Aachen": a hometown, not a person."""
-        return tok.i > 0 and tok.doc[tok.i - 1].lower_ in PLACE_PREPOSITIONS
+        return tok.i > 0 and tok.doc[tok.i - 1].lower_ in self.place_prepositions
 
     @staticmethod
     def _in_details(tok: Token) -> bool:
@@ -615,26 +619,24 @@ class PeopleFinder(DataComponent):
         word = tok.lower_
         return word in self.other_roles or word.endswith(self.role_suffixes)
 
-    @staticmethod
-    def _writers_colleague(span: Span) -> bool:
+    def _writers_colleague(self, span: Span) -> bool:
         """ "Meine Kollegen A und B berichten": the writer's colleagues, no drivers
         (a driver's are "seine Kollegen", "Teamkollege")."""
         doc = span.doc
         return (
             span.start >= 2
-            and doc[span.start - 1].lower_ in WRITER_COLLEAGUE
-            and doc[span.start - 2].lower_.startswith(WRITER_POSSESSIVES)
+            and doc[span.start - 1].lower_ in self.writer_colleagues
+            and doc[span.start - 2].lower_.startswith(self.writer_possessives)
         )
 
-    @staticmethod
-    def _team_owner(span: Span) -> bool:
+    def _team_owner(self, span: Span) -> bool:
         """ "das Team von Lukas Maier", "Team X Racing von Lukas Maier": the owner."""
         doc = span.doc
         if span.start < 2 or doc[span.start - 1].text != "von":
             return False
         i = span.start - 2
         while i > 0 and span.start - i <= 5 and (_capitalised(doc[i].text) or doc[i].is_upper):
-            if doc[i].lower_ in TEAM_NOUNS:
+            if doc[i].lower_ in self.team_nouns:
                 return True
             i -= 1
         return False
@@ -658,7 +660,7 @@ class PeopleFinder(DataComponent):
         for span in sorted(found, key=lambda s: (s.start, -len(s))):
             if (span.start, span.end) in same_extent or (len(span) == 1 and span.start in taken):
                 continue
-            if _cut_off(span) or self._in_town(span) or _event_name(span):
+            if _cut_off(span) or self._in_town(span) or _event_name(span, self.event_nouns):
                 continue
             if len(span) == 1 and self._after_make(span[0]):
                 continue
