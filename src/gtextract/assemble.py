@@ -40,6 +40,7 @@ from gtextract.records import (
     TimeValue,
     Track,
 )
+from gtextract.venue_towns import TownVenues
 
 FUZZY_SAME_NAME = 90
 BRACKET = re.compile(r"^\s*\(([^()]{1,80})\)")
@@ -175,6 +176,8 @@ class Assembler:
         }
         # "GP-Strecke" also names any circuit's GP layout ("die GP-Strecke von Monza")
         self.generic_parts = {e.name for e in data.entries("tracks") if e.attrs.get("generic")}
+        # villages and towns no gazetteer lists, in rally/hill-climb venue phrases
+        self.town_venues = TownVenues(rules, frozenset(self.nationalities))
 
     # -- entities ------------------------------------------------------------
     def _driver_details(self, doc: Doc, mention: Mention) -> dict[str, object]:
@@ -299,7 +302,11 @@ class Assembler:
             for e in doc._.gtx_events or []
             if e.track and e.track_text and e.track_start is not None
         ]
-        clusters = _fold_track_parts(self.named(doc, "TRACK", nested + fused), self.part_of)
+        towns = [
+            Mention(s.text, s.start_char, s.end_char, s.text, "TRACK")
+            for s in self.town_venues(doc)
+        ]
+        clusters = _fold_track_parts(self.named(doc, "TRACK", nested + fused + towns), self.part_of)
         named = {c.mentions[0].kb_id_ for c in clusters}
         clusters = [  # a generic part is that track's only where the track is named
             c

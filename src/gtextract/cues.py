@@ -161,6 +161,15 @@ class AssemblyRules(CueFile):
         description="second parts of a hyphen compound that make the track in it no venue "
         "of the report (the historic win of a 'Le-Mans-Sieger')",
     )
+    town_venue_around: list[str] = Field(
+        default_factory=list,
+        description="phrases before a town that name it as a rally's venue ('rund um')",
+    )
+    town_venue_bracket_lines: list[str] = Field(
+        default_factory=list,
+        description="regexes: a line with one of them that ends in a bracketed town names "
+        "that town as the venue ('ADAC-Sachsen-Rallye (Zwickau)')",
+    )
 
 
 class ResultFilterCues(CueFile):

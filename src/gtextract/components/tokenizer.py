@@ -22,7 +22,7 @@ HYPHEN_INFIX = rf"(?<=[{ALPHA}0-9])-(?=[{ALPHA}0-9])"
 # stays an ordinal
 # "NLS.“Benny", "DTM:„Das": a quote that opens right after a word's closing mark
 # (no space between) would glue both words into one token
-QUOTE_OPEN_CHARS = "„“”\"»«‚‘"
+QUOTE_OPEN_CHARS = '„“”"»«‚‘'
 MARK_BEFORE_QUOTE_INFIX = rf"(?<=[{ALPHA}0-9])[.!?:;,](?=[{QUOTE_OPEN_CHARS}][{ALPHA}0-9])"
 QUOTE_AFTER_MARK_INFIX = rf"(?<=[{ALPHA}0-9][.!?:;,])[{QUOTE_OPEN_CHARS}](?=[{ALPHA}0-9])"
 CODE_DOT_SUFFIX = rf"(?<=[{ALPHA}][0-9])\.$|(?<=[{ALPHA}][0-9][0-9])\.$"
