@@ -40,6 +40,7 @@ from gtextract.records import (
     TimeValue,
     Track,
 )
+from gtextract.series_shapes import SeriesShapes
 from gtextract.venue_towns import TownVenues
 
 FUZZY_SAME_NAME = 90
@@ -178,6 +179,8 @@ class Assembler:
         self.generic_parts = {e.name for e in data.entries("tracks") if e.attrs.get("generic")}
         # villages and towns no gazetteer lists, in rally/hill-climb venue phrases
         self.town_venues = TownVenues(rules, frozenset(self.nationalities))
+        # regional championships no gazetteer lists ("saarländische Rallye-Meisterschaft")
+        self.series_shapes = SeriesShapes(rules)
 
     # -- entities ------------------------------------------------------------
     def _driver_details(self, doc: Doc, mention: Mention) -> dict[str, object]:
@@ -291,7 +294,11 @@ class Assembler:
             for e in doc._.gtx_events or []
             if e.track_text and e.name in self.series_forms
         ]
-        return self.named(doc, "SERIES", fused)
+        shaped = [
+            Mention(s.text, s.start_char, s.end_char, s.text, "SERIES")
+            for s in self.series_shapes(doc)
+        ]
+        return self.named(doc, "SERIES", fused + shaped)
 
     def tracks(self, doc: Doc) -> list[Track]:
         nested = [Mention.of(s) for s in doc.spans.get(NESTED, [])]
