@@ -146,7 +146,8 @@ def test_series_and_events() -> None:
     series = _forms("series")
     assert series["GT Masters"] == "ADAC GT Masters"
     assert series["NLS"] == "Nürburgring Langstrecken-Serie"
-    assert series["VLN"] == "VLN Langstreckenmeisterschaft Nürburgring"
+    # VLN was renamed NLS in 2020: one series under both names
+    assert series["VLN"] == "Nürburgring Langstrecken-Serie"
     assert series["Formel-1"] == series["F1"] == "Formel 1"
     assert series["Carrera-Cup"] == "Porsche Carrera Cup Deutschland"
     assert series["Endurance Cup"] == "GT World Challenge Europe Endurance Cup"

@@ -40,6 +40,8 @@ from gtextract.records import (
     TimeValue,
     Track,
 )
+from gtextract.series_shapes import SeriesShapes
+from gtextract.venue_towns import TownVenues
 
 FUZZY_SAME_NAME = 90
 BRACKET = re.compile(r"^\s*\(([^()]{1,80})\)")
@@ -175,6 +177,10 @@ class Assembler:
         }
         # "GP-Strecke" also names any circuit's GP layout ("die GP-Strecke von Monza")
         self.generic_parts = {e.name for e in data.entries("tracks") if e.attrs.get("generic")}
+        # villages and towns no gazetteer lists, in rally/hill-climb venue phrases
+        self.town_venues = TownVenues(rules, frozenset(self.nationalities))
+        # regional championships no gazetteer lists ("saarländische Rallye-Meisterschaft")
+        self.series_shapes = SeriesShapes(rules)
 
     # -- entities ------------------------------------------------------------
     def _driver_details(self, doc: Doc, mention: Mention) -> dict[str, object]:
@@ -300,7 +306,11 @@ class Assembler:
             for e in doc._.gtx_events or []
             if e.track_text and e.name in self.series_forms
         ]
-        return self.named(doc, "SERIES", fused)
+        shaped = [
+            Mention(s.text, s.start_char, s.end_char, s.text, "SERIES")
+            for s in self.series_shapes(doc)
+        ]
+        return self.named(doc, "SERIES", fused + shaped)
 
     def tracks(self, doc: Doc) -> list[Track]:
         nested = [Mention.of(s) for s in doc.spans.get(NESTED, [])]
@@ -311,7 +321,11 @@ class Assembler:
             for e in doc._.gtx_events or []
             if e.track and e.track_text and e.track_start is not None
         ]
-        clusters = _fold_track_parts(self.named(doc, "TRACK", nested + fused), self.part_of)
+        towns = [
+            Mention(s.text, s.start_char, s.end_char, s.text, "TRACK")
+            for s in self.town_venues(doc)
+        ]
+        clusters = _fold_track_parts(self.named(doc, "TRACK", nested + fused + towns), self.part_of)
         named = {c.mentions[0].kb_id_ for c in clusters}
         clusters = [  # a generic part is that track's only where the track is named
             c

@@ -182,6 +182,25 @@ class AssemblyRules(CueFile):
         description="second parts of a hyphen compound that make the track in it no venue "
         "of the report (the historic win of a 'Le-Mans-Sieger')",
     )
+    series_heads: list[str] = Field(
+        default_factory=list,
+        description="endings of a compound that make it a championship after a regional "
+        "adjective ('meisterschaft': 'saarländische Rallye-Meisterschaft')",
+    )
+    series_adjective_endings: list[str] = Field(
+        default_factory=list,
+        description="endings of a regional or national adjective that opens a championship "
+        "name ('ische', 'ischen': 'Südbayerische', 'saarländischen')",
+    )
+    town_venue_around: list[str] = Field(
+        default_factory=list,
+        description="phrases before a town that name it as a rally's venue ('rund um')",
+    )
+    town_venue_bracket_lines: list[str] = Field(
+        default_factory=list,
+        description="regexes: a line with one of them that ends in a bracketed town names "
+        "that town as the venue ('ADAC-Sachsen-Rallye (Zwickau)')",
+    )
 
 
 class ResultFilterCues(CueFile):

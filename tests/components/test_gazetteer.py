@@ -121,6 +121,14 @@ def test_city_of_a_calendar_entry_is_a_track(doc) -> None:
     assert [(s.text, s.kb_id_) for s in resolved(d, "TRACK")] == [("London", "ExCeL London")]
 
 
+def test_city_naming_a_formula_e_race_is_a_track(doc) -> None:
+    d = doc("Die Pole für den London ePrix holte Jonas Brenninger, beim Rom E-Prix war er Dritter.")
+    assert [(s.text, s.kb_id_) for s in resolved(d, "TRACK")] == [
+        ("London", "ExCeL London"),
+        ("Rom", "Circuito Cittadino dell'EUR"),
+    ]
+
+
 def test_series_in_a_truncated_compound(doc) -> None:
     d = doc("Der frühere Formel-1- und DTM-Pilot Jonas Brenninger fuhr vorn.")
     assert [kb for _, kb in labelled(d, "SERIES")] == ["Formel 1", "DTM"]

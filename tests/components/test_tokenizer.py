@@ -49,3 +49,15 @@ def test_add_hyphen_infixes_is_idempotent() -> None:
 
 def test_sentence_final_dot_splits_off_model_codes(extractor) -> None:
     assert tokens(extractor, "Er fuhr einen BMW M6 GT3.")[-2:] == ["GT3", "."]
+
+
+def test_quote_glued_after_a_full_stop_splits(extractor) -> None:
+    assert tokens(extractor, "Sieg in der NLS.“Toll”, sagte er.")[3:6] == ["NLS", ".", "“"]
+
+
+def test_quote_glued_after_a_colon_splits(extractor) -> None:
+    assert tokens(extractor, "Er sagte:„Gut.“")[:4] == ["Er", "sagte", ":", "„"]
+
+
+def test_quote_rule_keeps_abbreviations_without_quotes(extractor) -> None:
+    assert "U.S.A." in tokens(extractor, "Er fuhr in den U.S.A. viele Rennen.")

@@ -69,6 +69,8 @@ def _series_variants(form: str) -> Iterator[str]:
 CITY = "CITY"  # a track's city: a TRACK only where the text names it as the venue
 # "in Berlin", "nach London": the preposition of a venue (a hometown takes "aus")
 VENUE_PREPOSITIONS = frozenset({"in", "nach"})
+# "Paris ePrix", "Berlin E-Prix": a Formula E race is named by its city
+CITY_RACE_NAMES = (("eprix",), ("e", "-", "prix"))
 
 
 def _city_patterns(data: DataSource) -> list[PhrasePattern]:
@@ -196,7 +198,7 @@ class GazetteerMatcher:
 
 def _names_the_venue(city: Span, events: list[tuple[int, int]]) -> bool:
     """ "in Berlin", "nach London", "London am 27. Juli", a city in an event's name
-    ("24 Stunden von Dubai")."""
+    ("24 Stunden von Dubai", "Paris ePrix")."""
     if any(a <= city.start and city.end <= b for a, b in events):
         return True
     doc = city.doc
@@ -206,6 +208,9 @@ def _names_the_venue(city: Span, events: list[tuple[int, int]]) -> bool:
         and doc[city.end + 1].text[:1].isdigit()
     ):
         return True  # a calendar entry: "New York am 15. Juli"
+    following = tuple(t.lower_ for t in doc[city.end : city.end + 3])
+    if any(following[: len(name)] == name for name in CITY_RACE_NAMES):
+        return True
     return city.start > 0 and doc[city.start - 1].lower_ in VENUE_PREPOSITIONS
 
 

@@ -1,4 +1,5 @@
-"""Tokenizer rule: split hyphens between letters and digits.
+"""Tokenizer rules: split hyphens between letters and digits, and a quote glued to
+the word before it.
 
 German compounds such as ``Abt-Audi``, ``Mercedes-AMG-Pilot`` or
 ``Spa-Francorchamps`` are single tokens in spaCy's German tokenizer, so
@@ -19,14 +20,20 @@ from spacy.util import compile_infix_regex, compile_suffix_regex
 HYPHEN_INFIX = rf"(?<=[{ALPHA}0-9])-(?=[{ALPHA}0-9])"
 # "GT3." / "P4." / "SP9." at a sentence end: the dot is punctuation; "3." alone
 # stays an ordinal
+# "NLS.“Benny", "DTM:„Das": a quote that opens right after a word's closing mark
+# (no space between) would glue both words into one token
+QUOTE_OPEN_CHARS = '„“”"»«‚‘'
+MARK_BEFORE_QUOTE_INFIX = rf"(?<=[{ALPHA}0-9])[.!?:;,](?=[{QUOTE_OPEN_CHARS}][{ALPHA}0-9])"
+QUOTE_AFTER_MARK_INFIX = rf"(?<=[{ALPHA}0-9][.!?:;,])[{QUOTE_OPEN_CHARS}](?=[{ALPHA}0-9])"
 CODE_DOT_SUFFIX = rf"(?<=[{ALPHA}][0-9])\.$|(?<=[{ALPHA}][0-9][0-9])\.$"
 
 
 def add_hyphen_infixes(nlp: Language) -> Language:
     """Make ``nlp``'s tokenizer split hyphenated compounds (idempotent)."""
     infixes = list(nlp.Defaults.infixes or [])
-    if HYPHEN_INFIX not in infixes:
-        infixes.append(HYPHEN_INFIX)
+    for infix in (HYPHEN_INFIX, MARK_BEFORE_QUOTE_INFIX, QUOTE_AFTER_MARK_INFIX):
+        if infix not in infixes:
+            infixes.append(infix)
     suffixes = list(nlp.Defaults.suffixes or [])
     if CODE_DOT_SUFFIX not in suffixes:
         suffixes.append(CODE_DOT_SUFFIX)
