@@ -406,3 +406,19 @@ def test_next_championship_races_are_an_event_name(report) -> None:
     assert [(e.name, e.date) for e in report(text).events] == [
         ("nächsten Meisterschaftsrennen", "07-19")
     ]
+
+
+def test_every_rally_named_in_a_cue_sentence_is_an_event(report) -> None:
+    text = (
+        "Der Verband hat die Rallye Waldhausen abgesagt, und auch die Rallye Bergtal "
+        "am 12. September fällt aus."
+    )
+    assert [(n, d, s) for n, _, d, s in events(report, text)] == [
+        ("Rallye Waldhausen", None, "cancelled"),
+        ("Rallye Bergtal", "09-12", "cancelled"),
+    ]
+
+
+def test_an_ordinal_round_beside_the_event_is_no_second_event(report) -> None:
+    text = "Am kommenden Wochenende steigt das Saisonfinale, ein Jahr nach dem ersten Lauf."
+    assert [n for n, *_ in events(report, text)] == ["Saisonfinale"]
