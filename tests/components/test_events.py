@@ -422,3 +422,11 @@ def test_every_rally_named_in_a_cue_sentence_is_an_event(report) -> None:
 def test_an_ordinal_round_beside_the_event_is_no_second_event(report) -> None:
     text = "Am kommenden Wochenende steigt das Saisonfinale, ein Jahr nach dem ersten Lauf."
     assert [n for n, *_ in events(report, text)] == ["Saisonfinale"]
+
+
+def test_test_days_beside_the_season_opener_are_their_own_event(report) -> None:
+    text = "Bald steigt der Saisonauftakt, vorher stehen noch Testtage am 3. April an."
+    assert [(n, d) for n, _, d, _ in events(report, text)] == [
+        ("Saisonauftakt", None),
+        ("Testtage", "04-03"),
+    ]

@@ -50,8 +50,6 @@ NEWS_STAMP = re.compile(r"\d{1,2}\.\s*(?:[^\W\d_]+|\d{1,2}\.)(?:\s*\d{4})?:")
 CONJOINED = re.compile(
     r"\s*(?:,|und|sowie|oder)\s+(?:(?:auf|in|am|im|an)\s+)?(?:(?:dem|der|den|die|das)\s+)?"
 )
-# name shapes that carry an event's own name ("Rallye Schweden", "Großer Preis von X")
-PROPER_SHAPE = re.compile(r"Rallye|Preis")
 TRAILING_PLACE = re.compile(r",\s*([A-ZÄÖÜ][\wäöüß.-]+(?:[ /-][A-ZÄÖÜ][\wäöüß.-]+){0,2})\s*$")
 
 
@@ -65,6 +63,7 @@ class EventFinder(DataComponent):
         self.past_tense = re.compile("|".join(f"(?:{p})" for p in self.cues.past_tense))
         self.replaced = re.compile("(?:" + "|".join(self.cues.replaced) + r")\s*$", re.IGNORECASE)
         self.name_shapes = list(self.cues.name_patterns)
+        self.own_name = re.compile("|".join(f"(?:{p})" for p in self.cues.own_name_markers))
         self.race_ahead = [re.compile(p) for p in self.cues.race_ahead]
         self.race_ahead_names = [re.compile(p) for p in self.cues.race_ahead_names]
         self.event_tracks = {
@@ -443,10 +442,11 @@ class EventFinder(DataComponent):
             for s in resolved(doc, "EVENT", start=sent.start, end=sent.end)
         ]
         for shape in self.name_shapes:
-            if "TRACK" in shape or not PROPER_SHAPE.search(shape):
-                continue  # ordinal shapes ("ersten Lauf") name past rounds as often
+            if "TRACK" in shape:
+                continue
             for m in re.finditer(shape, sent_text):
-                names.append((sent.start_char + m.start(), sent.start_char + m.end(), None))
+                if self.own_name.search(m.group(0)):
+                    names.append((sent.start_char + m.start(), sent.start_char + m.end(), None))
         names.sort()
         kept: list[tuple[int, int, str | None]] = []
         for start, end, venue in names:
