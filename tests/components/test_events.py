@@ -430,3 +430,17 @@ def test_test_days_beside_the_season_opener_are_their_own_event(report) -> None:
         ("Saisonauftakt", None),
         ("Testtage", "04-03"),
     ]
+
+
+@pytest.mark.parametrize(
+    "cue",
+    ["In wenigen Tagen beginnt", "Nächste Woche wartet", "Demnächst beginnt"],
+)
+def test_near_future_cues_mark_an_upcoming_event(report, cue: str) -> None:
+    text = f"{cue} das Saisonfinale auf dem Nürburgring."
+    assert [(n, s) for n, _, _, s in events(report, text)] == [("Saisonfinale", "scheduled")]
+
+
+def test_the_same_sentence_in_the_past_gives_no_event(report) -> None:
+    text = "Vor zwei Wochen gewann Jonas Brenninger das Saisonfinale auf dem Nürburgring."
+    assert events(report, text) == []
