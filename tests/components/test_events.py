@@ -444,3 +444,19 @@ def test_near_future_cues_mark_an_upcoming_event(report, cue: str) -> None:
 def test_the_same_sentence_in_the_past_gives_no_event(report) -> None:
     text = "Vor zwei Wochen gewann Jonas Brenninger das Saisonfinale auf dem Nürburgring."
     assert events(report, text) == []
+
+
+def test_calendar_news_in_the_present_tense_names_upcoming_events(report) -> None:
+    text = (
+        "Im Juli kehrt die Meisterschaft auf den Norisring zurück. "
+        "Danach wird der Lausitzring Gastgeber des Saisonfinales sein."
+    )
+    assert [(t, s) for _, t, _, s in events(report, text)] == [
+        ("Norisring", "scheduled"),
+        ("Lausitzring", "scheduled"),
+    ]
+
+
+def test_a_return_told_in_the_past_tense_is_no_event(report) -> None:
+    text = "Im Juli kehrte die Meisterschaft auf den Norisring zurück."
+    assert events(report, text) == []
