@@ -460,3 +460,14 @@ def test_calendar_news_in_the_present_tense_names_upcoming_events(report) -> Non
 def test_a_return_told_in_the_past_tense_is_no_event(report) -> None:
     text = "Im Juli kehrte die Meisterschaft auf den Norisring zurück."
     assert events(report, text) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Im September ist der Lausitzring Schauplatz der vorletzten Runde.",
+        "Anschließend reist die Meisterschaft nach Hockenheim.",
+    ],
+)
+def test_calendar_verbs_of_venue_and_travel_name_upcoming_events(report, sentence: str) -> None:
+    assert [s for *_, s in events(report, sentence)] == ["scheduled"]
