@@ -471,3 +471,8 @@ def test_a_return_told_in_the_past_tense_is_no_event(report) -> None:
 )
 def test_calendar_verbs_of_venue_and_travel_name_upcoming_events(report, sentence: str) -> None:
     assert [s for *_, s in events(report, sentence)] == ["scheduled"]
+
+
+def test_a_gazetteer_event_also_matching_a_name_shape_is_one_event(report) -> None:
+    text = "Nächstes Rennen: Großer Preis von Italien, Monza, 14. September."
+    assert [n for n, *_ in events(report, text)] == ["Großer Preis von Italien"]

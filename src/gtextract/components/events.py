@@ -447,7 +447,7 @@ class EventFinder(DataComponent):
             for m in re.finditer(shape, sent_text):
                 if self.own_name.search(m.group(0)):
                     names.append((sent.start_char + m.start(), sent.start_char + m.end(), None))
-        names.sort()
+        names.sort(key=lambda n: (n[0], n[1]))
         kept: list[tuple[int, int, str | None]] = []
         for start, end, venue in names:
             if start < first.end and end > first.start:
