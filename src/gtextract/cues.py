@@ -119,6 +119,11 @@ class EventCues(CueFile):
     cancelled: list[str]
     crew_openers: list[str]
     name_patterns: list[str] = Field(description="regexes of event names")
+    own_name_markers: list[str] = Field(
+        description="regexes a name-pattern match contains when it is an event's own name "
+        "('Rallye X', 'Großer Preis von X'): each such name in a cue sentence is one event, "
+        "unlike ordinal rounds ('ersten Lauf') that name past rounds as often"
+    )
     calendar_past: list[str] = Field(description="notes of a calendar line already run")
     moved: list[str] = Field(
         description="words between a venue and its date that say the event moved there"

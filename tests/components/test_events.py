@@ -406,3 +406,73 @@ def test_next_championship_races_are_an_event_name(report) -> None:
     assert [(e.name, e.date) for e in report(text).events] == [
         ("nächsten Meisterschaftsrennen", "07-19")
     ]
+
+
+def test_every_rally_named_in_a_cue_sentence_is_an_event(report) -> None:
+    text = (
+        "Der Verband hat die Rallye Waldhausen abgesagt, und auch die Rallye Bergtal "
+        "am 12. September fällt aus."
+    )
+    assert [(n, d, s) for n, _, d, s in events(report, text)] == [
+        ("Rallye Waldhausen", None, "cancelled"),
+        ("Rallye Bergtal", "09-12", "cancelled"),
+    ]
+
+
+def test_an_ordinal_round_beside_the_event_is_no_second_event(report) -> None:
+    text = "Am kommenden Wochenende steigt das Saisonfinale, ein Jahr nach dem ersten Lauf."
+    assert [n for n, *_ in events(report, text)] == ["Saisonfinale"]
+
+
+def test_test_days_beside_the_season_opener_are_their_own_event(report) -> None:
+    text = "Bald steigt der Saisonauftakt, vorher stehen noch Testtage am 3. April an."
+    assert [(n, d) for n, _, d, _ in events(report, text)] == [
+        ("Saisonauftakt", None),
+        ("Testtage", "04-03"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "cue",
+    ["In wenigen Tagen beginnt", "Nächste Woche wartet", "Demnächst beginnt"],
+)
+def test_near_future_cues_mark_an_upcoming_event(report, cue: str) -> None:
+    text = f"{cue} das Saisonfinale auf dem Nürburgring."
+    assert [(n, s) for n, _, _, s in events(report, text)] == [("Saisonfinale", "scheduled")]
+
+
+def test_the_same_sentence_in_the_past_gives_no_event(report) -> None:
+    text = "Vor zwei Wochen gewann Jonas Brenninger das Saisonfinale auf dem Nürburgring."
+    assert events(report, text) == []
+
+
+def test_calendar_news_in_the_present_tense_names_upcoming_events(report) -> None:
+    text = (
+        "Im Juli kehrt die Meisterschaft auf den Norisring zurück. "
+        "Danach wird der Lausitzring Gastgeber des Saisonfinales sein."
+    )
+    assert [(t, s) for _, t, _, s in events(report, text)] == [
+        ("Norisring", "scheduled"),
+        ("Lausitzring", "scheduled"),
+    ]
+
+
+def test_a_return_told_in_the_past_tense_is_no_event(report) -> None:
+    text = "Im Juli kehrte die Meisterschaft auf den Norisring zurück."
+    assert events(report, text) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Im September ist der Lausitzring Schauplatz der vorletzten Runde.",
+        "Anschließend reist die Meisterschaft nach Hockenheim.",
+    ],
+)
+def test_calendar_verbs_of_venue_and_travel_name_upcoming_events(report, sentence: str) -> None:
+    assert [s for *_, s in events(report, sentence)] == ["scheduled"]
+
+
+def test_a_gazetteer_event_also_matching_a_name_shape_is_one_event(report) -> None:
+    text = "Nächstes Rennen: Großer Preis von Italien, Monza, 14. September."
+    assert [n for n, *_ in events(report, text)] == ["Großer Preis von Italien"]

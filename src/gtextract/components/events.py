@@ -63,6 +63,7 @@ class EventFinder(DataComponent):
         self.past_tense = re.compile("|".join(f"(?:{p})" for p in self.cues.past_tense))
         self.replaced = re.compile("(?:" + "|".join(self.cues.replaced) + r")\s*$", re.IGNORECASE)
         self.name_shapes = list(self.cues.name_patterns)
+        self.own_name = re.compile("|".join(f"(?:{p})" for p in self.cues.own_name_markers))
         self.race_ahead = [re.compile(p) for p in self.cues.race_ahead]
         self.race_ahead_names = [re.compile(p) for p in self.cues.race_ahead_names]
         self.event_tracks = {
@@ -418,9 +419,61 @@ class EventFinder(DataComponent):
                     events.append(replace(base, date=new[0], status="scheduled"))
             else:
                 status = "cancelled" if cancelled else "scheduled"
-                events.append(replace(base, date=dates[0][1] if dates else None, status=status))
+                further = self._further_names(sent, base, status, published)
+                # a date after a further event's name is that event's
+                own = [d for p, d in dates if not further or sent.start_char + p < further[0].start]
+                events.append(replace(base, date=own[0] if own else None, status=status))
                 events.extend(self._conjoined_venues(events[-1], tracks))
+                events.extend(further)
         return events
+
+    def _further_names(
+        self, sent: Span, first: EventFact, status: str, published: date | None
+    ) -> list[EventFact]:
+        """ "Nach der Rallye A wurde auch die Rallye B abgesagt": every further
+        event named in a cue sentence is one more event of the same status, at
+        its own venue (a track inside its name or its gazetteer entry's track),
+        dated only by a date right after it."""
+        doc = sent.doc
+        text = text_of(doc)
+        sent_text = text[sent.start_char : sent.end_char]
+        names = [
+            (s.start_char, s.end_char, self.event_tracks.get(s.kb_id_))
+            for s in resolved(doc, "EVENT", start=sent.start, end=sent.end)
+        ]
+        for shape in self.name_shapes:
+            if "TRACK" in shape:
+                continue
+            for m in re.finditer(shape, sent_text):
+                if self.own_name.search(m.group(0)):
+                    names.append((sent.start_char + m.start(), sent.start_char + m.end(), None))
+        names.sort(key=lambda n: (n[0], n[1]))
+        kept: list[tuple[int, int, str | None]] = []
+        for start, end, venue in names:
+            if start < first.end and end > first.start:
+                continue  # the sentence's first event itself
+            if kept and start < kept[-1][1]:
+                continue  # inside a longer name already kept
+            kept.append((start, end, venue))
+        nested = doc.spans.get(NESTED, [])
+        more = []
+        for k, (start, end, venue) in enumerate(kept):
+            inside = [t for t in nested if start <= t.start_char < end]
+            if inside:
+                venue = self._venue(inside[0])
+            stop = kept[k + 1][0] if k + 1 < len(kept) else sent.end_char
+            after = [d for p, d in find_dates(text[end:stop], published) if p <= SLOT_REACH]
+            more.append(
+                EventFact(
+                    text[start:end],
+                    start,
+                    end,
+                    track=venue or first.track,
+                    date=after[0] if after else None,
+                    status=status,
+                )
+            )
+        return more
 
     @staticmethod
     def _news_stamp(sent_text: str, pos: int) -> bool:
