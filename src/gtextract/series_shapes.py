@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from gtextract.components.spans import resolved
+from gtextract.components.spans import lower_forms, resolved
 from gtextract.cues import AssemblyRules
 
 
@@ -42,18 +42,17 @@ class SeriesShapes:
     def __call__(self, doc: Doc) -> list[Span]:
         known = [(s.start, s.end) for s in resolved(doc, "SERIES", "EVENT")]
         found = []
-        for token in doc:
-            low = token.lower_
-            head = next((h for h in self.heads if low.endswith(h)), None)
-            if head is None:
+        for i, low in enumerate(lower_forms(doc)):
+            if not low.endswith(self.heads):  # one C call for most words
                 continue
-            start = _compound_start(doc, token.i + 1)
-            if start == token.i and low == head:
+            head = next(h for h in self.heads if low.endswith(h))
+            start = _compound_start(doc, i + 1)
+            if start == i and low == head:
                 continue  # a bare "Meisterschaft" names no series
             adjective = doc[start - 1].lower_ if start else ""
             if not adjective.endswith(self.adjective_endings) or adjective in NATIONWIDE:
                 continue
-            span = doc[start - 1 : token.i + 1]
+            span = doc[start - 1 : i + 1]
             if any(a < span.end and span.start < b for a, b in known):
                 continue
             found.append(span)

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span
 
-from gtextract.components.spans import resolved, text_of
+from gtextract.components.spans import lower_forms, resolved, text_of
 from gtextract.cues import AssemblyRules
 
 # a town's word: capitalised, then lower case ("Zwickau", "Lübbecke")
@@ -79,20 +79,23 @@ class TownVenues:
 
     def _candidates(self, doc: Doc) -> Iterator[Span]:
         text = text_of(doc)
-        for token in doc:
+        # plain strings once per Doc: a Token object per word and phrase is the cost here
+        lowers = lower_forms(doc)
+        for i, low in enumerate(lowers):
             for phrase in self.around:  # "rund um (das sächsische) Stollberg"
-                end = token.i + len(phrase)
-                if tuple(t.lower_ for t in doc[token.i : end]) != phrase:
+                end = i + len(phrase)
+                if low != phrase[0] or tuple(lowers[i:end]) != phrase:
                     continue
-                if end < len(doc) and doc[end].lower_ in ARTICLES:
+                if end < len(doc) and lowers[end] in ARTICLES:
                     end += 1
                 if end < len(doc) and doc[end].text[:1].islower():
                     end += 1  # an adjective: "das sächsische Stollberg"
                 town = town_at(doc, end)
                 if town is not None and _ner_label(town) == "LOC":
                     yield town
-            if token.text == "(" and self.bracket_line is not None:
-                town = town_at(doc, token.i + 1)
+            if low == "(" and self.bracket_line is not None:
+                token = doc[i]
+                town = town_at(doc, i + 1)
                 if town is None or town.end >= len(doc) or doc[town.end].text != ")":
                     continue
                 closes_line = (

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from gtextract.components.contract import (  # noqa: F401  (re-exported)
@@ -61,6 +62,13 @@ def text_of(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["gtx_text"] = doc.text
     return str(text)
+
+
+def lower_forms(doc: Doc) -> list[str]:
+    """Every token's lower-case form, read from the Doc's array: no Token object per
+    word, which is what a scan over every token of a long report costs."""
+    strings = doc.vocab.strings
+    return [strings[key] for key in doc.to_array(LOWER).tolist()]
 
 
 def _sentence_bounds(doc: Doc) -> list[tuple[int, int, int, int]]:
