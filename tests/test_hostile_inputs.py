@@ -215,7 +215,7 @@ def test_pipe_with_processes_records_failures_and_keeps_the_base_label() -> None
 
 FRAMED_NAMES = ["Jens Klingmann", "Kelvin van der Linde", "Christian Engelhart"]
 CLEAN = (
-    "Jens Klingmann gewann das Rennen auf dem Red Bull Ring. Zweiter wurde Kelvin van der "
+    "Am Red Bull Ring siegte Jens Klingmann. Zweiter wurde Kelvin van der "
     "Linde. Dritter wurde Christian Engelhart."
 )
 

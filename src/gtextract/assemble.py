@@ -507,7 +507,7 @@ def _without_final_mark(mention: Mention) -> Mention:
 
 def _persons_bracket(text: str, mention: Mention, person_ends: set[int]) -> bool:
     """Hometowns in "Jonas Brenninger (25, Heidelberg)" are details, not venues; a
-    bracket elsewhere ("zwei Stationen (New York am 15. Juli)") may name a venue."""
+    bracket elsewhere ("drei Läufe (Montreal am 8. August)") may name a venue."""
     start, end = mention.start_char, mention.end_char
     left = text.rfind("(", max(0, start - 60), start)
     right = text.rfind(")", max(0, start - 60), start)

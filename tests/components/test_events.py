@@ -306,7 +306,7 @@ def test_a_series_in_the_news_without_venue_is_no_event(report) -> None:
 
 
 def test_conjoined_venues_give_one_event_each(report) -> None:
-    text = "Außerdem stehen noch Rennen auf dem Lausitzring und in Hockenheim auf dem Plan."
+    text = "Bis Oktober hat die Serie Gastspiele am Lausitzring sowie in Hockenheim auf dem Plan."
     assert [(e.track, e.status) for e in report(text).events] == [
         ("Lausitzring", "scheduled"),
         ("Hockenheim", "scheduled"),
@@ -381,13 +381,13 @@ def test_struck_from_the_calendar_is_a_cancellation(report) -> None:
 
 
 def test_a_series_moving_a_date_names_no_moved_race(report) -> None:
-    text = "Die DTM ersetzt den Lauf in Monza, dessen Termin von Juli auf April vorverlegt wird."
+    text = "Die DTM tauscht Zandvoort gegen einen Lauf, der von August in den Mai vorverlegt wird."
     assert report(text).events == []
 
 
 def test_final_of_a_championship_is_an_event_name(report) -> None:
     text = (
-        "Am Sonntag findet auf dem Lausitzring das Finale der deutschen Kart-Meisterschaft statt."
+        "Das Finale der deutschen Kart-Meisterschaft steigt am Sonntag auf dem Lausitzring."
     )
     assert [(e.name, e.track) for e in report(text).events] == [
         ("Finale der deutschen Kart-Meisterschaft", "Lausitzring")
@@ -402,7 +402,7 @@ def test_a_series_being_a_guest_at_an_event_is_upcoming(report) -> None:
 
 
 def test_next_championship_races_are_an_event_name(report) -> None:
-    text = "Die nächsten Meisterschaftsrennen finden schon am 19. Juli in Kleinhausen statt."
+    text = "In Kleinhausen finden am 19. Juli bereits die nächsten Meisterschaftsrennen statt."
     assert [(e.name, e.date) for e in report(text).events] == [
         ("nächsten Meisterschaftsrennen", "07-19")
     ]

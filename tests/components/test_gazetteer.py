@@ -130,5 +130,5 @@ def test_city_naming_a_formula_e_race_is_a_track(doc) -> None:
 
 
 def test_series_in_a_truncated_compound(doc) -> None:
-    d = doc("Der frühere Formel-1- und DTM-Pilot Jonas Brenninger fuhr vorn.")
+    d = doc("Als einstiger Formel-1- und DTM-Pilot fuhr Jonas Brenninger vorn.")
     assert [kb for _, kb in labelled(d, "SERIES")] == ["Formel 1", "DTM"]

@@ -212,7 +212,7 @@ def test_author_lines_are_no_drivers(doc) -> None:
     assert got == [("Lukas Maier", "PERSON"), ("Jonas Brenninger", "PERSON")]
     got = people(doc("Verfasst von Lukas Maier. Veröffentlicht in Rennberichte\nText.\n"))
     assert got == [("Lukas Maier", "PERSON")]
-    text = "Kurzmeldungen\nLukas Maier am 23.04.2019 um 15:57 (UTC)\n\nDas Rennen lief.\n"
+    text = "Kurzmeldungen\nLukas Maier am 02.05.2019 um 09:41 (UTC)\n\nDas Rennen lief.\n"
     got = people(doc(text))
     assert got == [("Lukas Maier", "PERSON")]
 
@@ -285,7 +285,7 @@ def test_a_short_last_word_ending_the_text_is_a_cut_off_name(doc) -> None:
 
 
 def test_circuit_towns_are_no_drivers(doc) -> None:
-    got = people(doc("Es folgen noch zwei Stationen: New York am 15. Juli und Montreal."))
+    got = people(doc("Offen sind noch Montreal und New York am 8. August."))
     assert got == []
 
 

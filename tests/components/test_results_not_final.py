@@ -31,7 +31,7 @@ def results(report, text: str) -> list[tuple[str, int, str | None, list[str]]]:
         "Jonas Brenninger verlor den zweiten Rang auf der Zielgeraden.",
         "Jonas Brenninger konnte Lars ter Horst von der dritten Position verdrängen.",
         # the winner as a reference point, a win still ahead or prevented
-        "Jonas Brenninger kam mit zehn Sekunden Rückstand auf den Sieger ins Ziel.",
+        "Jonas Brenninger fehlten am Ende zehn Sekunden Rückstand auf den Sieger.",
         "Jonas Brenninger fährt kontrolliert Richtung Gesamtsieg.",
         "Jonas Brenninger verhinderte den Sieg seines Teamkollegen.",
         # what did not or would have happened

@@ -46,7 +46,7 @@ PLACE = re.compile(r"[A-ZÄÖÜ][\wäöüß.-]+(?:[ /-][A-ZÄÖÜ][\wäöüß.-]
 CLAUSE_BREAK = re.compile(r"[,;:]|\s[–—-]\s")
 # the date that opens a news ticker entry: "12. Juni:", "03.06.2020:"
 NEWS_STAMP = re.compile(r"\d{1,2}\.\s*(?:[^\W\d_]+|\d{1,2}\.)(?:\s*\d{4})?:")
-# what joins two venues of one list: "auf dem Lausitzring und in Hockenheim"
+# what joins two venues of one list: "am Sachsenring und in Oschersleben"
 CONJOINED = re.compile(
     r"\s*(?:,|und|sowie|oder)\s+(?:(?:auf|in|am|im|an)\s+)?(?:(?:dem|der|den|die|das)\s+)?"
 )
@@ -496,7 +496,7 @@ class EventFinder(DataComponent):
         return [d for _, d in find_dates(text, published)]
 
     def _conjoined_venues(self, event: EventFact, tracks: list[Span]) -> list[EventFact]:
-        """ "Rennen auf dem Lausitzring und in Hockenheim": an event named by its
+        """ "Läufe am Sachsenring und in Oschersleben": an event named by its
         venue stands for each venue joined to it, one event each."""
         if event.date is not None or not tracks:
             return []

@@ -207,7 +207,7 @@ def _names_the_venue(city: Span, events: list[tuple[int, int]]) -> bool:
         and doc[city.end].lower_ == "am"
         and doc[city.end + 1].text[:1].isdigit()
     ):
-        return True  # a calendar entry: "New York am 15. Juli"
+        return True  # a calendar entry: "Montreal am 8. August"
     following = tuple(t.lower_ for t in doc[city.end : city.end + 3])
     if any(following[: len(name)] == name for name in CITY_RACE_NAMES):
         return True

@@ -44,7 +44,7 @@ ARTICLE_PARTICLES = {"der", "den", "dem", "des", "das", "die", "von", "vom", "zu
 # role nouns this long also end compounds ("Motorsportberater"); shorter ones only
 # when listed as a suffix ("-Chef": "Rallyechef")
 MIN_ROLE_SUFFIX = 6
-# author lines: "• von A & B", "Verfasst von A.", "A am 23.04.2011 um 15:57"
+# author lines: "• von A & B", "Verfasst von A.", "A am 02.05.2019 um 09:41"
 BULLETS = " \t•·*-–—|"
 _NAME_WORD = r"[A-ZÄÖÜ][\w.'’-]*"
 BYLINE_BEFORE = re.compile(
@@ -93,7 +93,7 @@ def _compound_head(tok: Token) -> bool:
 
 def _byline(span: Span) -> bool:
     """The author: "Von Markus Muster" alone on a line, "• von A & B", "Verfasst von
-    A. Veröffentlicht in ...", or "A am 23.04.2011 um 15:57" opening a post."""
+    A. Veröffentlicht in ...", or "A am 02.05.2019 um 09:41" opening a post."""
     doc = span.doc
     text = text_of(doc)
     line_start = text.rfind("\n", 0, span.start_char) + 1
