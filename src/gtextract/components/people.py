@@ -200,6 +200,8 @@ class PeopleFinder(DataComponent):
         self.months = {w.lower() for w in data.months()}
         # towns of the circuits ("New York", "Montreal"): a calendar line, not a person
         self.track_towns = set(data.track_places())
+        # a span can only be (part of) a town when its first word is a town's word
+        self.track_town_words = {w for town in self.track_towns for w in town.split()}
         self.places = set(data.mapping("nationalities"))
         self.given_or_role = {w for w in data.words("driver_roles")} | {
             w for w in data.words("non_driver_roles")
@@ -691,6 +693,8 @@ class PeopleFinder(DataComponent):
     def _in_town(self, span: Span) -> bool:
         """ "Montreal", "New York": the span is a circuit's town or a word of it."""
         doc = span.doc
+        if doc[span.start].text not in self.track_town_words:
+            return False
         return any(
             doc[max(0, span.start - before) : span.end + after].text in self.track_towns
             for before in (0, 1)
