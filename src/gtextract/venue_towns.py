@@ -51,7 +51,8 @@ def town_at(doc: Doc, i: int) -> Span | None:
 
 
 def _ner_label(span: Span) -> str:
-    return next((e.label_ for e in span.doc.ents if e.start <= span.start < e.end), "")
+    """The base model's entity label on the span's first word ("" outside entities)."""
+    return span.doc[span.start].ent_type_
 
 
 class TownVenues:
