@@ -292,7 +292,7 @@ def test_patterns_tokenise_like_the_pipeline(nlp: spacy.language.Language) -> No
     ruler.add_patterns(list(gz.all_patterns()))  # type: ignore[attr-defined]
     text = (
         "Jens Klingmann gewann im BMW M6 GT3 von Schubert Motorsport das ADAC GT Masters "
-        "Rennen auf dem Red-Bull-Ring; beim 24-Stunden-Rennen auf dem Nürburgring fuhr er "
+        "Rennen auf dem Red-Bull-Ring; vor dem 24-Stunden-Rennen auf dem Nürburgring testete er "
         "in der SP9 für Rowe Racing, die GT Masters gastieren in Spa-Francorchamps."
     )
     doc = nlp(text)

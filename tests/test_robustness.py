@@ -26,7 +26,7 @@ ODD = [
     "-" * 50,
     "Rang",
     "Platz zwei",
-    "Die Plätze 5 und 6 gingen an",
+    "Die Plätze 5 und 6 belegten",
     "Er landete vor",
     "Der Bentley erbt den Sieg.",
     "Zusammen mit",

@@ -24,8 +24,8 @@ NORDSCHLEIFE = """Regen bestimmt das Rennen auf der Nordschleife
 
 Bei wechselhaften Bedingungen gewann Christopher Haase zusammen mit Markus Winkelhock \
 den vierten Lauf der Langstreckenmeisterschaft auf dem Nürburgring. Die beiden Audi-Piloten \
-lagen nach vier Stunden 38,5 Sekunden vor dem Porsche 911 GT3 R von Manthey Racing mit \
-Kevin Estre am Steuer. Frank Stippler schied nach einem Unfall in der dritten Runde aus. \
+hatten nach vier Stunden 38,5 Sekunden Vorsprung auf Kevin Estre, der den Manthey \
+Racing Porsche 911 GT3 R fuhr. Frank Stippler schied nach einem Unfall in der dritten Runde aus. \
 Der nächste Lauf ist für den 3. Oktober geplant.
 """
 

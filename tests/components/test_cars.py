@@ -37,7 +37,7 @@ def test_hyphenated_make(report) -> None:
 
 
 def test_hyphenated_model_word(doc) -> None:
-    d = doc("Er gewann im Nissan GT-R Nismo GT3 das Rennen.")
+    d = doc("Im Training drehte sie im Nissan GT-R Nismo GT3 die meisten Runden.")
     assert [s.text for s in resolved(d, "CAR")] == ["Nissan GT-R Nismo GT3"]
 
 

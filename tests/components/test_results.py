@@ -70,7 +70,10 @@ def test_crew_beats_crew(report) -> None:
 
 
 def test_listed_places_go_to_crews(report) -> None:
-    text = "Die Plätze 5 und 6 gingen an Jonas Brenninger/Tim Kessler und Lars ter Horst/Max Weber."
+    text = (
+        "Die Plätze 5 und 6 sicherten sich Jonas Brenninger/Tim Kessler "
+        "und Lars ter Horst/Max Weber."
+    )
     assert results(report, text) == [
         ("race", 5, None, ["Jonas Brenninger", "Tim Kessler"]),
         ("race", 6, None, ["Lars ter Horst", "Max Weber"]),
@@ -188,7 +191,7 @@ def test_prevailing_is_a_win_and_the_beaten_driver_second(report) -> None:
 def test_prevailing_for_a_numbered_place_is_no_win(report) -> None:
     r = report(
         "Am Ende setzte sich Felix Aurach gegen Tobias Kranzler durch und "
-        "überquerte auf dem dritten Gesamtrang die Ziellinie."
+        "kam auf dem dritten Gesamtrang ins Ziel."
     )
     got = {(x.kind, x.position, d) for x in r.results for d in x.drivers}
     assert ("race", 3, "Felix Aurach") in got

@@ -137,7 +137,7 @@ def test_co_drivers_share_the_race_result(alone, hand_doc) -> None:
 
 def test_two_positions_for_two_crews_by_nearness(alone, hand_doc) -> None:
     doc = hand_doc(
-        "Die Plätze 5 und 6 gingen an [Xaver Quast](DRIVER)/[Ulf Ribbeck](DRIVER) und "
+        "Die Plätze 5 und 6 sicherten sich [Xaver Quast](DRIVER)/[Ulf Ribbeck](DRIVER) und "
         "[Yannick Oblitz](DRIVER)/[Zeno Marrak](DRIVER)."
     )
     assert facts(alone, doc) == [

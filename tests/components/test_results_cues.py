@@ -86,7 +86,7 @@ def test_plural_places_as_a_range(alone, blank_nlp) -> None:
     finder: CueFinder = alone("gtx_results").prose.cue_finder
     doc = blank_nlp("Die Plätze vier bis sechs gingen an andere.")
     assert finder.position_at(doc[1]) == ([4, 5, 6], "race")
-    doc = blank_nlp("Die Plätze 5 und 6 gingen an andere.")
+    doc = blank_nlp("Die Plätze 5 und 6 belegten andere.")
     assert finder.position_at(doc[1]) == ([5, 6], "race")
 
 

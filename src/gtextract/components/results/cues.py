@@ -21,7 +21,7 @@ from gtextract.cues import PositionCues
 from gtextract.numbers import cardinal, ordinal
 
 P_NOTATION = re.compile(r"^P(\d{1,2})$")
-# a car's own class ("der in der E1XP-Klasse startende Porsche") is no class win
+# a car's own class ("der in der Klasse E2 gemeldete Porsche") is no class win
 CAR_CLASS = re.compile(r"klasse (?:start|eingesetzt|gemeldet|fahrend)\w*")
 
 # Grammar, not cue vocabulary: after a definite article a capitalised ordinal is
@@ -102,7 +102,7 @@ class CueFinder:
                 found.append(Cue([n], "race", None, tok, stated=False))
             elif "klassensieg" in low or (
                 # "gewannen ... die Klasse", "Sieger der Gentleman-Wertung"; not
-                # "der in der E1XP-Klasse startende Porsche ... entschied"
+                # "der in der Klasse E2 gemeldete Porsche ... entschied"
                 low in self.win_words and self._class_context(clause)
             ):
                 prefix = (
@@ -320,7 +320,7 @@ class CueFinder:
         """Does the clause speak of a class win ("gewann die Rookie-Wertung")?
 
         Brackets ("(Erste in der Klasse SP7)") belong to another crew, and a
-        car's own class ("der in der E1XP-Klasse startende Porsche") is no win.
+        car's own class ("der in der Klasse E2 gemeldete Porsche") is no win.
         """
         inside = bracket_tokens(clause)
         words = " ".join(t.lower_ for t in clause if t.i not in inside)
