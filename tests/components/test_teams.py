@@ -141,3 +141,15 @@ def test_silver_arrows_nickname_is_no_team(report) -> None:
 def test_doubled_flag_country_ends_the_team_name(doc) -> None:
     d = doc("Zweiter: SchweizSchweiz Kai Brenner ItalienItalien Scuderia Ferrari")
     assert teams(d) == ["Scuderia Ferrari"]
+
+
+def test_listed_team_before_staff_role_compound_is_no_team(report) -> None:
+    r = report("Das lobte Volkswagen Motorsport-Direktor Jonas Kessler nach dem Rennen.")
+    assert r.teams == []
+    d = report("Volkswagen Motorsport setzte drei Autos ein.")
+    assert [t.name for t in d.teams] == ["Volkswagen Motorsport"]
+
+
+def test_formula_1_in_a_drivers_role_makes_no_constructor_teams(report) -> None:
+    r = report("Der frühere Formel-1-Pilot Jonas Kessler siegte im Porsche vor Audi in Le Mans.")
+    assert r.teams == []

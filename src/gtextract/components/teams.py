@@ -293,8 +293,17 @@ class TeamFinder(DataComponent):
             + self._by_spans(doc)
             if (s.start, s.end) not in known
         ]
-        add_candidates(doc, spans)
+        add_candidates(doc, spans + self._employers(doc))
         return doc
+
+    def _employers(self, doc: Doc) -> list[Span]:
+        """ "BMW Motorsport-Direktor": a listed team leading a staff role compound names
+        a person's employer; the whole compound (label ``ORG``) outranks the team."""
+        return [
+            Span(doc, s.start, s.end + 2, label=ORG)
+            for s in candidates(doc, "TEAM")
+            if self._compound_modifier(doc, s.end)
+        ]
 
 
 @Language.factory("gtx_teams", assigns=[contract.SPANS], requires=[contract.SPANS])
