@@ -153,3 +153,11 @@ def test_listed_team_before_staff_role_compound_is_no_team(report) -> None:
 def test_formula_1_in_a_drivers_role_makes_no_constructor_teams(report) -> None:
     r = report("Der frühere Formel-1-Pilot Jonas Kessler siegte im Porsche vor Audi in Le Mans.")
     assert r.teams == []
+
+
+def test_entrant_after_a_drivers_age_and_home(report) -> None:
+    r = report(
+        "Schnellster war Jonas Kessler (19, Bonn, Blitzwerk) vor Kai Brenner "
+        "(22, Österreich, Brenner Racing) und Tim Vogt (20, Mainz)."
+    )
+    assert [t.name for t in r.teams] == ["Blitzwerk", "Brenner Racing"]

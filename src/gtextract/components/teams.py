@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from gtextract.components import contract
 from gtextract.components.base import DataComponent
-from gtextract.components.spans import add_candidates, candidates, is_sentence_start
+from gtextract.components.spans import add_candidates, candidates, is_sentence_start, text_of
 from gtextract.gazetteers import DataSource, entry_file, mapping_file, word_file
 from gtextract.numbers import cardinal
 
@@ -37,6 +37,9 @@ MAX_BY_TOKENS = 3  # name words on each side of "by"
 # "des Mamerow Racing Teams": after a genitive article "Teams" is one team
 GENITIVE_ARTICLES = frozenset({"des", "eines"})
 ORG = "ORG"  # a company or club named by its legal form: no entity of the records
+# "Jonas Kessler (19, Bonn, Kessler Racing)": a driver's age, home and entrant, the
+# way ADAC press releases introduce every driver; the third item is the team
+AGE_HOME_ENTRANT = re.compile(r"\(\d{1,2}, [^,()\n]+, ([^,()\n]+)\)")
 NOT_BY_ENTRANT = {"powered", "presented", "supported", "sponsored", "driven", "foto", "photo"}
 
 
@@ -281,6 +284,21 @@ class TeamFinder(DataComponent):
                 spans.append(Span(doc, start, end, label="TEAM"))
         return spans
 
+    def _bracket_entrants(self, doc: Doc) -> list[Span]:
+        """ "(19, Bonn, NordPass)": the entrant after a driver's age and home, also one
+        with no team word."""
+        spans = []
+        for match in AGE_HOME_ENTRANT.finditer(text_of(doc)):
+            span = doc.char_span(match.start(1), match.end(1))
+            if span is None or not any(c.isupper() for c in span.text):
+                continue
+            end = span.end
+            while end > span.start and doc[end - 1].lower_ in self.company_suffixes:
+                end -= 1
+            if end > span.start and doc[span.start].lower_ not in self.places:
+                spans.append(Span(doc, span.start, end, label="TEAM"))
+        return spans
+
     def __call__(self, doc: Doc) -> Doc:
         makes = candidates(doc, "MAKE")
         makes_at = {m.start for m in makes}
@@ -291,6 +309,7 @@ class TeamFinder(DataComponent):
             for s in self._team_word_spans(doc, makes_at, classes_at)
             + self._fused_spans(doc, makes)
             + self._by_spans(doc)
+            + self._bracket_entrants(doc)
             if (s.start, s.end) not in known
         ]
         add_candidates(doc, spans + self._employers(doc))
