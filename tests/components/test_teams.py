@@ -161,3 +161,8 @@ def test_entrant_after_a_drivers_age_and_home(report) -> None:
         "(22, Österreich, Brenner Racing) und Tim Vogt (20, Mainz)."
     )
     assert [t.name for t in r.teams] == ["Blitzwerk", "Brenner Racing"]
+
+
+def test_initials_like_a_country_code_before_the_team_word(doc) -> None:
+    d = doc("Vorne lag Kai Berger (KR Motorsport) vor Tim Vogt (GER).")
+    assert teams(d) == ["KR Motorsport"]

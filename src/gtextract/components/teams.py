@@ -33,6 +33,7 @@ TEAM_WORD_LISTS = (
 MAX_NAME_TOKENS_BEFORE = 4
 MAX_NAME_TOKENS_AFTER = 2
 NUMBERED_TEAM = re.compile(r"^Team\d+$")
+MAX_INITIALS = 3  # letters of a team's initials that read like a country code
 MAX_BY_TOKENS = 3  # name words on each side of "by"
 # "des Mamerow Racing Teams": after a genitive article "Teams" is one team
 GENITIVE_ARTICLES = frozenset({"des", "eines"})
@@ -90,6 +91,12 @@ class TeamFinder(DataComponent):
         half = len(low) // 2
         return low in self.places or (low[:half] == low[half:] and low[:half] in self.places)
 
+    @staticmethod
+    def _initials(tok: Token, next_to_team_word: bool) -> bool:
+        """ "KR Motorsport", "US Racing": capitals right before the team word are the
+        team's initials, though also a country code ("(KR)", "GER")."""
+        return next_to_team_word and tok.is_upper and len(tok.text) <= MAX_INITIALS
+
     def _is_name_part(self, tok: Token) -> bool:
         """Capitalised, upper-case or mixed-case words that can be part of a team name."""
         text = tok.text
@@ -112,7 +119,9 @@ class TeamFinder(DataComponent):
                 elif (self._is_name_part(prev) or self._is_team_word(prev)) and (
                     prev.whitespace_ or doc[start].text == "-"
                 ):
-                    if prev.lower_ in self.roles or self._is_place(prev):
+                    if prev.lower_ in self.roles or (
+                        self._is_place(prev) and not self._initials(prev, start == tok.i)
+                    ):
                         break
                     if self._counted_noun(doc, start - 1):
                         break
