@@ -166,3 +166,12 @@ def test_entrant_after_a_drivers_age_and_home(report) -> None:
 def test_initials_like_a_country_code_before_the_team_word(doc) -> None:
     d = doc("Vorne lag Kai Berger (KR Motorsport) vor Tim Vogt (GER).")
     assert teams(d) == ["KR Motorsport"]
+
+
+def test_sponsor_named_before_a_race_is_no_team(doc) -> None:
+    d = doc(
+        "Beim Brenner Racing 12. DMV Münsterlandpokal und dem ROWE 6-Stunden-Rennen "
+        "siegte Kai Berger."
+    )
+    assert teams(d) == []
+    assert teams(doc("ROWE Racing siegte vor Kai Berger.")) == ["ROWE Racing"]

@@ -41,6 +41,9 @@ ORG = "ORG"  # a company or club named by its legal form: no entity of the recor
 # "Jonas Kessler (19, Bonn, Kessler Racing)": a driver's age, home and entrant, the
 # way ADAC press releases introduce every driver; the third item is the team
 AGE_HOME_ENTRANT = re.compile(r"\(\d{1,2}, [^,()\n]+, ([^,()\n]+)\)")
+# "ROWE 6-Stunden-Rennen", "24h": a race named by its length
+HOURS_RACE = re.compile(r"\d+[- ]?(?:Stunden|h)\b", re.IGNORECASE)
+ORDINAL = re.compile(r"\d+\.$")  # "PAGID Racing 47. DMV Münsterlandpokal"
 NOT_BY_ENTRANT = {"powered", "presented", "supported", "sponsored", "driven", "foto", "photo"}
 
 
@@ -322,7 +325,26 @@ class TeamFinder(DataComponent):
             if (s.start, s.end) not in known
         ]
         add_candidates(doc, spans + self._employers(doc))
+        self._drop_race_sponsors(doc)
         return doc
+
+    def _drop_race_sponsors(self, doc: Doc) -> None:
+        """ "beim PAGID Racing 47. DMV Münsterlandpokal", "das ROWE 6-Stunden-Rennen": a
+        name right before a race's name is its title sponsor, no entrant there."""
+        events_at = {s.start for s in candidates(doc, "EVENT")}
+        text = text_of(doc)
+
+        def before_race(end: int) -> bool:
+            if end < len(doc) and ORDINAL.match(doc[end].text):
+                end += 1
+            return end < len(doc) and (
+                end in events_at or HOURS_RACE.match(text, doc[end].idx) is not None
+            )
+
+        group = candidates(doc)
+        kept = [s for s in group if s.label_ != "TEAM" or not before_race(s.end)]
+        if len(kept) < len(group):
+            doc.spans[contract.CANDIDATES] = kept
 
     def _employers(self, doc: Doc) -> list[Span]:
         """ "BMW Motorsport-Direktor": a listed team leading a staff role compound names
