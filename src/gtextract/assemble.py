@@ -166,6 +166,7 @@ class Assembler:
         rules = data.cues("assembly", AssemblyRules)
         # series whose entrants are the constructors ("Ferrari", "Mercedes")
         self.constructor_series = frozenset(rules.constructor_series)
+        self.engine_makes = frozenset(rules.engine_makes)
         self.not_venue_compounds = frozenset(w.lower() for w in rules.not_venue_compounds)
         # "Formel-1-Pilot", "DTM-Champion": a series in a person's role names no field
         self.person_roles = frozenset(
@@ -281,7 +282,12 @@ class Assembler:
         series = [s for s in resolved(doc, "SERIES") if not self._in_role(text, s.end_char)]
         constructors: list[Mention] = []
         if series and series[0].kb_id_ in self.constructor_series:  # the report's own series
-            constructors = [Mention.of(m) for m in resolved(doc, "MAKE")]
+            # "Williams-Renault", "Benetton-Ford": the engine ("Alfa-Sauber" is Sauber)
+            constructors = [
+                Mention.of(m)
+                for m in resolved(doc, "MAKE")
+                if not (m.kb_id_ in self.engine_makes and _joined(text, m))
+            ]
             constructors = [
                 Mention(m.text, m.start_char, m.end_char, m.kb_id_, "TEAM") for m in constructors
             ]
@@ -511,6 +517,12 @@ def _with_shared_surname(mention: Mention) -> Mention:
     return Mention(
         f"{mention.text} {mention.kb_id_}", mention.start_char, mention.end_char, "", mention.label_
     )
+
+
+def _joined(text: str, make: Span) -> bool:
+    """ "Williams-Renault": a word right before the hyphen that leads the make."""
+    at = make.start_char
+    return at > 1 and text[at - 1] == "-" and text[at - 2].isalnum()
 
 
 def _without_final_mark(mention: Mention) -> Mention:

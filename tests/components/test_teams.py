@@ -175,3 +175,10 @@ def test_sponsor_named_before_a_race_is_no_team(doc) -> None:
     )
     assert teams(d) == []
     assert teams(doc("ROWE Racing siegte vor Kai Berger.")) == ["ROWE Racing"]
+
+
+def test_engine_make_after_a_constructor_is_no_team(report) -> None:
+    r = report("In der Formel 1 gewann Ferrari vor dem Williams-Renault von Kai Berger.")
+    assert [t.name for t in r.teams] == ["Ferrari", "Williams"]
+    r = report("In der Formel 1 holte Kai Berger im Alfa-Sauber zwei Punkte.")
+    assert "Sauber" in [t.name for t in r.teams]
