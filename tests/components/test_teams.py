@@ -182,3 +182,8 @@ def test_engine_make_after_a_constructor_is_no_team(report) -> None:
     assert [t.name for t in r.teams] == ["Ferrari", "Williams"]
     r = report("In der Formel 1 holte Kai Berger im Alfa-Sauber zwei Punkte.")
     assert "Sauber" in [t.name for t in r.teams]
+
+
+def test_common_noun_after_a_team_word_is_no_name(doc) -> None:
+    assert teams(doc("Beim Motorsport Festival in Hockenheim gewann Kai Berger.")) == []
+    assert teams(doc("Kai Berger fuhr für Team Kessler.")) == ["Team Kessler"]

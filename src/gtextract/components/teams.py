@@ -147,6 +147,7 @@ class TeamFinder(DataComponent):
                     and self._is_name_part(doc[end])
                     and end not in makes_at
                     and doc[end].lower_ not in self.not_names
+                    and not self._common_noun(doc[end])
                     and doc[end].lower_ not in self.venue_words
                     and doc[end].lower_ not in self.company_suffixes
                 ):
@@ -166,6 +167,11 @@ class TeamFinder(DataComponent):
             if named and not plural_next:  # "Customer Racing Teams" is a group of teams
                 spans.append(self._team_or_company(doc, start, end))
         return spans
+
+    def _common_noun(self, tok: Token) -> bool:
+        """ "Motorsport Festival", "Racing Magazin": a common noun after a team word
+        names a thing, not the team ("Team ADAC Sachsen": capitals are a name)."""
+        return tok.text in self.nouns and not tok.is_upper
 
     def _noun_compound(self, span: Span) -> bool:
         """ "Frauen-Team", "Organisations-Team": one hyphenated word led by a common
