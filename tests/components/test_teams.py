@@ -187,3 +187,9 @@ def test_engine_make_after_a_constructor_is_no_team(report) -> None:
 def test_common_noun_after_a_team_word_is_no_name(doc) -> None:
     assert teams(doc("Beim Motorsport Festival in Hockenheim gewann Kai Berger.")) == []
     assert teams(doc("Kai Berger fuhr für Team Kessler.")) == ["Team Kessler"]
+
+
+def test_team_before_staff_role_compound_is_no_driver(report) -> None:
+    r = report("Das lobte Kessler Motorsport-Teamchef Jens Kessler nach dem Rennen.")
+    assert r.teams == []
+    assert r.drivers == []

@@ -160,7 +160,10 @@ class TeamFinder(DataComponent):
                 and not (start > 0 and doc[start - 1].lower_ in GENITIVE_ARTICLES)
             )
             start = self._after_class_prefix(doc, start, tok.i, classes_at)
-            if self._noun_compound(doc[start:end]) or self._compound_modifier(doc, end):
+            if self._noun_compound(doc[start:end]):
+                continue
+            if self._compound_modifier(doc, end):  # the employer keeps its name from people
+                spans.append(Span(doc, start, end + 2, label=ORG))
                 continue
             if self._make_described(doc[start:end], makes_at, tok.i):
                 continue
