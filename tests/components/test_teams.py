@@ -189,7 +189,7 @@ def test_common_noun_after_a_team_word_is_no_name(doc) -> None:
     assert teams(doc("Kai Berger fuhr für Team Kessler.")) == ["Team Kessler"]
 
 
-def test_team_before_staff_role_compound_is_no_driver(report) -> None:
-    r = report("Das lobte Kessler Motorsport-Teamchef Jens Kessler nach dem Rennen.")
-    assert r.teams == []
-    assert r.drivers == []
+def test_team_before_staff_role_compound_is_no_driver(doc) -> None:
+    d = doc("Das lobte Kessler Motorsport-Teamchef Jens Kessler nach dem Rennen.")
+    assert teams(d) == []
+    assert [s.text for s in resolved(d, "DRIVER")] == []
