@@ -193,3 +193,9 @@ def test_team_before_staff_role_compound_is_no_driver(doc) -> None:
     d = doc("Das lobte Kessler Motorsport-Teamchef Jens Kessler nach dem Rennen.")
     assert teams(d) == []
     assert [s.text for s in resolved(d, "DRIVER")] == []
+
+
+def test_team_word_before_an_event_noun_is_no_team(doc) -> None:
+    d = doc("Beim ADAC Racing Weekend siegte Kai Berger vor der Motorsport Gala.")
+    assert teams(d) == []
+    assert teams(doc("Kai Berger fuhr den Porsche Cup für Kessler Racing.")) == ["Kessler Racing"]

@@ -26,6 +26,7 @@ TEAM_WORD_LISTS = (
     "curated/not_names",
     "not_team_prefixes",
     "company_suffixes",
+    "not_team_heads",
     "driver_roles",
     "non_driver_roles",
 )
@@ -70,6 +71,7 @@ class TeamFinder(DataComponent):
             w.lower() for w in data.words("non_driver_roles")
         }
         self.staff_roles = {w.lower() for w in data.words("non_driver_roles")}
+        self.heads = {w.lower() for w in data.words("not_team_heads")}
         self.places = {w.lower() for w in data.mapping("nationalities")}
         # "Motorsport Arena": words of track names end a team name
         self.venue_words = {
@@ -148,6 +150,7 @@ class TeamFinder(DataComponent):
                     and end not in makes_at
                     and doc[end].lower_ not in self.not_names
                     and not self._common_noun(doc[end])
+                    and doc[end].lower_ not in self.heads
                     and doc[end].lower_ not in self.venue_words
                     and doc[end].lower_ not in self.company_suffixes
                 ):
@@ -160,7 +163,7 @@ class TeamFinder(DataComponent):
                 and not (start > 0 and doc[start - 1].lower_ in GENITIVE_ARTICLES)
             )
             start = self._after_class_prefix(doc, start, tok.i, classes_at)
-            if self._noun_compound(doc[start:end]):
+            if self._noun_compound(doc[start:end]) or self._modifies_a_head(doc, end):
                 continue
             if self._compound_modifier(doc, end):  # the employer keeps its name from people
                 spans.append(Span(doc, start, end + 2, label=ORG))
@@ -184,6 +187,13 @@ class TeamFinder(DataComponent):
             return False
         head = span[0].text
         return head in self.nouns or (head.endswith("s") and head[:-1] in self.nouns)
+
+    def _modifies_a_head(self, doc: Doc, end: int) -> bool:
+        """ "ADAC Racing Weekend", "X Racing-Cup": the name is part of an event's or a
+        prize's name."""
+        if end < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_:
+            end += 1
+        return end < len(doc) and doc[end].lower_ in self.heads
 
     def _compound_modifier(self, doc: Doc, end: int) -> bool:
         """ "X Motorsport-Direktor": the name leads a staff role compound and names a
@@ -339,7 +349,8 @@ class TeamFinder(DataComponent):
 
     def _drop_race_sponsors(self, doc: Doc) -> None:
         """ "beim PAGID Racing 47. DMV Münsterlandpokal", "das ROWE 6-Stunden-Rennen": a
-        name right before a race's name is its title sponsor, no entrant there."""
+        name right before a race's name is its title sponsor, no entrant there; a listed
+        team before an event's or prize's noun ("X Racing Cup") names that."""
         events_at = {s.start for s in candidates(doc, "EVENT")}
         text = text_of(doc)
 
@@ -351,7 +362,11 @@ class TeamFinder(DataComponent):
             )
 
         group = candidates(doc)
-        kept = [s for s in group if s.label_ != "TEAM" or not before_race(s.end)]
+        kept = [
+            s
+            for s in group
+            if s.label_ != "TEAM" or not (before_race(s.end) or self._modifies_a_head(doc, s.end))
+        ]
         if len(kept) < len(group):
             doc.spans[contract.CANDIDATES] = kept
 
