@@ -199,3 +199,8 @@ def test_team_word_before_an_event_noun_is_no_team(doc) -> None:
     d = doc("Beim ADAC Racing Weekend siegte Kai Berger vor der Motorsport Gala.")
     assert teams(d) == []
     assert teams(doc("Kai Berger fuhr den Porsche Cup für Kessler Racing.")) == ["Kessler Racing"]
+
+
+def test_porsche_works_team_is_no_team_name(report) -> None:
+    r = report("Der Sieg ging an das Porsche-Werksteam vor dem Porsche Werksteam aus Weissach.")
+    assert r.teams == []
