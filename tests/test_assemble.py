@@ -197,7 +197,14 @@ def test_constructor_series_come_from_the_assembly_data(extractor, tmp_path) -> 
     doc = extractor.process("In der Formel 1 gewann Xaver Quast im Ferrari vor Yannick Oblitz.")
     assert [t.name for t in Assembler()(doc).teams] == ["Ferrari"]
 
-    files = ("nationalities.tsv", "name_particles.txt", "series.jsonl", "tracks.jsonl")
+    files = (
+        "nationalities.tsv",
+        "name_particles.txt",
+        "series.jsonl",
+        "tracks.jsonl",
+        "driver_roles.txt",  # a series in a role compound ("Formel-1-Pilot") names no field
+        "non_driver_roles.txt",
+    )
     package_data().copy_to(tmp_path, files)
     (tmp_path / "assembly.json").write_text('{"constructor_series": []}', encoding="utf-8")
     assert Assembler(DataSource(tmp_path))(doc).teams == []

@@ -166,7 +166,14 @@ class Assembler:
         rules = data.cues("assembly", AssemblyRules)
         # series whose entrants are the constructors ("Ferrari", "Mercedes")
         self.constructor_series = frozenset(rules.constructor_series)
+        self.engine_makes = frozenset(rules.engine_makes)
         self.not_venue_compounds = frozenset(w.lower() for w in rules.not_venue_compounds)
+        # "Formel-1-Pilot", "DTM-Champion": a series in a person's role names no field
+        self.person_roles = frozenset(
+            w.lower().lstrip("-")
+            for kind in ("driver_roles", "non_driver_roles")
+            for w in data.words(kind)
+        )
         self.nationalities = data.mapping("nationalities")
         self.particles = names.particles(data)
         self.series_forms = {f: e.name for e in data.entries("series") for f in e.forms}
@@ -271,14 +278,28 @@ class Assembler:
 
     def teams(self, doc: Doc) -> list[Cluster]:
         """Teams; in single-seater series the constructor named alone is the entrant."""
-        series = resolved(doc, "SERIES")
+        text = text_of(doc)
+        series = [s for s in resolved(doc, "SERIES") if not self._in_role(text, s.end_char)]
         constructors: list[Mention] = []
         if series and series[0].kb_id_ in self.constructor_series:  # the report's own series
-            constructors = [Mention.of(m) for m in resolved(doc, "MAKE")]
+            # "Williams-Renault", "Benetton-Ford": the engine ("Alfa-Sauber" is Sauber)
+            constructors = [
+                Mention.of(m)
+                for m in resolved(doc, "MAKE")
+                if not (m.kb_id_ in self.engine_makes and _joined(text, m))
+            ]
             constructors = [
                 Mention(m.text, m.start_char, m.end_char, m.kb_id_, "TEAM") for m in constructors
             ]
         return self.named(doc, "TEAM", constructors)
+
+    def _in_role(self, text: str, end: int) -> bool:
+        """ "Formel-1-Pilot X" in a Le Mans report: the series is X's past, not the
+        report's field."""
+        rest = re.match(r"-?([\w-]+)", text[end : end + 40])
+        if text[end - 1 : end] != "-" and text[end : end + 1] != "-" or rest is None:
+            return False
+        return rest.group(1).lower() in self.person_roles
 
     def cars(self, doc: Doc) -> list[Car]:
         cars = []
@@ -496,6 +517,12 @@ def _with_shared_surname(mention: Mention) -> Mention:
     return Mention(
         f"{mention.text} {mention.kb_id_}", mention.start_char, mention.end_char, "", mention.label_
     )
+
+
+def _joined(text: str, make: Span) -> bool:
+    """ "Williams-Renault": a word right before the hyphen that leads the make."""
+    at = make.start_char
+    return at > 1 and text[at - 1] == "-" and text[at - 2].isalnum()
 
 
 def _without_final_mark(mention: Mention) -> Mention:

@@ -182,6 +182,11 @@ class AssemblyRules(CueFile):
     constructor_series: list[str] = Field(
         description="series (gazetteer names) whose entrants are the constructors (Ferrari)"
     )
+    engine_makes: list[str] = Field(
+        default_factory=list,
+        description="makes (gazetteer names) that build engines for others: after a "
+        "constructor and a hyphen ('Williams-Renault') the engine, no constructor",
+    )
     not_venue_compounds: list[str] = Field(
         default_factory=list,
         description="second parts of a hyphen compound that make the track in it no venue "

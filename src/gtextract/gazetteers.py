@@ -75,6 +75,8 @@ WORD_LISTS: tuple[str, ...] = (
     "not_team_prefixes",
     # legal forms ("GmbH", "e.V."): an organisation, not by themselves a team
     "company_suffixes",
+    # nouns a team word modifies ("ADAC Racing Weekend", "Racing Cup"): no team
+    "not_team_heads",
 )
 """Word lists (``<name>.txt``)."""
 

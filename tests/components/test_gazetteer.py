@@ -132,3 +132,14 @@ def test_city_naming_a_formula_e_race_is_a_track(doc) -> None:
 def test_series_in_a_truncated_compound(doc) -> None:
     d = doc("Als einstiger Formel-1- und DTM-Pilot fuhr Jonas Brenninger vorn.")
     assert [kb for _, kb in labelled(d, "SERIES")] == ["Formel 1", "DTM"]
+
+
+def test_short_capital_alias_only_in_capitals(doc) -> None:
+    d = doc("Fahrer von ART lobten die Art, wie ARTs Mechaniker an der Bar arbeiteten.")
+    assert [s.text for s in candidates(d, "TEAM")] == ["ART"]
+    assert [s.text for s in candidates(d, "MAKE")] == []
+
+
+def test_short_capital_alias_with_a_written_form_matches_any_case(doc) -> None:
+    d = doc("Das Team Rowe kam mit dem Fiat, ROWE ohne FIAT.")
+    assert [s.text for s in candidates(d, "MAKE")] == ["Fiat", "FIAT"]

@@ -141,3 +141,66 @@ def test_silver_arrows_nickname_is_no_team(report) -> None:
 def test_doubled_flag_country_ends_the_team_name(doc) -> None:
     d = doc("Zweiter: SchweizSchweiz Kai Brenner ItalienItalien Scuderia Ferrari")
     assert teams(d) == ["Scuderia Ferrari"]
+
+
+def test_listed_team_before_staff_role_compound_is_no_team(report) -> None:
+    r = report("Das lobte Volkswagen Motorsport-Direktor Jonas Kessler nach dem Rennen.")
+    assert r.teams == []
+    d = report("Volkswagen Motorsport setzte drei Autos ein.")
+    assert [t.name for t in d.teams] == ["Volkswagen Motorsport"]
+
+
+def test_formula_1_in_a_drivers_role_makes_no_constructor_teams(report) -> None:
+    r = report("Der frühere Formel-1-Pilot Jonas Kessler siegte im Porsche vor Audi in Le Mans.")
+    assert r.teams == []
+
+
+def test_entrant_after_a_drivers_age_and_home(report) -> None:
+    r = report(
+        "Schnellster war Jonas Kessler (19, Bonn, Blitzwerk) vor Kai Brenner "
+        "(22, Österreich, Brenner Racing) und Tim Vogt (20, Mainz)."
+    )
+    assert [t.name for t in r.teams] == ["Blitzwerk", "Brenner Racing"]
+
+
+def test_initials_like_a_country_code_before_the_team_word(doc) -> None:
+    d = doc("Vorne lag Kai Berger (KR Motorsport) vor Tim Vogt (GER).")
+    assert teams(d) == ["KR Motorsport"]
+
+
+def test_sponsor_named_before_a_race_is_no_team(doc) -> None:
+    d = doc(
+        "Beim Brenner Racing 12. DMV Münsterlandpokal und dem ROWE 6-Stunden-Rennen "
+        "siegte Kai Berger."
+    )
+    assert teams(d) == []
+    assert teams(doc("ROWE Racing siegte vor Kai Berger.")) == ["ROWE Racing"]
+
+
+def test_engine_make_after_a_constructor_is_no_team(report) -> None:
+    r = report("In der Formel 1 gewann Ferrari vor dem Williams-Renault von Kai Berger.")
+    assert [t.name for t in r.teams] == ["Ferrari", "Williams"]
+    r = report("In der Formel 1 holte Kai Berger im Alfa-Sauber zwei Punkte.")
+    assert "Sauber" in [t.name for t in r.teams]
+
+
+def test_common_noun_after_a_team_word_is_no_name(doc) -> None:
+    assert teams(doc("Beim Motorsport Festival in Hockenheim gewann Kai Berger.")) == []
+    assert teams(doc("Kai Berger fuhr für Team Kessler.")) == ["Team Kessler"]
+
+
+def test_team_before_staff_role_compound_is_no_driver(doc) -> None:
+    d = doc("Das lobte Kessler Motorsport-Teamchef Jens Kessler nach dem Rennen.")
+    assert teams(d) == []
+    assert [s.text for s in resolved(d, "DRIVER")] == []
+
+
+def test_team_word_before_an_event_noun_is_no_team(doc) -> None:
+    d = doc("Beim ADAC Racing Weekend siegte Kai Berger vor der Motorsport Gala.")
+    assert teams(d) == []
+    assert teams(doc("Kai Berger fuhr den Porsche Cup für Kessler Racing.")) == ["Kessler Racing"]
+
+
+def test_porsche_works_team_is_no_team_name(report) -> None:
+    r = report("Der Sieg ging an das Porsche-Werksteam vor dem Porsche Werksteam aus Weissach.")
+    assert r.teams == []

@@ -66,6 +66,10 @@ def _series_variants(form: str) -> Iterator[str]:
             yield written + "-"  # "Formel-1- und DTM-Pilot"
 
 
+# "ART", "BAR": a short all-caps alias matched case-blind finds German words ("Art",
+# "Bar"); it counts only where the text writes it in capitals too
+MAX_CAPS_ONLY_LETTERS = 4
+
 CITY = "CITY"  # a track's city: a TRACK only where the text names it as the venue
 # "in Berlin", "nach London": the preposition of a venue (a hometown takes "aus")
 VENUE_PREPOSITIONS = frozenset({"in", "nach"})
@@ -117,6 +121,7 @@ class GazetteerMatcher:
         self._lower: dict[str, tuple[str, ...]] = {}  # pattern text -> its tokens, lower case
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.entry_of: dict[int, str] = {}
+        self.caps_only: set[tuple[int, str]] = set()  # (match key, lower text)
 
     def initialize(
         self,
@@ -139,11 +144,19 @@ class GazetteerMatcher:
         self.entry_of = {}
         strings = self.nlp.vocab.strings
         grouped: dict[str, list[tuple[int, ...]]] = {}
+        caps: set[tuple[int, str]] = set()
+        written: set[tuple[int, str]] = set()  # forms not all in capitals
         for t in tokenised:
             key = f"{t.pattern['label']}\t{t.pattern['id']}"
             # the PhraseMatcher takes a pattern as its LOWER hashes as well as a Doc
             grouped.setdefault(key, []).append(tuple(strings.add(w) for w in t.lower))
-            self.entry_of[strings.add(key)] = t.pattern["id"]
+            key_hash = strings.add(key)
+            self.entry_of[key_hash] = t.pattern["id"]
+            form = t.pattern["pattern"]
+            (caps if _is_short_caps(form) else written).add((key_hash, form.lower()))
+        # "Rowe"/"ROWE", "Fiat"/"FIAT": an entry that also lists the form in lower
+        # case keeps matching it in any case
+        self.caps_only = caps - written
         for key, keywords in grouped.items():
             self.matcher.add(key, keywords)  # type: ignore[arg-type]
 
@@ -158,6 +171,9 @@ class GazetteerMatcher:
         for match_id, start, end in self.matcher(doc):
             label = doc.vocab.strings[match_id].split("\t", 1)[0]
             span = Span(doc, start, end, label=label, kb_id=self.entry_of[match_id])
+            text = span.text
+            if (match_id, text.lower()) in self.caps_only and not text.isupper():
+                continue
             if _case_fits(span):
                 (cities if label == CITY else spans).append(span)
         events = [(s.start, s.end) for s in spans if s.label_ == "EVENT"]
@@ -212,6 +228,11 @@ def _names_the_venue(city: Span, events: list[tuple[int, int]]) -> bool:
     if any(following[: len(name)] == name for name in CITY_RACE_NAMES):
         return True
     return city.start > 0 and doc[city.start - 1].lower_ in VENUE_PREPOSITIONS
+
+
+def _is_short_caps(form: str) -> bool:
+    """ "ART", "RAM": one short word written in capitals only."""
+    return len(form) <= MAX_CAPS_ONLY_LETTERS and form.isalpha() and form.isupper()
 
 
 def _case_fits(span: Span) -> bool:

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from gtextract.components import contract
 from gtextract.components.base import DataComponent
-from gtextract.components.spans import add_candidates, candidates, is_sentence_start
+from gtextract.components.spans import add_candidates, candidates, is_sentence_start, text_of
 from gtextract.gazetteers import DataSource, entry_file, mapping_file, word_file
 from gtextract.numbers import cardinal
 
@@ -26,6 +26,7 @@ TEAM_WORD_LISTS = (
     "curated/not_names",
     "not_team_prefixes",
     "company_suffixes",
+    "not_team_heads",
     "driver_roles",
     "non_driver_roles",
 )
@@ -33,10 +34,17 @@ TEAM_WORD_LISTS = (
 MAX_NAME_TOKENS_BEFORE = 4
 MAX_NAME_TOKENS_AFTER = 2
 NUMBERED_TEAM = re.compile(r"^Team\d+$")
+MAX_INITIALS = 3  # letters of a team's initials that read like a country code
 MAX_BY_TOKENS = 3  # name words on each side of "by"
 # "des Mamerow Racing Teams": after a genitive article "Teams" is one team
 GENITIVE_ARTICLES = frozenset({"des", "eines"})
 ORG = "ORG"  # a company or club named by its legal form: no entity of the records
+# "Jonas Kessler (19, Bonn, Kessler Racing)": a driver's age, home and entrant, the
+# way ADAC press releases introduce every driver; the third item is the team
+AGE_HOME_ENTRANT = re.compile(r"\(\d{1,2}, [^,()\n]+, ([^,()\n]+)\)")
+# "ROWE 6-Stunden-Rennen", "24h": a race named by its length
+HOURS_RACE = re.compile(r"\d+[- ]?(?:Stunden|h)\b", re.IGNORECASE)
+ORDINAL = re.compile(r"\d+\.$")  # "PAGID Racing 47. DMV Münsterlandpokal"
 NOT_BY_ENTRANT = {"powered", "presented", "supported", "sponsored", "driven", "foto", "photo"}
 
 
@@ -63,6 +71,7 @@ class TeamFinder(DataComponent):
             w.lower() for w in data.words("non_driver_roles")
         }
         self.staff_roles = {w.lower() for w in data.words("non_driver_roles")}
+        self.heads = {w.lower() for w in data.words("not_team_heads")}
         self.places = {w.lower() for w in data.mapping("nationalities")}
         # "Motorsport Arena": words of track names end a team name
         self.venue_words = {
@@ -87,6 +96,12 @@ class TeamFinder(DataComponent):
         half = len(low) // 2
         return low in self.places or (low[:half] == low[half:] and low[:half] in self.places)
 
+    @staticmethod
+    def _initials(tok: Token, next_to_team_word: bool) -> bool:
+        """ "KR Motorsport", "US Racing": capitals right before the team word are the
+        team's initials, though also a country code ("(KR)", "GER")."""
+        return next_to_team_word and tok.is_upper and len(tok.text) <= MAX_INITIALS
+
     def _is_name_part(self, tok: Token) -> bool:
         """Capitalised, upper-case or mixed-case words that can be part of a team name."""
         text = tok.text
@@ -109,7 +124,9 @@ class TeamFinder(DataComponent):
                 elif (self._is_name_part(prev) or self._is_team_word(prev)) and (
                     prev.whitespace_ or doc[start].text == "-"
                 ):
-                    if prev.lower_ in self.roles or self._is_place(prev):
+                    if prev.lower_ in self.roles or (
+                        self._is_place(prev) and not self._initials(prev, start == tok.i)
+                    ):
                         break
                     if self._counted_noun(doc, start - 1):
                         break
@@ -132,6 +149,8 @@ class TeamFinder(DataComponent):
                     and self._is_name_part(doc[end])
                     and end not in makes_at
                     and doc[end].lower_ not in self.not_names
+                    and not self._common_noun(doc[end])
+                    and doc[end].lower_ not in self.heads
                     and doc[end].lower_ not in self.venue_words
                     and doc[end].lower_ not in self.company_suffixes
                 ):
@@ -144,13 +163,21 @@ class TeamFinder(DataComponent):
                 and not (start > 0 and doc[start - 1].lower_ in GENITIVE_ARTICLES)
             )
             start = self._after_class_prefix(doc, start, tok.i, classes_at)
-            if self._noun_compound(doc[start:end]) or self._compound_modifier(doc, end):
+            if self._noun_compound(doc[start:end]) or self._modifies_a_head(doc, end):
+                continue
+            if self._compound_modifier(doc, end):  # the employer keeps its name from people
+                spans.append(Span(doc, start, end + 2, label=ORG))
                 continue
             if self._make_described(doc[start:end], makes_at, tok.i):
                 continue
             if named and not plural_next:  # "Customer Racing Teams" is a group of teams
                 spans.append(self._team_or_company(doc, start, end))
         return spans
+
+    def _common_noun(self, tok: Token) -> bool:
+        """ "Motorsport Festival", "Racing Magazin": a common noun after a team word
+        names a thing, not the team ("Team ADAC Sachsen": capitals are a name)."""
+        return tok.text in self.nouns and not tok.is_upper
 
     def _noun_compound(self, span: Span) -> bool:
         """ "Frauen-Team", "Organisations-Team": one hyphenated word led by a common
@@ -160,6 +187,13 @@ class TeamFinder(DataComponent):
             return False
         head = span[0].text
         return head in self.nouns or (head.endswith("s") and head[:-1] in self.nouns)
+
+    def _modifies_a_head(self, doc: Doc, end: int) -> bool:
+        """ "ADAC Racing Weekend", "X Racing-Cup": the name is part of an event's or a
+        prize's name."""
+        if end < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_:
+            end += 1
+        return end < len(doc) and doc[end].lower_ in self.heads
 
     def _compound_modifier(self, doc: Doc, end: int) -> bool:
         """ "X Motorsport-Direktor": the name leads a staff role compound and names a
@@ -281,6 +315,21 @@ class TeamFinder(DataComponent):
                 spans.append(Span(doc, start, end, label="TEAM"))
         return spans
 
+    def _bracket_entrants(self, doc: Doc) -> list[Span]:
+        """ "(19, Bonn, NordPass)": the entrant after a driver's age and home, also one
+        with no team word."""
+        spans = []
+        for match in AGE_HOME_ENTRANT.finditer(text_of(doc)):
+            span = doc.char_span(match.start(1), match.end(1))
+            if span is None or not any(c.isupper() for c in span.text):
+                continue
+            end = span.end
+            while end > span.start and doc[end - 1].lower_ in self.company_suffixes:
+                end -= 1
+            if end > span.start and doc[span.start].lower_ not in self.places:
+                spans.append(Span(doc, span.start, end, label="TEAM"))
+        return spans
+
     def __call__(self, doc: Doc) -> Doc:
         makes = candidates(doc, "MAKE")
         makes_at = {m.start for m in makes}
@@ -291,10 +340,44 @@ class TeamFinder(DataComponent):
             for s in self._team_word_spans(doc, makes_at, classes_at)
             + self._fused_spans(doc, makes)
             + self._by_spans(doc)
+            + self._bracket_entrants(doc)
             if (s.start, s.end) not in known
         ]
-        add_candidates(doc, spans)
+        add_candidates(doc, spans + self._employers(doc))
+        self._drop_race_sponsors(doc)
         return doc
+
+    def _drop_race_sponsors(self, doc: Doc) -> None:
+        """ "beim PAGID Racing 47. DMV Münsterlandpokal", "das ROWE 6-Stunden-Rennen": a
+        name right before a race's name is its title sponsor, no entrant there; a listed
+        team before an event's or prize's noun ("X Racing Cup") names that."""
+        events_at = {s.start for s in candidates(doc, "EVENT")}
+        text = text_of(doc)
+
+        def before_race(end: int) -> bool:
+            if end < len(doc) and ORDINAL.match(doc[end].text):
+                end += 1
+            return end < len(doc) and (
+                end in events_at or HOURS_RACE.match(text, doc[end].idx) is not None
+            )
+
+        group = candidates(doc)
+        kept = [
+            s
+            for s in group
+            if s.label_ != "TEAM" or not (before_race(s.end) or self._modifies_a_head(doc, s.end))
+        ]
+        if len(kept) < len(group):
+            doc.spans[contract.CANDIDATES] = kept
+
+    def _employers(self, doc: Doc) -> list[Span]:
+        """ "BMW Motorsport-Direktor": a listed team leading a staff role compound names
+        a person's employer; the whole compound (label ``ORG``) outranks the team."""
+        return [
+            Span(doc, s.start, s.end + 2, label=ORG)
+            for s in candidates(doc, "TEAM")
+            if self._compound_modifier(doc, s.end)
+        ]
 
 
 @Language.factory("gtx_teams", assigns=[contract.SPANS], requires=[contract.SPANS])
