@@ -132,3 +132,26 @@ def test_city_naming_a_formula_e_race_is_a_track(doc) -> None:
 def test_series_in_a_truncated_compound(doc) -> None:
     d = doc("Als einstiger Formel-1- und DTM-Pilot fuhr Jonas Brenninger vorn.")
     assert [kb for _, kb in labelled(d, "SERIES")] == ["Formel 1", "DTM"]
+
+
+def test_hill_climb_kart_rallycross_and_rally_venues(doc) -> None:
+    d = doc(
+        "Das Bergrennen Mickhausen gewann Jonas Brenninger vor Tim Kessler. Danach ging "
+        "es zum Ibergrennen, zur Kartbahn Oppenrod und zum Rallycross nach Höljes. "
+        "Am Rechberg und in Jyväskylä war Kessler schneller."
+    )
+    assert [kb for _, kb in labelled(d, "TRACK")] == [
+        "Mickhausen",
+        "Iberg",
+        "Kartbahn Oppenrod",
+        "Höljes",
+        "Rechberg",
+        "Jyväskylä",
+    ]
+
+
+def test_rally_base_town_is_a_venue_after_in_only(doc) -> None:
+    d = doc("Der Servicepark steht in Wittenberg. Tim Kessler kommt aus Wittenberg.")
+    assert [(s.text, s.kb_id_) for s in resolved(d, "TRACK")] == [
+        ("Wittenberg", "Lutherstadt Wittenberg")
+    ]
