@@ -155,3 +155,23 @@ def test_rally_base_town_is_a_venue_after_in_only(doc) -> None:
     assert [(s.text, s.kb_id_) for s in resolved(d, "TRACK")] == [
         ("Wittenberg", "Lutherstadt Wittenberg")
     ]
+
+
+def test_rally_kart_motorcycle_and_national_series(doc) -> None:
+    d = doc(
+        "Tim Kessler fuhr in der WRC2, der Rallycross-EM und der Truck-EM, dann in der "
+        "Kart-WM, der Rotax Max Challenge und der Motocross-WM. Jonas Brenninger startet "
+        "in der British GT und der Französischen Formel 4, zuvor in der "
+        "ABB FIA Formel-E-Weltmeisterschaft."
+    )
+    assert [kb for _, kb in labelled(d, "SERIES")] == [
+        "WRC2",
+        "Rallycross-Europameisterschaft",
+        "Truck-Racing-Europameisterschaft",
+        "Kart-Weltmeisterschaft",
+        "Rotax Max Challenge",
+        "Motocross-WM",
+        "British GT",
+        "Französische Formel 4",
+        "Formel E",
+    ]
