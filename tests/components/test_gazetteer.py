@@ -175,3 +175,8 @@ def test_rally_kart_motorcycle_and_national_series(doc) -> None:
         "Französische Formel 4",
         "Formel E",
     ]
+
+
+def test_region_of_a_circuit_is_no_track(doc) -> None:
+    d = doc("Die Lausitz-Rallye führt quer durch die Lausitz. Danach geht es zum Lausitzring.")
+    assert [(s.text, s.kb_id_) for s in resolved(d, "TRACK")] == [("Lausitzring", "Lausitzring")]
