@@ -132,6 +132,15 @@ def test_hometown_in_brackets_is_not_a_track(extractor) -> None:
     assert r.drivers[0].hometown == "Hockenheim"
 
 
+def test_hometown_after_aus_is_not_a_track(extractor) -> None:
+    r = extractor(
+        "Der Porsche-Pilot aus Monaco gewann auf dem Sachsenring vor Jonas Brenninger aus "
+        "Hockenheim und dem Team Falkenstein Motorsport aus Oschersleben. Zurück aus Spa "
+        "reisen alle nach Monza."
+    )
+    assert [t.name for t in r.tracks] == ["Sachsenring", "Spa", "Monza"]
+
+
 def test_series_mention_leaves_out_the_full_stop(extractor) -> None:
     r = extractor("Jonas Brenninger fährt in der Formel E. Er gewann in Mexiko.")
     (series,) = r.series
@@ -197,7 +206,14 @@ def test_constructor_series_come_from_the_assembly_data(extractor, tmp_path) -> 
     doc = extractor.process("In der Formel 1 gewann Xaver Quast im Ferrari vor Yannick Oblitz.")
     assert [t.name for t in Assembler()(doc).teams] == ["Ferrari"]
 
-    files = ("nationalities.tsv", "name_particles.txt", "series.jsonl", "tracks.jsonl")
+    files = (
+        "nationalities.tsv",
+        "name_particles.txt",
+        "series.jsonl",
+        "tracks.jsonl",
+        "driver_roles.txt",
+        "non_driver_roles.txt",
+    )
     package_data().copy_to(tmp_path, files)
     (tmp_path / "assembly.json").write_text('{"constructor_series": []}', encoding="utf-8")
     assert Assembler(DataSource(tmp_path))(doc).teams == []

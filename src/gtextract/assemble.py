@@ -47,6 +47,8 @@ FUZZY_SAME_NAME = 90
 BRACKET = re.compile(r"^\s*\(([^()]{1,80})\)")
 NUMBER = re.compile(r"\d+")
 AGE = re.compile(r"^(1[0-9]|[2-7][0-9])$")  # "(16, NZ)"; "(+0,204)" is a gap, not an age
+# "Jonas Brenninger aus ", "der Ferrari-Pilot aus ": the word before "aus" right before a town
+HOMETOWN_BEFORE = re.compile(r"([\w.\-’']+)\s+aus\s+$")
 
 
 def _evidence(doc: Doc, start: int, end: int) -> Evidence:
@@ -167,6 +169,12 @@ class Assembler:
         # series whose entrants are the constructors ("Ferrari", "Mercedes")
         self.constructor_series = frozenset(rules.constructor_series)
         self.not_venue_compounds = frozenset(w.lower() for w in rules.not_venue_compounds)
+        # "der Ferrari-Pilot aus Monaco": a role word before "aus X" makes X a hometown
+        roles = {
+            w.lower() for name in ("driver_roles", "non_driver_roles") for w in data.words(name)
+        }
+        self.role_words = frozenset(w for w in roles if not w.startswith("-"))
+        self.role_suffixes = tuple(w[1:] for w in roles if w.startswith("-") and len(w) > 1)
         self.nationalities = data.mapping("nationalities")
         self.particles = names.particles(data)
         self.series_forms = {f: e.name for e in data.entries("series") for f in e.forms}
@@ -250,10 +258,13 @@ class Assembler:
         if label == "TRACK":
             people = {s.end_char for s in resolved(doc, "DRIVER", "PERSON")}
             text = text_of(doc)
+            entrants = people | {s.end_char for s in resolved(doc, "TEAM")}
             mentions = [
                 m
                 for m in mentions
-                if not _persons_bracket(text, m, people) and not self._in_compound(text, m)
+                if not _persons_bracket(text, m, people)
+                and not self._in_compound(text, m)
+                and not self._hometown(text, m, entrants)
             ]
         if label == "TEAM":  # "Foto: X Motorsport Images": a credited agency enters no car
             credited = [(c.start, c.end) for c in doc._.gtx_credits or []]
@@ -261,6 +272,18 @@ class Assembler:
         if label == "SERIES":  # "in der Formel E.", "Formel-1-": matched with the mark
             mentions = [_without_final_mark(m) for m in mentions]
         return cluster(mentions, by_entry=label in ("TRACK", "SERIES", "TEAM"))
+
+    def _hometown(self, text: str, mention: Mention, entrant_ends: set[int]) -> bool:
+        """ "Jonas Brenninger aus Hockenheim", "der Ferrari-Pilot aus Monaco", "das Team
+        aus Oschersleben": a person, role word or team right before "aus" gives its
+        hometown, not a venue ("zurück aus Spa" stays a venue)."""
+        m = HOMETOWN_BEFORE.search(text, max(0, mention.start_char - 60), mention.start_char)
+        if m is None:
+            return False
+        if m.end(1) in entrant_ends:
+            return True
+        word = m.group(1).lower()
+        return word in self.role_words or word.endswith(self.role_suffixes)
 
     def _in_compound(self, text: str, mention: Mention) -> bool:
         """ "Le-Mans-Sieger": a track in a compound that names no venue of the report."""
