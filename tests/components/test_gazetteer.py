@@ -180,3 +180,20 @@ def test_rally_kart_motorcycle_and_national_series(doc) -> None:
 def test_region_of_a_circuit_is_no_track(doc) -> None:
     d = doc("Die Lausitz-Rallye führt quer durch die Lausitz. Danach geht es zum Lausitzring.")
     assert [(s.text, s.kb_id_) for s in resolved(d, "TRACK")] == [("Lausitzring", "Lausitzring")]
+
+
+def test_city_after_a_calendar_date_is_a_track(doc) -> None:
+    d = doc("Der Kalender: 5. April Austin, 13.09.: Valencia. Jonas Brenninger lebt in der Nähe.")
+    assert [(s.text, s.kb_id_) for s in resolved(d, "TRACK")] == [
+        ("Austin", "Circuit of the Americas"),
+        ("Valencia", "Circuit Ricardo Tormo"),
+    ]
+
+
+def test_city_listed_after_a_venue_is_a_track(doc) -> None:
+    d = doc("Die Serie gastiert in Schleiz, Frohburg und Brünn. Tim Kessler, Budapest, gewann.")
+    assert [(s.text, s.kb_id_) for s in resolved(d, "TRACK")] == [
+        ("Schleiz", "Schleizer Dreieck"),
+        ("Frohburg", "Frohburger Dreieck"),
+        ("Brünn", "Brno"),
+    ]
