@@ -197,3 +197,8 @@ def test_city_listed_after_a_venue_is_a_track(doc) -> None:
         ("Frohburg", "Frohburger Dreieck"),
         ("Brünn", "Brno"),
     ]
+
+
+def test_rally_raid_stage_towns(doc) -> None:
+    d = doc("Die dritte Etappe führte von Neom nach Al-Ula, die vierte von Al-Ula nach Ha'il.")
+    assert sorted({kb for _, kb in labelled(d, "TRACK")}) == ["Al-Ula", "Ha'il", "Neom"]
