@@ -96,6 +96,7 @@ def test_series_variants_helper() -> None:
     ]
     assert list(_series_variants("Formel-E")) == ["Formel-E.", "Formel-E-"]
     assert list(_series_variants("DTM")) == []
+    assert list(_series_variants("Histo Cup")) == ["Histo Cups"]
 
 
 def test_city_is_a_track_where_named_as_the_venue(doc) -> None:
@@ -202,3 +203,8 @@ def test_city_listed_after_a_venue_is_a_track(doc) -> None:
 def test_rally_raid_stage_towns(doc) -> None:
     d = doc("Die dritte Etappe führte von Neom nach Al-Ula, die vierte von Al-Ula nach Ha'il.")
     assert sorted({kb for _, kb in labelled(d, "TRACK")}) == ["Al-Ula", "Ha'il", "Neom"]
+
+
+def test_series_in_the_genitive(doc) -> None:
+    d = doc("Im zweiten Lauf des Porsche Carrera Cups siegte Jonas Brenninger.")
+    assert labelled(d, "SERIES") == [("Porsche Carrera Cups", "Porsche Carrera Cup Deutschland")]

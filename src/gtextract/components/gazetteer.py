@@ -48,10 +48,14 @@ def _variants(form: str) -> Iterator[str]:
 # "Deutsche", "Italienische", "Internationale": leading adjectives of a series name,
 # declined after "der"/"zur" ("zur Deutschen Rallye-Meisterschaft")
 DECLINABLE_ENDINGS = ("sche", "nale")
+# "des Porsche Carrera Cups", "des NSU-Bergpokals": a series ending in these takes a
+# genitive -s
+GENITIVE_S_ENDINGS = ("cup", "pokal")
 
 
 def _series_variants(form: str) -> Iterator[str]:
-    """A series name with its leading adjectives declined, and one that ends with a
+    """A series name with its leading adjectives declined, its genitive ("des Clio
+    Cups"), and one that ends with a
     bare letter or number written before a full stop ("in der Formel E.", "Formel 2.")
     or a hyphen ("Formel-1- und DTM-Pilot"), which the tokenizer keeps in that token."""
     words = form.split(" ")
@@ -61,6 +65,8 @@ def _series_variants(form: str) -> Iterator[str]:
     declined = [" ".join([*(w + "n" for w in words[:lead]), *words[lead:]])] if lead else []
     yield from declined
     last = form.replace("-", " ").split(" ")[-1]
+    if last.lower().endswith(GENITIVE_S_ENDINGS):
+        yield form + "s"  # "des Histo Cups", "des Porsche Supercups"
     if (len(words) > 1 or "-" in form) and len(last) == 1 and last.isalnum():
         for written in (form, *declined):
             yield written + "."
