@@ -78,9 +78,9 @@ DATE_REACH = 24
 CITY = "CITY"  # a track's city: a TRACK only where the text names it as the venue
 # "in Berlin", "nach London": the preposition of a venue (a hometown takes "aus")
 VENUE_PREPOSITIONS = frozenset({"in", "nach"})
-# "Paris ePrix", "Berlin E-Prix": a Formula E race is named by its city
 # "Schleiz, Frohburg und Brünn": the words that join the items of a list
 LIST_JOINERS = frozenset({",", "und", "sowie", "oder"})
+# "Paris ePrix", "Berlin E-Prix": a Formula E race is named by its city
 CITY_RACE_NAMES = (("eprix",), ("e", "-", "prix"))
 
 
