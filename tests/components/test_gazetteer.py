@@ -208,3 +208,18 @@ def test_rally_raid_stage_towns(doc) -> None:
 def test_series_in_the_genitive(doc) -> None:
     d = doc("Im zweiten Lauf des Porsche Carrera Cups siegte Jonas Brenninger.")
     assert labelled(d, "SERIES") == [("Porsche Carrera Cups", "Porsche Carrera Cup Deutschland")]
+
+
+def test_motocross_speedway_and_more_circuit_forms(doc) -> None:
+    d = doc(
+        "Tim Kessler gewann in Valkenswaard und Teutschenthal, Jonas Brenninger in Vojens. "
+        "Danach ging es zum Anneau du Rhin, nach Vila Real und ins Motorland."
+    )
+    assert [kb for _, kb in labelled(d, "TRACK")] == [
+        "Valkenswaard",
+        "Talkessel Teutschenthal",
+        "Vojens",
+        "Anneau du Rhin",
+        "Vila Real",
+        "MotorLand Aragón",
+    ]
