@@ -47,6 +47,9 @@ FUZZY_SAME_NAME = 90
 BRACKET = re.compile(r"^\s*\(([^()]{1,80})\)")
 NUMBER = re.compile(r"\d+")
 AGE = re.compile(r"^(1[0-9]|[2-7][0-9])$")  # "(16, NZ)"; "(+0,204)" is a gap, not an age
+# "F1 W10", "F1 W11 EQ Performance": a chassis code after a series name makes the
+# name part of a car's ("Mercedes-AMG F1 W10"), not the series
+CHASSIS_CODE = re.compile(r" [A-Z]{1,3}\d{2}\b")
 # "Jonas Brenninger aus ", "der Ferrari-Pilot aus ": the word before "aus" right before a town
 HOMETOWN_BEFORE = re.compile(r"([\w.\-’']+)\s+aus\s+$")
 
@@ -270,7 +273,12 @@ class Assembler:
             credited = [(c.start, c.end) for c in doc._.gtx_credits or []]
             mentions = [m for m in mentions if not any(a <= m.start_char < b for a, b in credited)]
         if label == "SERIES":  # "in der Formel E.", "Formel-1-": matched with the mark
-            mentions = [_without_final_mark(m) for m in mentions]
+            text = text_of(doc)
+            mentions = [
+                _without_final_mark(m)
+                for m in mentions
+                if not CHASSIS_CODE.match(text, m.end_char)  # "Mercedes F1 W10"
+            ]
         return cluster(mentions, by_entry=label in ("TRACK", "SERIES", "TEAM"))
 
     def _hometown(self, text: str, mention: Mention, entrant_ends: set[int]) -> bool:
