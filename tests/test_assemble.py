@@ -132,6 +132,20 @@ def test_hometown_in_brackets_is_not_a_track(extractor) -> None:
     assert r.drivers[0].hometown == "Hockenheim"
 
 
+def test_hometown_after_aus_is_not_a_track(extractor) -> None:
+    r = extractor(
+        "Der Porsche-Pilot aus Monaco gewann auf dem Sachsenring vor Jonas Brenninger aus "
+        "Hockenheim und dem Team Falkenstein Motorsport aus Oschersleben. Zurück aus Spa "
+        "reisen alle nach Monza."
+    )
+    assert [t.name for t in r.tracks] == ["Sachsenring", "Spa", "Monza"]
+
+
+def test_series_name_in_a_chassis_name_is_no_series(extractor) -> None:
+    r = extractor("Tim Kessler fuhr den F1 W10 in der DTM, Jonas Brenninger war in der F1.")
+    assert [(s.name, len(s.mentions)) for s in r.series] == [("DTM", 1), ("F1", 1)]
+
+
 def test_series_mention_leaves_out_the_full_stop(extractor) -> None:
     r = extractor("Jonas Brenninger fährt in der Formel E. Er gewann in Mexiko.")
     (series,) = r.series

@@ -1,4 +1,4 @@
-"""Regional championships read by their shape: a regional adjective + ...meisterschaft."""
+"""Championships read by their shape: a regional adjective + ...meisterschaft, a cup compound."""
 
 from __future__ import annotations
 
@@ -29,3 +29,21 @@ def test_nationwide_adjective_is_left_to_the_gazetteer(extractor) -> None:
 
 def test_no_adjective_no_series(extractor) -> None:
     assert series_names(extractor, "Die Slalom-Meisterschaft ist spannend.") == []
+
+
+def test_cup_compound_is_a_series(extractor) -> None:
+    text = "Tim Kessler gewann den Odenwald-Cup und führt im DMSB-Slalom-Kart-Cup."
+    assert series_names(extractor, text) == ["Odenwald-Cup", "DMSB-Slalom-Kart-Cup"]
+
+
+def test_cup_compound_with_a_class_or_make_is_no_series(extractor) -> None:
+    text = "Tim Kessler gewann im Rookie-Cup, Jonas Brenninger im Porsche-Cup."
+    assert series_names(extractor, text) == []
+
+
+def test_cup_compound_naming_a_race_is_no_series(extractor) -> None:
+    text = (
+        "Beim 41. ADAC Odenwald-Cup siegte Tim Kessler, "
+        "im Rennen um den Rhein-Cup Jonas Brenninger."
+    )
+    assert series_names(extractor, text) == []

@@ -47,6 +47,11 @@ FUZZY_SAME_NAME = 90
 BRACKET = re.compile(r"^\s*\(([^()]{1,80})\)")
 NUMBER = re.compile(r"\d+")
 AGE = re.compile(r"^(1[0-9]|[2-7][0-9])$")  # "(16, NZ)"; "(+0,204)" is a gap, not an age
+# "F1 W10", "F1 W11 EQ Performance": a chassis code after a series name makes the
+# name part of a car's ("Mercedes-AMG F1 W10"), not the series
+CHASSIS_CODE = re.compile(r" [A-Z]{1,3}\d{2}\b")
+# "Jonas Brenninger aus ", "der Ferrari-Pilot aus ": the word before "aus" right before a town
+HOMETOWN_BEFORE = re.compile(r"([\w.\-’']+)\s+aus\s+$")
 
 
 def _evidence(doc: Doc, start: int, end: int) -> Evidence:
@@ -168,12 +173,14 @@ class Assembler:
         self.constructor_series = frozenset(rules.constructor_series)
         self.engine_makes = frozenset(rules.engine_makes)
         self.not_venue_compounds = frozenset(w.lower() for w in rules.not_venue_compounds)
+        roles = {
+            w.lower() for name in ("driver_roles", "non_driver_roles") for w in data.words(name)
+        }
         # "Formel-1-Pilot", "DTM-Champion": a series in a person's role names no field
-        self.person_roles = frozenset(
-            w.lower().lstrip("-")
-            for kind in ("driver_roles", "non_driver_roles")
-            for w in data.words(kind)
-        )
+        self.person_roles = frozenset(w.lstrip("-") for w in roles)
+        # "der Ferrari-Pilot aus Monaco": a role word before "aus X" makes X a hometown
+        self.role_words = frozenset(w for w in roles if not w.startswith("-"))
+        self.role_suffixes = tuple(w[1:] for w in roles if w.startswith("-") and len(w) > 1)
         self.nationalities = data.mapping("nationalities")
         self.particles = names.particles(data)
         self.series_forms = {f: e.name for e in data.entries("series") for f in e.forms}
@@ -257,17 +264,37 @@ class Assembler:
         if label == "TRACK":
             people = {s.end_char for s in resolved(doc, "DRIVER", "PERSON")}
             text = text_of(doc)
+            entrants = people | {s.end_char for s in resolved(doc, "TEAM")}
             mentions = [
                 m
                 for m in mentions
-                if not _persons_bracket(text, m, people) and not self._in_compound(text, m)
+                if not _persons_bracket(text, m, people)
+                and not self._in_compound(text, m)
+                and not self._hometown(text, m, entrants)
             ]
         if label == "TEAM":  # "Foto: X Motorsport Images": a credited agency enters no car
             credited = [(c.start, c.end) for c in doc._.gtx_credits or []]
             mentions = [m for m in mentions if not any(a <= m.start_char < b for a, b in credited)]
         if label == "SERIES":  # "in der Formel E.", "Formel-1-": matched with the mark
-            mentions = [_without_final_mark(m) for m in mentions]
+            text = text_of(doc)
+            mentions = [
+                _without_final_mark(m)
+                for m in mentions
+                if not CHASSIS_CODE.match(text, m.end_char)  # "Mercedes F1 W10"
+            ]
         return cluster(mentions, by_entry=label in ("TRACK", "SERIES", "TEAM"))
+
+    def _hometown(self, text: str, mention: Mention, entrant_ends: set[int]) -> bool:
+        """ "Jonas Brenninger aus Hockenheim", "der Ferrari-Pilot aus Monaco", "das Team
+        aus Oschersleben": a person, role word or team right before "aus" gives its
+        hometown, not a venue ("zurück aus Spa" stays a venue)."""
+        m = HOMETOWN_BEFORE.search(text, max(0, mention.start_char - 60), mention.start_char)
+        if m is None:
+            return False
+        if m.end(1) in entrant_ends:
+            return True
+        word = m.group(1).lower()
+        return word in self.role_words or word.endswith(self.role_suffixes)
 
     def _in_compound(self, text: str, mention: Mention) -> bool:
         """ "Le-Mans-Sieger": a track in a compound that names no venue of the report."""

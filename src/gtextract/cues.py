@@ -202,6 +202,11 @@ class AssemblyRules(CueFile):
         description="endings of a regional or national adjective that opens a championship "
         "name ('ische', 'ischen': 'Südbayerische', 'saarländischen')",
     )
+    series_compound_ends: list[str] = Field(
+        default_factory=list,
+        description="last parts of a hyphen compound of capitalised words that make it a "
+        "series name ('Cup': 'Schwarzwald-Cup', 'DMSB-Schalt-Kart-Cup')",
+    )
     town_venue_around: list[str] = Field(
         default_factory=list,
         description="phrases before a town that name it as a rally's venue ('rund um')",

@@ -111,3 +111,13 @@ def find_date(text: str, published: date | None = None, year: int | None = None)
         when = published + timedelta(days=delta)
         return when.isoformat()
     return None
+
+
+def ends_with_date(text: str) -> bool:
+    """True when ``text`` ends with a written or numeric date ("12. Juli", "9.8.",
+    "14.09.2025:"), as a calendar line's venue follows its date."""
+    written, numeric, _ = _patterns()
+    tail = len(text.rstrip(" \t:–-"))
+    return any(
+        m.end() == tail for pattern in (written, numeric) for m in pattern.finditer(text)
+    )

@@ -1,8 +1,9 @@
 """Regional and national championships that no gazetteer lists, read by their shape:
 an adjective of a region or nation before a compound that ends in a championship
 word ("Südbayerische ADAC-Berg-Meisterschaft", "saarländische Rallye-Meisterschaft",
-"Süddeutsche Hallenkartmeisterschaft"). The words are data (``assembly.json``:
-``series_heads``, ``series_adjective_endings``).
+"Süddeutsche Hallenkartmeisterschaft"), and hyphen compounds of capitalised words
+that end in a cup word ("Schwarzwald-Cup"). The words are data (``assembly.json``:
+``series_heads``, ``series_adjective_endings``, ``series_compound_ends``).
 """
 
 from __future__ import annotations
@@ -27,6 +28,21 @@ def _compound_start(doc: Doc, end: int) -> int:
     return start
 
 
+# "Rennen um den X-Cup": a race run for a cup is an event, not a series
+RACE_FOR = ("um", "den")
+# "beim 53. ADAC X-Cup": a numbered edition is a race; words a race name may hold
+ORDINAL_REACH = 3
+
+
+def _names_a_race(doc: Doc, start: int) -> bool:
+    """The cup compound at ``start`` is a race's name: "Rennen um den X-Cup", or an
+    edition number before it ("beim 53. ADAC X-Cup")."""
+    before = [doc[j].text for j in range(max(0, start - ORDINAL_REACH), start)]
+    if tuple(w.lower() for w in before[-2:]) == RACE_FOR:
+        return True
+    return any(w[:-1].isdigit() and w.endswith(".") for w in before)
+
+
 # "die deutsche Rallye-Meisterschaft": the national titles are gazetteer entries;
 # an unlisted "deutsche ...meisterschaft" is mostly a description, not a series name
 NATIONWIDE = frozenset({"deutsche", "deutschen"})
@@ -38,10 +54,11 @@ class SeriesShapes:
     def __init__(self, rules: AssemblyRules) -> None:
         self.heads = tuple(h.lower() for h in rules.series_heads)
         self.adjective_endings = tuple(e.lower() for e in rules.series_adjective_endings)
+        self.compound_ends = frozenset(e.lower() for e in rules.series_compound_ends)
 
     def __call__(self, doc: Doc) -> list[Span]:
         known = [(s.start, s.end) for s in resolved(doc, "SERIES", "EVENT")]
-        found = []
+        found = self._cup_compounds(doc)
         for i, low in enumerate(lower_forms(doc)):
             if not low.endswith(self.heads):  # one C call for most words
                 continue
@@ -56,4 +73,24 @@ class SeriesShapes:
             if any(a < span.end and span.start < b for a, b in known):
                 continue
             found.append(span)
+        return found
+
+    def _cup_compounds(self, doc: Doc) -> list[Span]:
+        """ "Schwarzwald-Cup", "DMSB-Schalt-Kart-Cup": a hyphen compound of capitalised
+        words that ends in a cup word names a series, unless an entity of any kind
+        (a class "Rookie-Cup", a make "Porsche-Cup", a known series) covers part of it."""
+        taken = [(s.start, s.end) for s in resolved(doc)]
+        found = []
+        for i, low in enumerate(lower_forms(doc)):
+            if low not in self.compound_ends or i < 2 or doc[i - 1].text != "-":
+                continue
+            start = _compound_start(doc, i + 1)
+            if start == i:
+                continue  # "Cup" alone, or written apart from the word before
+            parts = (doc[j].text[:1] for j in range(start, i + 1, 2))
+            if not all(c.isupper() or c.isdigit() for c in parts):
+                continue
+            if any(a < i + 1 and start < b for a, b in taken) or _names_a_race(doc, start):
+                continue
+            found.append(doc[start : i + 1])
         return found

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from gtextract.dates import find_date, find_dates
+from gtextract.dates import ends_with_date, find_date, find_dates
 
 
 def test_day_and_month_without_year() -> None:
@@ -70,3 +70,11 @@ def test_day_range_with_und_and_hyphen() -> None:
 
 def test_numeric_day_range_gives_first_day() -> None:
     assert find_dates("Termin (4. - 6.9.)") == [(8, "09-04")]
+
+
+def test_ends_with_date() -> None:
+    assert ends_with_date("Kalender: 9. August ")
+    assert ends_with_date("am 12.07.: ")
+    assert ends_with_date("14.09.2025 - ")
+    assert not ends_with_date("Platz 9. ")
+    assert not ends_with_date("Er kommt aus ")

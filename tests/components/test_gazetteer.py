@@ -96,6 +96,7 @@ def test_series_variants_helper() -> None:
     ]
     assert list(_series_variants("Formel-E")) == ["Formel-E.", "Formel-E-"]
     assert list(_series_variants("DTM")) == []
+    assert list(_series_variants("Histo Cup")) == ["Histo Cups"]
 
 
 def test_city_is_a_track_where_named_as_the_venue(doc) -> None:
@@ -143,3 +144,93 @@ def test_short_capital_alias_only_in_capitals(doc) -> None:
 def test_short_capital_alias_with_a_written_form_matches_any_case(doc) -> None:
     d = doc("Das Team Rowe kam mit dem Fiat, ROWE ohne FIAT.")
     assert [s.text for s in candidates(d, "MAKE")] == ["Fiat", "FIAT"]
+
+
+def test_hill_climb_kart_rallycross_and_rally_venues(doc) -> None:
+    d = doc(
+        "Das Bergrennen Mickhausen gewann Jonas Brenninger vor Tim Kessler. Danach ging "
+        "es zum Ibergrennen, zur Kartbahn Oppenrod und zum Rallycross nach Höljes. "
+        "Am Rechberg und in Jyväskylä war Kessler schneller."
+    )
+    assert [kb for _, kb in labelled(d, "TRACK")] == [
+        "Mickhausen",
+        "Iberg",
+        "Kartbahn Oppenrod",
+        "Höljes",
+        "Rechberg",
+        "Jyväskylä",
+    ]
+
+
+def test_rally_base_town_is_a_venue_after_in_only(doc) -> None:
+    d = doc("Der Servicepark steht in Wittenberg. Tim Kessler kommt aus Wittenberg.")
+    assert [(s.text, s.kb_id_) for s in resolved(d, "TRACK")] == [
+        ("Wittenberg", "Lutherstadt Wittenberg")
+    ]
+
+
+def test_rally_kart_motorcycle_and_national_series(doc) -> None:
+    d = doc(
+        "Tim Kessler fuhr in der WRC2, der Rallycross-EM und der Truck-EM, dann in der "
+        "Kart-WM, der Rotax Max Challenge und der Motocross-WM. Jonas Brenninger startet "
+        "in der British GT und der Französischen Formel 4, zuvor in der "
+        "ABB FIA Formel-E-Weltmeisterschaft."
+    )
+    assert [kb for _, kb in labelled(d, "SERIES")] == [
+        "WRC2",
+        "Rallycross-Europameisterschaft",
+        "Truck-Racing-Europameisterschaft",
+        "Kart-Weltmeisterschaft",
+        "Rotax Max Challenge",
+        "Motocross-WM",
+        "British GT",
+        "Französische Formel 4",
+        "Formel E",
+    ]
+
+
+def test_region_of_a_circuit_is_no_track(doc) -> None:
+    d = doc("Die Lausitz-Rallye führt quer durch die Lausitz. Danach geht es zum Lausitzring.")
+    assert [(s.text, s.kb_id_) for s in resolved(d, "TRACK")] == [("Lausitzring", "Lausitzring")]
+
+
+def test_city_after_a_calendar_date_is_a_track(doc) -> None:
+    d = doc("Der Kalender: 5. April Austin, 13.09.: Valencia. Jonas Brenninger lebt in der Nähe.")
+    assert [(s.text, s.kb_id_) for s in resolved(d, "TRACK")] == [
+        ("Austin", "Circuit of the Americas"),
+        ("Valencia", "Circuit Ricardo Tormo"),
+    ]
+
+
+def test_city_listed_after_a_venue_is_a_track(doc) -> None:
+    d = doc("Die Serie gastiert in Schleiz, Frohburg und Brünn. Tim Kessler, Budapest, gewann.")
+    assert [(s.text, s.kb_id_) for s in resolved(d, "TRACK")] == [
+        ("Schleiz", "Schleizer Dreieck"),
+        ("Frohburg", "Frohburger Dreieck"),
+        ("Brünn", "Brno"),
+    ]
+
+
+def test_rally_raid_stage_towns(doc) -> None:
+    d = doc("Die dritte Etappe führte von Neom nach Al-Ula, die vierte von Al-Ula nach Ha'il.")
+    assert sorted({kb for _, kb in labelled(d, "TRACK")}) == ["Al-Ula", "Ha'il", "Neom"]
+
+
+def test_series_in_the_genitive(doc) -> None:
+    d = doc("Im zweiten Lauf des Porsche Carrera Cups siegte Jonas Brenninger.")
+    assert labelled(d, "SERIES") == [("Porsche Carrera Cups", "Porsche Carrera Cup Deutschland")]
+
+
+def test_motocross_speedway_and_more_circuit_forms(doc) -> None:
+    d = doc(
+        "Tim Kessler gewann in Valkenswaard und Teutschenthal, Jonas Brenninger in Vojens. "
+        "Danach ging es zum Anneau du Rhin, nach Vila Real und ins Motorland."
+    )
+    assert [kb for _, kb in labelled(d, "TRACK")] == [
+        "Valkenswaard",
+        "Talkessel Teutschenthal",
+        "Vojens",
+        "Anneau du Rhin",
+        "Vila Real",
+        "MotorLand Aragón",
+    ]

@@ -119,6 +119,12 @@ def test_class_before_hyphen_team_is_not_part_of_the_name(doc) -> None:
     assert teams(d) == ["Team Falkenstein Corse"]
 
 
+def test_series_before_a_team_compound_stays_the_series(doc) -> None:
+    d = doc("Neu im Feld ist das ELMS-Meisterteam Falkenstein Corse mit zwei Autos.")
+    assert teams(d) == ["Falkenstein Corse"]
+    assert [s.text for s in resolved(d, "SERIES")] == ["ELMS"]
+
+
 def test_make_with_werksteam_is_no_team(doc) -> None:
     assert teams(doc("Unterstützt wurde die Mannschaft durch das Peugeot Werksteam.")) == []
 

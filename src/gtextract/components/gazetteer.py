@@ -28,6 +28,7 @@ from gtextract.components import contract, gazetteer_cache
 from gtextract.components.base import NotInitializedError
 from gtextract.components.gazetteer_cache import TokenisedPattern
 from gtextract.components.spans import add_candidates
+from gtextract.dates import ends_with_date
 from gtextract.gazetteers import DataSource, PhrasePattern, data_source
 
 GAZETTEER_KINDS = ("series", "tracks", "events", "makes", "car_models", "teams", "classes")
@@ -47,10 +48,14 @@ def _variants(form: str) -> Iterator[str]:
 # "Deutsche", "Italienische", "Internationale": leading adjectives of a series name,
 # declined after "der"/"zur" ("zur Deutschen Rallye-Meisterschaft")
 DECLINABLE_ENDINGS = ("sche", "nale")
+# "des Porsche Carrera Cups", "des NSU-Bergpokals": a series ending in these takes a
+# genitive -s
+GENITIVE_S_ENDINGS = ("cup", "pokal")
 
 
 def _series_variants(form: str) -> Iterator[str]:
-    """A series name with its leading adjectives declined, and one that ends with a
+    """A series name with its leading adjectives declined, its genitive ("des Clio
+    Cups"), and one that ends with a
     bare letter or number written before a full stop ("in der Formel E.", "Formel 2.")
     or a hyphen ("Formel-1- und DTM-Pilot"), which the tokenizer keeps in that token."""
     words = form.split(" ")
@@ -60,6 +65,8 @@ def _series_variants(form: str) -> Iterator[str]:
     declined = [" ".join([*(w + "n" for w in words[:lead]), *words[lead:]])] if lead else []
     yield from declined
     last = form.replace("-", " ").split(" ")[-1]
+    if last.lower().endswith(GENITIVE_S_ENDINGS):
+        yield form + "s"  # "des Histo Cups", "des Porsche Supercups"
     if (len(words) > 1 or "-" in form) and len(last) == 1 and last.isalnum():
         for written in (form, *declined):
             yield written + "."
@@ -70,9 +77,13 @@ def _series_variants(form: str) -> Iterator[str]:
 # "Bar"); it counts only where the text writes it in capitals too
 MAX_CAPS_ONLY_LETTERS = 4
 
+# characters before a city that may hold the date of its calendar line ("12. September ")
+DATE_REACH = 24
 CITY = "CITY"  # a track's city: a TRACK only where the text names it as the venue
 # "in Berlin", "nach London": the preposition of a venue (a hometown takes "aus")
 VENUE_PREPOSITIONS = frozenset({"in", "nach"})
+# "Schleiz, Frohburg und Brünn": the words that join the items of a list
+LIST_JOINERS = frozenset({",", "und", "sowie", "oder"})
 # "Paris ePrix", "Berlin E-Prix": a Formula E race is named by its city
 CITY_RACE_NAMES = (("eprix",), ("e", "-", "prix"))
 
@@ -177,11 +188,11 @@ class GazetteerMatcher:
             if _case_fits(span):
                 (cities if label == CITY else spans).append(span)
         events = [(s.start, s.end) for s in spans if s.label_ == "EVENT"]
-        spans.extend(
-            Span(doc, c.start, c.end, label="TRACK", kb_id=c.kb_id_)
-            for c in cities
-            if _names_the_venue(c, events)
-        )
+        track_ends = {s.end for s in spans if s.label_ == "TRACK"}
+        for c in sorted(cities, key=lambda c: c.start):
+            if _names_the_venue(c, events) or _listed_after_a_venue(c, track_ends):
+                spans.append(Span(doc, c.start, c.end, label="TRACK", kb_id=c.kb_id_))
+                track_ends.add(c.end)
         add_candidates(doc, spans)
         return doc
 
@@ -213,11 +224,13 @@ class GazetteerMatcher:
 
 
 def _names_the_venue(city: Span, events: list[tuple[int, int]]) -> bool:
-    """ "in Berlin", "nach London", "London am 27. Juli", a city in an event's name
-    ("24 Stunden von Dubai", "Paris ePrix")."""
+    """ "in Berlin", "nach London", "London am 27. Juli", "12. Juli: London", a city
+    in an event's name ("24 Stunden von Dubai", "Paris ePrix")."""
     if any(a <= city.start and city.end <= b for a, b in events):
         return True
     doc = city.doc
+    if ends_with_date(doc.text[max(0, city.start_char - DATE_REACH) : city.start_char]):
+        return True  # a calendar line: the date, then its venue
     if (
         city.end + 1 < len(doc)
         and doc[city.end].lower_ == "am"
@@ -233,6 +246,12 @@ def _names_the_venue(city: Span, events: list[tuple[int, int]]) -> bool:
 def _is_short_caps(form: str) -> bool:
     """ "ART", "RAM": one short word written in capitals only."""
     return len(form) <= MAX_CAPS_ONLY_LETTERS and form.isalpha() and form.isupper()
+
+
+def _listed_after_a_venue(city: Span, track_ends: set[int]) -> bool:
+    """ "in Schleiz, Frohburg und Brünn": a city listed right after a venue is one too."""
+    i = city.start
+    return i > 1 and city.doc[i - 1].lower_ in LIST_JOINERS and i - 1 in track_ends
 
 
 def _case_fits(span: Span) -> bool:

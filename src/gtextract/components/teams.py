@@ -217,15 +217,15 @@ class TeamFinder(DataComponent):
         )
 
     def _after_class_prefix(self, doc: Doc, start: int, word: int, classes_at: set[int]) -> int:
-        """ "GT3-Team HubAuto Corsa": a class or series before "-Team" says which field
-        the team runs in; the team is named after it."""
-        if (
-            start in classes_at
-            and word - start >= 2
-            and doc[start + 1].text == "-"
-            and self._is_team_word(doc[start + 2])
-        ):
-            return start + 2
+        """ "GT3-Team HubAuto Corsa", "ELMS-Meisterteam X": a class or series before
+        "-Team" (or a compound on "-team") says which field the team runs in; the team
+        is named after it."""
+        if start in classes_at and word - start >= 2 and doc[start + 1].text == "-":
+            if self._is_team_word(doc[start + 2]):
+                return start + 2
+            # "ELMS-Meisterteam Luzich Racing": a compound on "-team" describes the team
+            if doc[start + 2].lower_.endswith("team") and word - start >= 3:
+                return start + 3
         return start
 
     def _make_described(self, span: Span, makes_at: set[int], word: int) -> bool:
