@@ -476,3 +476,36 @@ def test_calendar_verbs_of_venue_and_travel_name_upcoming_events(report, sentenc
 def test_a_gazetteer_event_also_matching_a_name_shape_is_one_event(report) -> None:
     text = "Nächstes Rennen: Großer Preis von Italien, Monza, 14. September."
     assert [n for n, *_ in events(report, text)] == ["Großer Preis von Italien"]
+
+
+def test_calendar_lines_in_any_order_each_give_an_event(report) -> None:
+    text = (
+        "Die Termine im Überblick:\n"
+        "- Lauf 1: Motorsport Arena Oschersleben (17.-19. April)\n"
+        "- Lauf 2: Lausitzring, 8. bis 10. Mai (abgesagt)\n"
+        "- 22./23. Mai, Nürburgring\n"
+    )
+    got = [(e.track, e.date, e.status) for e in report(text).events]
+    assert got == [
+        ("Motorsport Arena Oschersleben", "04-17", "scheduled"),
+        ("Lausitzring", "05-08", "cancelled"),
+        ("Nürburgring", "05-22", "scheduled"),
+    ]
+
+
+def test_weekday_calendar_lines(report) -> None:
+    text = "Zeitplan\nSa., 17.04.: Oschersleben\nSo., 18.04.: Oschersleben\n"
+    assert [(e.track, e.date) for e in report(text).events] == [
+        ("Oschersleben", "04-17"),
+        ("Oschersleben", "04-18"),
+    ]
+
+
+def test_a_lone_dated_line_or_a_results_line_is_no_calendar(report) -> None:
+    dateline = "Oschersleben, 17.04.\nDer Sieg ging an Jonas Brenninger, der souverän fuhr."
+    assert report(dateline).events == []
+    results = (
+        "Ergebnisse:\n17. April, Oschersleben: Jonas Brenninger\n"
+        "8. Mai, Lausitzring: Tim Kessler\n"
+    )
+    assert report(results).events == []

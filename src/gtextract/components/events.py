@@ -50,6 +50,24 @@ NEWS_STAMP = re.compile(r"\d{1,2}\.\s*(?:[^\W\d_]+|\d{1,2}\.)(?:\s*\d{4})?:")
 CONJOINED = re.compile(
     r"\s*(?:,|und|sowie|oder)\s+(?:(?:auf|in|am|im|an)\s+)?(?:(?:dem|der|den|die|das)\s+)?"
 )
+LINE = re.compile(r"[^\n]+")
+# a list line's bullet or dash: "- ", "• ", "* "
+BULLET = re.compile(r"^[ \t]*(?:[-–—•*·▪►>]+[ \t]*)?")
+CALENDAR_LINE_CHARS = 100
+# a line ending like a sentence: a lower-case word and a full stop, or "!" / "?"
+SENTENCE_END = re.compile(r"[a-zäöüß]{3}\.$|[!?]$|[a-zäöüß]{3}\. ")
+# separators left at the edges of a calendar line once its date is taken out
+LINE_EDGE = re.compile(r"^[\s,;:|–—/-]+|[\s,;:|–—/-]+$")
+LEADING_PREPOSITION = re.compile(r"^(?:in|am|im|auf|an|beim|bei)\s+(?:der|dem|den)?\s*")
+LOWER_WORD = re.compile(
+    r"(?<![\w-])(?!(?:bis|vom|von|am|im|in|an|auf|der|den|dem|des|die|das|und|zum|zur|bei|beim)\b)"
+    r"[a-zäöüß]{3,}\b"
+)
+# "Lauf 2:", "1. Lauf –", "Rd. 3", "Runde 4": a round's number before its venue
+ROUND_LABEL = re.compile(
+    r"^(?:\d{1,2}\.\s*(?:Lauf|Rennen|Runde|Station|Event)|(?:Lauf|Rennen|Runde|Round|Rd\.?|"
+    r"Station|Event|R)\s*\d{1,2})\s*[:.,–—-]?\s*"
+)
 TRAILING_PLACE = re.compile(r",\s*([A-ZÄÖÜ][\wäöüß.-]+(?:[ /-][A-ZÄÖÜ][\wäöüß.-]+){0,2})\s*$")
 
 
@@ -103,6 +121,19 @@ class EventFinder(DataComponent):
         )
         # a calendar table row: "3. | China / Shanghai | 12.-14. April | ..."
         self.table_row = re.compile(r"^[^\n|]*\|[^\n]*\|[^\n]*$", re.MULTILINE)
+        # one date of a calendar line with its weekday and range: "Sa., 17.04.",
+        # "17.-19. April", "vom 29. Mai bis 1. Juni", "17.04.2026 – 19.04.2026"
+        days = sorted((re.escape(w) for w in data.weekdays()), key=len, reverse=True)
+        weekday = r"(?:(?:" + "|".join(days) + r")\.?,?\s*)?"
+        written = r"\d{1,2}\.(?:\s*" + month_alt + r"\.?)?\s*" + month_alt + r"\.?(?:\s+\d{4})?"
+        numeric = r"\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2}(?!\d))?"
+        first = r"\d{1,2}\.(?:\d{1,2}\.)?"
+        one = rf"{weekday}(?:{written}|{numeric})"
+        joiner = r"\s*(?:[/–—-]|bis|und|&)\s*"
+        self.line_date = re.compile(
+            rf"(?<![\w.])(?:vom\s+|am\s+|ab\s+)?(?:{weekday}{first}{joiner})?{one}(?:{joiner}{one})?",
+            re.IGNORECASE,
+        )
 
     @staticmethod
     def _track_names(doc: Doc) -> dict[str, str]:
@@ -254,6 +285,52 @@ class EventFinder(DataComponent):
                 event = replace(event, track=venue, track_text=venue, track_start=at)
             events.append(event)
         return events
+
+    def _calendar_lines(
+        self, doc: Doc, published: date | None, taken: list[EventFact]
+    ) -> list[EventFact]:
+        """A block of two or more short lines, each with a date and a venue, in any
+        order and with any separator ("- 17.-19. April, Oschersleben", "Lauf 2:
+        Lausitzring (8.-10. Mai)", "Sa., 17.04.: Oschersleben"): one event a line.
+        A line naming a driver is a past round's result, no event."""
+        text = text_of(doc)
+        drivers = [s.start_char for s in resolved(doc, "DRIVER")]
+        found: list[tuple[int, EventFact]] = []  # (line number, event)
+        for number, line in enumerate(LINE.finditer(text)):
+            entry = self._calendar_line(line.group(0), line.start(), text, published)
+            if entry is None or any(line.start() <= e.start < line.end() for e in taken):
+                continue
+            if any(line.start() <= d < line.end() for d in drivers):
+                continue
+            found.append((number, entry))
+        # a block: the next or previous non-empty line is an entry too
+        numbers = {n for n, _ in found}
+        return [e for n, e in found if n - 1 in numbers or n + 1 in numbers]
+
+    def _calendar_line(
+        self, line: str, start: int, text: str, published: date | None
+    ) -> EventFact | None:
+        """One line's event when the line is a calendar entry, not a sentence."""
+        body = BULLET.sub("", line).rstrip()
+        if not 6 <= len(body) <= CALENDAR_LINE_CHARS or SENTENCE_END.search(body):
+            return None
+        when = self.line_date.search(body)
+        if when is None:
+            return None
+        rest = (body[: when.start()] + " " + body[when.end() :]).strip()
+        rest = re.sub(r"\(\s*\)", " ", rest)
+        rest = LEADING_PREPOSITION.sub("", LINE_EDGE.sub("", rest))
+        if len(LOWER_WORD.findall(STATUS_NOTE.sub("", rest))) > 2:
+            return None  # prose, not a calendar entry
+        status = self._status(line)
+        if status is None or not rest:
+            return None
+        offset = start + line.find(rest) if rest in line else start + (len(line) - len(body))
+        dates = find_dates(when.group(0), published, self._heading_year(text, start))
+        event = self._calendar_entry(rest, offset, dates[0][1] if dates else None, status)
+        if event.track is None and PLACE.fullmatch(ROUND_LABEL.sub("", rest)):
+            event = replace(event, track=ROUND_LABEL.sub("", rest))
+        return event if event.track else None
 
     def _event_name(self, sent: Span, tracks: list[Span]) -> tuple[str, int, int] | None:
         doc = sent.doc
@@ -570,6 +647,7 @@ class EventFinder(DataComponent):
         published = date.fromisoformat(iso) if isinstance(iso, str) else iso
         calendar = self._calendar_block(doc) + self._calendar_list(doc, published)
         calendar += self._calendar_table(doc, published)
+        calendar += self._calendar_lines(doc, published, calendar)
         found = calendar + self._prose(doc, published, calendar)
         found += self._races_ahead(doc, published)
         seen: set[tuple[str, str | None, str]] = set()
