@@ -509,3 +509,21 @@ def test_a_lone_dated_line_or_a_results_line_is_no_calendar(report) -> None:
         "8. Mai, Lausitzring: Tim Kessler\n"
     )
     assert report(results).events == []
+
+
+def test_dated_venue_without_a_past_tense_verb_is_upcoming(report) -> None:
+    ahead = "Die DTM fährt am 8. Mai auf dem Lausitzring."
+    assert [(e.track, e.date, e.status) for e in report(ahead).events] == [
+        ("Lausitzring", "05-08", "scheduled")
+    ]
+    assert report("Die DTM fuhr am 8. Mai auf dem Lausitzring.").events == []
+    # a heading's facts are no sentence of prose
+    assert report("Strecke: Lausitzring, 8. Mai 2026\nDie DTM fuhr dort.").events == []
+
+
+def test_undated_mention_of_a_dated_event_is_the_same_event(report) -> None:
+    text = (
+        "Am 12. Juli gastiert die Rallye Sauerland in Meschede. "
+        "Die Rallye Sauerland wird zum 30. Mal ausgetragen."
+    )
+    assert [(e.name, e.date) for e in report(text).events] == [("Rallye Sauerland", "07-12")]

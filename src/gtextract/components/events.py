@@ -51,6 +51,8 @@ CONJOINED = re.compile(
     r"\s*(?:,|und|sowie|oder)\s+(?:(?:auf|in|am|im|an)\s+)?(?:(?:dem|der|den|die|das)\s+)?"
 )
 LINE = re.compile(r"[^\n]+")
+# a sentence of prose: two lower-case words and a full stop at its end
+PROSE = re.compile(r"[a-zäöüß]{3,}\b.*\b[a-zäöüß]{3,}\b[^\n]*[.!]\s*$", re.DOTALL)
 # a list line's bullet or dash: "- ", "• ", "* "
 BULLET = re.compile(r"^[ \t]*(?:[-–—•*·▪►>]+[ \t]*)?")
 CALENDAR_LINE_CHARS = 100
@@ -79,6 +81,7 @@ class EventFinder(DataComponent):
         self.months = {word.lower(): number for word, number in data.months().items()}
         self.future = re.compile("|".join(f"(?:{p})" for p in self.cues.future))
         self.past_tense = re.compile("|".join(f"(?:{p})" for p in self.cues.past_tense))
+        self.told = re.compile("|".join(f"(?:{p})" for p in self.cues.told_verbs))
         self.replaced = re.compile("(?:" + "|".join(self.cues.replaced) + r")\s*$", re.IGNORECASE)
         self.name_shapes = list(self.cues.name_patterns)
         self.own_name = re.compile("|".join(f"(?:{p})" for p in self.cues.own_name_markers))
@@ -418,7 +421,10 @@ class EventFinder(DataComponent):
                 events.extend(e for e in slots if e.start not in {t.start_char for t in replaced})
                 continue
             moved = any(c in low for c in self.cues.moved)
-            if not moved and not self.future.search(low):
+            ahead = self.future.search(low) or (
+                anchors and self._dated_untold(sent_text, low, published)
+            )
+            if not moved and not ahead:
                 continue
             cancelled = any(c in low for c in self.cues.cancelled)
             if not cancelled and self.past_tense.search(low):
@@ -503,6 +509,13 @@ class EventFinder(DataComponent):
                 events.extend(self._conjoined_venues(events[-1], tracks))
                 events.extend(further)
         return events
+
+    def _dated_untold(self, sent_text: str, low: str, published: date | None) -> bool:
+        """A sentence with a date and no past-tense verb: with a venue it names an
+        upcoming event even without a cue ("Die DTM fährt am 8. Mai am Lausitzring")."""
+        if self.told.search(low) or not PROSE.search(sent_text):
+            return False  # a past event, or a heading / fact line ("Strecke: X, 29. Mai")
+        return any(not self._news_stamp(sent_text, p) for p, _ in find_dates(sent_text, published))
 
     def _further_names(
         self, sent: Span, first: EventFact, status: str, published: date | None
@@ -657,6 +670,9 @@ class EventFinder(DataComponent):
             if key not in seen:
                 seen.add(key)
                 unique.append(e)
+        # an undated event repeats a dated one of the same name and status
+        dated = {(e.name.lower(), e.status) for e in unique if e.date}
+        unique = [e for e in unique if e.date or (e.name.lower(), e.status) not in dated]
         # an event named only by its venue repeats one with a name, the same venue,
         # date and status ("Zolder" cancelled beside "drittes Rennen" in Zolder)
         named = {(e.track, e.date, e.status) for e in unique if e.name != e.track}
