@@ -527,3 +527,8 @@ def test_undated_mention_of_a_dated_event_is_the_same_event(report) -> None:
         "Die Rallye Sauerland wird zum 30. Mal ausgetragen."
     )
     assert [(e.name, e.date) for e in report(text).events] == [("Rallye Sauerland", "07-12")]
+
+
+def test_date_after_the_events_own_venue_is_its_date(report) -> None:
+    text = "Zum fünften Lauf der DTM reist das Team an den Sachsenring (6./7. Juni)."
+    assert [(e.track, e.date) for e in report(text).events] == [("Sachsenring", "06-06")]

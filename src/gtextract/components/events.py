@@ -468,7 +468,12 @@ class EventFinder(DataComponent):
                 )
                 track = self._venue(pool[0]) if pool else None
             # a date belongs to this event unless another venue stands between them
-            others = [t.start_char for t in after if not start <= t.start_char < end]
+            # (the event's own venue is none: "zum fünften Lauf an den Sachsenring (6. Juni)")
+            others = [
+                t.start_char
+                for t in after
+                if not start <= t.start_char < end and self._venue(t) != track
+            ]
             dates = [
                 (pos, d)
                 for pos, d in find_dates(sent_text, published)
