@@ -532,3 +532,22 @@ def test_undated_mention_of_a_dated_event_is_the_same_event(report) -> None:
 def test_date_after_the_events_own_venue_is_its_date(report) -> None:
     text = "Zum fünften Lauf der DTM reist das Team an den Sachsenring (6./7. Juni)."
     assert [(e.track, e.date) for e in report(text).events] == [("Sachsenring", "06-06")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Absage des Rennens in Zandvoort ist offiziell.",
+        "Auch das Rennen auf dem Sachsenring fällt der Pandemie zum Opfer.",
+        "Der Lauf in Zandvoort wurde ersatzlos gestrichen.",
+    ],
+)
+def test_cancellation_word_alone_makes_a_cancelled_event(report, text) -> None:
+    assert [e.status for e in report(text).events] == ["cancelled"]
+
+
+def test_great_prize_after_an_article_is_an_event_name(report) -> None:
+    text = "Der Große Preis von Kanada findet in diesem Jahr nicht statt."
+    assert [(e.name, e.status) for e in report(text).events] == [
+        ("Große Preis von Kanada", "cancelled")
+    ]

@@ -421,12 +421,14 @@ class EventFinder(DataComponent):
                 events.extend(e for e in slots if e.start not in {t.start_char for t in replaced})
                 continue
             moved = any(c in low for c in self.cues.moved)
-            ahead = self.future.search(low) or (
-                anchors and self._dated_untold(sent_text, low, published)
+            cancelled = any(c in low for c in self.cues.cancelled)
+            ahead = (
+                cancelled
+                or self.future.search(low)
+                or (anchors and self._dated_untold(sent_text, low, published))
             )
             if not moved and not ahead:
                 continue
-            cancelled = any(c in low for c in self.cues.cancelled)
             if not cancelled and self.past_tense.search(low):
                 continue
             found = self._event_name(sent, tracks)
