@@ -551,3 +551,12 @@ def test_great_prize_after_an_article_is_an_event_name(report) -> None:
     assert [(e.name, e.status) for e in report(text).events] == [
         ("Große Preis von Kanada", "cancelled")
     ]
+
+
+def test_dates_written_before_their_venues_in_a_list(report) -> None:
+    text = "Die Termine: 17.-19. April Oschersleben, 8.-10. Mai Lausitzring, 22. Mai Nürburgring."
+    assert [(e.track, e.date) for e in report(text).events] == [
+        ("Oschersleben", "04-17"),
+        ("Lausitzring", "05-08"),
+        ("Nürburgring", "05-22"),
+    ]

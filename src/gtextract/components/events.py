@@ -51,6 +51,11 @@ CONJOINED = re.compile(
     r"\s*(?:,|und|sowie|oder)\s+(?:(?:auf|in|am|im|an)\s+)?(?:(?:dem|der|den|die|das)\s+)?"
 )
 LINE = re.compile(r"[^\n]+")
+# what may stand between a date and the venue it dates: "17. April Oschersleben",
+# "8. Mai: Lausitzring", "am 8. Mai in der Lausitz", "8. Mai auf dem Lausitzring"
+TIGHT_BEFORE = re.compile(
+    r"[ \t]*(?:[:–—-][ \t]*)?(?:(?:in|im|am|an|auf|beim|bei)[ \t]+(?:der|dem|den)?[ \t]*)?"
+)
 # a sentence of prose: two lower-case words and a full stop at its end
 PROSE = re.compile(r"[a-zäöüß]{3,}\b.*\b[a-zäöüß]{3,}\b[^\n]*[.!]\s*$", re.DOTALL)
 # a list line's bullet or dash: "- ", "• ", "* "
@@ -367,10 +372,18 @@ class EventFinder(DataComponent):
         says it moved gives its old slot cancelled and the new date scheduled."""
         text = text_of(sent.doc)
         slots = []
+        ahead = self._dates_right_before(sent, tracks, published)
         for k, t in enumerate(tracks):
             stop = tracks[k + 1].start_char if k + 1 < len(tracks) else sent.end_char
             gap = text[t.end_char : stop]
-            dates = [(p, d) for p, d in find_dates(gap, published) if p <= SLOT_REACH]
+            claimed = ahead[k + 1][0] if k + 1 in ahead else None  # the next venue's date
+            dates = [
+                (p, d)
+                for p, d in find_dates(gap, published)
+                if p <= SLOT_REACH and t.end_char + p != claimed
+            ]
+            if not dates and k in ahead:  # "17.-19. April Oschersleben, 8. Mai Lausitzring"
+                dates = [(0, ahead[k][1])]
             if not dates:
                 continue
             clause = gap[: dates[0][0] + 40].lower()
@@ -384,6 +397,25 @@ class EventFinder(DataComponent):
             else:
                 slots.append(base)
         return slots
+
+    def _dates_right_before(
+        self, sent: Span, tracks: list[Span], published: date | None
+    ) -> dict[int, tuple[int, str]]:
+        """Venue index -> (offset, date) of a date written right before the venue
+        ("17.-19. April Oschersleben", "am 8. Mai in der Lausitz"), unless the date
+        stands in brackets after the venue before ("Spa (8. Mai), Monza")."""
+        text = text_of(sent.doc)
+        own: dict[int, tuple[int, str]] = {}
+        for m in self.line_date.finditer(text, sent.start_char, sent.end_char):
+            k = next((i for i, t in enumerate(tracks) if t.start_char >= m.end()), None)
+            if k is None or not TIGHT_BEFORE.fullmatch(text[m.end() : tracks[k].start_char]):
+                continue
+            if k > 0 and text[tracks[k - 1].end_char : m.start()].strip() == "(":
+                continue
+            dates = find_dates(m.group(0), published)
+            if dates:
+                own.setdefault(k, (m.start() + dates[0][0], dates[0][1]))
+        return own
 
     def _prose(
         self, doc: Doc, published: date | None, calendar: list[EventFact]
