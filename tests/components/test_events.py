@@ -560,3 +560,14 @@ def test_dates_written_before_their_venues_in_a_list(report) -> None:
         ("Lausitzring", "05-08"),
         ("Nürburgring", "05-22"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Superbike-WM gastierte am Wochenende auf dem Lausitzring.",
+        "Vor zehn Jahren stand in Spa der Große Preis von Belgien auf dem Programm.",
+    ],
+)
+def test_past_tense_of_a_future_cue_is_no_event(report, text) -> None:
+    assert report(text).events == []
