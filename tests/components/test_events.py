@@ -571,3 +571,11 @@ def test_dates_written_before_their_venues_in_a_list(report) -> None:
 )
 def test_past_tense_of_a_future_cue_is_no_event(report, text) -> None:
     assert report(text).events == []
+
+
+def test_venues_joined_to_the_venue_that_ends_an_event_name(report) -> None:
+    text = "Die DTM-Rennen in Zandvoort und Oschersleben wurden abgesagt."
+    assert [(e.track, e.status) for e in report(text).events] == [
+        ("Zandvoort", "cancelled"),
+        ("Oschersleben", "cancelled"),
+    ]

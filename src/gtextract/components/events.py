@@ -630,7 +630,10 @@ class EventFinder(DataComponent):
         if event.date is not None or not tracks:
             return []
         text = text_of(tracks[0].doc)
-        first = next((t for t in tracks if t.start_char == event.start), None)
+        # the venue is the name, or ends it ("MotoGP-Rennen in Silverstone und Motegi")
+        first = next(
+            (t for t in tracks if event.start == t.start_char or t.end_char == event.end), None
+        )
         if first is None:
             return []
         more, last_end = [], first.end_char
