@@ -579,3 +579,22 @@ def test_venues_joined_to_the_venue_that_ends_an_event_name(report) -> None:
         ("Zandvoort", "cancelled"),
         ("Oschersleben", "cancelled"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("later", "name"),
+    [
+        ("Rennen 2 startet am Sonntag um 11.30 Uhr.", "Rennen 2"),
+        ("Das Sonntagsrennen beginnt um 13 Uhr.", "Sonntagsrennen"),
+    ],
+)
+def test_race_still_to_come_of_the_weekend(report, later, name) -> None:
+    text = "Jonas Brenninger gewann das erste Rennen auf dem Lausitzring. " + later
+    assert [(e.name, e.track, e.status) for e in report(text).events] == [
+        (name, "Lausitzring", "scheduled")
+    ]
+
+
+def test_separable_verb_steht_an_is_a_future_cue(report) -> None:
+    text = "Als nächstes steht für die Serie der Lauf in Zandvoort an."
+    assert [(e.track, e.status) for e in report(text).events] == [("Zandvoort", "scheduled")]
