@@ -51,6 +51,7 @@ CONJOINED = re.compile(
     r"\s*(?:,|und|sowie|oder)\s+(?:(?:auf|in|am|im|an)\s+)?(?:(?:dem|der|den|die|das)\s+)?"
 )
 LINE = re.compile(r"[^\n]+")
+DAY_DOT = re.compile(r"\d\.")  # every written date has one: a cheap test before the date search
 # what may stand between a date and the venue it dates: "17. April Oschersleben",
 # "8. Mai: Lausitzring", "am 8. Mai in der Lausitz", "8. Mai auf dem Lausitzring"
 TIGHT_BEFORE = re.compile(
@@ -406,6 +407,8 @@ class EventFinder(DataComponent):
         stands in brackets after the venue before ("Spa (8. Mai), Monza")."""
         text = text_of(sent.doc)
         own: dict[int, tuple[int, str]] = {}
+        if not tracks or not DAY_DOT.search(text, sent.start_char, sent.end_char):
+            return own
         for m in self.line_date.finditer(text, sent.start_char, sent.end_char):
             k = next((i for i, t in enumerate(tracks) if t.start_char >= m.end()), None)
             if k is None or not TIGHT_BEFORE.fullmatch(text[m.end() : tracks[k].start_char]):
