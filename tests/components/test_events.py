@@ -598,3 +598,9 @@ def test_race_still_to_come_of_the_weekend(report, later, name) -> None:
 def test_separable_verb_steht_an_is_a_future_cue(report) -> None:
     text = "Als nächstes steht für die Serie der Lauf in Zandvoort an."
     assert [(e.track, e.status) for e in report(text).events] == [("Zandvoort", "scheduled")]
+
+
+def test_startet_am_is_a_future_cue_before_a_date_not_before_a_venue(report) -> None:
+    assert report("Die Formel 4 startet am Nürburgring im Rahmenprogramm der DTM.").events == []
+    dated = report("Die Formel 4 startet am kommenden Sonntag am Nürburgring.").events
+    assert [(e.track, e.status) for e in dated] == [("Nürburgring", "scheduled")]
