@@ -1,14 +1,18 @@
 """``gtx_events``: upcoming and cancelled events.
 
-Three sources:
+Sources:
 - calendar blocks of fan sites ("NOV / 07 / ADAC GT MastersMotorsport Arena
   Oschersleben", often fused without a space), read line by line at the
   character level;
 - calendar lists that start with the date ("16./17. Mai – Lausitzring");
+- calendar blocks of short lines with a date and a venue in any order
+  ("- Lauf 2: Lausitzring (8.-10. Mai)", "Sa., 17.04.: Oschersleben");
 - prose sentences with a future or cancellation cue ("am kommenden Wochenende
   beim 24h-Rennen von Spa-Francorchamps", "Das DTM-Wochenende am 6./7. Juni
-  fällt aus"), with the crew, team, car and class named in that sentence and
-  the one after it.
+  fällt aus"), or with a date and a venue and no past-tense verb ("Die DTM
+  fährt am 8. Mai auf dem Lausitzring"), with the crew, team, car and class
+  named in that sentence and the one after it;
+- the race a qualifying report names as still to come.
 The cue words and name shapes live in ``data/event_cues.json``.
 """
 
