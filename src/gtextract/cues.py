@@ -116,6 +116,11 @@ class EventCues(CueFile):
         description="regexes of past-tense verbs: a sentence with one and no cancellation "
         "tells of an event already held ('stand auf dem Programm')"
     )
+    told_verbs: list[str] = Field(
+        description="regexes (lower case) of past-tense verbs and time words of a report: "
+        "a sentence with a date and a venue but none of them and no future cue is still "
+        "an upcoming event ('Die DTM fährt am 8. Mai auf dem Lausitzring')"
+    )
     cancelled: list[str]
     crew_openers: list[str]
     name_patterns: list[str] = Field(description="regexes of event names")

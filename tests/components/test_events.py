@@ -476,3 +476,131 @@ def test_calendar_verbs_of_venue_and_travel_name_upcoming_events(report, sentenc
 def test_a_gazetteer_event_also_matching_a_name_shape_is_one_event(report) -> None:
     text = "Nächstes Rennen: Großer Preis von Italien, Monza, 14. September."
     assert [n for n, *_ in events(report, text)] == ["Großer Preis von Italien"]
+
+
+def test_calendar_lines_in_any_order_each_give_an_event(report) -> None:
+    text = (
+        "Die Termine im Überblick:\n"
+        "- Lauf 1: Motorsport Arena Oschersleben (17.-19. April)\n"
+        "- Lauf 2: Lausitzring, 8. bis 10. Mai (abgesagt)\n"
+        "- 22./23. Mai, Nürburgring\n"
+    )
+    got = [(e.track, e.date, e.status) for e in report(text).events]
+    assert got == [
+        ("Motorsport Arena Oschersleben", "04-17", "scheduled"),
+        ("Lausitzring", "05-08", "cancelled"),
+        ("Nürburgring", "05-22", "scheduled"),
+    ]
+
+
+def test_weekday_calendar_lines(report) -> None:
+    text = "Zeitplan\nSa., 17.04.: Oschersleben\nSo., 18.04.: Oschersleben\n"
+    assert [(e.track, e.date) for e in report(text).events] == [
+        ("Oschersleben", "04-17"),
+        ("Oschersleben", "04-18"),
+    ]
+
+
+def test_a_lone_dated_line_or_a_results_line_is_no_calendar(report) -> None:
+    dateline = "Oschersleben, 17.04.\nDer Sieg ging an Jonas Brenninger, der souverän fuhr."
+    assert report(dateline).events == []
+    results = (
+        "Ergebnisse:\n17. April, Oschersleben: Jonas Brenninger\n"
+        "8. Mai, Lausitzring: Tim Kessler\n"
+    )
+    assert report(results).events == []
+
+
+def test_dated_venue_without_a_past_tense_verb_is_upcoming(report) -> None:
+    ahead = "Die DTM fährt am 8. Mai auf dem Lausitzring."
+    assert [(e.track, e.date, e.status) for e in report(ahead).events] == [
+        ("Lausitzring", "05-08", "scheduled")
+    ]
+    assert report("Die DTM fuhr am 8. Mai auf dem Lausitzring.").events == []
+    # a heading's facts are no sentence of prose
+    assert report("Strecke: Lausitzring, 8. Mai 2026\nDie DTM fuhr dort.").events == []
+
+
+def test_undated_mention_of_a_dated_event_is_the_same_event(report) -> None:
+    text = (
+        "Am 12. Juli gastiert die Rallye Sauerland in Meschede. "
+        "Die Rallye Sauerland wird zum 30. Mal ausgetragen."
+    )
+    assert [(e.name, e.date) for e in report(text).events] == [("Rallye Sauerland", "07-12")]
+
+
+def test_date_after_the_events_own_venue_is_its_date(report) -> None:
+    text = "Zum fünften Lauf der DTM reist das Team an den Sachsenring (6./7. Juni)."
+    assert [(e.track, e.date) for e in report(text).events] == [("Sachsenring", "06-06")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Absage des Rennens in Zandvoort ist offiziell.",
+        "Auch das Rennen auf dem Sachsenring fällt der Pandemie zum Opfer.",
+        "Der Lauf in Zandvoort wurde ersatzlos gestrichen.",
+    ],
+)
+def test_cancellation_word_alone_makes_a_cancelled_event(report, text) -> None:
+    assert [e.status for e in report(text).events] == ["cancelled"]
+
+
+def test_great_prize_after_an_article_is_an_event_name(report) -> None:
+    text = "Der Große Preis von Kanada findet in diesem Jahr nicht statt."
+    assert [(e.name, e.status) for e in report(text).events] == [
+        ("Große Preis von Kanada", "cancelled")
+    ]
+
+
+def test_dates_written_before_their_venues_in_a_list(report) -> None:
+    text = "Die Termine: 17.-19. April Oschersleben, 8.-10. Mai Lausitzring, 22. Mai Nürburgring."
+    assert [(e.track, e.date) for e in report(text).events] == [
+        ("Oschersleben", "04-17"),
+        ("Lausitzring", "05-08"),
+        ("Nürburgring", "05-22"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Superbike-WM gastierte am Wochenende auf dem Lausitzring.",
+        "Vor zehn Jahren stand in Spa der Große Preis von Belgien auf dem Programm.",
+    ],
+)
+def test_past_tense_of_a_future_cue_is_no_event(report, text) -> None:
+    assert report(text).events == []
+
+
+def test_venues_joined_to_the_venue_that_ends_an_event_name(report) -> None:
+    text = "Die DTM-Rennen in Zandvoort und Oschersleben wurden abgesagt."
+    assert [(e.track, e.status) for e in report(text).events] == [
+        ("Zandvoort", "cancelled"),
+        ("Oschersleben", "cancelled"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("later", "name"),
+    [
+        ("Rennen 2 startet am Sonntag um 11.30 Uhr.", "Rennen 2"),
+        ("Das Sonntagsrennen beginnt um 13 Uhr.", "Sonntagsrennen"),
+    ],
+)
+def test_race_still_to_come_of_the_weekend(report, later, name) -> None:
+    text = "Jonas Brenninger gewann das erste Rennen auf dem Lausitzring. " + later
+    assert [(e.name, e.track, e.status) for e in report(text).events] == [
+        (name, "Lausitzring", "scheduled")
+    ]
+
+
+def test_separable_verb_steht_an_is_a_future_cue(report) -> None:
+    text = "Als nächstes steht für die Serie der Lauf in Zandvoort an."
+    assert [(e.track, e.status) for e in report(text).events] == [("Zandvoort", "scheduled")]
+
+
+def test_startet_am_is_a_future_cue_before_a_date_not_before_a_venue(report) -> None:
+    assert report("Die Formel 4 startet am Nürburgring im Rahmenprogramm der DTM.").events == []
+    dated = report("Die Formel 4 startet am kommenden Sonntag am Nürburgring.").events
+    assert [(e.track, e.status) for e in dated] == [("Nürburgring", "scheduled")]

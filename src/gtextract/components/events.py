@@ -1,14 +1,18 @@
 """``gtx_events``: upcoming and cancelled events.
 
-Three sources:
+Sources:
 - calendar blocks of fan sites ("NOV / 07 / ADAC GT MastersMotorsport Arena
   Oschersleben", often fused without a space), read line by line at the
   character level;
 - calendar lists that start with the date ("16./17. Mai – Lausitzring");
+- calendar blocks of short lines with a date and a venue in any order
+  ("- Lauf 2: Lausitzring (8.-10. Mai)", "Sa., 17.04.: Oschersleben");
 - prose sentences with a future or cancellation cue ("am kommenden Wochenende
   beim 24h-Rennen von Spa-Francorchamps", "Das DTM-Wochenende am 6./7. Juni
-  fällt aus"), with the crew, team, car and class named in that sentence and
-  the one after it.
+  fällt aus"), or with a date and a venue and no past-tense verb ("Die DTM
+  fährt am 8. Mai auf dem Lausitzring"), with the crew, team, car and class
+  named in that sentence and the one after it;
+- the race a qualifying report names as still to come.
 The cue words and name shapes live in ``data/event_cues.json``.
 """
 
@@ -50,6 +54,32 @@ NEWS_STAMP = re.compile(r"\d{1,2}\.\s*(?:[^\W\d_]+|\d{1,2}\.)(?:\s*\d{4})?:")
 CONJOINED = re.compile(
     r"\s*(?:,|und|sowie|oder)\s+(?:(?:auf|in|am|im|an)\s+)?(?:(?:dem|der|den|die|das)\s+)?"
 )
+LINE = re.compile(r"[^\n]+")
+DAY_DOT = re.compile(r"\d\.")  # every written date has one: a cheap test before the date search
+# what may stand between a date and the venue it dates: "17. April Oschersleben",
+# "8. Mai: Lausitzring", "am 8. Mai in der Lausitz", "8. Mai auf dem Lausitzring"
+TIGHT_BEFORE = re.compile(
+    r"[ \t]*(?:[:–—-][ \t]*)?(?:(?:in|im|am|an|auf|beim|bei)[ \t]+(?:der|dem|den)?[ \t]*)?"
+)
+# a sentence of prose: two lower-case words and a full stop at its end
+PROSE = re.compile(r"[a-zäöüß]{3,}\b.*\b[a-zäöüß]{3,}\b[^\n]*[.!]\s*$", re.DOTALL)
+# a list line's bullet or dash: "- ", "• ", "* "
+BULLET = re.compile(r"^[ \t]*(?:[-–—•*·▪►>]+[ \t]*)?")
+CALENDAR_LINE_CHARS = 100
+# a line ending like a sentence: a lower-case word and a full stop, or "!" / "?"
+SENTENCE_END = re.compile(r"[a-zäöüß]{3}\.$|[!?]$|[a-zäöüß]{3}\. ")
+# separators left at the edges of a calendar line once its date is taken out
+LINE_EDGE = re.compile(r"^[\s,;:|–—/-]+|[\s,;:|–—/-]+$")
+LEADING_PREPOSITION = re.compile(r"^(?:in|am|im|auf|an|beim|bei)\s+(?:der|dem|den)?\s*")
+LOWER_WORD = re.compile(
+    r"(?<![\w-])(?!(?:bis|vom|von|am|im|in|an|auf|der|den|dem|des|die|das|und|zum|zur|bei|beim)\b)"
+    r"[a-zäöüß]{3,}\b"
+)
+# "Lauf 2:", "1. Lauf –", "Rd. 3", "Runde 4": a round's number before its venue
+ROUND_LABEL = re.compile(
+    r"^(?:\d{1,2}\.\s*(?:Lauf|Rennen|Runde|Station|Event)|(?:Lauf|Rennen|Runde|Round|Rd\.?|"
+    r"Station|Event|R)\s*\d{1,2})\s*[:.,–—-]?\s*"
+)
 TRAILING_PLACE = re.compile(r",\s*([A-ZÄÖÜ][\wäöüß.-]+(?:[ /-][A-ZÄÖÜ][\wäöüß.-]+){0,2})\s*$")
 
 
@@ -61,6 +91,7 @@ class EventFinder(DataComponent):
         self.months = {word.lower(): number for word, number in data.months().items()}
         self.future = re.compile("|".join(f"(?:{p})" for p in self.cues.future))
         self.past_tense = re.compile("|".join(f"(?:{p})" for p in self.cues.past_tense))
+        self.told = re.compile("|".join(f"(?:{p})" for p in self.cues.told_verbs))
         self.replaced = re.compile("(?:" + "|".join(self.cues.replaced) + r")\s*$", re.IGNORECASE)
         self.name_shapes = list(self.cues.name_patterns)
         self.own_name = re.compile("|".join(f"(?:{p})" for p in self.cues.own_name_markers))
@@ -103,6 +134,19 @@ class EventFinder(DataComponent):
         )
         # a calendar table row: "3. | China / Shanghai | 12.-14. April | ..."
         self.table_row = re.compile(r"^[^\n|]*\|[^\n]*\|[^\n]*$", re.MULTILINE)
+        # one date of a calendar line with its weekday and range: "Sa., 17.04.",
+        # "17.-19. April", "vom 29. Mai bis 1. Juni", "17.04.2026 – 19.04.2026"
+        days = sorted((re.escape(w) for w in data.weekdays()), key=len, reverse=True)
+        weekday = r"(?:(?:" + "|".join(days) + r")\.?,?\s*)?"
+        written = r"\d{1,2}\.(?:\s*" + month_alt + r"\.?)?\s*" + month_alt + r"\.?(?:\s+\d{4})?"
+        numeric = r"\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2}(?!\d))?"
+        first = r"\d{1,2}\.(?:\d{1,2}\.)?"
+        one = rf"{weekday}(?:{written}|{numeric})"
+        joiner = r"\s*(?:[/–—-]|bis|und|&)\s*"
+        self.line_date = re.compile(
+            rf"(?<![\w.])(?:vom\s+|am\s+|ab\s+)?(?:{weekday}{first}{joiner})?{one}(?:{joiner}{one})?",
+            re.IGNORECASE,
+        )
 
     @staticmethod
     def _track_names(doc: Doc) -> dict[str, str]:
@@ -255,6 +299,52 @@ class EventFinder(DataComponent):
             events.append(event)
         return events
 
+    def _calendar_lines(
+        self, doc: Doc, published: date | None, taken: list[EventFact]
+    ) -> list[EventFact]:
+        """A block of two or more short lines, each with a date and a venue, in any
+        order and with any separator ("- 17.-19. April, Oschersleben", "Lauf 2:
+        Lausitzring (8.-10. Mai)", "Sa., 17.04.: Oschersleben"): one event a line.
+        A line naming a driver is a past round's result, no event."""
+        text = text_of(doc)
+        drivers = [s.start_char for s in resolved(doc, "DRIVER")]
+        found: list[tuple[int, EventFact]] = []  # (line number, event)
+        for number, line in enumerate(LINE.finditer(text)):
+            entry = self._calendar_line(line.group(0), line.start(), text, published)
+            if entry is None or any(line.start() <= e.start < line.end() for e in taken):
+                continue
+            if any(line.start() <= d < line.end() for d in drivers):
+                continue
+            found.append((number, entry))
+        # a block: the next or previous non-empty line is an entry too
+        numbers = {n for n, _ in found}
+        return [e for n, e in found if n - 1 in numbers or n + 1 in numbers]
+
+    def _calendar_line(
+        self, line: str, start: int, text: str, published: date | None
+    ) -> EventFact | None:
+        """One line's event when the line is a calendar entry, not a sentence."""
+        body = BULLET.sub("", line).rstrip()
+        if not 6 <= len(body) <= CALENDAR_LINE_CHARS or SENTENCE_END.search(body):
+            return None
+        when = self.line_date.search(body)
+        if when is None:
+            return None
+        rest = (body[: when.start()] + " " + body[when.end() :]).strip()
+        rest = re.sub(r"\(\s*\)", " ", rest)
+        rest = LEADING_PREPOSITION.sub("", LINE_EDGE.sub("", rest))
+        if len(LOWER_WORD.findall(STATUS_NOTE.sub("", rest))) > 2:
+            return None  # prose, not a calendar entry
+        status = self._status(line)
+        if status is None or not rest:
+            return None
+        offset = start + line.find(rest) if rest in line else start + (len(line) - len(body))
+        dates = find_dates(when.group(0), published, self._heading_year(text, start))
+        event = self._calendar_entry(rest, offset, dates[0][1] if dates else None, status)
+        if event.track is None and PLACE.fullmatch(ROUND_LABEL.sub("", rest)):
+            event = replace(event, track=ROUND_LABEL.sub("", rest))
+        return event if event.track else None
+
     def _event_name(self, sent: Span, tracks: list[Span]) -> tuple[str, int, int] | None:
         doc = sent.doc
         named = resolved(doc, "EVENT", start=sent.start, end=sent.end)
@@ -287,10 +377,18 @@ class EventFinder(DataComponent):
         says it moved gives its old slot cancelled and the new date scheduled."""
         text = text_of(sent.doc)
         slots = []
+        ahead = self._dates_right_before(sent, tracks, published)
         for k, t in enumerate(tracks):
             stop = tracks[k + 1].start_char if k + 1 < len(tracks) else sent.end_char
             gap = text[t.end_char : stop]
-            dates = [(p, d) for p, d in find_dates(gap, published) if p <= SLOT_REACH]
+            claimed = ahead[k + 1][0] if k + 1 in ahead else None  # the next venue's date
+            dates = [
+                (p, d)
+                for p, d in find_dates(gap, published)
+                if p <= SLOT_REACH and t.end_char + p != claimed
+            ]
+            if not dates and k in ahead:  # "17.-19. April Oschersleben, 8. Mai Lausitzring"
+                dates = [(0, ahead[k][1])]
             if not dates:
                 continue
             clause = gap[: dates[0][0] + 40].lower()
@@ -304,6 +402,27 @@ class EventFinder(DataComponent):
             else:
                 slots.append(base)
         return slots
+
+    def _dates_right_before(
+        self, sent: Span, tracks: list[Span], published: date | None
+    ) -> dict[int, tuple[int, str]]:
+        """Venue index -> (offset, date) of a date written right before the venue
+        ("17.-19. April Oschersleben", "am 8. Mai in der Lausitz"), unless the date
+        stands in brackets after the venue before ("Spa (8. Mai), Monza")."""
+        text = text_of(sent.doc)
+        own: dict[int, tuple[int, str]] = {}
+        if not tracks or not DAY_DOT.search(text, sent.start_char, sent.end_char):
+            return own
+        for m in self.line_date.finditer(text, sent.start_char, sent.end_char):
+            k = next((i for i, t in enumerate(tracks) if t.start_char >= m.end()), None)
+            if k is None or not TIGHT_BEFORE.fullmatch(text[m.end() : tracks[k].start_char]):
+                continue
+            if k > 0 and text[tracks[k - 1].end_char : m.start()].strip() == "(":
+                continue
+            dates = find_dates(m.group(0), published)
+            if dates:
+                own.setdefault(k, (m.start() + dates[0][0], dates[0][1]))
+        return own
 
     def _prose(
         self, doc: Doc, published: date | None, calendar: list[EventFact]
@@ -341,9 +460,14 @@ class EventFinder(DataComponent):
                 events.extend(e for e in slots if e.start not in {t.start_char for t in replaced})
                 continue
             moved = any(c in low for c in self.cues.moved)
-            if not moved and not self.future.search(low):
-                continue
             cancelled = any(c in low for c in self.cues.cancelled)
+            ahead = (
+                cancelled
+                or self.future.search(low)
+                or (anchors and self._dated_untold(sent_text, low, published))
+            )
+            if not moved and not ahead:
+                continue
             if not cancelled and self.past_tense.search(low):
                 continue
             found = self._event_name(sent, tracks)
@@ -385,7 +509,12 @@ class EventFinder(DataComponent):
                 )
                 track = self._venue(pool[0]) if pool else None
             # a date belongs to this event unless another venue stands between them
-            others = [t.start_char for t in after if not start <= t.start_char < end]
+            # (the event's own venue is none: "zum fünften Lauf an den Sachsenring (6. Juni)")
+            others = [
+                t.start_char
+                for t in after
+                if not start <= t.start_char < end and self._venue(t) != track
+            ]
             dates = [
                 (pos, d)
                 for pos, d in find_dates(sent_text, published)
@@ -426,6 +555,13 @@ class EventFinder(DataComponent):
                 events.extend(self._conjoined_venues(events[-1], tracks))
                 events.extend(further)
         return events
+
+    def _dated_untold(self, sent_text: str, low: str, published: date | None) -> bool:
+        """A sentence with a date and no past-tense verb: with a venue it names an
+        upcoming event even without a cue ("Die DTM fährt am 8. Mai am Lausitzring")."""
+        if self.told.search(low) or not PROSE.search(sent_text):
+            return False  # a past event, or a heading / fact line ("Strecke: X, 29. Mai")
+        return any(not self._news_stamp(sent_text, p) for p, _ in find_dates(sent_text, published))
 
     def _further_names(
         self, sent: Span, first: EventFact, status: str, published: date | None
@@ -501,7 +637,10 @@ class EventFinder(DataComponent):
         if event.date is not None or not tracks:
             return []
         text = text_of(tracks[0].doc)
-        first = next((t for t in tracks if t.start_char == event.start), None)
+        # the venue is the name, or ends it ("MotoGP-Rennen in Silverstone und Motegi")
+        first = next(
+            (t for t in tracks if event.start == t.start_char or t.end_char == event.end), None
+        )
         if first is None:
             return []
         more, last_end = [], first.end_char
@@ -570,6 +709,7 @@ class EventFinder(DataComponent):
         published = date.fromisoformat(iso) if isinstance(iso, str) else iso
         calendar = self._calendar_block(doc) + self._calendar_list(doc, published)
         calendar += self._calendar_table(doc, published)
+        calendar += self._calendar_lines(doc, published, calendar)
         found = calendar + self._prose(doc, published, calendar)
         found += self._races_ahead(doc, published)
         seen: set[tuple[str, str | None, str]] = set()
@@ -579,6 +719,9 @@ class EventFinder(DataComponent):
             if key not in seen:
                 seen.add(key)
                 unique.append(e)
+        # an undated event repeats a dated one of the same name and status
+        dated = {(e.name.lower(), e.status) for e in unique if e.date}
+        unique = [e for e in unique if e.date or (e.name.lower(), e.status) not in dated]
         # an event named only by its venue repeats one with a name, the same venue,
         # date and status ("Zolder" cancelled beside "drittes Rennen" in Zolder)
         named = {(e.track, e.date, e.status) for e in unique if e.name != e.track}
