@@ -65,3 +65,19 @@ def test_position_columns_named_in_a_header(alone, hand_doc) -> None:
 def test_a_row_with_other_cells_than_columns_gives_nothing(alone, hand_doc) -> None:
     doc = hand_doc("Fahrer Grid Ergebnis\n[Xaver Quast](DRIVER) Nordwand P2\n")
     assert column_facts(alone, doc) == []
+
+
+def test_a_table_whose_cells_lost_their_gaps(report) -> None:
+    # "1.Jonas BrenningerPorsche45:12,3": position, name, make and time in one word
+    text = (
+        "Ergebnis\n"
+        "Pos.FahrerAutoZeit\n"
+        "1.Jonas BrenningerPorsche45:12,3\n"
+        "2.Lars WeberAudi+1,234\n"
+        "3.Tim KesslerPorsche+5,678\n"
+    )
+    assert results(report, text) == [
+        ("race", 1, None, ["Jonas Brenninger"]),
+        ("race", 2, None, ["Lars Weber"]),
+        ("race", 3, None, ["Tim Kessler"]),
+    ]

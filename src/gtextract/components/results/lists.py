@@ -20,7 +20,8 @@ from gtextract.components.spans import resolved, text_of
 from gtextract.cues import PositionCues
 from gtextract.names import normalize
 
-LIST_LINE = re.compile(r"^[ \t]*(\d{1,2})\.[ \t]+(?=\S)", re.MULTILINE)
+# "1. Anna Muster", or a flattened table's "1.Anna Muster" (no gap between the cells)
+LIST_LINE = re.compile(r"^[ \t]*(\d{1,2})\.(?:[ \t]+(?=\S)|(?=[A-ZÄÖÜ][a-zäöüß]))", re.MULTILINE)
 # an item inside a line: after a separator ("; 2. B", ", 3. C", ": 1. A")
 INLINE_ITEM = re.compile(r"(?:(?<=[;,:])|(?<=[;,:][ \t]))[ \t]*(\d{1,2})\.[ \t]+(?=\S)")
 # a list line without the dot ("4 Lucas Muster +8.974"): counts only in a run of
