@@ -30,6 +30,7 @@ from gtextract.components.results.clauses import quote_ranges
 from gtextract.components.results.lists import ListReader, not_contradicted
 from gtextract.components.results.prose import ProseReader
 from gtextract.components.results.seasons import SeasonFilter
+from gtextract.components.results.sections import SectionClasses
 from gtextract.components.spans import resolved, sentence_at_char, text_of
 from gtextract.cues import PositionCues
 from gtextract.gazetteers import DataSource
@@ -49,12 +50,15 @@ class ResultFinder(DataComponent):
         self.lists = ListReader(self.cues)
         self.prose = ProseReader(self.cues)
         self.seasons = SeasonFilter(self.cues)
+        self.sections = SectionClasses(self.cues, self.prose.cue_finder.class_label)
 
     def __call__(self, doc: Doc) -> Doc:
         listed = (
             self.lists.results(doc) + self.lists.table_results(doc) + self.lists.column_results(doc)
         )
         prose = self.seasons.keep(doc, self.prose.results(doc, quote_ranges(text_of(doc))))
+        # before a list settles its drivers' places: a list's class is its heading's
+        self.sections.apply(doc, listed + prose)
         facts = listed + not_contradicted(doc, _off_lines(doc, prose, listed), listed)
         attach_context(doc, facts)
         doc._.gtx_results = facts
