@@ -153,3 +153,58 @@ def test_two_lists_of_one_session_settle_nothing(alone, hand_doc) -> None:
     )
     # the running text's place stays beside both lists
     assert facts(alone, doc)[-1] == (1, ["Ulf Ribbeck"])
+
+
+def test_list_lines_opened_by_other_position_marks(alone, hand_doc) -> None:
+    for first, second in (
+        ("1)", "2)"),
+        ("P1", "P2"),
+        ("Platz 1:", "Platz 2:"),
+        ("Erster:", "Zweiter:"),
+    ):
+        doc = hand_doc(
+            f"Ergebnis:\n{first} [Xaver Quast](DRIVER) - Team Nordwand\n"
+            f"{second} [Yannick Oblitz](DRIVER) - Team Südhang\n"
+        )
+        assert facts(alone, doc) == [(1, ["Xaver Quast"]), (2, ["Yannick Oblitz"])], first
+
+
+def test_one_line_with_another_position_mark_is_no_list(alone, hand_doc) -> None:
+    doc = hand_doc("Ergebnis:\n1) [Xaver Quast](DRIVER) - Team Nordwand\n")
+    assert facts(alone, doc) == []
+
+
+def test_a_start_number_or_flag_before_the_name(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "Ergebnis:\n"
+        "1. #12 [Xaver Quast](DRIVER) - Team Nordwand\n"
+        "2. (7) [Yannick Oblitz](DRIVER) - Team Südhang\n"
+        "3. Platz: [Ulf Ribbeck](DRIVER) - Team Südhang\n"
+        "4. Finnland [Zeno Kallio](DRIVER) - Team Nordwand\n"
+        "5. Team Nordwand [Ben Beispiel](DRIVER)\n"
+    )
+    assert facts(alone, doc) == [
+        (1, ["Xaver Quast"]),
+        (2, ["Yannick Oblitz"]),
+        (3, ["Ulf Ribbeck"]),
+        (4, ["Zeno Kallio"]),
+    ]
+
+
+def test_a_crew_joined_by_und(alone, hand_doc) -> None:
+    doc = hand_doc("Ergebnis:\n1. [Xaver Quast](DRIVER) und [Ulf Ribbeck](DRIVER) (Porsche)\n")
+    assert facts(alone, doc) == [(1, ["Xaver Quast", "Ulf Ribbeck"])]
+
+
+def test_a_table_with_pipes_between_its_cells(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "Ergebnis:\n"
+        "1 | [Xaver Quast](DRIVER) | Team Nordwand\n"
+        "2 | [Yannick Oblitz](DRIVER) | Team Südhang\n"
+        "3 | [Ulf Ribbeck](DRIVER) | Team Südhang\n"
+    )
+    assert facts(alone, doc) == [
+        (1, ["Xaver Quast"]),
+        (2, ["Yannick Oblitz"]),
+        (3, ["Ulf Ribbeck"]),
+    ]

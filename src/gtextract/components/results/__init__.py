@@ -47,7 +47,8 @@ class ResultFinder(DataComponent):
 
     def setup(self, data: DataSource) -> None:
         self.cues = data.cues("position_cues", PositionCues)
-        self.lists = ListReader(self.cues)
+        # a result table's flag column: "Brasilien Rubens Barrichello"
+        self.lists = ListReader(self.cues, frozenset(data.mapping("nationalities")))
         self.prose = ProseReader(self.cues)
         self.seasons = SeasonFilter(self.cues)
         self.sections = SectionClasses(self.cues, self.prose.cue_finder.class_label)

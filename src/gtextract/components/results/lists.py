@@ -19,14 +19,34 @@ from gtextract.components.results.sessions import SessionReader
 from gtextract.components.spans import resolved, text_of
 from gtextract.cues import PositionCues
 from gtextract.names import normalize
+from gtextract.numbers import ordinal
 
 # "1. Anna Muster", or a flattened table's "1.Anna Muster" (no gap between the cells)
 LIST_LINE = re.compile(r"^[ \t]*(\d{1,2})\.(?:[ \t]+(?=\S)|(?=[A-ZÄÖÜ][a-zäöüß]))", re.MULTILINE)
+# other ways to start a list line with its position: "1)", "P1", "Platz 1:",
+# "1. Platz:", "Erster:"; they count only in a run (n, n+1, ...) of such lines
+LABELLED_LINE = re.compile(
+    r"[ \t]*(?:"
+    r"(?:P|Pos\.?|Platz|Rang)[ \t]*(?P<pre>\d{1,2})(?!\d)[ \t]*[:.)]?"
+    r"|(?P<paren>\d{1,2})\)"
+    r"|(?P<post>\d{1,2})\.[ \t]*(?:Platz|Rang)[ \t]*:?"
+    r"|(?P<word>[A-ZÄÖÜ][a-zäöü]+(?:er|e))[ \t]*:"
+    r")[ \t]*(?=\S)"
+)
+# what may stand between the position and the name: "Platz:" ("1. Platz: A"),
+# a start number ("#12", "(12)", "Nr. 12") or the flag's country ("Brasilien
+# Rubens Barrichello")
+LEAD_CELL = re.compile(
+    r"[ \t|]*(?:#[ \t]?\d{1,3}|\(\d{1,3}\)|Nr\.[ \t]?\d{1,3}|\d{1,3}|Platz|Rang)[ \t|,:-]*"
+)
+COUNTRY_WORDS = re.compile(r"[^\W\d_]+")
+# the names of one crew on a list line: "A/B", "A & B", "A und B", "A, B"
+CREW_JOINERS = frozenset({"/", "&", "und", ","})
 # an item inside a line: after a separator ("; 2. B", ", 3. C", ": 1. A")
 INLINE_ITEM = re.compile(r"(?:(?<=[;,:])|(?<=[;,:][ \t]))[ \t]*(\d{1,2})\.[ \t]+(?=\S)")
 # a list line without the dot ("4 Lucas Muster +8.974"): counts only in a run of
 # BARE_MIN_ROWS lines numbered n, n+1, ... one below the other
-BARE_LINE = re.compile(r"[ \t]*(\d{1,2})[ \t]+(?=[A-ZÄÖÜ])")
+BARE_LINE = re.compile(r"[ \t]*\|?[ \t]*(\d{1,2})(?:[ \t]+|[ \t]*\|[ \t]*)(?=[A-ZÄÖÜ])")
 BARE_MIN_ROWS = 3
 # a flattened table: the position alone on its line ("1", "• 2", "3."), the row's
 # cells on the lines below it, one value a line
@@ -75,7 +95,9 @@ def heading_range(text: str, pos: int) -> tuple[int, int]:
 class ListReader:
     """Reads the results of numbered list lines and of runs of numbered items."""
 
-    def __init__(self, cues: PositionCues) -> None:
+    def __init__(self, cues: PositionCues, countries: frozenset[str] = frozenset()) -> None:
+        self.countries = countries
+        self.win_words = frozenset(cues.win_words)
         self.not_final = [re.compile(p) for p in cues.list_heading_not_final]
         self.sessions = SessionReader(cues)
         self.heading_chars = int(cues.list_heading_max_chars)
@@ -85,6 +107,7 @@ class ListReader:
     def items(self, text: str) -> list[Item]:
         """Numbered items: list lines, and runs (1., 2., ...) inside a line."""
         found: list[Item] = []
+        labelled_items: list[Item] = []
         line_start = 0
         for line in text.split("\n"):
             at_start = LIST_LINE.match(line)
@@ -102,8 +125,14 @@ class ListReader:
                 found.append(
                     _item(at_start, line_start, len(line), heading_range(text, line_start))
                 )
+            elif labelled := _labelled(line, self.win_words):
+                number, at, end = labelled
+                heading = heading_range(text, line_start)
+                labelled_items.append(
+                    Item(number, line_start + at, line_start + end, line_start + len(line), heading)
+                )
             line_start += len(line) + 1
-        return found + _bare_items(text)
+        return found + _in_runs(labelled_items) + _bare_items(text)
 
     def results(self, doc: Doc) -> list[ResultFact]:
         """The results of the numbered items below (or after) a result heading."""
@@ -122,11 +151,13 @@ class ListReader:
                 continue
             on_line = [d for d in drivers if item.end <= d.start_char < item.stop]
             first = on_line[0] if on_line else None
-            if first is None or first.start_char - item.end > 2:
+            gap = text[item.end : first.start_char] if first is not None else ""
+            # an undotted number before a country is an entry table's ("14 Deutschland A")
+            if first is None or not (len(gap) <= 2 or (not item.bare and self._lead(gap))):
                 continue
             crew = [first]
             for d in on_line[1:]:  # "1. Anna Muster/Ben Beispiel - Team"
-                if text[crew[-1].end_char : d.start_char].strip() != "/":
+                if text[crew[-1].end_char : d.start_char].strip() not in CREW_JOINERS:
                     break
                 crew.append(d)
             if item.heading not in kinds:
@@ -147,6 +178,14 @@ class ListReader:
             for item, fact in facts
             if not item.bare or bare_rows[item.heading] >= BARE_MIN_ROWS
         ]
+
+    def _lead(self, gap: str) -> bool:
+        """True when only "Platz", a start number or a country stands before the name."""
+        if LEAD_CELL.fullmatch(gap):
+            return True
+        words = COUNTRY_WORDS.findall(gap)
+        rest = COUNTRY_WORDS.sub("", gap)
+        return bool(words) and all(w in self.countries for w in words) and not rest.strip(" \t\xa0")
 
     def table_results(self, doc: Doc) -> list[ResultFact]:
         """Rows of a flattened table: a line holding only the position (numbered
@@ -306,6 +345,32 @@ def _item(
         heading,
         bare,
     )
+
+
+def _labelled(line: str, win_words: frozenset[str]) -> tuple[int, int, int] | None:
+    """The position of a line opened by "1)", "P1", "Platz 1:", "1. Platz:" or
+    "Erster:": (number, where the marker starts, where the item's text starts)."""
+    m = LABELLED_LINE.match(line)
+    if m is None:
+        return None
+    word = m.group("word")
+    if word is not None:
+        number = 1 if word.lower() in win_words else ordinal(word)  # "Sieger:"
+        if number is None:
+            return None
+        return number, m.start("word"), m.end()
+    key = next(k for k in ("pre", "paren", "post") if m.group(k) is not None)
+    return int(m.group(key)), m.start(), m.end()
+
+
+def _in_runs(items: list[Item]) -> list[Item]:
+    """The labelled items next to one numbered one below or above them."""
+    return [
+        item
+        for k, item in enumerate(items)
+        if (k > 0 and items[k - 1].number == item.number - 1)
+        or (k + 1 < len(items) and items[k + 1].number == item.number + 1)
+    ]
 
 
 def _bare_items(text: str) -> list[Item]:
