@@ -208,3 +208,38 @@ def test_a_table_with_pipes_between_its_cells(alone, hand_doc) -> None:
         (2, ["Yannick Oblitz"]),
         (3, ["Ulf Ribbeck"]),
     ]
+
+
+def kinds(alone, doc) -> list[tuple[str, int]]:
+    doc = alone("gtx_results")(doc)
+    return [(f.kind, f.position) for f in doc._.gtx_results]
+
+
+def test_a_column_header_between_the_session_heading_and_the_list(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "Ergebnis [Qualifying](SESSION:qualifying)\n"
+        "Pos. Fahrer Team Zeit\n"
+        "1. [Xaver Quast](DRIVER) - Team Nordwand - 1:23,456\n"
+        "2. [Yannick Oblitz](DRIVER) - Team Südhang - 1:23,789\n"
+    )
+    assert kinds(alone, doc) == [("qualifying", 1), ("qualifying", 2)]
+
+
+def test_a_list_below_prose_takes_no_session_from_above_the_prose(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "[Qualifying](SESSION:qualifying)\n"
+        "Am Samstag war es trocken und warm, am Sonntag kam dann der lange erwartete Regen.\n"
+        "1. [Xaver Quast](DRIVER) - Team Nordwand\n"
+        "2. [Yannick Oblitz](DRIVER) - Team Südhang\n"
+    )
+    assert kinds(alone, doc) == [("race", 1), ("race", 2)]
+
+
+def test_timed_practice_and_grid_headings_are_the_qualifying(alone, hand_doc) -> None:
+    for heading in ("[Zeittraining](SESSION:qualifying)", "Die Startplätze"):
+        doc = hand_doc(
+            f"{heading}\n"
+            "1. [Xaver Quast](DRIVER) - Team Nordwand\n"
+            "2. [Yannick Oblitz](DRIVER) - Team Südhang\n"
+        )
+        assert kinds(alone, doc) == [("qualifying", 1), ("qualifying", 2)], heading

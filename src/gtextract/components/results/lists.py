@@ -53,6 +53,9 @@ BARE_MIN_ROWS = 3
 TABLE_NUMBER = re.compile(r"^[ \t]*(?:[•*·-][ \t]*)?(\d{1,2})\.?[ \t]*$", re.MULTILINE)
 BULLET = re.compile(r"[ \t]*[•*·][ \t]*\S")
 TABLE_MIN_ROWS = 3
+# short lines above a list's heading that may name its session ("Qualifying" /
+# "Pos. Fahrer Team Zeit" / "1. ...")
+HEADING_LINES_UP = 2
 TABLE_MAX_CELLS = 8
 # "21. August 2027: Rallye ...": a calendar line, the day and month, then the year
 DATE_ITEM = re.compile(r"[^\W\d]+\.?[ \t]+(?:19|20)\d\d(?!\d)")
@@ -98,6 +101,7 @@ class ListReader:
     def __init__(self, cues: PositionCues, countries: frozenset[str] = frozenset()) -> None:
         self.countries = countries
         self.win_words = frozenset(cues.win_words)
+        self.grid_nouns = frozenset(cues.grid_nouns)
         self.not_final = [re.compile(p) for p in cues.list_heading_not_final]
         self.sessions = SessionReader(cues)
         self.heading_chars = int(cues.list_heading_max_chars)
@@ -275,18 +279,32 @@ class ListReader:
         return span is None or not self.sessions.only_practice(span)
 
     def _kind(self, doc: Doc, heading: tuple[int, int]) -> str:
-        """The session a list's heading names ("Startaufstellung"), else the race."""
-        span = doc.char_span(heading[0], heading[1], alignment_mode="expand")
-        # a heading is a short line; a paragraph above a list speaks of much else
-        if span is not None and 0 < len(span.text.strip()) <= self.heading_chars:
-            kind = self.sessions.of_span(span)
+        """The session a list's heading names ("Startaufstellung"), else the race.
+        A column header ("Pos. Fahrer Team Zeit") may stand between the list and
+        the heading that names it: the short lines just above are read too."""
+        text = text_of(doc)
+        for line in _heading_lines(text, heading, self.heading_chars):
+            kind = self._named_kind(doc, line)
             if kind is not None:
                 return kind
-            if self.sessions.qualifying_words.search(span.text.lower()):
-                return "qualifying"
         # no fallback to the text's session: a list below prose without a
         # heading is the race's more often than not
         return "race"
+
+    def _named_kind(self, doc: Doc, heading: tuple[int, int]) -> str | None:
+        span = doc.char_span(heading[0], heading[1], alignment_mode="expand")
+        # a heading is a short line; a paragraph above a list speaks of much else
+        if span is None or not 0 < len(span.text.strip()) <= self.heading_chars:
+            return None
+        kind = self.sessions.of_span(span)
+        if kind is not None:
+            return kind
+        low = span.text.lower()
+        if self.sessions.qualifying_words.search(low) or any(
+            w in self.grid_nouns for w in HEADER_WORD.findall(low)
+        ):
+            return "qualifying"
+        return None
 
 
 def not_contradicted(
@@ -433,6 +451,26 @@ def _whole_line(text: str, start: int, end: int) -> bool:
     line_end = text.find("\n", end)
     line_end = len(text) if line_end == -1 else line_end
     return not text[line_start:start].strip() and not text[end:line_end].strip()
+
+
+def _heading_lines(
+    text: str, heading: tuple[int, int], max_chars: int
+) -> list[tuple[int, int]]:
+    """The heading and up to HEADING_LINES_UP short lines above it, blank lines
+    skipped, up to a prose line or a list line."""
+    lines = [heading]
+    if len(text[heading[0] : heading[1]].strip()) > max_chars:
+        return lines  # prose above the list: what stands above it is not its heading
+    end = heading[0] - 1  # the line break before the heading
+    while len(lines) <= HEADING_LINES_UP and end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        if line.strip():
+            if len(line.strip()) > max_chars or LIST_LINE.match(line):
+                break
+            lines.append((start, end))
+        end = start - 1
+    return lines
 
 
 def _line_above(text: str, pos: int) -> tuple[int, int]:
