@@ -243,3 +243,21 @@ def test_timed_practice_and_grid_headings_are_the_qualifying(alone, hand_doc) ->
             "2. [Yannick Oblitz](DRIVER) - Team Südhang\n"
         )
         assert kinds(alone, doc) == [("qualifying", 1), ("qualifying", 2)], heading
+
+
+def test_a_retired_list_line_gives_no_position(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "Ergebnis:\n"
+        "1. [Xaver Quast](DRIVER) - Team Nordwand\n"
+        "2. [Yannick Oblitz](DRIVER) - Team Südhang - DNF\n"
+    )
+    assert facts(alone, doc) == [(1, ["Xaver Quast"])]
+
+
+def test_a_winner_line_above_numbered_lines(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "Ergebnis:\n"
+        "Sieger: [Xaver Quast](DRIVER) - Team Nordwand\n"
+        "2. [Yannick Oblitz](DRIVER) - Team Südhang\n"
+    )
+    assert sorted(facts(alone, doc)) == [(1, ["Xaver Quast"]), (2, ["Yannick Oblitz"])]

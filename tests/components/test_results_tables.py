@@ -81,3 +81,21 @@ def test_a_table_whose_cells_lost_their_gaps(report) -> None:
         ("race", 2, None, ["Lars Weber"]),
         ("race", 3, None, ["Tim Kessler"]),
     ]
+
+
+def test_rows_with_lone_start_numbers_and_laps(report) -> None:
+    # each row: position, start number, name, country, team, car, laps, time;
+    # the start numbers and laps are lone numbers too, out of order
+    rows = [
+        ("1", "12", "Jonas Brenninger", "Deutschland", "Team Rosberg", "Porsche", "24", "45:12,3"),
+        ("2", "3", "Lars Weber", "Österreich", "MRS GT-Racing", "Audi", "24", "+1,234"),
+        ("3", "2", "Tim Kessler", "Schweiz", "Team Rosberg", "Porsche", "24", "+5,678"),
+        ("4", "7", "Max Weber", "Deutschland", "MRS GT-Racing", "Audi", "23", "+1 Runde"),
+    ]
+    text = "Ergebnis\n" + "".join("\n".join(row) + "\n" for row in rows)
+    assert results(report, text) == [
+        ("race", 1, None, ["Jonas Brenninger"]),
+        ("race", 2, None, ["Lars Weber"]),
+        ("race", 3, None, ["Tim Kessler"]),
+        ("race", 4, None, ["Max Weber"]),
+    ]

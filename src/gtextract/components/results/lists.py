@@ -56,7 +56,7 @@ TABLE_MIN_ROWS = 3
 # short lines above a list's heading that may name its session ("Qualifying" /
 # "Pos. Fahrer Team Zeit" / "1. ...")
 HEADING_LINES_UP = 2
-TABLE_MAX_CELLS = 8
+TABLE_MAX_CELLS = 12
 # "21. August 2027: Rallye ...": a calendar line, the day and month, then the year
 DATE_ITEM = re.compile(r"[^\W\d]+\.?[ \t]+(?:19|20)\d\d(?!\d)")
 # a table header's words, and a row's position cells: "P3", or a retirement
@@ -136,7 +136,7 @@ class ListReader:
                     Item(number, line_start + at, line_start + end, line_start + len(line), heading)
                 )
             line_start += len(line) + 1
-        return found + _in_runs(labelled_items) + _bare_items(text)
+        return found + _in_runs(labelled_items, found) + _bare_items(text)
 
     def results(self, doc: Doc) -> list[ResultFact]:
         """The results of the numbered items below (or after) a result heading."""
@@ -153,6 +153,8 @@ class ListReader:
                 continue
             if DATE_ITEM.match(text, item.end):
                 continue
+            if self.retired.search(text[item.end : item.stop].lower()):
+                continue  # "4. A (Team) DNF": a retired car has no position
             on_line = [d for d in drivers if item.end <= d.start_char < item.stop]
             first = on_line[0] if on_line else None
             gap = text[item.end : first.start_char] if first is not None else ""
@@ -381,14 +383,21 @@ def _labelled(line: str, win_words: frozenset[str]) -> tuple[int, int, int] | No
     return int(m.group(key)), m.start(), m.end()
 
 
-def _in_runs(items: list[Item]) -> list[Item]:
-    """The labelled items next to one numbered one below or above them."""
-    return [
-        item
-        for k, item in enumerate(items)
-        if (k > 0 and items[k - 1].number == item.number - 1)
-        or (k + 1 < len(items) and items[k + 1].number == item.number + 1)
-    ]
+def _in_runs(labelled: list[Item], numbered: list[Item]) -> list[Item]:
+    """The labelled items next to an item numbered one below or above them
+    ("Sieger: A" / "2. B" counts as a run too)."""
+    ordered = sorted(labelled + numbered, key=lambda i: i.start)
+    kept = []
+    for k, item in enumerate(ordered):
+        if item not in labelled:
+            continue
+        before = ordered[k - 1] if k > 0 else None
+        after = ordered[k + 1] if k + 1 < len(ordered) else None
+        if (before is not None and before.number == item.number - 1) or (
+            after is not None and after.number == item.number + 1
+        ):
+            kept.append(item)
+    return kept
 
 
 def _bare_items(text: str) -> list[Item]:
@@ -415,23 +424,35 @@ def _bare_items(text: str) -> list[Item]:
 
 
 def _table_runs(text: str) -> list[list[re.Match[str]]]:
-    """Runs of number lines n, n+1, ... at most TABLE_MAX_CELLS lines apart."""
+    """Runs of number lines n, n+1, ... at most TABLE_MAX_CELLS lines apart. A
+    row may hold other lone numbers (the car's start number, its laps): the
+    longest chains win, each number line in one run at most."""
+    lines = list(TABLE_NUMBER.finditer(text))
+    rows = [text.count("\n", 0, m.start()) for m in lines]
+    values = [int(m.group(1)) for m in lines]
+    # longest chain from each number line on, and the next line of that chain
+    length = [1] * len(lines)
+    following: list[int | None] = [None] * len(lines)
+    for i in range(len(lines) - 1, -1, -1):
+        for j in range(i + 1, len(lines)):
+            if rows[j] - rows[i] > TABLE_MAX_CELLS:
+                break
+            if values[j] == values[i] + 1 and length[j] + 1 > length[i]:
+                length[i], following[i] = length[j] + 1, j
+    used: set[int] = set()
     runs: list[list[re.Match[str]]] = []
-    run: list[re.Match[str]] = []
-    for m in TABLE_NUMBER.finditer(text):
-        if (
-            run
-            and int(m.group(1)) == int(run[-1].group(1)) + 1
-            and text.count("\n", run[-1].end(), m.start()) <= TABLE_MAX_CELLS
-        ):
-            run.append(m)
+    for i in sorted(range(len(lines)), key=lambda k: (-length[k], k)):
+        if length[i] < TABLE_MIN_ROWS or i in used:
             continue
-        if len(run) >= TABLE_MIN_ROWS:
-            runs.append(run)
-        run = [m]
-    if len(run) >= TABLE_MIN_ROWS:
-        runs.append(run)
-    return runs
+        chain: list[int] = []
+        k: int | None = i
+        while k is not None and k not in used:
+            chain.append(k)
+            k = following[k]
+        if len(chain) >= TABLE_MIN_ROWS:
+            used.update(chain)
+            runs.append([lines[k] for k in chain])
+    return sorted(runs, key=lambda run: run[0].start())
 
 
 def _row_start(text: str, number: re.Match[str]) -> int:
