@@ -99,3 +99,17 @@ def test_rows_with_lone_start_numbers_and_laps(report) -> None:
         ("race", 3, None, ["Tim Kessler"]),
         ("race", 4, None, ["Max Weber"]),
     ]
+
+
+def test_a_crew_cell_and_a_country_code_in_a_driver_cell(report) -> None:
+    text = (
+        "Ergebnis\n"
+        "1\nJonas Brenninger / Lars Weber\nTeam Rosberg\n45:12,3\n"
+        "2\nTim Kessler (A)\nMRS GT-Racing\n+1,234\n"
+        "3\nPaul Schmidt / Karl Maier\nTeam Rosberg\n+5,678\n"
+    )
+    assert results(report, text) == [
+        ("race", 1, None, ["Jonas Brenninger", "Lars Weber"]),
+        ("race", 2, None, ["Tim Kessler"]),
+        ("race", 3, None, ["Paul Schmidt", "Karl Maier"]),
+    ]

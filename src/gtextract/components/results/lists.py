@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from gtextract.components.contract import ResultFact
 from gtextract.components.results.sessions import SessionReader
@@ -40,6 +40,8 @@ LEAD_CELL = re.compile(
     r"[ \t|]*(?:#[ \t]?\d{1,3}|\(\d{1,3}\)|Nr\.[ \t]?\d{1,3}|\d{1,3}|Platz|Rang)[ \t|,:-]*"
 )
 COUNTRY_WORDS = re.compile(r"[^\W\d_]+")
+# what may follow the names in a table's driver cell: a country code "(D)"
+CELL_TAIL = re.compile(r"[ \t]*(?:\([^()\n]{1,12}\))?[ \t]*")
 # the names of one crew on a list line: "A/B", "A & B", "A und B", "A, B"
 CREW_JOINERS = frozenset({"/", "&", "und", ","})
 # an item inside a line: after a separator ("; 2. B", ", 3. C", ": 1. A")
@@ -198,11 +200,7 @@ class ListReader:
         n, n+1, ... in at least three rows), then the row's cells, one a line;
         the first cell that is a driver's name on its own takes the position."""
         text = text_of(doc)
-        whole_lines = {
-            (d.start_char, d.end_char): d
-            for d in resolved(doc, "DRIVER")
-            if _whole_line(text, d.start_char, d.end_char)
-        }
+        cells = _driver_cells(text, resolved(doc, "DRIVER"))
         facts: list[ResultFact] = []
         for run in _table_runs(text):
             above = _line_above(text, run[0].start())
@@ -215,17 +213,15 @@ class ListReader:
                 row = text[starts[k] : m.start()] + text[m.end() : stop]
                 if self.retired.search(row.lower()):
                     continue  # "DNF", "Ausfall": no position
-                driver = next(
-                    (d for (a, _), d in sorted(whole_lines.items()) if m.end() <= a < stop), None
-                )
-                if driver is None:
+                crew = next((c for c in cells if m.end() <= c[0].start_char < stop), None)
+                if crew is None:
                     continue
                 facts.append(
                     ResultFact(
                         kind=kind,
                         position=int(m.group(1)),
                         class_=None,
-                        drivers=[(driver.start, driver.end)],
+                        drivers=[(d.start, d.end) for d in crew],
                         cue=(m.start(1), m.end(1)),
                     )
                 )
@@ -465,6 +461,28 @@ def _row_start(text: str, number: re.Match[str]) -> int:
     if above != (0, 0) and BULLET.match(text[above[0] : above[1]]):
         return above[0]
     return number.start()
+
+
+def _driver_cells(text: str, drivers: list[Span]) -> list[list[Span]]:
+    """The lines that are a table's driver cell: a name alone, a crew ("A / B")
+    or a name with its country code ("A (D)"), in text order."""
+    by_line: dict[int, list[Span]] = {}
+    for d in drivers:
+        by_line.setdefault(text.rfind("\n", 0, d.start_char) + 1, []).append(d)
+    cells = []
+    for line_start, on_line in sorted(by_line.items()):
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end == -1 else line_end
+        if text[line_start : on_line[0].start_char].strip():
+            continue
+        crew = [on_line[0]]
+        for d in on_line[1:]:
+            if text[crew[-1].end_char : d.start_char].strip() not in CREW_JOINERS:
+                break
+            crew.append(d)
+        if CELL_TAIL.fullmatch(text, crew[-1].end_char, line_end):
+            cells.append(crew)
+    return cells
 
 
 def _whole_line(text: str, start: int, end: int) -> bool:
