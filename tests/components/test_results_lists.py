@@ -261,3 +261,23 @@ def test_a_winner_line_above_numbered_lines(alone, hand_doc) -> None:
         "2. [Yannick Oblitz](DRIVER) - Team Südhang\n"
     )
     assert sorted(facts(alone, doc)) == [(1, ["Xaver Quast"]), (2, ["Yannick Oblitz"])]
+
+
+def classed(alone, doc) -> list[tuple[int, str | None, list[str]]]:
+    doc = alone("gtx_results")(doc)
+    return [
+        (f.position, f.class_, [doc[a:b].text for a, b in f.drivers]) for f in doc._.gtx_results
+    ]
+
+
+def test_class_winner_lines_below_their_heading(alone, hand_doc) -> None:
+    lines = (
+        "[SP9](CLASS): [Xaver Quast](DRIVER)/[Ulf Ribbeck](DRIVER) (Porsche)\n"
+        "[Cup2](CLASS): [Yannick Oblitz](DRIVER)/[Ben Beispiel](DRIVER) (Porsche)\n"
+    )
+    assert classed(alone, hand_doc("Die Klassensieger:\n" + lines)) == [
+        (1, "SP9", ["Xaver Quast", "Ulf Ribbeck"]),
+        (1, "Cup2", ["Yannick Oblitz", "Ben Beispiel"]),
+    ]
+    # without such a heading the lines may be an entry list or the leaders at half-time
+    assert classed(alone, hand_doc("Nach sechs Stunden:\n" + lines)) == []

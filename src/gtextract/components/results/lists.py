@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
@@ -42,6 +43,8 @@ LEAD_CELL = re.compile(
 COUNTRY_WORDS = re.compile(r"[^\W\d_]+")
 # what may follow the names in a table's driver cell: a country code "(D)"
 CELL_TAIL = re.compile(r"[ \t]*(?:\([^()\n]{1,12}\))?[ \t]*")
+# between a class and its winners on a line: "SP9: A/B", "SP9 - A/B"
+CLASS_SEPARATOR = re.compile(r"[ \t]*[:\-–][ \t]*")
 # the names of one crew on a list line: "A/B", "A & B", "A und B", "A, B"
 CREW_JOINERS = frozenset({"/", "&", "und", ","})
 # an item inside a line: after a separator ("; 2. B", ", 3. C", ": 1. A")
@@ -100,8 +103,15 @@ def heading_range(text: str, pos: int) -> tuple[int, int]:
 class ListReader:
     """Reads the results of numbered list lines and of runs of numbered items."""
 
-    def __init__(self, cues: PositionCues, countries: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self,
+        cues: PositionCues,
+        countries: frozenset[str] = frozenset(),
+        class_label: Callable[[Span], str] = lambda span: span.text,
+    ) -> None:
         self.countries = countries
+        self.class_label = class_label
+        self.class_winners = re.compile(r"(?<!\w)(?:" + "|".join(cues.class_winner_headings) + ")")
         self.win_words = frozenset(cues.win_words)
         self.grid_nouns = frozenset(cues.grid_nouns)
         self.not_final = [re.compile(p) for p in cues.list_heading_not_final]
@@ -264,6 +274,36 @@ class ListReader:
                                 cue=(line_start + cell.start(), line_start + cell.end()),
                             )
                         )
+            line_start += len(line) + 1
+        return facts
+
+    def class_winner_results(self, doc: Doc) -> list[ResultFact]:
+        """Lines below a class winners' heading ("Die Klassensieger:") that name a
+        class and its crew ("SP9: A/B (Porsche)"): each crew won its class."""
+        text = text_of(doc)
+        classes = {c.start_char: c for c in resolved(doc, "CLASS")}
+        cells = {crew[0].start_char: crew for crew in _driver_crews(text, resolved(doc, "DRIVER"))}
+        facts: list[ResultFact] = []
+        below = False  # below a class winners' heading, in its lines
+        line_start = 0
+        for line in text.split("\n"):
+            lead = line_start + len(line) - len(line.lstrip())
+            cls = classes.get(lead)
+            gap = CLASS_SEPARATOR.match(text, cls.end_char) if cls is not None else None
+            crew = cells.get(gap.end()) if gap is not None else None
+            if below and cls is not None and crew is not None:
+                facts.append(
+                    ResultFact(
+                        kind="race",
+                        position=1,
+                        class_=self.class_label(cls),
+                        drivers=[(d.start, d.end) for d in crew],
+                        cue=(cls.start_char, cls.end_char),
+                    )
+                )
+            elif line.strip():
+                low = line.strip().lower()
+                below = len(low) <= self.heading_chars and bool(self.class_winners.search(low))
             line_start += len(line) + 1
         return facts
 
@@ -466,23 +506,32 @@ def _row_start(text: str, number: re.Match[str]) -> int:
 def _driver_cells(text: str, drivers: list[Span]) -> list[list[Span]]:
     """The lines that are a table's driver cell: a name alone, a crew ("A / B")
     or a name with its country code ("A (D)"), in text order."""
+    cells = []
+    for crew in _driver_crews(text, drivers):
+        line_start = text.rfind("\n", 0, crew[0].start_char) + 1
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end == -1 else line_end
+        if not text[line_start : crew[0].start_char].strip() and CELL_TAIL.fullmatch(
+            text, crew[-1].end_char, line_end
+        ):
+            cells.append(crew)
+    return cells
+
+
+def _driver_crews(text: str, drivers: list[Span]) -> list[list[Span]]:
+    """Each line's first crew: its first driver and those joined to it ("A/B")."""
     by_line: dict[int, list[Span]] = {}
     for d in drivers:
         by_line.setdefault(text.rfind("\n", 0, d.start_char) + 1, []).append(d)
-    cells = []
-    for line_start, on_line in sorted(by_line.items()):
-        line_end = text.find("\n", line_start)
-        line_end = len(text) if line_end == -1 else line_end
-        if text[line_start : on_line[0].start_char].strip():
-            continue
+    crews = []
+    for _, on_line in sorted(by_line.items()):
         crew = [on_line[0]]
         for d in on_line[1:]:
             if text[crew[-1].end_char : d.start_char].strip() not in CREW_JOINERS:
                 break
             crew.append(d)
-        if CELL_TAIL.fullmatch(text, crew[-1].end_char, line_end):
-            cells.append(crew)
-    return cells
+        crews.append(crew)
+    return crews
 
 
 def _whole_line(text: str, start: int, end: int) -> bool:
