@@ -281,3 +281,12 @@ def test_class_winner_lines_below_their_heading(alone, hand_doc) -> None:
     ]
     # without such a heading the lines may be an entry list or the leaders at half-time
     assert classed(alone, hand_doc("Nach sechs Stunden:\n" + lines)) == []
+
+
+def test_a_crew_in_brackets_after_the_team(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "Ergebnis:\n"
+        "1. Team Nordwand ([Xaver Quast](DRIVER)/[Ulf Ribbeck](DRIVER)) Porsche\n"
+        "2. Team Südhang (vor [Yannick Oblitz](DRIVER))\n"
+    )
+    assert facts(alone, doc) == [(1, ["Xaver Quast", "Ulf Ribbeck"])]

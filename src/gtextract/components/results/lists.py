@@ -171,13 +171,12 @@ class ListReader:
             first = on_line[0] if on_line else None
             gap = text[item.end : first.start_char] if first is not None else ""
             # an undotted number before a country is an entry table's ("14 Deutschland A")
-            if first is None or not (len(gap) <= 2 or (not item.bare and self._lead(gap))):
+            if first is None:
                 continue
-            crew = [first]
-            for d in on_line[1:]:  # "1. Anna Muster/Ben Beispiel - Team"
-                if text[crew[-1].end_char : d.start_char].strip() not in CREW_JOINERS:
-                    break
-                crew.append(d)
+            if len(gap) <= 2 or (not item.bare and self._lead(gap)):
+                crew = _joined(text, on_line)  # "1. Anna Muster/Ben Beispiel - Team"
+            elif item.bare or not (crew := _bracket_crew(text, on_line)):
+                continue
             if item.heading not in kinds:
                 kinds[item.heading] = self._kind(doc, item.heading)
             fact = ResultFact(
@@ -518,6 +517,28 @@ def _driver_cells(text: str, drivers: list[Span]) -> list[list[Span]]:
     return cells
 
 
+def _joined(text: str, on_line: list[Span]) -> list[Span]:
+    """The first driver and those joined to it ("A/B", "A und B")."""
+    crew = [on_line[0]]
+    for d in on_line[1:]:
+        if text[crew[-1].end_char : d.start_char].strip() not in CREW_JOINERS:
+            break
+        crew.append(d)
+    return crew
+
+
+def _bracket_crew(text: str, on_line: list[Span]) -> list[Span]:
+    """ "1. Phoenix Racing (Anna Muster/Ben Beispiel) Audi": the crew that fills
+    the item's bracket on its own, else none."""
+    crew = _joined(text, on_line)
+    opened = text.rfind("(", 0, crew[0].start_char)
+    closed = text.find(")", crew[-1].end_char)
+    if opened == -1 or closed == -1 or "\n" in text[opened:closed]:
+        return []
+    inside = text[opened + 1 : crew[0].start_char] + text[crew[-1].end_char : closed]
+    return crew if not inside.strip() else []
+
+
 def _driver_crews(text: str, drivers: list[Span]) -> list[list[Span]]:
     """Each line's first crew: its first driver and those joined to it ("A/B")."""
     by_line: dict[int, list[Span]] = {}
@@ -525,12 +546,7 @@ def _driver_crews(text: str, drivers: list[Span]) -> list[list[Span]]:
         by_line.setdefault(text.rfind("\n", 0, d.start_char) + 1, []).append(d)
     crews = []
     for _, on_line in sorted(by_line.items()):
-        crew = [on_line[0]]
-        for d in on_line[1:]:
-            if text[crew[-1].end_char : d.start_char].strip() not in CREW_JOINERS:
-                break
-            crew.append(d)
-        crews.append(crew)
+        crews.append(_joined(text, on_line))
     return crews
 
 
