@@ -1,8 +1,13 @@
 """Numbered result lists: "1. Anna Muster/Ben Beispiel - Team - Car" lines below
 a heading, or runs of numbered items in one line ("Startaufstellung: 1. A, 2. B,
-3. C"; "1. A - Team; 2. B - Team"). Lists of non-final orders ("Top 10 nach 15
-Minuten") and standings ("211 Punkte") are skipped. The heading names the
-session ("Startaufstellung", "Ergebnis Qualifying"); without one a list is the
+3. C"; "1. A - Team; 2. B - Team"). A line may also open with "1)", "P1",
+"Platz 1:", "1. Platz:" or "Erster:" (in runs), put a start number or a flag's
+country before the name, or its team before the crew in brackets; a retired
+line gives no position. Flattened tables (one cell a line), tables with
+position columns and class winners' lines ("SP9: A/B") are read too. Lists of
+non-final orders ("Top 10 nach 15 Minuten") and standings ("211 Punkte") are
+skipped. The heading names the session ("Startaufstellung", "Ergebnis
+Qualifying"), also above a column header line; without one a list is the
 race's. A driver the text's one list of a session places keeps only that
 place (``not_contradicted``)."""
 
