@@ -73,6 +73,13 @@ class PositionCues(CueFile):
     class_anaphora: list[str] = Field(
         description="phrases that point back to the class last named ('in dieser Klasse')"
     )
+    class_winner_headings: list[str] = Field(
+        description="regexes from a word start: a heading above class winners' lines "
+        "('Die Klassensieger:' / 'SP9: A/B')"
+    )
+    class_heading_words: list[str] = Field(
+        description="words a class heading may hold besides the class ('Ergebnis Klasse SP9')"
+    )
     overall_words: list[str] = Field(
         description="regexes from a word start: the overall order, not a class ('Gesamtrang')"
     )

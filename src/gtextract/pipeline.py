@@ -13,6 +13,7 @@ from gtextract.components.tokenizer import add_hyphen_infixes
 # Order matters: gazetteer spans feed the name, team and car rules, the
 # resolver picks one label per stretch, the relation components read it.
 COMPONENTS: tuple[str, ...] = (
+    "gtx_glued",
     "gtx_sentences",
     "gtx_gazetteer",
     "gtx_cars",
@@ -24,6 +25,9 @@ COMPONENTS: tuple[str, ...] = (
     "gtx_events",
     "gtx_quotes",
 )
+
+# run before the base pipeline's own components
+FIRST_COMPONENTS = frozenset({"gtx_glued"})
 
 
 def add_components(nlp: Language, *, data_dir: str | Path | None = None) -> Language:
@@ -41,7 +45,12 @@ def add_components(nlp: Language, *, data_dir: str | Path | None = None) -> Lang
         config = {}
         if name == "gtx_people":
             config = {"use_ner": "ner" in nlp.pipe_names}
-        component: Any = nlp.add_pipe(name, config=config)
+        # token boundaries are set before the base pipeline tags or parses
+        component: Any = (
+            nlp.add_pipe(name, config=config, first=True)
+            if name in FIRST_COMPONENTS
+            else nlp.add_pipe(name, config=config)
+        )
         if hasattr(component, "initialize"):  # data-free ones (sentences, resolver) have none
             component.initialize(lambda: [], nlp=nlp, data_dir=data_dir)
     return nlp

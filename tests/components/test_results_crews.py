@@ -192,6 +192,13 @@ def test_the_driver_a_gap_refers_to_does_not_follow(alone, hand_doc) -> None:
     assert facts(alone, doc) == [(2, ["Xaver Quast"]), (3, ["Yannick Oblitz"])]
 
 
+def test_the_driver_who_lines_up_behind_takes_the_next_place(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "[Xaver Quast](DRIVER) wurde Zweiter. Dahinter reihte sich [Yannick Oblitz](DRIVER) ein."
+    )
+    assert facts(alone, doc) == [(2, ["Xaver Quast"]), (3, ["Yannick Oblitz"])]
+
+
 def test_followers_need_a_place_just_stated(alone, hand_doc) -> None:
     doc = hand_doc(
         "[Xaver Quast](DRIVER) wurde Zweiter. Das Wetter blieb trocken. Die Sonne schien. "

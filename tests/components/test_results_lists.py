@@ -153,3 +153,140 @@ def test_two_lists_of_one_session_settle_nothing(alone, hand_doc) -> None:
     )
     # the running text's place stays beside both lists
     assert facts(alone, doc)[-1] == (1, ["Ulf Ribbeck"])
+
+
+def test_list_lines_opened_by_other_position_marks(alone, hand_doc) -> None:
+    for first, second in (
+        ("1)", "2)"),
+        ("P1", "P2"),
+        ("Platz 1:", "Platz 2:"),
+        ("Erster:", "Zweiter:"),
+    ):
+        doc = hand_doc(
+            f"Ergebnis:\n{first} [Xaver Quast](DRIVER) - Team Nordwand\n"
+            f"{second} [Yannick Oblitz](DRIVER) - Team Südhang\n"
+        )
+        assert facts(alone, doc) == [(1, ["Xaver Quast"]), (2, ["Yannick Oblitz"])], first
+
+
+def test_one_line_with_another_position_mark_is_no_list(alone, hand_doc) -> None:
+    doc = hand_doc("Ergebnis:\n1) [Xaver Quast](DRIVER) - Team Nordwand\n")
+    assert facts(alone, doc) == []
+
+
+def test_a_start_number_or_flag_before_the_name(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "Ergebnis:\n"
+        "1. #12 [Xaver Quast](DRIVER) - Team Nordwand\n"
+        "2. (7) [Yannick Oblitz](DRIVER) - Team Südhang\n"
+        "3. Platz: [Ulf Ribbeck](DRIVER) - Team Südhang\n"
+        "4. Finnland [Zeno Kallio](DRIVER) - Team Nordwand\n"
+        "5. Team Nordwand [Ben Beispiel](DRIVER)\n"
+    )
+    assert facts(alone, doc) == [
+        (1, ["Xaver Quast"]),
+        (2, ["Yannick Oblitz"]),
+        (3, ["Ulf Ribbeck"]),
+        (4, ["Zeno Kallio"]),
+    ]
+
+
+def test_a_crew_joined_by_und(alone, hand_doc) -> None:
+    doc = hand_doc("Ergebnis:\n1. [Xaver Quast](DRIVER) und [Ulf Ribbeck](DRIVER) (Porsche)\n")
+    assert facts(alone, doc) == [(1, ["Xaver Quast", "Ulf Ribbeck"])]
+
+
+def test_a_table_with_pipes_between_its_cells(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "Ergebnis:\n"
+        "1 | [Xaver Quast](DRIVER) | Team Nordwand\n"
+        "2 | [Yannick Oblitz](DRIVER) | Team Südhang\n"
+        "3 | [Ulf Ribbeck](DRIVER) | Team Südhang\n"
+    )
+    assert facts(alone, doc) == [
+        (1, ["Xaver Quast"]),
+        (2, ["Yannick Oblitz"]),
+        (3, ["Ulf Ribbeck"]),
+    ]
+
+
+def kinds(alone, doc) -> list[tuple[str, int]]:
+    doc = alone("gtx_results")(doc)
+    return [(f.kind, f.position) for f in doc._.gtx_results]
+
+
+def test_a_column_header_between_the_session_heading_and_the_list(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "Ergebnis [Qualifying](SESSION:qualifying)\n"
+        "Pos. Fahrer Team Zeit\n"
+        "1. [Xaver Quast](DRIVER) - Team Nordwand - 1:23,456\n"
+        "2. [Yannick Oblitz](DRIVER) - Team Südhang - 1:23,789\n"
+    )
+    assert kinds(alone, doc) == [("qualifying", 1), ("qualifying", 2)]
+
+
+def test_a_list_below_prose_takes_no_session_from_above_the_prose(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "[Qualifying](SESSION:qualifying)\n"
+        "Am Samstag war es trocken und warm, am Sonntag kam dann der lange erwartete Regen.\n"
+        "1. [Xaver Quast](DRIVER) - Team Nordwand\n"
+        "2. [Yannick Oblitz](DRIVER) - Team Südhang\n"
+    )
+    assert kinds(alone, doc) == [("race", 1), ("race", 2)]
+
+
+def test_timed_practice_and_grid_headings_are_the_qualifying(alone, hand_doc) -> None:
+    for heading in ("[Zeittraining](SESSION:qualifying)", "Die Startplätze"):
+        doc = hand_doc(
+            f"{heading}\n"
+            "1. [Xaver Quast](DRIVER) - Team Nordwand\n"
+            "2. [Yannick Oblitz](DRIVER) - Team Südhang\n"
+        )
+        assert kinds(alone, doc) == [("qualifying", 1), ("qualifying", 2)], heading
+
+
+def test_a_retired_list_line_gives_no_position(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "Ergebnis:\n"
+        "1. [Xaver Quast](DRIVER) - Team Nordwand\n"
+        "2. [Yannick Oblitz](DRIVER) - Team Südhang - DNF\n"
+    )
+    assert facts(alone, doc) == [(1, ["Xaver Quast"])]
+
+
+def test_a_winner_line_above_numbered_lines(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "Ergebnis:\n"
+        "Sieger: [Xaver Quast](DRIVER) - Team Nordwand\n"
+        "2. [Yannick Oblitz](DRIVER) - Team Südhang\n"
+    )
+    assert sorted(facts(alone, doc)) == [(1, ["Xaver Quast"]), (2, ["Yannick Oblitz"])]
+
+
+def classed(alone, doc) -> list[tuple[int, str | None, list[str]]]:
+    doc = alone("gtx_results")(doc)
+    return [
+        (f.position, f.class_, [doc[a:b].text for a, b in f.drivers]) for f in doc._.gtx_results
+    ]
+
+
+def test_class_winner_lines_below_their_heading(alone, hand_doc) -> None:
+    lines = (
+        "[SP9](CLASS): [Xaver Quast](DRIVER)/[Ulf Ribbeck](DRIVER) (Porsche)\n"
+        "[Cup2](CLASS): [Yannick Oblitz](DRIVER)/[Ben Beispiel](DRIVER) (Porsche)\n"
+    )
+    assert classed(alone, hand_doc("Die Klassensieger:\n" + lines)) == [
+        (1, "SP9", ["Xaver Quast", "Ulf Ribbeck"]),
+        (1, "Cup2", ["Yannick Oblitz", "Ben Beispiel"]),
+    ]
+    # without such a heading the lines may be an entry list or the leaders at half-time
+    assert classed(alone, hand_doc("Nach sechs Stunden:\n" + lines)) == []
+
+
+def test_a_crew_in_brackets_after_the_team(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "Ergebnis:\n"
+        "1. Team Nordwand ([Xaver Quast](DRIVER)/[Ulf Ribbeck](DRIVER)) Porsche\n"
+        "2. Team Südhang (vor [Yannick Oblitz](DRIVER))\n"
+    )
+    assert facts(alone, doc) == [(1, ["Xaver Quast", "Ulf Ribbeck"])]

@@ -65,3 +65,51 @@ def test_position_columns_named_in_a_header(alone, hand_doc) -> None:
 def test_a_row_with_other_cells_than_columns_gives_nothing(alone, hand_doc) -> None:
     doc = hand_doc("Fahrer Grid Ergebnis\n[Xaver Quast](DRIVER) Nordwand P2\n")
     assert column_facts(alone, doc) == []
+
+
+def test_a_table_whose_cells_lost_their_gaps(report) -> None:
+    # "1.Jonas BrenningerPorsche45:12,3": position, name, make and time in one word
+    text = (
+        "Ergebnis\n"
+        "Pos.FahrerAutoZeit\n"
+        "1.Jonas BrenningerPorsche45:12,3\n"
+        "2.Lars WeberAudi+1,234\n"
+        "3.Tim KesslerPorsche+5,678\n"
+    )
+    assert results(report, text) == [
+        ("race", 1, None, ["Jonas Brenninger"]),
+        ("race", 2, None, ["Lars Weber"]),
+        ("race", 3, None, ["Tim Kessler"]),
+    ]
+
+
+def test_rows_with_lone_start_numbers_and_laps(report) -> None:
+    # each row: position, start number, name, country, team, car, laps, time;
+    # the start numbers and laps are lone numbers too, out of order
+    rows = [
+        ("1", "12", "Jonas Brenninger", "Deutschland", "Team Rosberg", "Porsche", "24", "45:12,3"),
+        ("2", "3", "Lars Weber", "Österreich", "MRS GT-Racing", "Audi", "24", "+1,234"),
+        ("3", "2", "Tim Kessler", "Schweiz", "Team Rosberg", "Porsche", "24", "+5,678"),
+        ("4", "7", "Max Weber", "Deutschland", "MRS GT-Racing", "Audi", "23", "+1 Runde"),
+    ]
+    text = "Ergebnis\n" + "".join("\n".join(row) + "\n" for row in rows)
+    assert results(report, text) == [
+        ("race", 1, None, ["Jonas Brenninger"]),
+        ("race", 2, None, ["Lars Weber"]),
+        ("race", 3, None, ["Tim Kessler"]),
+        ("race", 4, None, ["Max Weber"]),
+    ]
+
+
+def test_a_crew_cell_and_a_country_code_in_a_driver_cell(report) -> None:
+    text = (
+        "Ergebnis\n"
+        "1\nJonas Brenninger / Lars Weber\nTeam Rosberg\n45:12,3\n"
+        "2\nTim Kessler (A)\nMRS GT-Racing\n+1,234\n"
+        "3\nPaul Schmidt / Karl Maier\nTeam Rosberg\n+5,678\n"
+    )
+    assert results(report, text) == [
+        ("race", 1, None, ["Jonas Brenninger", "Lars Weber"]),
+        ("race", 2, None, ["Tim Kessler"]),
+        ("race", 3, None, ["Paul Schmidt", "Karl Maier"]),
+    ]

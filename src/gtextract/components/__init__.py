@@ -6,6 +6,7 @@ from gtextract.components import (  # noqa: F401
     contract,
     events,
     gazetteer,
+    glued,
     measures,
     people,
     quotes,

@@ -30,6 +30,7 @@ from gtextract.components.results.clauses import quote_ranges
 from gtextract.components.results.lists import ListReader, not_contradicted
 from gtextract.components.results.prose import ProseReader
 from gtextract.components.results.seasons import SeasonFilter
+from gtextract.components.results.sections import SectionClasses
 from gtextract.components.spans import resolved, sentence_at_char, text_of
 from gtextract.cues import PositionCues
 from gtextract.gazetteers import DataSource
@@ -42,19 +43,30 @@ __all__ = ["POSITION_CUES_FILE", "ResultFinder", "make_results"]
 class ResultFinder(DataComponent):
     """Sets ``doc._.gtx_results``: the ResultFacts of lists and of running text."""
 
-    data_files = (POSITION_CUES_FILE,)
+    data_files = (POSITION_CUES_FILE, "nationalities.tsv")
 
     def setup(self, data: DataSource) -> None:
         self.cues = data.cues("position_cues", PositionCues)
-        self.lists = ListReader(self.cues)
         self.prose = ProseReader(self.cues)
+        # a result table's flag column: "Brasilien Rubens Barrichello"
+        self.lists = ListReader(
+            self.cues,
+            frozenset(data.mapping("nationalities")),
+            self.prose.cue_finder.class_label,
+        )
         self.seasons = SeasonFilter(self.cues)
+        self.sections = SectionClasses(self.cues, self.prose.cue_finder.class_label)
 
     def __call__(self, doc: Doc) -> Doc:
         listed = (
-            self.lists.results(doc) + self.lists.table_results(doc) + self.lists.column_results(doc)
+            self.lists.results(doc)
+            + self.lists.table_results(doc)
+            + self.lists.column_results(doc)
+            + self.lists.class_winner_results(doc)
         )
         prose = self.seasons.keep(doc, self.prose.results(doc, quote_ranges(text_of(doc))))
+        # before a list settles its drivers' places: a list's class is its heading's
+        self.sections.apply(doc, listed + prose)
         facts = listed + not_contradicted(doc, _off_lines(doc, prose, listed), listed)
         attach_context(doc, facts)
         doc._.gtx_results = facts

@@ -1,0 +1,109 @@
+"""``gtx_glued``: split the words a flattened table glued together.
+
+A result table copied from a web page often loses the gap between its cells:
+"3.Carlos SainzMINI+00:08:03", "MarrakeschD'Ambrosio (Mahindra)". The name is
+then never a token of its own, so no name rule can see it. This component
+runs first (before the base pipeline) and splits a token
+
+- after a position glued to a capitalised word ("3.Carlos" -> "3." "Carlos"),
+- at an inner lower-case -> capital boundary when the two sides are cells the
+  data knows: a make after a name ("SainzMINI"), a name after a town or
+  country ("MarrakeschD'Ambrosio"), a surname after a given name
+  ("CallumIlott"); a one-word gazetteer name stays whole ("McLaren").
+
+Only token boundaries change; the Doc's text and character offsets stay.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from gtextract.components.base import DataComponent
+from gtextract.gazetteers import ENTRY_KINDS, DataSource
+
+# "3.Carlos": a one- or two-digit position, its dot, a capitalised word
+GLUED_POSITION = re.compile(r"(?<![\w.])\d{1,2}\.(?=[A-ZÄÖÜ][a-zäöüß])")
+# "SainzMINI": a lower-case letter right before a capital inside a word
+INNER_CAPITAL = re.compile(r"(?<=[a-zäöüßéèáàóòíìúùñç])(?=[A-ZÄÖÜ])")
+WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+MIN_PART = 3  # "ePrix", "McLaren": a part shorter than this is a prefix, not a word
+
+
+class GluedCellSplitter(DataComponent):
+    """Sets token boundaries inside words glued from two table cells."""
+
+    data_files = (
+        "given_names.txt",
+        "surnames.txt",
+        "nationalities.tsv",
+        *(f"{kind}.jsonl" for kind in ENTRY_KINDS),
+    )
+
+    def setup(self, data: DataSource) -> None:
+        self.given = frozenset(w.lower() for w in data.words("given_names"))
+        self.surnames = frozenset(w.lower() for w in data.words("surnames"))
+        self.makes = frozenset(f.lower() for e in data.entries("makes") for f in e.forms)
+        places = set(data.mapping("nationalities")) | set(data.track_places())
+        self.places = frozenset(w.lower() for w in places)
+        # one-word names of the gazetteers are written glued on purpose ("DragonSpeed")
+        self.whole = frozenset(
+            f.lower()
+            for kind in ENTRY_KINDS
+            for e in data.entries(kind)
+            for f in e.forms
+            if " " not in f
+        )
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        cuts: dict[int, list[int]] = {}  # token index -> character offsets to cut at
+        for m in GLUED_POSITION.finditer(text):
+            self._add_cut(doc, cuts, m.end())
+        for m in INNER_CAPITAL.finditer(text):
+            if self._cell_boundary(text, m.start()):
+                self._add_cut(doc, cuts, m.start())
+        if not cuts:
+            return doc
+        with doc.retokenize() as retokenizer:
+            for i, offsets in cuts.items():
+                token = doc[i]
+                bounds = [0, *sorted(o - token.idx for o in set(offsets)), len(token.text)]
+                orths = [token.text[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+                retokenizer.split(token, orths, heads=[(token, 0)] * len(orths))
+        return doc
+
+    def _cell_boundary(self, text: str, at: int) -> bool:
+        """True when the letters around ``at`` are two cells: a name before a make
+        ("SainzMINI"), a town or country before a name ("MarrakeschD'Ambrosio"),
+        a given name before a surname ("CallumIlott")."""
+        left_start = at
+        while left_start > 0 and (text[left_start - 1].isalpha() or text[left_start - 1] == "'"):
+            left_start -= 1
+        right = WORD.match(text, at)
+        if right is None:
+            return False
+        left, right_word = text[left_start:at].lower(), right.group(0).lower()
+        if len(left) < MIN_PART or len(right_word) < 2 or left + right_word in self.whole:
+            return False
+        return (
+            right_word in self.makes
+            or left in self.places
+            or (left in self.given and right_word in self.surnames)
+        )
+
+    @staticmethod
+    def _add_cut(doc: Doc, cuts: dict[int, list[int]], at: int) -> None:
+        span = doc.char_span(at, at + 1, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return
+        token = span[0]
+        if token.idx < at < token.idx + len(token.text):
+            cuts.setdefault(token.i, []).append(at)
+
+
+@Language.factory("gtx_glued", assigns=["token.orth"])
+def make_glued(nlp: Language, name: str) -> GluedCellSplitter:
+    return GluedCellSplitter(name)
