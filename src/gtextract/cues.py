@@ -58,6 +58,14 @@ class PositionCues(CueFile):
         "places behind the result just stated ('dahinter folgte', 'gefolgt von')"
     )
     group_joiners: list[str] = Field(description="tokens that join the names of one crew")
+    attributive_participles: list[str] = Field(
+        description="participles that give the place before them to the crew after them "
+        "('das von der Pole gestartete Team #1 (A/B)')"
+    )
+    start_number_words: list[str] = Field(
+        description="words before a car's start number ('Startnummer 7'); a crew in "
+        "brackets after it ('(A/B)') is that car's crew"
+    )
     more_cue_words: list[str] = Field(description="other words that may start a position cue")
     object_markers: list[str]
     single_seater_series: list[str] = Field(description="series with one driver per car")

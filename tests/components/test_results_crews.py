@@ -226,3 +226,49 @@ def test_a_formula_career_does_not_make_a_single_seater_race(report) -> None:
         ("race", 1, ["Jonas Brenninger", "Tim Kessler"]),
         ("race", 2, ["Lars ter Horst", "Max Weber"]),
     ]
+
+
+def test_a_crew_in_brackets_after_a_car_takes_its_place(alone, hand_doc) -> None:
+    text = (
+        "Platz zwei ging an den [Porsche](MAKE:Porsche) #44 ([Xaver Quast](DRIVER)/"
+        "[Ulf Ribbeck](DRIVER)/[Zeno Marrak](DRIVER)) vor dem Wagen mit der Startnummer 12 "
+        "([Yannick Oblitz](DRIVER)/[Till Wendrin](DRIVER))."
+    )
+    assert facts(alone, hand_doc(text)) == [
+        (2, ["Xaver Quast", "Ulf Ribbeck", "Zeno Marrak"]),
+        (3, ["Yannick Oblitz", "Till Wendrin"]),
+    ]
+
+
+def test_a_bracket_that_is_no_crew_stays_out(alone, hand_doc) -> None:
+    # one name is a reference, a hometown is a detail, no car before it: no crew
+    for text in (
+        "Platz zwei ging an den [Porsche](MAKE:Porsche) #44 ([Xaver Quast](DRIVER)).",
+        "Platz zwei ging an den [Porsche](MAKE:Porsche) ([Xaver Quast](DRIVER), Bonn).",
+        "Platz zwei ging an das Auto ([Xaver Quast](DRIVER)/[Ulf Ribbeck](DRIVER)).",
+        "Er setzte sich gegen den [Audi](MAKE:Audi) #3 ([Xaver Quast](DRIVER)/"
+        "[Ulf Ribbeck](DRIVER)) auf Platz zwei durch.",
+    ):
+        assert facts(alone, hand_doc(text)) == [], text
+
+
+def test_a_crew_bracket_states_its_own_place_after_a_semicolon(alone, hand_doc) -> None:
+    text = (
+        "Der führende [Ferrari](MAKE:Ferrari) #51 ([Xaver Quast](DRIVER)/[Ulf Ribbeck](DRIVER); "
+        "2.) wurde vom [Audi](MAKE:Audi) #9 ([Yannick Oblitz](DRIVER)/[Till Wendrin](DRIVER); "
+        "Dritte) aufgehalten, der [BMW](MAKE:BMW) #7 ([Zeno Marrak](DRIVER)/[Ole Brisk](DRIVER); "
+        "DNF) schied aus."
+    )
+    assert sorted(facts(alone, hand_doc(text))) == [
+        (2, ["Xaver Quast", "Ulf Ribbeck"]),
+        (3, ["Yannick Oblitz", "Till Wendrin"]),
+    ]
+
+
+def test_a_participle_gives_the_pole_to_the_crew_after_it(alone, hand_doc) -> None:
+    text = (
+        "Gewertet wurden der [Audi](MAKE:Audi) #2 ([Xaver Quast](DRIVER)/[Ulf Ribbeck](DRIVER)) "
+        "und der von der Pole gestartete [BMW](MAKE:BMW) #1 ([Yannick Oblitz](DRIVER)/"
+        "[Till Wendrin](DRIVER))."
+    )
+    assert facts(alone, hand_doc(text)) == [(1, ["Yannick Oblitz", "Till Wendrin"])]

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from gtextract.components.contract import ResultFact
+from gtextract.components.results.brackets import CrewBrackets
 from gtextract.components.results.clauses import bracket_tokens, in_ranges, outside_brackets
 from gtextract.components.spans import resolved, text_of
 from gtextract.cues import PositionCues
@@ -55,16 +56,18 @@ class CrewFinder:
         self.crew_sizes: dict[str, int] = dict(cues.crew_sizes)
         self.beaten_pairs = [tuple(p) for p in cues.beaten_after_pairs]
         self.partner_pairs = [tuple(p) for p in cues.partner_pairs]
+        self.brackets = CrewBrackets(cues)
 
     # -- the drivers of a clause ---------------------------------------------
     def drivers(self, clause: Span, quotes: list[tuple[int, int]]) -> tuple[list[Span], list[Span]]:
         """Drivers of the clause: subjects, and those beaten ("vor X", "Vorsprung auf X").
 
-        Left out: drivers in brackets or quotes, genitives ("Klingmanns Teamgefährte")
-        and objects ("Platz zwei von Sainz"; but "der Bentley von A und B" owns).
+        Left out: drivers in brackets (but the crew of a car: "der Audi #3 (A/B)") or
+        quotes, genitives ("Klingmanns Teamgefährte") and objects ("Platz zwei von
+        Sainz"; but "der Bentley von A und B" owns).
         """
         doc = clause.doc
-        inside = bracket_tokens(clause)
+        inside = bracket_tokens(clause) - self.brackets.driver_starts(clause)
         beaten_from = self._beaten_from(clause)
         vehicles = {s.end for s in resolved(doc, "CAR", "MAKE", start=clause.start, end=clause.end)}
         subjects: list[Span] = []

@@ -13,8 +13,12 @@ from gtextract.components.results.clauses import bracket_tokens, in_ranges, spli
 from gtextract.components.results.crews import CrewFinder, CrewMemory
 from gtextract.components.results.cues import Cue, CueFinder
 from gtextract.components.results.sessions import SessionReader
-from gtextract.components.spans import resolved, sentences
+from gtextract.components.spans import resolved, sentence_at_char, sentences
 from gtextract.cues import PositionCues
+
+# tokens from a cue to the crew its participle attributes it to
+# ("Pole Position gestartete Team #1 (" is five)
+ATTRIBUTE_REACH = 8
 
 
 class ProseReader:
@@ -28,6 +32,7 @@ class ProseReader:
         # a comma before a lower-case preposition or conjunction starts a new clause
         self.clause_openers = set(cues.clause_prepositions) | set(cues.clause_conjunctions)
         self.reference_words = set(cues.object_markers) | {b for _, b in cues.beaten_after_pairs}
+        self.attributive_participles = set(cues.attributive_participles)
         self.follower = re.compile(r"(?<!\w)(?:" + "|".join(cues.follower_phrases) + ")")
 
     def results(self, doc: Doc, quotes: list[tuple[int, int]]) -> list[ResultFact]:
@@ -39,6 +44,12 @@ class ProseReader:
         carried: str | None = None  # the class the sentences before spoke of
         # a place stated for a team or car whose drivers are named next: (sentence, cues)
         pending: tuple[int, list[Cue]] | None = None
+        crew_details = {
+            i
+            for b in self.crews.brackets.of_doc(doc)
+            if b.place_token is not None
+            for i in range(b.place_token, b.close)
+        }
         for si, sent in enumerate(sents):
             prev_sent = sents[si - 1] if si else None
             if prev_sent is not None and "\n" in doc[prev_sent.end - 1 : sent.start + 1].text:
@@ -47,6 +58,8 @@ class ProseReader:
             sentence_classes: list[str | None] = []
             for clause in split_clauses(sent, self.clause_breaks, self.clause_openers):
                 cues = self.cue_finder.in_clause(clause, sent, prev_sent, quotes)
+                # "(A/B; Dritte)": a crew bracket's own place, read by _placed_brackets
+                cues = [c for c in cues if c.token.i not in crew_details]
                 for cue in cues:
                     if not cue.stated:
                         cue.kind = self._session_of(clause, sent)
@@ -87,9 +100,31 @@ class ProseReader:
             if sentence_classes:
                 classes = set(sentence_classes)
                 carried = classes.pop() if len(classes) == 1 else None
+        facts.extend(self._placed_brackets(doc, quotes))
         if not single_seaters:
             self.crews.add_codrivers(doc, facts, memory.mates)
         return facts
+
+    def _placed_brackets(self, doc: Doc, quotes: list[tuple[int, int]]) -> list[ResultFact]:
+        """ "der Ferrari #51 (A/B/C; 2.)": the place in a car's crew bracket."""
+        out: list[ResultFact] = []
+        for bracket in self.crews.brackets.of_doc(doc):
+            if bracket.place is None or bracket.place_token is None:
+                continue
+            tok = doc[bracket.place_token]
+            if in_ranges(tok.idx, quotes):
+                continue
+            sent = sentence_at_char(doc, tok.idx) or doc[:]
+            out.append(
+                ResultFact(
+                    kind=self._session_of(sent, sent),
+                    position=bracket.place,
+                    class_=None,
+                    drivers=list(bracket.drivers),
+                    cue=(tok.idx, tok.idx + len(tok.text)),
+                )
+            )
+        return out
 
     def _followers(
         self,
@@ -195,10 +230,26 @@ class ProseReader:
                 before = [g for g in crews if g[-1].end <= cue.token.i]
                 own = before[-1] if before else []
                 behind = []  # a bracket speaks of one crew only
+            elif len(groups) > 1 and len(cue.positions) == 1 and self._attributed(cue, groups):
+                # "das von der Pole gestartete Team #1 (A/B/C)": the crew after the participle
+                own = self._attributed(cue, groups)
             elif len(groups) > 1 and len(single) > 1 and cue in single:
                 own = _nearest_group(cue, groups, single)
             out.extend(self._facts_for(cue, own, behind, single_seaters))
         return out
+
+    def _attributed(self, cue: Cue, groups: list[list[Span]]) -> list[Span]:
+        """The crew a cue's attributive participle leads to ("von der Pole gestartete")."""
+        after = [g for g in groups if g[0].start > cue.token.i]
+        if not after:
+            return []
+        doc = cue.token.doc
+        words = doc[cue.token.i + 1 : after[0][0].start]
+        if len(words) <= ATTRIBUTE_REACH and any(
+            t.lower_ in self.attributive_participles for t in words
+        ):
+            return after[0]
+        return []
 
     def _facts_for(
         self, cue: Cue, subjects: list[Span], beaten: list[Span], single_seaters: bool
