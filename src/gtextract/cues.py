@@ -32,6 +32,10 @@ class PositionCues(CueFile):
     )
     not_result: list[str] = Field(description="regexes from a word start: not a final result")
     not_result_note: str = Field("", alias="_not_result_note")
+    not_result_clause: list[str] = Field(
+        description="regexes from a word start: a past time that makes every place of "
+        "its clause an earlier result ('im Vorjahr wurde er Dritter')"
+    )
     list_heading_not_final: list[str] = Field(description="list headings of non-final orders")
     table_retired: list[str] = Field(
         description="regexes, whole words: a table row of a car that retired (no position)"
