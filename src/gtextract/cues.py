@@ -25,6 +25,10 @@ class PositionCues(CueFile):
 
     race_nouns: list[str] = Field(description="nouns of a finishing position (platz, rang)")
     grid_nouns: list[str] = Field(description="nouns of a grid slot (startplatz)")
+    plural_position_nouns: list[str] = Field(
+        description="plural position nouns that state places only with a list of "
+        "numbers ('auf den Plätzen sieben und acht', not 'auf den Plätzen ein')"
+    )
     win_words: list[str] = Field(description="words that make their subject the winner")
     grid_verbs: list[str] = Field(description="verbs that put a position on the grid")
     grid_prepositions: list[str] = Field(

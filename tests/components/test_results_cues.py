@@ -50,6 +50,9 @@ def test_a_cue_gives_its_clause_driver_a_place(alone, hand_doc, sentence, kind, 
         "„Ich hoffe auf Platz zwei“, sagte [Xaver Quast](DRIVER).",
         "[Xaver Quast](DRIVER) ist der Pole-Setter der Saison.",
         "Teamkollegen der Sieger war [Xaver Quast](DRIVER).",
+        # a plural place noun without its list of places
+        "[Xaver Quast](DRIVER) folgte auf den Plätzen dahinter als Dritter.",
+        "[Xaver Quast](DRIVER) richtete sich auf den Plätzen ein.",
         # a paragraph about the past
         "Heute vor zwanzig Jahren war alles anders. [Xaver Quast](DRIVER) gewann das Rennen.",
     ],
@@ -88,6 +91,22 @@ def test_plural_places_as_a_range(alone, blank_nlp) -> None:
     assert finder.position_at(doc[1]) == ([4, 5, 6], "race")
     doc = blank_nlp("Die Plätze 5 und 6 gingen an andere.")
     assert finder.position_at(doc[1]) == ([5, 6], "race")
+    doc = blank_nlp("Sie kamen auf den Plätzen sieben und acht an.")
+    assert finder.position_at(doc[4]) == ([7, 8], "race")
+    # "ein" is a verb particle here, not the number one: a plural needs its list
+    doc = blank_nlp("Sie richteten sich auf den Plätzen ein.")
+    assert finder.position_at(doc[5]) is None
+
+
+def test_the_dative_plural_states_listed_places(alone, hand_doc) -> None:
+    text = (
+        "[Xaver Quast](DRIVER) und [Ulf Ribbeck](DRIVER) kamen auf den Plätzen "
+        "sieben und acht ins Ziel."
+    )
+    assert facts(alone, hand_doc(text)) == [
+        ("race", 7, None, ["Xaver Quast"]),
+        ("race", 8, None, ["Ulf Ribbeck"]),
+    ]
 
 
 def test_ordinal_after_article_is_a_noun(alone, blank_nlp) -> None:

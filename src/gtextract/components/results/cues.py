@@ -53,6 +53,7 @@ class CueFinder:
         self.race_nouns = set(cues.race_nouns)
         self.grid_nouns = set(cues.grid_nouns)
         self.position_nouns = self.race_nouns | self.grid_nouns
+        self.plural_nouns = set(cues.plural_position_nouns)
         self.win_words = set(cues.win_words)
         self.grid_prepositions = set(cues.grid_prepositions)
         self.window = int(cues.cue_window)
@@ -173,6 +174,8 @@ class CueFinder:
             return [value], "qualifying" if nxt.lower_ in self.grid_nouns else "race"
         if low in self.position_nouns and nxt is not None:
             numbers = self._number_list(doc, tok.i + 1)
+            if low in self.plural_nouns and len(numbers) < 2:
+                return None  # a plural needs its list of places
             if numbers:
                 return numbers, "qualifying" if low in self.grid_nouns else "race"
         if low.startswith("gesamt") and len(low) > 6 and (value := ordinal(low[6:])):
