@@ -70,6 +70,10 @@ class PositionCues(CueFile):
         description="participles that give the place before them to the crew after them "
         "('das von der Pole gestartete Team #1 (A/B)')"
     )
+    pole_titles: list[str] = Field(
+        description="titles of the pole sitter; right before a name they give that "
+        "driver the pole ('überholte Polesetter X')"
+    )
     start_number_words: list[str] = Field(
         description="words before a car's start number ('Startnummer 7'); a crew in "
         "brackets after it ('(A/B)') is that car's crew"

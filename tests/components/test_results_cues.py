@@ -177,3 +177,20 @@ def test_a_neuter_ordinal_is_an_adjective_not_a_place(alone, hand_doc) -> None:
 def test_a_win_with_its_class_right_after_is_a_class_win(alone, hand_doc) -> None:
     doc = hand_doc("Der Sieg in der [SP9](CLASS:SP9) ging an [Xaver Quast](DRIVER).")
     assert facts(alone, doc) == [("race", 1, "SP9", ["Xaver Quast"])]
+
+
+def test_a_pole_title_gives_the_pole_to_the_name_after_it(alone, hand_doc) -> None:
+    for title in ("Polesetter", "Pole-Sitter"):
+        text = f"[Xaver Quast](DRIVER) überholte {title} [Ulf Ribbeck](DRIVER) und gewann."
+        assert sorted(facts(alone, hand_doc(text))) == [
+            ("qualifying", 1, None, ["Ulf Ribbeck"]),
+            ("race", 1, None, ["Xaver Quast"]),
+        ], title
+
+
+def test_a_pole_title_of_the_past_or_without_a_name_gives_no_pole(alone, hand_doc) -> None:
+    for text in (
+        "Der ehemalige Polesetter [Ulf Ribbeck](DRIVER) fuhr mit.",
+        "[Ulf Ribbeck](DRIVER) ist der Pole-Setter der Saison.",
+    ):
+        assert facts(alone, hand_doc(text)) == [], text

@@ -13,9 +13,11 @@ from gtextract.components.results.clauses import bracket_tokens, in_ranges, spli
 from gtextract.components.results.crews import CrewFinder, CrewMemory
 from gtextract.components.results.cues import Cue, CueFinder
 from gtextract.components.results.sessions import SessionReader
-from gtextract.components.spans import resolved, sentence_at_char, sentences
+from gtextract.components.spans import lower_forms, resolved, sentence_at_char, sentences
 from gtextract.cues import PositionCues
 
+# Grammar: the words that join a title into a list of names ("A und Polesetter B")
+GROUP_WORDS = ("und", "/", ",", "sowie", "&")
 # tokens from a cue to the crew its participle attributes it to
 # ("Pole Position gestartete Team #1 (" is five)
 ATTRIBUTE_REACH = 8
@@ -33,6 +35,7 @@ class ProseReader:
         self.clause_openers = set(cues.clause_prepositions) | set(cues.clause_conjunctions)
         self.reference_words = set(cues.object_markers) | {b for _, b in cues.beaten_after_pairs}
         self.attributive_participles = set(cues.attributive_participles)
+        self.pole_titles = set(cues.pole_titles)
         self.follower = re.compile(r"(?<!\w)(?:" + "|".join(cues.follower_phrases) + ")")
 
     def results(self, doc: Doc, quotes: list[tuple[int, int]]) -> list[ResultFact]:
@@ -44,12 +47,13 @@ class ProseReader:
         carried: str | None = None  # the class the sentences before spoke of
         # a place stated for a team or car whose drivers are named next: (sentence, cues)
         pending: tuple[int, list[Cue]] | None = None
+        titled = self._pole_titles(doc)
         crew_details = {
             i
             for b in self.crews.brackets.of_doc(doc)
             if b.place_token is not None
             for i in range(b.place_token, b.close)
-        }
+        } | {t for t, _ in titled}
         for si, sent in enumerate(sents):
             prev_sent = sents[si - 1] if si else None
             if prev_sent is not None and "\n" in doc[prev_sent.end - 1 : sent.start + 1].text:
@@ -66,6 +70,7 @@ class ProseReader:
                     self.cue_finder.add_context_class(cue, clause, sent, carried)
                     sentence_classes.append(cue.class_)
                 subjects, beaten = self.crews.drivers(clause, quotes)
+                subjects = self._without_titled_objects(subjects, titled)
                 self.crews.remember(memory, clause, subjects)
                 named = subjects
                 if not subjects and (cues or beaten):
@@ -101,9 +106,62 @@ class ProseReader:
                 classes = set(sentence_classes)
                 carried = classes.pop() if len(classes) == 1 else None
         facts.extend(self._placed_brackets(doc, quotes))
+        facts.extend(self._titled_poles(doc, titled, quotes))
         if not single_seaters:
             self.crews.add_codrivers(doc, facts, memory.mates)
         return facts
+
+    def _pole_titles(self, doc: Doc) -> list[tuple[int, tuple[int, int]]]:
+        """ "Polesetter X", "Pole-Sitter X": (the title's first token, X's offsets)."""
+        lower = lower_forms(doc)
+        drivers = {d.start: (d.start, d.end) for d in resolved(doc, "DRIVER")}
+        out = []
+        for i, word in enumerate(lower):
+            if not word.startswith("pole"):
+                continue
+            end = i + 1 if word in self.pole_titles else None
+            if end is None and "".join(lower[i : i + 3]) in self.pole_titles:
+                end = i + 3  # "Pole-Sitter" as three tokens
+            if end is not None and end in drivers:
+                out.append((i, drivers[end]))
+        return out
+
+    @staticmethod
+    def _without_titled_objects(
+        subjects: list[Span], titled: list[tuple[int, tuple[int, int]]]
+    ) -> list[Span]:
+        """ "A überholte Polesetter B": B, named by a title after another driver
+        without "und" or "/" between them, is the object, not a subject."""
+        if len(subjects) < 2 or not titled:
+            return subjects
+        doc = subjects[0].doc
+        objects = set()
+        for title, (start, _) in titled:
+            before = doc[title - 1].lower_ if title > 0 else ""
+            if before not in GROUP_WORDS and any(d.end <= title for d in subjects):
+                objects.add(start)
+        return [d for d in subjects if d.start not in objects]
+
+    def _titled_poles(
+        self,
+        doc: Doc,
+        titled: list[tuple[int, tuple[int, int]]],
+        quotes: list[tuple[int, int]],
+    ) -> list[ResultFact]:
+        """ "überholte Polesetter X": the pole is X's, whoever the clause is about."""
+        out: list[ResultFact] = []
+        for i, driver in titled:
+            tok = doc[i]
+            sent = sentence_at_char(doc, tok.idx) or doc[:]
+            if in_ranges(tok.idx, quotes) or self.cue_finder.is_historic(doc, sent):
+                continue
+            if self.cue_finder.not_result.search(doc[max(sent.start, i - 3) : i].text.lower()):
+                continue  # "der ehemalige Polesetter X"
+            cue = (tok.idx, tok.idx + len(tok.text))
+            out.append(
+                ResultFact(kind="qualifying", position=1, class_=None, drivers=[driver], cue=cue)
+            )
+        return out
 
     def _placed_brackets(self, doc: Doc, quotes: list[tuple[int, int]]) -> list[ResultFact]:
         """ "der Ferrari #51 (A/B/C; 2.)": the place in a car's crew bracket."""
