@@ -80,6 +80,14 @@ class PositionCues(CueFile):
     )
     more_cue_words: list[str] = Field(description="other words that may start a position cue")
     object_markers: list[str]
+    pair_markers: list[str] = Field(
+        description="words after which the drivers named are a pair in a duel or a "
+        "collision, not the clause's subjects ('Kollision zwischen A und B')"
+    )
+    replaced_markers: list[str] = Field(
+        description="one or two words before the driver someone replaces ('als Ersatz "
+        "für A'): that driver is not the clause's subject"
+    )
     single_seater_series: list[str] = Field(description="series with one driver per car")
     career_words: list[str] = Field(
         description="words joined to a series that name a career, not the reported series "

@@ -272,3 +272,27 @@ def test_a_participle_gives_the_pole_to_the_crew_after_it(alone, hand_doc) -> No
         "[Till Wendrin](DRIVER))."
     )
     assert facts(alone, hand_doc(text)) == [(1, ["Yannick Oblitz", "Till Wendrin"])]
+
+
+def test_the_pair_of_a_collision_is_not_the_subject(alone, hand_doc) -> None:
+    text = (
+        "[Xaver Quast](DRIVER), der vom vierten Startplatz ins Rennen ging, profitierte von "
+        "einer Kollision zwischen [Ulf Ribbeck](DRIVER) und [Zeno Marrak](DRIVER)."
+    )
+    assert facts(alone, hand_doc(text)) == [(4, ["Xaver Quast"])]
+
+
+def test_the_driver_replaced_is_not_the_subject(alone, hand_doc) -> None:
+    text = (
+        "Als Ersatz für den verletzten [Ulf Ribbeck](DRIVER) fuhr [Xaver Quast](DRIVER) "
+        "auf Platz drei."
+    )
+    assert facts(alone, hand_doc(text)) == [(3, ["Xaver Quast"])]
+
+
+def test_zwischen_before_cars_leaves_the_subject(alone, hand_doc) -> None:
+    text = (
+        "Zwischen die beiden [Mercedes](MAKE:Mercedes) schob sich [Xaver Quast](DRIVER) "
+        "als Dritter."
+    )
+    assert facts(alone, hand_doc(text)) == [(3, ["Xaver Quast"])]

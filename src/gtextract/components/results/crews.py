@@ -23,6 +23,9 @@ from gtextract.cues import PositionCues
 
 # Grammar: a definite article before a make makes it a noun phrase ("der Bentley")
 ARTICLES = ("der", "die", "das", "den")
+# tokens from "zwischen" or "als Ersatz für" to the name it sets aside ("für den
+# verletzten A", "zwischen Pole-Sitter A")
+PHRASE_REACH = 6
 # Grammar: after a comma these open a relative clause (", die sich mit Platz zwei ...")
 RELATIVE_PRONOUNS = ("der", "die", "das")
 
@@ -57,6 +60,9 @@ class CrewFinder:
         self.beaten_pairs = [tuple(p) for p in cues.beaten_after_pairs]
         self.partner_pairs = [tuple(p) for p in cues.partner_pairs]
         self.brackets = CrewBrackets(cues)
+        self.pair_markers = set(cues.pair_markers)
+        self.replaced_markers = set(cues.replaced_markers)
+        self.place_words = set(cues.win_words) | set(cues.race_nouns) | set(cues.grid_nouns)
 
     # -- the drivers of a clause ---------------------------------------------
     def drivers(self, clause: Span, quotes: list[tuple[int, int]]) -> tuple[list[Span], list[Span]]:
@@ -70,10 +76,12 @@ class CrewFinder:
         inside = bracket_tokens(clause) - self.brackets.driver_starts(clause)
         beaten_from = self._beaten_from(clause)
         vehicles = {s.end for s in resolved(doc, "CAR", "MAKE", start=clause.start, end=clause.end)}
+        drivers = resolved(doc, "DRIVER", start=clause.start, end=clause.end)
+        aside = self._set_aside(clause, drivers)
         subjects: list[Span] = []
         beaten: list[Span] = []
-        for d in resolved(doc, "DRIVER", start=clause.start, end=clause.end):
-            if d.start in inside:
+        for d in drivers:
+            if d.start in inside or d.start in aside:
                 continue
             if in_ranges(d.start_char, quotes):
                 continue
@@ -106,6 +114,47 @@ class CrewFinder:
                 continue
             (beaten if beaten_from is not None and d.start > beaten_from else subjects).append(d)
         return subjects, beaten
+
+    def _set_aside(self, clause: Span, drivers: list[Span]) -> set[int]:
+        """Starts of the drivers a phrase sets aside: the pair right after "zwischen"
+        ("Kollision zwischen A und B") and the one replaced ("als Ersatz für A")."""
+        if not drivers:
+            return set()
+        doc = clause.doc
+        aside: set[int] = set()
+        words = [t.lower_ for t in clause]
+        for k, word in enumerate(words):
+            i = clause.start + k
+            two = f"{words[k - 1]} {word}" if k else word
+            if word in self.pair_markers:
+                aside.update(d.start for d in self._pair_after(doc, i, drivers))
+            elif word in self.replaced_markers or two in self.replaced_markers:
+                first = next((d for d in drivers if i < d.start <= i + PHRASE_REACH), None)
+                if first is not None:
+                    aside.add(first.start)
+        return aside
+
+    def _pair_after(self, doc: Doc, marker: int, drivers: list[Span]) -> list[Span]:
+        """The drivers named right after "zwischen", joined by "und" / "," ("zwischen
+        Pole-Sitter A und B"); none when a place word comes first ("zwischen dem
+        späteren Sieger A und B": the winner is named)."""
+        pair: list[Span] = []
+        at = marker + 1
+        # "zwischen die beiden Mercedes schob sich A": the pair are cars, A is the subject
+        vehicles = resolved(doc, "CAR", "MAKE", start=at, end=at + PHRASE_REACH)
+        for d in drivers:
+            if vehicles and vehicles[0].start < d.start:
+                break
+            if d.start < at:
+                continue
+            gap = [t.lower_ for t in doc[at : d.start]]
+            if d.start - at > PHRASE_REACH or any(w in self.place_words for w in gap):
+                break
+            if pair and not any(w in self.group_joiners for w in gap):
+                break
+            pair.append(d)
+            at = d.end
+        return pair
 
     def _beaten_from(self, clause: Span) -> int | None:
         """The token after which drivers are beaten ("vor", "Vorsprung auf")."""
