@@ -296,3 +296,11 @@ def test_zwischen_before_cars_leaves_the_subject(alone, hand_doc) -> None:
         "als Dritter."
     )
     assert facts(alone, hand_doc(text)) == [(3, ["Xaver Quast"])]
+
+
+def test_the_car_of_a_start_number_owns_the_drivers_after_von(alone, hand_doc) -> None:
+    text = (
+        "Als Dritter kam der Wagen mit der Startnummer 51 von [Xaver Quast](DRIVER) und "
+        "[Ulf Ribbeck](DRIVER) ins Ziel."
+    )
+    assert facts(alone, hand_doc(text)) == [(3, ["Xaver Quast", "Ulf Ribbeck"])]

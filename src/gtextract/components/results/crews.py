@@ -102,6 +102,8 @@ class CrewFinder:
                 and (
                     marker.i in vehicles
                     or any(v <= marker.i <= v + 2 for v in vehicles)
+                    # "der Ferrari mit der Startnummer 51 von A, B und C"
+                    or self.brackets.after_start_number(doc, marker.i)
                     # "pilotiert von A, B und C": the agent drives
                     or (marker.i > 0 and doc[marker.i - 1].lower_ in self.agent_participles)
                 )
