@@ -94,6 +94,10 @@ class PositionCues(CueFile):
         "('Ex-Formel-1-Pilot', 'Formel-1-Erfahrung')"
     )
     top_completion_verbs: list[str]
+    podium_words: list[str] = Field(
+        description="the podium; with a completion verb one crew takes third place "
+        "('Das Podium komplettierte X'), several crews take none"
+    )
     class_suffixes: list[str]
     agent_participles: list[str]
     crew_sizes: dict[str, int] = Field(description="number words of crew sizes")

@@ -194,3 +194,19 @@ def test_a_pole_title_of_the_past_or_without_a_name_gives_no_pole(alone, hand_do
         "[Ulf Ribbeck](DRIVER) ist der Pole-Setter der Saison.",
     ):
         assert facts(alone, hand_doc(text)) == [], text
+
+
+def test_completing_the_podium_is_third_place_for_one_crew(alone, hand_doc) -> None:
+    for text in (
+        "Das Podium komplettierte [Xaver Quast](DRIVER) im Werkswagen.",
+        "[Xaver Quast](DRIVER) komplettierte als bester Privatier die Podestränge.",
+    ):
+        assert facts(alone, hand_doc(text)) == [("race", 3, None, ["Xaver Quast"])], text
+
+
+def test_a_podium_completed_by_several_cars_gives_no_place(alone, hand_doc) -> None:
+    text = (
+        "In der [Formel 4](SERIES:ADAC Formel 4) komplettierten [Xaver Quast](DRIVER) und "
+        "[Ulf Ribbeck](DRIVER) das Podium."
+    )
+    assert facts(alone, hand_doc(text)) == []

@@ -43,6 +43,8 @@ class Cue:
     # False when the words say a place but not the session ("Platz drei"):
     # the clause or the text decides (see ``sessions``)
     stated: bool = True
+    # True when the place holds only if one crew is named ("komplettierte das Podium")
+    one_crew: bool = False
 
 
 class CueFinder:
@@ -60,8 +62,13 @@ class CueFinder:
         self.window_right = int(cues.cue_window_right)
         self.class_context = list(cues.class_context)
         self.historic = re.compile("|".join(cues.historic_paragraph))
+        self.podium_words = set(cues.podium_words)
         self.cue_words = (
-            self.position_nouns | self.win_words | set(cues.best_words) | set(cues.more_cue_words)
+            self.position_nouns
+            | self.win_words
+            | set(cues.best_words)
+            | set(cues.more_cue_words)
+            | self.podium_words
         )
         self.cue_prefixes = tuple(cues.cue_prefixes)
         self.ordinal_prepositions = set(cues.ordinal_prepositions)
@@ -106,6 +113,9 @@ class CueFinder:
                 found.append(Cue([1], "qualifying", None, tok))
             elif low == "top" and (n := self._top_completed(clause, tok)):
                 found.append(Cue([n], "race", None, tok, stated=False))
+            elif low in self.podium_words and self._completes(clause):
+                # "Das Podium komplettierte X": third, if X is one crew
+                found.append(Cue([3], "race", None, tok, stated=False, one_crew=True))
             elif "klassensieg" in low or (
                 # "gewannen ... die Klasse", "Sieger der Gentleman-Wertung"; not
                 # "der in der E1XP-Klasse startende Porsche ... entschied"
@@ -297,6 +307,11 @@ class CueFinder:
             return False
         numbered = any(self.position_at(t) is not None for t in clause if t.i != tok.i)
         return hit and not numbered
+
+    def _completes(self, clause: Span) -> bool:
+        """Does the clause complete a set ("komplettierte", "rundete ... ab")?"""
+        verbs = self.cues.top_completion_verbs
+        return any(t.lower_ in verbs for t in clause)
 
     def _top_completed(self, clause: Span, tok: Token) -> int | None:
         """ "Die Top-10 komplettierte X": one car closes the top N."""

@@ -282,6 +282,10 @@ class ProseReader:
                 out.extend(self._facts_for(cue, subjects, beaten, single_seaters)[1:])
         for cue in cues:
             own, behind = subjects, beaten
+            if cue.one_crew and (
+                len(groups) != 1 or beaten or (single_seaters and len(subjects) != 1)
+            ):
+                continue  # "Das Podium komplettierten A und B": a set, no numbers
             if cue.token.i in bracket_tokens(clause):
                 # "(Erste in der Klasse SP7)" belongs to the crew right before it
                 crews = self.crews.groups(sorted(subjects + beaten, key=lambda d: d.start))
