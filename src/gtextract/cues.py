@@ -54,6 +54,10 @@ class PositionCues(CueFile):
     cue_window: int = Field(ge=0, description="tokens left of a name searched for a cue")
     cue_window_right: int = Field(ge=0, description="tokens right of a name searched")
     anaphora: list[str] = Field(description="pronouns and role nouns that refer back")
+    not_demonyms: list[str] = Field(
+        description="words of nationalities.tsv that end like a demonym but name a country "
+        "or another thing ('die Ukraine', 'von der Pole'): no anaphor after an article"
+    )
     beaten_after: list[str]
     beaten_after_pairs: list[list[str]]
     best_words: list[str]

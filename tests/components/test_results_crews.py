@@ -304,3 +304,16 @@ def test_the_car_of_a_start_number_owns_the_drivers_after_von(alone, hand_doc) -
         "[Ulf Ribbeck](DRIVER) ins Ziel."
     )
     assert facts(alone, hand_doc(text)) == [(3, ["Xaver Quast", "Ulf Ribbeck"])]
+
+
+def test_a_demonym_after_an_article_refers_to_the_last_driver(alone, hand_doc) -> None:
+    text = (
+        "[Xaver Quast](DRIVER) führte lange. Am Ende siegte der Neuseeländer vor seinem "
+        "Teamkollegen [Ulf Ribbeck](DRIVER)."
+    )
+    assert facts(alone, hand_doc(text)) == [(1, ["Xaver Quast"]), (2, ["Ulf Ribbeck"])]
+
+
+def test_a_country_after_an_article_is_no_anaphor(alone, hand_doc) -> None:
+    doc = hand_doc("[Xaver Quast](DRIVER) führte lange. Am Ende ging der Sieg in die Niederlande.")
+    assert facts(alone, doc) == []

@@ -32,9 +32,11 @@ from gtextract.components.results.prose import ProseReader
 from gtextract.components.results.seasons import SeasonFilter
 from gtextract.components.spans import resolved, sentence_at_char, text_of
 from gtextract.cues import PositionCues
-from gtextract.gazetteers import DataSource
+from gtextract.gazetteers import DataSource, mapping_file
 
 POSITION_CUES_FILE = "position_cues.json"
+# Grammar: the singular demonyms end so ("der Brite", "die Dänin", "der Neuseeländer")
+DEMONYM_ENDINGS = ("er", "e", "in")
 
 __all__ = ["POSITION_CUES_FILE", "ResultFinder", "make_results"]
 
@@ -42,12 +44,18 @@ __all__ = ["POSITION_CUES_FILE", "ResultFinder", "make_results"]
 class ResultFinder(DataComponent):
     """Sets ``doc._.gtx_results``: the ResultFacts of lists and of running text."""
 
-    data_files = (POSITION_CUES_FILE,)
+    data_files = (POSITION_CUES_FILE, mapping_file("nationalities"))
 
     def setup(self, data: DataSource) -> None:
         self.cues = data.cues("position_cues", PositionCues)
         self.lists = ListReader(self.cues)
-        self.prose = ProseReader(self.cues)
+        # "der Neuseeländer siegte": a demonym after an article refers back to a driver
+        demonyms = frozenset(
+            w.lower()
+            for w in data.mapping("nationalities")
+            if w[:1].isupper() and w[1:].islower() and w.endswith(DEMONYM_ENDINGS)
+        ) - set(self.cues.not_demonyms)
+        self.prose = ProseReader(self.cues, demonyms)
         self.seasons = SeasonFilter(self.cues)
 
     def __call__(self, doc: Doc) -> Doc:

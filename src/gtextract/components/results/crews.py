@@ -50,8 +50,9 @@ class CrewMemory:
 class CrewFinder:
     """Reads drivers and crews with the vocabulary of ``position_cues.json``."""
 
-    def __init__(self, cues: PositionCues) -> None:
+    def __init__(self, cues: PositionCues, demonyms: frozenset[str] = frozenset()) -> None:
         self.cues = cues
+        self.demonyms = demonyms
         self.anaphora = set(cues.anaphora)
         self.group_joiners = set(cues.group_joiners)
         self.object_markers = set(cues.object_markers)
@@ -261,9 +262,17 @@ class CrewFinder:
                 (g for g in reversed(memory.recent_groups) if len(g) == sized[0]),
                 memory.last_subjects,
             )
-        if words & self.anaphora:
+        if words & self.anaphora or self._demonym_anaphor(clause):
             return memory.last_subjects
         return self._crew_for_vehicle(clause, anchor, memory.crew_of_make)
+
+    def _demonym_anaphor(self, clause: Span) -> bool:
+        """ "der Neuseeländer", "die Britin": a driver named before, by nationality."""
+        doc = clause.doc
+        return any(
+            t.lower_ in self.demonyms and t.i > clause.start and doc[t.i - 1].lower_ in ARTICLES
+            for t in clause
+        )
 
     @staticmethod
     def _crew_for_vehicle(

@@ -26,9 +26,9 @@ ATTRIBUTE_REACH = 8
 class ProseReader:
     """Turns the cues and crews of each clause into ResultFacts."""
 
-    def __init__(self, cues: PositionCues) -> None:
+    def __init__(self, cues: PositionCues, demonyms: frozenset[str] = frozenset()) -> None:
         self.cue_finder = CueFinder(cues)
-        self.crews = CrewFinder(cues)
+        self.crews = CrewFinder(cues, demonyms)
         self.sessions = SessionReader(cues)
         self.clause_breaks = set(cues.clause_breaks)
         # a comma before a lower-case preposition or conjunction starts a new clause
