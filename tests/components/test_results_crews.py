@@ -317,3 +317,8 @@ def test_a_demonym_after_an_article_refers_to_the_last_driver(alone, hand_doc) -
 def test_a_country_after_an_article_is_no_anaphor(alone, hand_doc) -> None:
     doc = hand_doc("[Xaver Quast](DRIVER) führte lange. Am Ende ging der Sieg in die Niederlande.")
     assert facts(alone, doc) == []
+
+
+def test_a_genitive_apostrophe_makes_the_name_no_subject(alone, hand_doc) -> None:
+    doc = hand_doc("Rang drei ging an [Max Evans](DRIVER)’ Teamkollegen [Ulf Ribbeck](DRIVER).")
+    assert facts(alone, doc) == [(3, ["Ulf Ribbeck"])]

@@ -26,6 +26,8 @@ ARTICLES = ("der", "die", "das", "den")
 # tokens from "zwischen" or "als Ersatz für" to the name it sets aside ("für den
 # verletzten A", "zwischen Pole-Sitter A")
 PHRASE_REACH = 6
+# Grammar: the apostrophe of a genitive after a name ending in s, x or z ("Evans' Auto")
+GENITIVE_MARKS = ("'", "´", "’", "`")
 # Grammar: after a comma these open a relative clause (", die sich mit Platz zwei ...")
 RELATIVE_PRONOUNS = ("der", "die", "das")
 
@@ -89,6 +91,8 @@ class CrewFinder:
             nxt = doc[d.end] if d.end < len(doc) else None
             if len(d) == 1 and d.text.endswith("s") and nxt is not None and nxt.text[:1].isupper():
                 continue  # genitive "Klingmanns Teamgefährte"
+            if nxt is not None and nxt.text in GENITIVE_MARKS and d.text.endswith(("s", "x", "z")):
+                continue  # genitive "Evans' Teamkollege"
             marker = next(
                 (
                     t
