@@ -2,10 +2,13 @@
 subject of a clause that names none.
 
 A clause's drivers are its subjects, or beaten when named after "vor" /
-"Vorsprung auf". Drivers joined by "/" form one crew. A clause without a
-driver takes the crew just named (relative clause), the subject of its
-sentence, the crew of the size named ("das Trio"), the last subject (an
-anaphor: "er", "der 22-Jährige") or the crew last seen in a car ("der Bentley").
+"Vorsprung auf". Drivers joined by "/" form one crew; a crew in brackets after
+its car counts ("der Porsche #44 (A/B/C)", see ``brackets``). Objects are left
+out: "Platz zwei von A", "Kollision zwischen A und B", "als Ersatz für A",
+"Evans' Teamkollege". A clause without a driver takes the crew just named
+(relative clause), the subject of its sentence, the crew of the size named
+("das Trio"), the last subject (an anaphor: "er", "der 22-Jährige", "der
+Neuseeländer") or the crew last seen in a car ("der Bentley").
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from gtextract.components.contract import ResultFact
-from gtextract.components.results.brackets import CrewBrackets
+from gtextract.components.results.brackets import CrewBrackets, lower_forms_cached
 from gtextract.components.results.clauses import bracket_tokens, in_ranges, outside_brackets
 from gtextract.components.spans import resolved, text_of
 from gtextract.cues import PositionCues
@@ -129,7 +132,7 @@ class CrewFinder:
             return set()
         doc = clause.doc
         aside: set[int] = set()
-        words = [t.lower_ for t in clause]
+        words = lower_forms_cached(doc)[clause.start : clause.end]
         for k, word in enumerate(words):
             i = clause.start + k
             two = f"{words[k - 1]} {word}" if k else word
@@ -154,7 +157,7 @@ class CrewFinder:
                 break
             if d.start < at:
                 continue
-            gap = [t.lower_ for t in doc[at : d.start]]
+            gap = lower_forms_cached(doc)[at : d.start]
             if d.start - at > PHRASE_REACH or any(w in self.place_words for w in gap):
                 break
             if pair and not any(w in self.group_joiners for w in gap):
@@ -272,10 +275,9 @@ class CrewFinder:
 
     def _demonym_anaphor(self, clause: Span) -> bool:
         """ "der Neuseeländer", "die Britin": a driver named before, by nationality."""
-        doc = clause.doc
+        words = lower_forms_cached(clause.doc)[clause.start : clause.end]
         return any(
-            t.lower_ in self.demonyms and t.i > clause.start and doc[t.i - 1].lower_ in ARTICLES
-            for t in clause
+            w in self.demonyms and words[k - 1] in ARTICLES for k, w in enumerate(words) if k
         )
 
     @staticmethod

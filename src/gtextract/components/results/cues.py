@@ -77,9 +77,7 @@ class CueFinder:
         self.winner_complements = set(cues.winner_complements)
         self.overall = re.compile(r"(?<!\w)(?:" + "|".join(cues.overall_words) + ")")
         self.not_result = re.compile(r"(?<!\w)(?:" + "|".join(cues.not_result) + ")")
-        self.not_result_clause = re.compile(
-            r"(?<!\w)(?:" + "|".join(cues.not_result_clause) + ")"
-        )
+        self.not_result_clause = re.compile(r"(?<!\w)(?:" + "|".join(cues.not_result_clause) + ")")
 
     # -- the cues of a clause ------------------------------------------------
     def in_clause(
@@ -88,7 +86,7 @@ class CueFinder:
         """The cues of a clause, outside quotes and not blocked by a non-result word."""
         found: list[Cue] = []
         doc = clause.doc
-        if self.not_result_clause.search(clause.text.lower()):
+        if self.not_result_clause.search(text_of(doc)[clause.start_char : clause.end_char].lower()):
             return found  # "Im Vorjahr wurde er Dritter": an earlier season's place
         listed_until = -1  # "als Sechster und Siebter": the second ordinal is part of the list
         for tok in clause:
