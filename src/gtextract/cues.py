@@ -25,6 +25,10 @@ class PositionCues(CueFile):
 
     race_nouns: list[str] = Field(description="nouns of a finishing position (platz, rang)")
     grid_nouns: list[str] = Field(description="nouns of a grid slot (startplatz)")
+    plural_position_nouns: list[str] = Field(
+        description="plural position nouns that state places only with a list of "
+        "numbers ('auf den Plätzen sieben und acht', not 'auf den Plätzen ein')"
+    )
     win_words: list[str] = Field(description="words that make their subject the winner")
     grid_verbs: list[str] = Field(description="verbs that put a position on the grid")
     grid_prepositions: list[str] = Field(
@@ -32,6 +36,10 @@ class PositionCues(CueFile):
     )
     not_result: list[str] = Field(description="regexes from a word start: not a final result")
     not_result_note: str = Field("", alias="_not_result_note")
+    not_result_clause: list[str] = Field(
+        description="regexes from a word start: a past time that makes every place of "
+        "its clause an earlier result ('im Vorjahr wurde er Dritter')"
+    )
     list_heading_not_final: list[str] = Field(description="list headings of non-final orders")
     table_retired: list[str] = Field(
         description="regexes, whole words: a table row of a car that retired (no position)"
@@ -46,6 +54,10 @@ class PositionCues(CueFile):
     cue_window: int = Field(ge=0, description="tokens left of a name searched for a cue")
     cue_window_right: int = Field(ge=0, description="tokens right of a name searched")
     anaphora: list[str] = Field(description="pronouns and role nouns that refer back")
+    not_demonyms: list[str] = Field(
+        description="words of nationalities.tsv that end like a demonym but name a country "
+        "or another thing ('die Ukraine', 'von der Pole'): no anaphor after an article"
+    )
     beaten_after: list[str]
     beaten_after_pairs: list[list[str]]
     best_words: list[str]
@@ -58,14 +70,38 @@ class PositionCues(CueFile):
         "places behind the result just stated ('dahinter folgte', 'gefolgt von')"
     )
     group_joiners: list[str] = Field(description="tokens that join the names of one crew")
+    attributive_participles: list[str] = Field(
+        description="participles that give the place before them to the crew after them "
+        "('das von der Pole gestartete Team #1 (A/B)')"
+    )
+    pole_titles: list[str] = Field(
+        description="titles of the pole sitter; right before a name they give that "
+        "driver the pole ('überholte Polesetter X')"
+    )
+    start_number_words: list[str] = Field(
+        description="words before a car's start number ('Startnummer 7'); a crew in "
+        "brackets after it ('(A/B)') is that car's crew"
+    )
     more_cue_words: list[str] = Field(description="other words that may start a position cue")
     object_markers: list[str]
+    pair_markers: list[str] = Field(
+        description="words after which the drivers named are a pair in a duel or a "
+        "collision, not the clause's subjects ('Kollision zwischen A und B')"
+    )
+    replaced_markers: list[str] = Field(
+        description="one or two words before the driver someone replaces ('als Ersatz "
+        "für A'): that driver is not the clause's subject"
+    )
     single_seater_series: list[str] = Field(description="series with one driver per car")
     career_words: list[str] = Field(
         description="words joined to a series that name a career, not the reported series "
         "('Ex-Formel-1-Pilot', 'Formel-1-Erfahrung')"
     )
     top_completion_verbs: list[str]
+    podium_words: list[str] = Field(
+        description="the podium; with a completion verb one crew takes third place "
+        "('Das Podium komplettierte X'), several crews take none"
+    )
     class_suffixes: list[str]
     agent_participles: list[str]
     crew_sizes: dict[str, int] = Field(description="number words of crew sizes")

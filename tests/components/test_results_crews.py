@@ -233,3 +233,99 @@ def test_a_formula_career_does_not_make_a_single_seater_race(report) -> None:
         ("race", 1, ["Jonas Brenninger", "Tim Kessler"]),
         ("race", 2, ["Lars ter Horst", "Max Weber"]),
     ]
+
+
+def test_a_crew_in_brackets_after_a_car_takes_its_place(alone, hand_doc) -> None:
+    text = (
+        "Platz zwei ging an den [Porsche](MAKE:Porsche) #44 ([Xaver Quast](DRIVER)/"
+        "[Ulf Ribbeck](DRIVER)/[Zeno Marrak](DRIVER)) vor dem Wagen mit der Startnummer 12 "
+        "([Yannick Oblitz](DRIVER)/[Till Wendrin](DRIVER))."
+    )
+    assert facts(alone, hand_doc(text)) == [
+        (2, ["Xaver Quast", "Ulf Ribbeck", "Zeno Marrak"]),
+        (3, ["Yannick Oblitz", "Till Wendrin"]),
+    ]
+
+
+def test_a_bracket_that_is_no_crew_stays_out(alone, hand_doc) -> None:
+    # one name is a reference, a hometown is a detail, no car before it: no crew
+    for text in (
+        "Platz zwei ging an den [Porsche](MAKE:Porsche) #44 ([Xaver Quast](DRIVER)).",
+        "Platz zwei ging an den [Porsche](MAKE:Porsche) ([Xaver Quast](DRIVER), Bonn).",
+        "Platz zwei ging an das Auto ([Xaver Quast](DRIVER)/[Ulf Ribbeck](DRIVER)).",
+        "Er setzte sich gegen den [Audi](MAKE:Audi) #3 ([Xaver Quast](DRIVER)/"
+        "[Ulf Ribbeck](DRIVER)) auf Platz zwei durch.",
+    ):
+        assert facts(alone, hand_doc(text)) == [], text
+
+
+def test_a_crew_bracket_states_its_own_place_after_a_semicolon(alone, hand_doc) -> None:
+    text = (
+        "Der führende [Ferrari](MAKE:Ferrari) #51 ([Xaver Quast](DRIVER)/[Ulf Ribbeck](DRIVER); "
+        "2.) wurde vom [Audi](MAKE:Audi) #9 ([Yannick Oblitz](DRIVER)/[Till Wendrin](DRIVER); "
+        "Dritte) aufgehalten, der [BMW](MAKE:BMW) #7 ([Zeno Marrak](DRIVER)/[Ole Brisk](DRIVER); "
+        "DNF) schied aus."
+    )
+    assert sorted(facts(alone, hand_doc(text))) == [
+        (2, ["Xaver Quast", "Ulf Ribbeck"]),
+        (3, ["Yannick Oblitz", "Till Wendrin"]),
+    ]
+
+
+def test_a_participle_gives_the_pole_to_the_crew_after_it(alone, hand_doc) -> None:
+    text = (
+        "Gewertet wurden der [Audi](MAKE:Audi) #2 ([Xaver Quast](DRIVER)/[Ulf Ribbeck](DRIVER)) "
+        "und der von der Pole gestartete [BMW](MAKE:BMW) #1 ([Yannick Oblitz](DRIVER)/"
+        "[Till Wendrin](DRIVER))."
+    )
+    assert facts(alone, hand_doc(text)) == [(1, ["Yannick Oblitz", "Till Wendrin"])]
+
+
+def test_the_pair_of_a_collision_is_not_the_subject(alone, hand_doc) -> None:
+    text = (
+        "[Xaver Quast](DRIVER), der vom vierten Startplatz ins Rennen ging, profitierte von "
+        "einer Kollision zwischen [Ulf Ribbeck](DRIVER) und [Zeno Marrak](DRIVER)."
+    )
+    assert facts(alone, hand_doc(text)) == [(4, ["Xaver Quast"])]
+
+
+def test_the_driver_replaced_is_not_the_subject(alone, hand_doc) -> None:
+    text = (
+        "Als Ersatz für den verletzten [Ulf Ribbeck](DRIVER) fuhr [Xaver Quast](DRIVER) "
+        "auf Platz drei."
+    )
+    assert facts(alone, hand_doc(text)) == [(3, ["Xaver Quast"])]
+
+
+def test_zwischen_before_cars_leaves_the_subject(alone, hand_doc) -> None:
+    text = (
+        "Zwischen die beiden [Mercedes](MAKE:Mercedes) schob sich [Xaver Quast](DRIVER) "
+        "als Dritter."
+    )
+    assert facts(alone, hand_doc(text)) == [(3, ["Xaver Quast"])]
+
+
+def test_the_car_of_a_start_number_owns_the_drivers_after_von(alone, hand_doc) -> None:
+    text = (
+        "Als Dritter kam der Wagen mit der Startnummer 51 von [Xaver Quast](DRIVER) und "
+        "[Ulf Ribbeck](DRIVER) ins Ziel."
+    )
+    assert facts(alone, hand_doc(text)) == [(3, ["Xaver Quast", "Ulf Ribbeck"])]
+
+
+def test_a_demonym_after_an_article_refers_to_the_last_driver(alone, hand_doc) -> None:
+    text = (
+        "[Xaver Quast](DRIVER) führte lange. Am Ende siegte der Neuseeländer vor seinem "
+        "Teamkollegen [Ulf Ribbeck](DRIVER)."
+    )
+    assert facts(alone, hand_doc(text)) == [(1, ["Xaver Quast"]), (2, ["Ulf Ribbeck"])]
+
+
+def test_a_country_after_an_article_is_no_anaphor(alone, hand_doc) -> None:
+    doc = hand_doc("[Xaver Quast](DRIVER) führte lange. Am Ende ging der Sieg in die Niederlande.")
+    assert facts(alone, doc) == []
+
+
+def test_a_genitive_apostrophe_makes_the_name_no_subject(alone, hand_doc) -> None:
+    doc = hand_doc("Rang drei ging an [Max Evans](DRIVER)’ Teamkollegen [Ulf Ribbeck](DRIVER).")
+    assert facts(alone, doc) == [(3, ["Ulf Ribbeck"])]

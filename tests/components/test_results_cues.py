@@ -50,6 +50,9 @@ def test_a_cue_gives_its_clause_driver_a_place(alone, hand_doc, sentence, kind, 
         "„Ich hoffe auf Platz zwei“, sagte [Xaver Quast](DRIVER).",
         "[Xaver Quast](DRIVER) ist der Pole-Setter der Saison.",
         "Teamkollegen der Sieger war [Xaver Quast](DRIVER).",
+        # a plural place noun without its list of places
+        "[Xaver Quast](DRIVER) folgte auf den Plätzen dahinter als Dritter.",
+        "[Xaver Quast](DRIVER) richtete sich auf den Plätzen ein.",
         # a paragraph about the past
         "Heute vor zwanzig Jahren war alles anders. [Xaver Quast](DRIVER) gewann das Rennen.",
     ],
@@ -88,6 +91,22 @@ def test_plural_places_as_a_range(alone, blank_nlp) -> None:
     assert finder.position_at(doc[1]) == ([4, 5, 6], "race")
     doc = blank_nlp("Die Plätze 5 und 6 belegten andere.")
     assert finder.position_at(doc[1]) == ([5, 6], "race")
+    doc = blank_nlp("Sie kamen auf den Plätzen sieben und acht an.")
+    assert finder.position_at(doc[4]) == ([7, 8], "race")
+    # "ein" is a verb particle here, not the number one: a plural needs its list
+    doc = blank_nlp("Sie richteten sich auf den Plätzen ein.")
+    assert finder.position_at(doc[5]) is None
+
+
+def test_the_dative_plural_states_listed_places(alone, hand_doc) -> None:
+    text = (
+        "[Xaver Quast](DRIVER) und [Ulf Ribbeck](DRIVER) kamen auf den Plätzen "
+        "sieben und acht ins Ziel."
+    )
+    assert facts(alone, hand_doc(text)) == [
+        ("race", 7, None, ["Xaver Quast"]),
+        ("race", 8, None, ["Ulf Ribbeck"]),
+    ]
 
 
 def test_ordinal_after_article_is_a_noun(alone, blank_nlp) -> None:
@@ -158,3 +177,36 @@ def test_a_neuter_ordinal_is_an_adjective_not_a_place(alone, hand_doc) -> None:
 def test_a_win_with_its_class_right_after_is_a_class_win(alone, hand_doc) -> None:
     doc = hand_doc("Der Sieg in der [SP9](CLASS:SP9) ging an [Xaver Quast](DRIVER).")
     assert facts(alone, doc) == [("race", 1, "SP9", ["Xaver Quast"])]
+
+
+def test_a_pole_title_gives_the_pole_to_the_name_after_it(alone, hand_doc) -> None:
+    for title in ("Polesetter", "Pole-Sitter"):
+        text = f"[Xaver Quast](DRIVER) überholte {title} [Ulf Ribbeck](DRIVER) und gewann."
+        assert sorted(facts(alone, hand_doc(text))) == [
+            ("qualifying", 1, None, ["Ulf Ribbeck"]),
+            ("race", 1, None, ["Xaver Quast"]),
+        ], title
+
+
+def test_a_pole_title_of_the_past_or_without_a_name_gives_no_pole(alone, hand_doc) -> None:
+    for text in (
+        "Der ehemalige Polesetter [Ulf Ribbeck](DRIVER) fuhr mit.",
+        "[Ulf Ribbeck](DRIVER) ist der Pole-Setter der Saison.",
+    ):
+        assert facts(alone, hand_doc(text)) == [], text
+
+
+def test_completing_the_podium_is_third_place_for_one_crew(alone, hand_doc) -> None:
+    for text in (
+        "Das Podium komplettierte [Xaver Quast](DRIVER) im Werkswagen.",
+        "[Xaver Quast](DRIVER) komplettierte als bester Privatier die Podestränge.",
+    ):
+        assert facts(alone, hand_doc(text)) == [("race", 3, None, ["Xaver Quast"])], text
+
+
+def test_a_podium_completed_by_several_cars_gives_no_place(alone, hand_doc) -> None:
+    text = (
+        "In der [Formel 4](SERIES:ADAC Formel 4) komplettierten [Xaver Quast](DRIVER) und "
+        "[Ulf Ribbeck](DRIVER) das Podium."
+    )
+    assert facts(alone, hand_doc(text)) == []

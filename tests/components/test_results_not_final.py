@@ -18,6 +18,8 @@ def results(report, text: str) -> list[tuple[str, int, str | None, list[str]]]:
         "Der Sieger der Vorwoche, Jonas Brenninger, fehlt diesmal.",
         "Im vergangenen Jahr gewann Jonas Brenninger das Rennen.",
         "Jonas Brenninger ist dreifacher Sieger des Rennens.",
+        # a past season at the start of the clause, far from the place it dates
+        "Im Vorjahr wurde Jonas Brenninger in Oschersleben nach langem Kampf Dritter.",
         # standings and championship titles
         "Jonas Brenninger rangiert gegenwärtig auf Position zehn.",
         "Jonas Brenninger erreichte in der Fahrerwertung den vierten Platz.",
@@ -57,3 +59,9 @@ def test_an_ordinal_before_a_win_counts_wins(report) -> None:
     assert results(report, "Zweiter Saisonsieg für Jonas Brenninger in Oschersleben.") == [
         ("race", 1, None, ["Jonas Brenninger"])
     ]
+
+
+def test_a_title_from_last_year_does_not_block_this_years_place(report) -> None:
+    # "Vorjahressieger" names the driver; the place of this clause is this race's
+    text = "Dritter wurde Vorjahressieger Jonas Brenninger."
+    assert results(report, text) == [("race", 3, None, ["Jonas Brenninger"])]

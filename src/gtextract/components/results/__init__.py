@@ -33,9 +33,11 @@ from gtextract.components.results.seasons import SeasonFilter
 from gtextract.components.results.sections import SectionClasses
 from gtextract.components.spans import resolved, sentence_at_char, text_of
 from gtextract.cues import PositionCues
-from gtextract.gazetteers import DataSource
+from gtextract.gazetteers import DataSource, mapping_file
 
 POSITION_CUES_FILE = "position_cues.json"
+# Grammar: the singular demonyms end so ("der Brite", "die Dänin", "der Neuseeländer")
+DEMONYM_ENDINGS = ("er", "e", "in")
 
 __all__ = ["POSITION_CUES_FILE", "ResultFinder", "make_results"]
 
@@ -43,15 +45,22 @@ __all__ = ["POSITION_CUES_FILE", "ResultFinder", "make_results"]
 class ResultFinder(DataComponent):
     """Sets ``doc._.gtx_results``: the ResultFacts of lists and of running text."""
 
-    data_files = (POSITION_CUES_FILE, "nationalities.tsv")
+    data_files = (POSITION_CUES_FILE, mapping_file("nationalities"))
 
     def setup(self, data: DataSource) -> None:
         self.cues = data.cues("position_cues", PositionCues)
-        self.prose = ProseReader(self.cues)
+        nationalities = data.mapping("nationalities")
+        # "der Neuseeländer siegte": a demonym after an article refers back to a driver
+        demonyms = frozenset(
+            w.lower()
+            for w in nationalities
+            if w[:1].isupper() and w[1:].islower() and w.endswith(DEMONYM_ENDINGS)
+        ) - set(self.cues.not_demonyms)
+        self.prose = ProseReader(self.cues, demonyms)
         # a result table's flag column: "Brasilien Rubens Barrichello"
         self.lists = ListReader(
             self.cues,
-            frozenset(data.mapping("nationalities")),
+            frozenset(nationalities),
             self.prose.cue_finder.class_label,
         )
         self.seasons = SeasonFilter(self.cues)

@@ -2,10 +2,13 @@
 subject of a clause that names none.
 
 A clause's drivers are its subjects, or beaten when named after "vor" /
-"Vorsprung auf". Drivers joined by "/" form one crew. A clause without a
-driver takes the crew just named (relative clause), the subject of its
-sentence, the crew of the size named ("das Trio"), the last subject (an
-anaphor: "er", "der 22-Jährige") or the crew last seen in a car ("der Bentley").
+"Vorsprung auf". Drivers joined by "/" form one crew; a crew in brackets after
+its car counts ("der Porsche #44 (A/B/C)", see ``brackets``). Objects are left
+out: "Platz zwei von A", "Kollision zwischen A und B", "als Ersatz für A",
+"Evans' Teamkollege". A clause without a driver takes the crew just named
+(relative clause), the subject of its sentence, the crew of the size named
+("das Trio"), the last subject (an anaphor: "er", "der 22-Jährige", "der
+Neuseeländer") or the crew last seen in a car ("der Bentley").
 """
 
 from __future__ import annotations
@@ -16,12 +19,18 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from gtextract.components.contract import ResultFact
+from gtextract.components.results.brackets import CrewBrackets, lower_forms_cached
 from gtextract.components.results.clauses import bracket_tokens, in_ranges, outside_brackets
 from gtextract.components.spans import resolved, text_of
 from gtextract.cues import PositionCues
 
 # Grammar: a definite article before a make makes it a noun phrase ("der Bentley")
 ARTICLES = ("der", "die", "das", "den")
+# tokens from "zwischen" or "als Ersatz für" to the name it sets aside ("für den
+# verletzten A", "zwischen Pole-Sitter A")
+PHRASE_REACH = 6
+# Grammar: the apostrophe of a genitive after a name ending in s, x or z ("Evans' Auto")
+GENITIVE_MARKS = ("'", "´", "’", "`")
 # Grammar: after a comma these open a relative clause (", die sich mit Platz zwei ...")
 RELATIVE_PRONOUNS = ("der", "die", "das")
 
@@ -46,8 +55,9 @@ class CrewMemory:
 class CrewFinder:
     """Reads drivers and crews with the vocabulary of ``position_cues.json``."""
 
-    def __init__(self, cues: PositionCues) -> None:
+    def __init__(self, cues: PositionCues, demonyms: frozenset[str] = frozenset()) -> None:
         self.cues = cues
+        self.demonyms = demonyms
         self.anaphora = set(cues.anaphora)
         self.group_joiners = set(cues.group_joiners)
         self.object_markers = set(cues.object_markers)
@@ -55,28 +65,37 @@ class CrewFinder:
         self.crew_sizes: dict[str, int] = dict(cues.crew_sizes)
         self.beaten_pairs = [tuple(p) for p in cues.beaten_after_pairs]
         self.partner_pairs = [tuple(p) for p in cues.partner_pairs]
+        self.brackets = CrewBrackets(cues)
+        self.pair_markers = set(cues.pair_markers)
+        self.replaced_markers = set(cues.replaced_markers)
+        self.place_words = set(cues.win_words) | set(cues.race_nouns) | set(cues.grid_nouns)
 
     # -- the drivers of a clause ---------------------------------------------
     def drivers(self, clause: Span, quotes: list[tuple[int, int]]) -> tuple[list[Span], list[Span]]:
         """Drivers of the clause: subjects, and those beaten ("vor X", "Vorsprung auf X").
 
-        Left out: drivers in brackets or quotes, genitives ("Klingmanns Teamgefährte")
-        and objects ("Platz zwei von Sainz"; but "der Bentley von A und B" owns).
+        Left out: drivers in brackets (but the crew of a car: "der Audi #3 (A/B)") or
+        quotes, genitives ("Klingmanns Teamgefährte") and objects ("Platz zwei von
+        Sainz"; but "der Bentley von A und B" owns).
         """
         doc = clause.doc
-        inside = bracket_tokens(clause)
+        inside = bracket_tokens(clause) - self.brackets.driver_starts(clause)
         beaten_from = self._beaten_from(clause)
         vehicles = {s.end for s in resolved(doc, "CAR", "MAKE", start=clause.start, end=clause.end)}
+        drivers = resolved(doc, "DRIVER", start=clause.start, end=clause.end)
+        aside = self._set_aside(clause, drivers)
         subjects: list[Span] = []
         beaten: list[Span] = []
-        for d in resolved(doc, "DRIVER", start=clause.start, end=clause.end):
-            if d.start in inside:
+        for d in drivers:
+            if d.start in inside or d.start in aside:
                 continue
             if in_ranges(d.start_char, quotes):
                 continue
             nxt = doc[d.end] if d.end < len(doc) else None
             if len(d) == 1 and d.text.endswith("s") and nxt is not None and nxt.text[:1].isupper():
                 continue  # genitive "Klingmanns Teamgefährte"
+            if nxt is not None and nxt.text in GENITIVE_MARKS and d.text.endswith(("s", "x", "z")):
+                continue  # genitive "Evans' Teamkollege"
             marker = next(
                 (
                     t
@@ -91,6 +110,8 @@ class CrewFinder:
                 and (
                     marker.i in vehicles
                     or any(v <= marker.i <= v + 2 for v in vehicles)
+                    # "der Ferrari mit der Startnummer 51 von A, B und C"
+                    or self.brackets.after_start_number(doc, marker.i)
                     # "pilotiert von A, B und C": the agent drives
                     or (marker.i > 0 and doc[marker.i - 1].lower_ in self.agent_participles)
                 )
@@ -103,6 +124,47 @@ class CrewFinder:
                 continue
             (beaten if beaten_from is not None and d.start > beaten_from else subjects).append(d)
         return subjects, beaten
+
+    def _set_aside(self, clause: Span, drivers: list[Span]) -> set[int]:
+        """Starts of the drivers a phrase sets aside: the pair right after "zwischen"
+        ("Kollision zwischen A und B") and the one replaced ("als Ersatz für A")."""
+        if not drivers:
+            return set()
+        doc = clause.doc
+        aside: set[int] = set()
+        words = lower_forms_cached(doc)[clause.start : clause.end]
+        for k, word in enumerate(words):
+            i = clause.start + k
+            two = f"{words[k - 1]} {word}" if k else word
+            if word in self.pair_markers:
+                aside.update(d.start for d in self._pair_after(doc, i, drivers))
+            elif word in self.replaced_markers or two in self.replaced_markers:
+                first = next((d for d in drivers if i < d.start <= i + PHRASE_REACH), None)
+                if first is not None:
+                    aside.add(first.start)
+        return aside
+
+    def _pair_after(self, doc: Doc, marker: int, drivers: list[Span]) -> list[Span]:
+        """The drivers named right after "zwischen", joined by "und" / "," ("zwischen
+        Pole-Sitter A und B"); none when a place word comes first ("zwischen dem
+        späteren Sieger A und B": the winner is named)."""
+        pair: list[Span] = []
+        at = marker + 1
+        # "zwischen die beiden Mercedes schob sich A": the pair are cars, A is the subject
+        vehicles = resolved(doc, "CAR", "MAKE", start=at, end=at + PHRASE_REACH)
+        for d in drivers:
+            if vehicles and vehicles[0].start < d.start:
+                break
+            if d.start < at:
+                continue
+            gap = lower_forms_cached(doc)[at : d.start]
+            if d.start - at > PHRASE_REACH or any(w in self.place_words for w in gap):
+                break
+            if pair and not any(w in self.group_joiners for w in gap):
+                break
+            pair.append(d)
+            at = d.end
+        return pair
 
     def _beaten_from(self, clause: Span) -> int | None:
         """The token after which drivers are beaten ("vor", "Vorsprung auf")."""
@@ -207,9 +269,16 @@ class CrewFinder:
                 (g for g in reversed(memory.recent_groups) if len(g) == sized[0]),
                 memory.last_subjects,
             )
-        if words & self.anaphora:
+        if words & self.anaphora or self._demonym_anaphor(clause):
             return memory.last_subjects
         return self._crew_for_vehicle(clause, anchor, memory.crew_of_make)
+
+    def _demonym_anaphor(self, clause: Span) -> bool:
+        """ "der Neuseeländer", "die Britin": a driver named before, by nationality."""
+        words = lower_forms_cached(clause.doc)[clause.start : clause.end]
+        return any(
+            w in self.demonyms and words[k - 1] in ARTICLES for k, w in enumerate(words) if k
+        )
 
     @staticmethod
     def _crew_for_vehicle(

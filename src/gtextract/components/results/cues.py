@@ -43,6 +43,8 @@ class Cue:
     # False when the words say a place but not the session ("Platz drei"):
     # the clause or the text decides (see ``sessions``)
     stated: bool = True
+    # True when the place holds only if one crew is named ("komplettierte das Podium")
+    one_crew: bool = False
 
 
 class CueFinder:
@@ -53,14 +55,20 @@ class CueFinder:
         self.race_nouns = set(cues.race_nouns)
         self.grid_nouns = set(cues.grid_nouns)
         self.position_nouns = self.race_nouns | self.grid_nouns
+        self.plural_nouns = set(cues.plural_position_nouns)
         self.win_words = set(cues.win_words)
         self.grid_prepositions = set(cues.grid_prepositions)
         self.window = int(cues.cue_window)
         self.window_right = int(cues.cue_window_right)
         self.class_context = list(cues.class_context)
         self.historic = re.compile("|".join(cues.historic_paragraph))
+        self.podium_words = set(cues.podium_words)
         self.cue_words = (
-            self.position_nouns | self.win_words | set(cues.best_words) | set(cues.more_cue_words)
+            self.position_nouns
+            | self.win_words
+            | set(cues.best_words)
+            | set(cues.more_cue_words)
+            | self.podium_words
         )
         self.cue_prefixes = tuple(cues.cue_prefixes)
         self.ordinal_prepositions = set(cues.ordinal_prepositions)
@@ -69,6 +77,7 @@ class CueFinder:
         self.winner_complements = set(cues.winner_complements)
         self.overall = re.compile(r"(?<!\w)(?:" + "|".join(cues.overall_words) + ")")
         self.not_result = re.compile(r"(?<!\w)(?:" + "|".join(cues.not_result) + ")")
+        self.not_result_clause = re.compile(r"(?<!\w)(?:" + "|".join(cues.not_result_clause) + ")")
 
     # -- the cues of a clause ------------------------------------------------
     def in_clause(
@@ -77,6 +86,8 @@ class CueFinder:
         """The cues of a clause, outside quotes and not blocked by a non-result word."""
         found: list[Cue] = []
         doc = clause.doc
+        if self.not_result_clause.search(text_of(doc)[clause.start_char : clause.end_char].lower()):
+            return found  # "Im Vorjahr wurde er Dritter": an earlier season's place
         listed_until = -1  # "als Sechster und Siebter": the second ordinal is part of the list
         for tok in clause:
             if tok.i <= listed_until:
@@ -100,6 +111,9 @@ class CueFinder:
                 found.append(Cue([1], "qualifying", None, tok))
             elif low == "top" and (n := self._top_completed(clause, tok)):
                 found.append(Cue([n], "race", None, tok, stated=False))
+            elif low in self.podium_words and self._completes(clause):
+                # "Das Podium komplettierte X": third, if X is one crew
+                found.append(Cue([3], "race", None, tok, stated=False, one_crew=True))
             elif "klassensieg" in low or (
                 # "gewannen ... die Klasse", "Sieger der Gentleman-Wertung"; not
                 # "der in der Klasse E2 gemeldete Porsche ... entschied"
@@ -168,6 +182,8 @@ class CueFinder:
             return [value], "qualifying" if nxt.lower_ in self.grid_nouns else "race"
         if low in self.position_nouns and nxt is not None:
             numbers = self._number_list(doc, tok.i + 1)
+            if low in self.plural_nouns and len(numbers) < 2:
+                return None  # a plural needs its list of places
             if numbers:
                 return numbers, "qualifying" if low in self.grid_nouns else "race"
         if low.startswith("gesamt") and len(low) > 6 and (value := ordinal(low[6:])):
@@ -289,6 +305,11 @@ class CueFinder:
             return False
         numbered = any(self.position_at(t) is not None for t in clause if t.i != tok.i)
         return hit and not numbered
+
+    def _completes(self, clause: Span) -> bool:
+        """Does the clause complete a set ("komplettierte", "rundete ... ab")?"""
+        verbs = self.cues.top_completion_verbs
+        return any(t.lower_ in verbs for t in clause)
 
     def _top_completed(self, clause: Span, tok: Token) -> int | None:
         """ "Die Top-10 komplettierte X": one car closes the top N."""

@@ -13,21 +13,29 @@ from gtextract.components.results.clauses import bracket_tokens, in_ranges, spli
 from gtextract.components.results.crews import CrewFinder, CrewMemory
 from gtextract.components.results.cues import Cue, CueFinder
 from gtextract.components.results.sessions import SessionReader
-from gtextract.components.spans import resolved, sentences
+from gtextract.components.spans import lower_forms, resolved, sentence_at_char, sentences
 from gtextract.cues import PositionCues
+
+# Grammar: the words that join a title into a list of names ("A und Polesetter B")
+GROUP_WORDS = ("und", "/", ",", "sowie", "&")
+# tokens from a cue to the crew its participle attributes it to
+# ("Pole Position gestartete Team #1 (" is five)
+ATTRIBUTE_REACH = 8
 
 
 class ProseReader:
     """Turns the cues and crews of each clause into ResultFacts."""
 
-    def __init__(self, cues: PositionCues) -> None:
+    def __init__(self, cues: PositionCues, demonyms: frozenset[str] = frozenset()) -> None:
         self.cue_finder = CueFinder(cues)
-        self.crews = CrewFinder(cues)
+        self.crews = CrewFinder(cues, demonyms)
         self.sessions = SessionReader(cues)
         self.clause_breaks = set(cues.clause_breaks)
         # a comma before a lower-case preposition or conjunction starts a new clause
         self.clause_openers = set(cues.clause_prepositions) | set(cues.clause_conjunctions)
         self.reference_words = set(cues.object_markers) | {b for _, b in cues.beaten_after_pairs}
+        self.attributive_participles = set(cues.attributive_participles)
+        self.pole_titles = set(cues.pole_titles)
         self.follower = re.compile(r"(?<!\w)(?:" + "|".join(cues.follower_phrases) + ")")
 
     def results(self, doc: Doc, quotes: list[tuple[int, int]]) -> list[ResultFact]:
@@ -39,6 +47,13 @@ class ProseReader:
         carried: str | None = None  # the class the sentences before spoke of
         # a place stated for a team or car whose drivers are named next: (sentence, cues)
         pending: tuple[int, list[Cue]] | None = None
+        titled = self._pole_titles(doc)
+        crew_details = {
+            i
+            for b in self.crews.brackets.of_doc(doc)
+            if b.place_token is not None
+            for i in range(b.place_token, b.close)
+        } | {t for t, _ in titled}
         for si, sent in enumerate(sents):
             prev_sent = sents[si - 1] if si else None
             if prev_sent is not None and "\n" in doc[prev_sent.end - 1 : sent.start + 1].text:
@@ -47,12 +62,15 @@ class ProseReader:
             sentence_classes: list[str | None] = []
             for clause in split_clauses(sent, self.clause_breaks, self.clause_openers):
                 cues = self.cue_finder.in_clause(clause, sent, prev_sent, quotes)
+                # "(A/B; Dritte)": a crew bracket's own place, read by _placed_brackets
+                cues = [c for c in cues if c.token.i not in crew_details]
                 for cue in cues:
                     if not cue.stated:
                         cue.kind = self._session_of(clause, sent)
                     self.cue_finder.add_context_class(cue, clause, sent, carried)
                     sentence_classes.append(cue.class_)
                 subjects, beaten = self.crews.drivers(clause, quotes)
+                subjects = self._without_titled_objects(subjects, titled)
                 self.crews.remember(memory, clause, subjects)
                 named = subjects
                 if not subjects and (cues or beaten):
@@ -87,9 +105,84 @@ class ProseReader:
             if sentence_classes:
                 classes = set(sentence_classes)
                 carried = classes.pop() if len(classes) == 1 else None
+        facts.extend(self._placed_brackets(doc, quotes))
+        facts.extend(self._titled_poles(doc, titled, quotes))
         if not single_seaters:
             self.crews.add_codrivers(doc, facts, memory.mates)
         return facts
+
+    def _pole_titles(self, doc: Doc) -> list[tuple[int, tuple[int, int]]]:
+        """ "Polesetter X", "Pole-Sitter X": (the title's first token, X's offsets)."""
+        lower = lower_forms(doc)
+        drivers = {d.start: (d.start, d.end) for d in resolved(doc, "DRIVER")}
+        out = []
+        for i, word in enumerate(lower):
+            if not word.startswith("pole"):
+                continue
+            end = i + 1 if word in self.pole_titles else None
+            if end is None and "".join(lower[i : i + 3]) in self.pole_titles:
+                end = i + 3  # "Pole-Sitter" as three tokens
+            if end is not None and end in drivers:
+                out.append((i, drivers[end]))
+        return out
+
+    @staticmethod
+    def _without_titled_objects(
+        subjects: list[Span], titled: list[tuple[int, tuple[int, int]]]
+    ) -> list[Span]:
+        """ "A überholte Polesetter B": B, named by a title after another driver
+        without "und" or "/" between them, is the object, not a subject."""
+        if len(subjects) < 2 or not titled:
+            return subjects
+        doc = subjects[0].doc
+        objects = set()
+        for title, (start, _) in titled:
+            before = doc[title - 1].lower_ if title > 0 else ""
+            if before not in GROUP_WORDS and any(d.end <= title for d in subjects):
+                objects.add(start)
+        return [d for d in subjects if d.start not in objects]
+
+    def _titled_poles(
+        self,
+        doc: Doc,
+        titled: list[tuple[int, tuple[int, int]]],
+        quotes: list[tuple[int, int]],
+    ) -> list[ResultFact]:
+        """ "überholte Polesetter X": the pole is X's, whoever the clause is about."""
+        out: list[ResultFact] = []
+        for i, driver in titled:
+            tok = doc[i]
+            sent = sentence_at_char(doc, tok.idx) or doc[:]
+            if in_ranges(tok.idx, quotes) or self.cue_finder.is_historic(doc, sent):
+                continue
+            if self.cue_finder.not_result.search(doc[max(sent.start, i - 3) : i].text.lower()):
+                continue  # "der ehemalige Polesetter X"
+            cue = (tok.idx, tok.idx + len(tok.text))
+            out.append(
+                ResultFact(kind="qualifying", position=1, class_=None, drivers=[driver], cue=cue)
+            )
+        return out
+
+    def _placed_brackets(self, doc: Doc, quotes: list[tuple[int, int]]) -> list[ResultFact]:
+        """ "der Ferrari #51 (A/B/C; 2.)": the place in a car's crew bracket."""
+        out: list[ResultFact] = []
+        for bracket in self.crews.brackets.of_doc(doc):
+            if bracket.place is None or bracket.place_token is None:
+                continue
+            tok = doc[bracket.place_token]
+            if in_ranges(tok.idx, quotes):
+                continue
+            sent = sentence_at_char(doc, tok.idx) or doc[:]
+            out.append(
+                ResultFact(
+                    kind=self._session_of(sent, sent),
+                    position=bracket.place,
+                    class_=None,
+                    drivers=list(bracket.drivers),
+                    cue=(tok.idx, tok.idx + len(tok.text)),
+                )
+            )
+        return out
 
     def _followers(
         self,
@@ -189,16 +282,36 @@ class ProseReader:
                 out.extend(self._facts_for(cue, subjects, beaten, single_seaters)[1:])
         for cue in cues:
             own, behind = subjects, beaten
+            if cue.one_crew and (
+                len(groups) != 1 or beaten or (single_seaters and len(subjects) != 1)
+            ):
+                continue  # "Das Podium komplettierten A und B": a set, no numbers
             if cue.token.i in bracket_tokens(clause):
                 # "(Erste in der Klasse SP7)" belongs to the crew right before it
                 crews = self.crews.groups(sorted(subjects + beaten, key=lambda d: d.start))
                 before = [g for g in crews if g[-1].end <= cue.token.i]
                 own = before[-1] if before else []
                 behind = []  # a bracket speaks of one crew only
+            elif len(groups) > 1 and len(cue.positions) == 1 and self._attributed(cue, groups):
+                # "das von der Pole gestartete Team #1 (A/B/C)": the crew after the participle
+                own = self._attributed(cue, groups)
             elif len(groups) > 1 and len(single) > 1 and cue in single:
                 own = _nearest_group(cue, groups, single)
             out.extend(self._facts_for(cue, own, behind, single_seaters))
         return out
+
+    def _attributed(self, cue: Cue, groups: list[list[Span]]) -> list[Span]:
+        """The crew a cue's attributive participle leads to ("von der Pole gestartete")."""
+        after = [g for g in groups if g[0].start > cue.token.i]
+        if not after:
+            return []
+        doc = cue.token.doc
+        words = doc[cue.token.i + 1 : after[0][0].start]
+        if len(words) <= ATTRIBUTE_REACH and any(
+            t.lower_ in self.attributive_participles for t in words
+        ):
+            return after[0]
+        return []
 
     def _facts_for(
         self, cue: Cue, subjects: list[Span], beaten: list[Span], single_seaters: bool
