@@ -260,3 +260,13 @@ def test_track_in_a_winner_compound_is_no_venue(extractor) -> None:
 def test_assembly_rules_list_compounds() -> None:
     rules = package_data().cues("assembly", AssemblyRules)
     assert "Sieger" in rules.not_venue_compounds
+
+
+def test_short_given_name_joins_full_name_of_a_person() -> None:
+    clusters = cluster([m("Alex Brenninger", 0), m("Alexander Brenninger", 40)], people=True)
+    assert [c.name for c in clusters] == ["Alexander Brenninger"]
+
+
+def test_short_given_name_needs_people_and_a_prefix() -> None:
+    assert len(cluster([m("Alex Brenninger", 0), m("Alexander Brenninger", 40)])) == 2
+    assert len(cluster([m("Max Brenninger", 0), m("Marco Brenninger", 40)], people=True)) == 2

@@ -44,6 +44,10 @@ from gtextract.series_shapes import SeriesShapes
 from gtextract.venue_towns import TownVenues
 
 FUZZY_SAME_NAME = 90
+# a short given name ("Alex", "Max") has three letters at least and drops two at
+# least: "Tim" and "Timo", "Jan" and "Jana" are names of their own
+MIN_SHORT_GIVEN = 3
+MIN_GIVEN_CUT = 2
 BRACKET = re.compile(r"^\s*\(([^()]{1,80})\)")
 NUMBER = re.compile(r"\d+")
 AGE = re.compile(r"^(1[0-9]|[2-7][0-9])$")  # "(16, NZ)"; "(+0,204)" is a gap, not an age
@@ -98,17 +102,35 @@ class Cluster:
         return [Evidence(start=m.start_char, end=m.end_char, text=m.text) for m in self.mentions]
 
 
-def _same_entity(short: str, long: str, *, same_numbers: bool = False) -> bool:
+def _same_entity(
+    short: str, long: str, *, same_numbers: bool = False, short_given: bool = False
+) -> bool:
     a, b = names.normalize(short).split(), names.normalize(long).split()
     if not a or not b:
         return False
-    if a == b:
+    if a == b or (short_given and _short_given_form(a, b)):
         return True
     if fuzz.ratio(" ".join(a), " ".join(b)) >= FUZZY_SAME_NAME and (
         not same_numbers or _numbers(a) == _numbers(b)
     ):
         return True
     return set(a) <= set(b) and (a[-1] == b[-1] or a[-1] in b)
+
+
+def _short_given_form(a: list[str], b: list[str]) -> bool:
+    """ "Alex Albon" ~ "Alexander Albon", "Max Vogt" ~ "Maximilian Vogt": one person
+    whose given name is written short, the surname the same."""
+    if len(a) != len(b) or len(a) < 2 or a[-1] != b[-1] or a == b:
+        return False
+    return all(
+        x == y
+        or (
+            min(len(x), len(y)) >= MIN_SHORT_GIVEN
+            and abs(len(x) - len(y)) >= MIN_GIVEN_CUT
+            and (x.startswith(y) or y.startswith(x))
+        )
+        for x, y in zip(a[:-1], b[:-1], strict=True)
+    )
 
 
 def _numbers(words: list[str]) -> list[str]:
@@ -118,13 +140,16 @@ def _numbers(words: list[str]) -> list[str]:
 FUZZY_SCAN_LIMIT = 300  # beyond this many entities only shared words are compared
 
 
-def cluster(mentions: Iterable[Mention], *, by_entry: bool = False) -> list[Cluster]:
+def cluster(
+    mentions: Iterable[Mention], *, by_entry: bool = False, people: bool = False
+) -> list[Cluster]:
     """Group mentions, longest first, so short forms join the full name.
 
     With ``by_entry`` mentions of one gazetteer entry (``kb_id_``) always join,
     so "NLS" and "Nürburgring Langstrecken-Serie" are one series, and two spellings
     alike join only with the same numbers ("Supersport 300" is not "Supersport 600"). Clusters are
-    indexed by their words so that long texts stay linear.
+    indexed by their words so that long texts stay linear. With ``people`` a given
+    name written short joins the full one ("Alex Albon" is "Alexander Albon").
     """
     clusters: list[Cluster] = []
     by_kb: dict[str, Cluster] = {}
@@ -141,7 +166,12 @@ def cluster(mentions: Iterable[Mention], *, by_entry: bool = False) -> list[Clus
             if len(clusters) <= FUZZY_SCAN_LIMIT:
                 near += clusters
             home = next(
-                (c for c in near if _same_entity(text, c.name, same_numbers=by_entry)), None
+                (
+                    c
+                    for c in near
+                    if _same_entity(text, c.name, same_numbers=by_entry, short_given=people)
+                ),
+                None,
             )
         if home is None:
             home = Cluster()
@@ -217,7 +247,7 @@ class Assembler:
             [_with_shared_surname(Mention.of(s)) for s in resolved(doc, "DRIVER", "PERSON")]
         )
         text = text_of(doc)
-        for c in cluster(mentions):
+        for c in cluster(mentions, people=True):
             if any(m.label_ == "PERSON" for m in c.mentions):
                 continue
             details: dict[str, object] = {}

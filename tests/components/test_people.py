@@ -348,3 +348,50 @@ def test_the_writers_colleagues_are_no_drivers(report) -> None:
 def test_a_drivers_colleague_stays_a_driver(report) -> None:
     r = report("Seine Kollegen Lena Kessler und Jonas Brenninger folgten.")
     assert sorted(driver_names(r)) == ["Jonas Brenninger", "Lena Kessler"]
+
+
+# --------------------------------------------------------------------------- round 3
+
+
+def test_bare_name_of_a_team_fused_to_a_make_is_no_driver(report) -> None:
+    r = report(
+        "Der Kessler-Audi war schnell. Im Audi R8 LMS von Kessler fuhr "
+        "Jonas Brenninger auf Platz zwei."
+    )
+    assert driver_names(r) == ["Jonas Brenninger"]
+
+
+def test_name_filling_the_bracket_after_a_driver_is_no_person(report) -> None:
+    r = report("Vor Jonas Brenninger (Lukas Quast) kam Tim Beck ins Ziel.")
+    assert driver_names(r) == ["Jonas Brenninger", "Tim Beck"]
+
+
+def test_unknown_given_name_before_a_team_in_brackets(report) -> None:
+    r = report("In der Wertung siegte Zoltar Wendrich (Quast Motorsport) vor Tim Beck.")
+    assert driver_names(r) == ["Zoltar Wendrich", "Tim Beck"]
+
+
+def _with_per(blank_nlp, text: str, *names: str):
+    """A Doc whose base model read ``names`` as PER entities."""
+    doc = blank_nlp(text)
+    ents = []
+    for name in names:
+        start = text.index(name)
+        span = doc.char_span(start, start + len(name), label="PER")
+        assert span is not None
+        ents.append(span)
+    doc.ents = ents
+    return doc
+
+
+def test_per_entity_ends_before_article_and_noun(blank_nlp, alone) -> None:
+    doc = _with_per(
+        blank_nlp, "Danach musste Jonas der Siegerehrung zusehen.", "Jonas der Siegerehrung"
+    )
+    found = [s.text for s in alone("gtx_people")(doc).spans["gtx_candidates"]]
+    assert "Jonas der Siegerehrung" not in found
+
+
+def test_per_entity_opening_a_quote_needs_a_given_name(blank_nlp, alone) -> None:
+    doc = _with_per(blank_nlp, "„Starker Auftritt heute“, sagte er.", "Starker Auftritt")
+    assert list(alone("gtx_people")(doc).spans["gtx_candidates"]) == []

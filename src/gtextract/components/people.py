@@ -40,6 +40,7 @@ PEOPLE_WORD_LISTS = (
 MAX_EXTRA_SURNAME_TOKENS = 2
 PEOPLE_CUES_FILE = "people_cues.json"
 # particles that are German articles or prepositions too ("der", "zum")
+PURE_ARTICLES = {"der", "den", "dem", "des", "das", "die"}
 ARTICLE_PARTICLES = {"der", "den", "dem", "des", "das", "die", "von", "vom", "zu", "zum", "zur"}
 # role nouns this long also end compounds ("Motorsportberater"); shorter ones only
 # when listed as a suffix ("-Chef": "Rallyechef")
@@ -345,7 +346,15 @@ class PeopleFinder(DataComponent):
             return None
         end = k + 1
         with_particle = k > i + 1 and doc[i + 1].text in UNAMBIGUOUS_PARTICLES
-        with_details = end + 1 < len(doc) and doc[end].text == "(" and doc[end + 1].is_digit
+        # "(23, ...)" or the team "(Quast Motorsport)"
+        with_details = (
+            end + 1 < len(doc)
+            and doc[end].text == "("
+            and (
+                doc[end + 1].is_digit
+                or (self._is_capitalised(doc[end + 1]) and doc[end + 1].lower_ not in self.makes)
+            )
+        )
         before = doc[i - 1].lower_.rsplit("-", 1)[-1] if i > 0 else ""
         with_role = before in self.driver_roles
         if with_particle or with_details or with_role:
@@ -414,8 +423,16 @@ class PeopleFinder(DataComponent):
                 doc[end - 1].lower_ in self.particles or doc[end - 1].text == "-"
             ):
                 end -= 1
+            end = self._before_article_noun(doc, start, end)
             if end <= start:
                 continue
+            if (
+                end - start > 1
+                and start > 0
+                and doc[start - 1].text in OPENING_QUOTES
+                and doc[start].text not in self.given
+            ):
+                continue  # opening a quote any word is capitalised ("Klasse Rennen")
             if end - start == 1 and start > ent.start and doc[start - 1].lower_ in self.makes:
                 continue  # "Audi Sport": a make's division, not a person
             toks = list(doc[start:end])
@@ -429,14 +446,28 @@ class PeopleFinder(DataComponent):
                 or toks[0].text in self.common_words
                 or self._after_place_word(toks[0])
                 or _compound_head(toks[0])
-                # opening a quote, any word is capitalised ("Ehrlich gesagt"); a
-                # surname named in full elsewhere comes back as a bare surname
             ):
                 continue
             if end == len(doc) and not text_of(doc)[-1:].isspace():
                 continue  # a name cut off by the end of a truncated text ("Ben Dör")
             names.append(doc[start:end])
         return names
+
+    def _before_article_noun(self, doc: Doc, start: int, end: int) -> int:
+        """End of a PER entity cut before "der Siegerehrung": an article or preposition
+        and a common noun after a name are the sentence going on, no name particle."""
+        for k in range(start + 1, end):
+            j = k
+            while j > start and doc[j - 1].lower_ in self.particles:
+                j -= 1
+            if (
+                j < k
+                and j > start
+                and all(t.lower_ in PURE_ARTICLES for t in doc[j:k])
+                and self._article_then_noun(doc[j:k], doc[k])
+            ):
+                return j
+        return end
 
     def _ner_name_token(self, tok: Token, first: bool = False) -> bool:
         text = tok.text
@@ -658,9 +689,18 @@ class PeopleFinder(DataComponent):
         }
         found += self._listed_surnames(doc, known_last)
         found = self._with_leading_family_names(found)
+        # "von Scherer" where the text also writes "Scherer-Audi": a one-word team
+        # named elsewhere, unless a full name of the text ends in it
+        team_words = {c.text for c in others if c.label_ == "TEAM" and len(c) == 1} - known_last
         spans: list[Span] = []
+        bracket_end = -1
         for span in sorted(found, key=lambda s: (s.start, -len(s))):
             if (span.start, span.end) in same_extent or (len(span) == 1 and span.start in taken):
+                continue
+            if len(span) == 1 and span.text in team_words:
+                continue
+            if span.start < bracket_end or (spans and self._bracketed_after_name(span, spans[-1])):
+                bracket_end = max(bracket_end, span.end)  # and its surname alone
                 continue
             if _cut_off(span) or self._in_town(span) or _event_name(span, self.event_nouns):
                 continue
@@ -672,6 +712,19 @@ class PeopleFinder(DataComponent):
             spans.append(Span(doc, span.start, span.end, label=label, kb_id=span.kb_id_))
         add_candidates(doc, spans)
         return doc
+
+    @staticmethod
+    def _bracketed_after_name(span: Span, before: Span) -> bool:
+        """ "Jonas Quast (Hans Beck)": a name filling the bracket right after a
+        person's name is the car's entrant or sponsor, not a second person."""
+        doc = span.doc
+        return (
+            span.start >= 1
+            and before.end == span.start - 1
+            and doc[span.start - 1].text == "("
+            and span.end < len(doc)
+            and doc[span.end].text == ")"
+        )
 
     def _with_leading_family_names(self, found: list[Span]) -> list[Span]:
         """ "3. Guan Zhou Yu": on a numbered line a word before a two-word name is
