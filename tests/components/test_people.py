@@ -395,3 +395,25 @@ def test_per_entity_ends_before_article_and_noun(blank_nlp, alone) -> None:
 def test_per_entity_opening_a_quote_needs_a_given_name(blank_nlp, alone) -> None:
     doc = _with_per(blank_nlp, "„Starker Auftritt heute“, sagte er.", "Starker Auftritt")
     assert list(alone("gtx_people")(doc).spans["gtx_candidates"]) == []
+
+
+def test_driver_before_the_team_of_an_entry_table_row(doc) -> None:
+    d = doc(
+        "Nr. Fahrer Team Fahrzeug\n"
+        "3 Deutschland  Jonas Brenninger Kessler Motorsport Audi A4\n"
+        "4 Deutschland  Tim Beck BMW Team Quast BMW 320i\n"
+    )
+    assert [(s.text, s.label_) for s in resolved(d, "DRIVER", "TEAM")] == [
+        ("Jonas Brenninger", "DRIVER"),
+        ("Kessler Motorsport", "TEAM"),
+        ("Tim Beck", "DRIVER"),
+        ("BMW Team Quast", "TEAM"),
+    ]
+
+
+def test_team_named_after_its_owner_stays_whole(doc) -> None:
+    d = doc("Den Sieg holte Walter Lechner Racing vor Tim Beck.")
+    assert [(s.text, s.label_) for s in resolved(d, "DRIVER", "TEAM")] == [
+        ("Walter Lechner Racing", "TEAM"),
+        ("Tim Beck", "DRIVER"),
+    ]

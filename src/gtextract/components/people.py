@@ -680,6 +680,7 @@ class PeopleFinder(DataComponent):
             found += self._ner_names(doc)
         others = candidates(doc, "TEAM", "TRACK", "SERIES", "MAKE", "EVENT")
         taken = {c.start for c in others}
+        found = [self._before_entity(s, taken) for s in found]
         # a name with exactly the extent of a make, team, ... ("Aston Martin": the base
         # model reads a given name in it) is that thing, not a person
         same_extent = {(c.start, c.end) for c in others}
@@ -712,6 +713,15 @@ class PeopleFinder(DataComponent):
             spans.append(Span(doc, span.start, span.end, label=label, kb_id=span.kb_id_))
         add_candidates(doc, spans)
         return doc
+
+    @staticmethod
+    def _before_entity(span: Span, taken: set[int]) -> Span:
+        """ "Jonas Quast Brenner Motorsport": a name's third word that starts a team
+        (or make, series ...) belongs to it, not to the name."""
+        for i in range(span.start + 2, span.end):
+            if i in taken:
+                return Span(span.doc, span.start, i, label=span.label, kb_id=span.kb_id)
+        return span
 
     @staticmethod
     def _bracketed_after_name(span: Span, before: Span) -> bool:

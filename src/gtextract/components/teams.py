@@ -28,6 +28,7 @@ TEAM_WORD_LISTS = (
     "company_suffixes",
     "driver_roles",
     "non_driver_roles",
+    "given_names",
 )
 
 MAX_NAME_TOKENS_BEFORE = 4
@@ -73,6 +74,7 @@ class TeamFinder(DataComponent):
             if word[:1].isupper()
         } - self.team_words
         self.makes = {f.lower() for e in data.entries("makes") for f in e.forms}
+        self.given_names = data.words("given_names")
 
     def _is_team_word(self, tok: Token) -> bool:
         low = tok.lower_
@@ -144,6 +146,7 @@ class TeamFinder(DataComponent):
                 and not (start > 0 and doc[start - 1].lower_ in GENITIVE_ARTICLES)
             )
             start = self._after_class_prefix(doc, start, tok.i, classes_at)
+            start = self._after_person(doc, start, tok.i)
             if self._noun_compound(doc[start:end]) or self._compound_modifier(doc, end):
                 continue
             if self._make_described(doc[start:end], makes_at, tok.i):
@@ -151,6 +154,25 @@ class TeamFinder(DataComponent):
             if named and not plural_next:  # "Customer Racing Teams" is a group of teams
                 spans.append(self._team_or_company(doc, start, end))
         return spans
+
+    def _after_person(self, doc: Doc, start: int, word: int) -> int:
+        """ "Jonas Quast Brenner Motorsport" (an entry table's driver and team): a given
+        name and surname before a team that has a name of its own are the driver;
+        "Jonas Quast Racing" names its owner and stays one team."""
+        first, second = doc[start], doc[start + 1]
+        if not (
+            word - start >= 3
+            and first.text in self.given_names
+            and first.whitespace_
+            and second.text[:1].isupper()
+            and second.whitespace_
+            and not self._is_team_word(second)
+        ):
+            return start
+        rest = doc[start + 2 : word]
+        if any(not self._is_team_word(t) and t.text != "-" for t in rest):
+            return start + 2
+        return start
 
     def _noun_compound(self, span: Span) -> bool:
         """ "Frauen-Team", "Organisations-Team": one hyphenated word led by a common
