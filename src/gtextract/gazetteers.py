@@ -75,6 +75,8 @@ WORD_LISTS: tuple[str, ...] = (
     "not_team_prefixes",
     # legal forms ("GmbH", "e.V."): an organisation, not by themselves a team
     "company_suffixes",
+    # units after a number ("367 km", "600 PS"): a measure, no car model number
+    "measure_units",
 )
 """Word lists (``<name>.txt``)."""
 
