@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 
 from gtextract import names
 from gtextract.components.contract import NESTED
-from gtextract.components.spans import resolved, text_of
+from gtextract.components.spans import candidates, resolved, text_of
 from gtextract.cues import AssemblyRules
 from gtextract.gazetteers import DataSource, package_data
 from gtextract.records import (
@@ -200,6 +200,8 @@ class Assembler:
         self.nationalities = data.mapping("nationalities")
         self.particles = names.particles(data)
         self.series_forms = {f: e.name for e in data.entries("series") for f in e.forms}
+        self.make_names = {e.name for e in data.entries("makes")}
+        self.car_entries = {e.name for e in data.entries("car_models")}
         self.part_of = {
             e.name: str(e.attrs["part_of"])
             for e in data.entries("tracks")
@@ -313,7 +315,7 @@ class Assembler:
     def cars(self, doc: Doc) -> list[Car]:
         cars = []
         number_at = doc._.gtx_car_numbers or {}
-        for c in self.named(doc, "CAR"):
+        for c in self._model_only_into_make(doc, self.named(doc, "CAR")):
             name = c.name
             make = next((m.kb_id_ for m in c.mentions if m.kb_id_), None)
             model = name[len(make) :].strip(" -") if make and name.startswith(make) else None
@@ -328,6 +330,30 @@ class Assembler:
                 )
             )
         return cars
+
+    def _model_only_into_make(self, doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
+        """ "der Audi R8 LMS GT3 ... der R8 LMS GT3 Evo": a car written without its make
+        is the car of the same model entry that the text names with its make."""
+        entry_at = {(s.start_char, s.end_char): s.kb_id_ for s in candidates(doc, "CAR_MODEL")}
+
+        def entries(c: Cluster) -> set[str]:
+            return {
+                e
+                for m in c.mentions
+                if (e := entry_at.get((m.start_char, m.end_char), m.kb_id_)) in self.car_entries
+            }
+
+        with_make = [c for c in clusters if any(m.kb_id_ in self.make_names for m in c.mentions)]
+        out = []
+        for c in clusters:
+            if c not in with_make:
+                own = entries(c)
+                home = next((h for h in with_make if own & entries(h)), None) if own else None
+                if home is not None:
+                    home.mentions = sorted(home.mentions + c.mentions, key=lambda m: m.start_char)
+                    continue
+            out.append(c)
+        return out
 
     def series(self, doc: Doc) -> list[Cluster]:
         """Series, also those fused into calendar lines ("ADAC GT MastersMotorsport ...")."""

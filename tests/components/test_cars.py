@@ -195,3 +195,11 @@ def test_number_before_a_unit_is_no_model_number(report) -> None:
 )
 def test_historic_and_rally_models(report, text: str, car: str) -> None:
     assert [c.name for c in report(text).cars] == [car]
+
+
+def test_model_without_make_joins_the_car_named_with_its_make(report) -> None:
+    r = report(
+        "Jonas Quast siegte im Audi R8 LMS GT3 vor Tim Beck. "
+        "Der R8 LMS GT3 Evo von Beck lag zurück."
+    )
+    assert [(c.name, c.make, len(c.mentions)) for c in r.cars] == [("Audi R8 LMS GT3", "Audi", 2)]
