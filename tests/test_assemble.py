@@ -198,6 +198,7 @@ def test_constructor_series_come_from_the_assembly_data(extractor, tmp_path) -> 
     assert [t.name for t in Assembler()(doc).teams] == ["Ferrari"]
 
     files = ("nationalities.tsv", "name_particles.txt", "series.jsonl", "tracks.jsonl")
+    files += ("makes.jsonl", "car_models.jsonl")
     package_data().copy_to(tmp_path, files)
     (tmp_path / "assembly.json").write_text('{"constructor_series": []}', encoding="utf-8")
     assert Assembler(DataSource(tmp_path))(doc).teams == []
