@@ -417,3 +417,21 @@ def test_team_named_after_its_owner_stays_whole(doc) -> None:
         ("Walter Lechner Racing", "TEAM"),
         ("Tim Beck", "DRIVER"),
     ]
+
+
+def test_contact_between_cars_is_no_press_contact(report) -> None:
+    r = report("Nach einem Kontakt von Jonas Quast drehte sich Tim Beck. Quast fuhr weiter.")
+    assert driver_names(r) == ["Jonas Quast", "Tim Beck"]
+
+
+def test_brother_of_a_driver_after_the_name_stays_a_driver(report) -> None:
+    r = report("Arthur Brenninger, Bruder von Formel-1-Fahrer Jonas Brenninger, wurde Vierter.")
+    assert driver_names(r) == ["Arthur Brenninger", "Jonas Brenninger"]
+
+
+def test_siblings_named_by_given_name_after_the_family(report) -> None:
+    r = report(
+        "Die beiden Quast-Brüder Jonas (17, Warngau, Beck Racing) und "
+        "Tim (16, Warngau, Beck Racing) starten im ADAC Formel 4."
+    )
+    assert driver_names(r) == ["Jonas Quast", "Tim Quast"]

@@ -20,7 +20,13 @@ from spacy.tokens import Doc, Span, Token
 
 from gtextract.components import contract
 from gtextract.components.base import DataComponent
-from gtextract.components.spans import add_candidates, candidates, is_sentence_start, text_of
+from gtextract.components.spans import (
+    add_candidates,
+    candidates,
+    is_sentence_start,
+    lower_forms,
+    text_of,
+)
 from gtextract.cues import PeopleCues
 from gtextract.gazetteers import CALENDAR_FILE, DataSource, entry_file, mapping_file, word_file
 from gtextract.names import FOREIGN_PARTICLES, UNAMBIGUOUS_PARTICLES, particles
@@ -55,6 +61,9 @@ BYLINE_AFTER = re.compile(rf"^\s*(?:(?:&|und|,)(?:\s+{_NAME_WORD}){{1,4}}\s*)?$"
 POSTED_AT = re.compile(r"^\s*am\s+\d{1,2}\.\d{1,2}\.\d{2,4}\s+um\s+\d{1,2}:\d{2}\b")
 # a last name word this short ending a text is a cut-off ("Max Ver")
 MAX_CUT_WORD = 3
+# a sibling's lone given name: "Jonas (17)", "Jonas und", "Jonas, "
+SIBLING_NAME_ENDS = {"(", "und", ",", "sowie", "&", "/"}
+MAX_SIBLING_SPAN = 30  # tokens after "die Quast-Brüder" that may name them
 OPENING_QUOTES = {'"', "„", "“", "«", "»", "‚", "'"}
 
 
@@ -183,6 +192,8 @@ class PeopleFinder(DataComponent):
         self.writer_colleagues = set(cues.writer_colleagues)
         # a name right after these is the event's ("ADAC-Rallye Stemweder Berg"), no person
         self.event_nouns = set(cues.event_nouns)
+        self.kin_nouns = set(cues.kin_nouns)
+        self.sibling_nouns = set(cues.sibling_nouns)
         self.given = data.words("given_names")
         self.surnames = data.words("surnames")
         self.particles = particles(data)
@@ -388,6 +399,32 @@ class PeopleFinder(DataComponent):
         if k == i + 2:
             return None
         return Span(doc, i, i + 1, label="PER", kb_id=doc[k:end].text)
+
+    def _siblings_by_given_name(self, doc: Doc) -> list[Span]:
+        """ "die Quast-Brüder Jonas (17) und Tim (16)", "die Geschwister Quast, Jonas und
+        Tim": lone given names after a family's sibling noun, each with the family name
+        as its ``kb_id`` (assembly completes the name)."""
+        lower = lower_forms(doc)
+        spans = []
+        for i, word in enumerate(lower):
+            if word not in self.sibling_nouns:
+                continue
+            if i >= 2 and lower[i - 1] == "-" and not doc[i - 2].whitespace_:
+                family, k = doc[i - 2].text, i + 1  # "Quast-Brüder"
+            elif i + 1 < len(doc) and doc[i + 1].text in self.surnames:
+                family, k = doc[i + 1].text, i + 2  # "Brüder Quast"
+            else:
+                continue
+            if not self._is_capitalised(doc[i - 2 if k == i + 1 else i + 1]):
+                continue
+            stop = min(len(doc), k + MAX_SIBLING_SPAN)
+            while k < stop and not is_sentence_start(doc[k]):
+                nxt = lower[k + 1] if k + 1 < len(doc) else ""
+                listed = nxt in SIBLING_NAME_ENDS or lower[k - 1] in SIBLING_NAME_ENDS
+                if listed and self._is_given(doc[k]):
+                    spans.append(Span(doc, k, k + 1, label="PER", kb_id=family))
+                k += 1
+        return spans
 
     def _rule_names(self, doc: Doc) -> list[Span]:
         spans: list[Span] = []
@@ -644,7 +681,12 @@ class PeopleFinder(DataComponent):
         if self._team_owner(span) or self._writers_colleague(span):
             return "PERSON"
         after = doc[span.end : span.end + 3]
-        if len(after) >= 2 and after[0].text == "," and self._other_role(after[1]):
+        if (
+            len(after) >= 2
+            and after[0].text == ","
+            and self._other_role(after[1])
+            and after[1].lower_ not in self.kin_nouns  # "A, Bruder von B": a relative
+        ):
             return "PERSON"
         return "DRIVER"
 
@@ -675,7 +717,7 @@ class PeopleFinder(DataComponent):
         return False
 
     def __call__(self, doc: Doc) -> Doc:
-        found = self._rule_names(doc)
+        found = self._rule_names(doc) + self._siblings_by_given_name(doc)
         if self.use_ner:
             found += self._ner_names(doc)
         others = candidates(doc, "TEAM", "TRACK", "SERIES", "MAKE", "EVENT")
