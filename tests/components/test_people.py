@@ -435,3 +435,22 @@ def test_siblings_named_by_given_name_after_the_family(report) -> None:
         "Tim (16, Warngau, Beck Racing) starten im ADAC Formel 4."
     )
     assert driver_names(r) == ["Jonas Quast", "Tim Quast"]
+
+
+def _ner_people(blank_nlp, alone, text: str, *names: str) -> list[str]:
+    doc = alone("gtx_people")(_with_per(blank_nlp, text, *names))
+    return [s.text for s in doc.spans["gtx_candidates"]]
+
+
+def test_lone_per_with_a_foreign_surname_ending(blank_nlp, alone) -> None:
+    assert _ner_people(blank_nlp, alone, "Am Start zog Kvarnström vorbei.", "Kvarnström") == []
+    assert _ner_people(blank_nlp, alone, "Am Start zog Gunnarsson vorbei.", "Gunnarsson") == [
+        "Gunnarsson"
+    ]
+
+
+def test_given_name_ending_in_s_starts_a_name(blank_nlp, alone) -> None:
+    found = _ner_people(
+        blank_nlp, alone, "Dann kam Laurents Quellmalz ins Ziel.", "Laurents Quellmalz"
+    )
+    assert "Laurents Quellmalz" in found

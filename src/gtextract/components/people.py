@@ -194,6 +194,7 @@ class PeopleFinder(DataComponent):
         self.event_nouns = set(cues.event_nouns)
         self.kin_nouns = set(cues.kin_nouns)
         self.sibling_nouns = set(cues.sibling_nouns)
+        self.foreign_endings = tuple(cues.foreign_surname_endings)
         self.given = data.words("given_names")
         self.surnames = data.words("surnames")
         self.particles = particles(data)
@@ -478,7 +479,7 @@ class PeopleFinder(DataComponent):
             ):
                 continue
             if len(toks) == 1 and (
-                toks[0].text not in self.surnames  # a lone PER must be a known surname
+                not self._surname_alone(toks[0].text)
                 or toks[0].text in self.given
                 or toks[0].text in self.common_words
                 or self._after_place_word(toks[0])
@@ -506,6 +507,14 @@ class PeopleFinder(DataComponent):
                 return j
         return end
 
+    def _surname_alone(self, text: str) -> bool:
+        """A lone PER must be a known surname, or one by its foreign ending ("Göransson")."""
+        return text in self.surnames or (
+            text.endswith(self.foreign_endings)
+            and text not in self.not_names
+            and text.lower() not in self.not_names_lower
+        )
+
     def _ner_name_token(self, tok: Token, first: bool = False) -> bool:
         text = tok.text
         if not self._is_capitalised(tok) or text in self.never_names or text in self.places:
@@ -524,7 +533,13 @@ class PeopleFinder(DataComponent):
         if first and tok.i > 1 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_:
             return False  # "Mercedes-Crews von Heico": the tail of a compound
         # a genitive "Klingmanns" does not start a name
-        return not (first and text.endswith("s") and text[:-1] in self.surnames)
+        # ... unless it is a given name too ("Laurents Hörr")
+        return not (
+            first
+            and text.endswith("s")
+            and text[:-1] in self.surnames
+            and (text[:-1] not in self.given or tok.i + 1 >= len(doc) or not tok.whitespace_)
+        )
 
     def _listed_surnames(self, doc: Doc, known_last: set[str]) -> list[Span]:
         """Bare surnames: of a full name seen earlier, in slash crews ("Ludwig/Mies"),
