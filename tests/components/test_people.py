@@ -454,3 +454,21 @@ def test_given_name_ending_in_s_starts_a_name(blank_nlp, alone) -> None:
         blank_nlp, alone, "Dann kam Laurents Quellmalz ins Ziel.", "Laurents Quellmalz"
     )
     assert "Laurents Quellmalz" in found
+
+
+def test_quoted_pseudonym_before_its_car(report) -> None:
+    r = report(
+        'Torsten Quast (Peugeot 208 R2) und der Luxemburger "Rallyefan93" '
+        "(Citroën C2 R2) fuhren vorn."
+    )
+    assert driver_names(r) == ["Torsten Quast", "Rallyefan93"]
+
+
+def test_quoted_word_without_driver_context_is_no_pseudonym(report) -> None:
+    assert driver_names(report("Er sagte „Danke“ (zu allen) und fuhr heim.")) == []
+
+
+def test_nickname_between_given_name_and_surname(report) -> None:
+    r = report("Am Steuer saß Jonas „Schmiddi“ Quast. Quast fuhr auf Platz zwei vor Tim Beck.")
+    assert driver_names(r) == ["Jonas „Schmiddi“ Quast", "Tim Beck"]
+    assert len(r.drivers[0].mentions) == 2

@@ -64,6 +64,8 @@ MAX_CUT_WORD = 3
 # a sibling's lone given name: "Jonas (17)", "Jonas und", "Jonas, "
 SIBLING_NAME_ENDS = {"(", "und", ",", "sowie", "&", "/"}
 MAX_SIBLING_SPAN = 30  # tokens after "die Quast-Brüder" that may name them
+CLOSING_QUOTES = {'"', "“", "”", "«", "»", "‘", "’", "'"}
+MIN_PSEUDONYM = 3
 OPENING_QUOTES = {'"', "„", "“", "«", "»", "‚", "'"}
 
 
@@ -284,6 +286,14 @@ class PeopleFinder(DataComponent):
             and self._is_surname(doc[j + 1])
         ):
             j += 1
+        if (
+            j + 3 < len(doc)
+            and doc[j].text in OPENING_QUOTES
+            and doc[j + 2].text in CLOSING_QUOTES
+            and self._is_capitalised(doc[j + 1])
+            and doc[j + 3].text in self.surnames
+        ):
+            j += 3  # 'Christian „Schmiddi“ Brenninger': a nickname between the names
         k = j
         while k < len(doc) and doc[k].lower_ in self.particles and doc[k].text != "und":
             k += 1
@@ -425,6 +435,25 @@ class PeopleFinder(DataComponent):
                 if listed and self._is_given(doc[k]):
                     spans.append(Span(doc, k, k + 1, label="PER", kb_id=family))
                 k += 1
+        return spans
+
+    def _pseudonyms(self, doc: Doc, car_starts: set[int]) -> list[Span]:
+        """ "der Luxemburger „Rallyefan93“ (Citroën C2)", "Pilot ‚Maximilian‘": a quoted
+        word that a nationality or driver word announces, or that the bracket of its
+        car or age follows, is a driver's pseudonym (the record keeps it as written)."""
+        spans = []
+        lower = lower_forms(doc)
+        for i in range(1, len(doc) - 2):
+            if doc[i].text not in OPENING_QUOTES or doc[i + 2].text not in CLOSING_QUOTES:
+                continue
+            word = doc[i + 1]
+            if not (word.text[:1].isupper() and len(word.text) >= MIN_PSEUDONYM):
+                continue
+            announced = doc[i - 1].text in self.places or lower[i - 1] in self.driver_roles
+            bracket = i + 4 < len(doc) and doc[i + 3].text == "("
+            with_car = bracket and (doc[i + 4].is_digit or i + 4 in car_starts)
+            if announced or with_car:
+                spans.append(Span(doc, i + 1, i + 2, label="PER"))
         return spans
 
     def _rule_names(self, doc: Doc) -> list[Span]:
@@ -737,6 +766,9 @@ class PeopleFinder(DataComponent):
             found += self._ner_names(doc)
         others = candidates(doc, "TEAM", "TRACK", "SERIES", "MAKE", "EVENT")
         taken = {c.start for c in others}
+        car_starts = {c.start for c in candidates(doc, "MAKE", "CAR", "CAR_MODEL")}
+        pseudonyms = self._pseudonyms(doc, car_starts)
+        found += pseudonyms
         found = [self._before_entity(s, taken) for s in found]
         # a name with exactly the extent of a make, team, ... ("Aston Martin": the base
         # model reads a given name in it) is that thing, not a person
