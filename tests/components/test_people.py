@@ -472,3 +472,9 @@ def test_nickname_between_given_name_and_surname(report) -> None:
     r = report("Am Steuer saß Jonas „Schmiddi“ Quast. Quast fuhr auf Platz zwei vor Tim Beck.")
     assert driver_names(r) == ["Jonas „Schmiddi“ Quast", "Tim Beck"]
     assert len(r.drivers[0].mentions) == 2
+
+
+def test_driver_word_joined_to_a_role_keeps_a_driver(report) -> None:
+    r = report("Es sprach der Rennfahrer und Berg-Cup-Sportleiter Jonas Quast aus Weiden.")
+    assert driver_names(r) == ["Jonas Quast"]
+    assert driver_names(report("Teamchef Jonas Quast sah Tim Beck siegen.")) == ["Tim Beck"]

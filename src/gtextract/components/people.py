@@ -66,6 +66,7 @@ SIBLING_NAME_ENDS = {"(", "und", ",", "sowie", "&", "/"}
 MAX_SIBLING_SPAN = 30  # tokens after "die Quast-Brüder" that may name them
 CLOSING_QUOTES = {'"', "“", "”", "«", "»", "‘", "’", "'"}
 MIN_PSEUDONYM = 3
+MAX_ROLE_PAIR = 6  # words before a role that may join a driver word to it
 OPENING_QUOTES = {'"', "„", "“", "«", "»", "‚", "'"}
 
 
@@ -719,7 +720,7 @@ class PeopleFinder(DataComponent):
         for tok in reversed(list(window)):
             word = tok.lower_
             if self._other_role(tok):
-                return "PERSON"
+                return "DRIVER" if self._driver_and_role(doc, tok.i) else "PERSON"
             if word in self.driver_roles:
                 return "DRIVER"
         if self._team_owner(span) or self._writers_colleague(span):
@@ -733,6 +734,16 @@ class PeopleFinder(DataComponent):
         ):
             return "PERSON"
         return "DRIVER"
+
+    def _driver_and_role(self, doc: Doc, role: int) -> bool:
+        """ "Rennfahrer und Sportleiter X", "Teamchef und Fahrer X": a driver word joined
+        to the role by "und" makes the person a driver too (who drives counts)."""
+        lower = lower_forms(doc)
+        start = max(0, role - MAX_ROLE_PAIR)
+        words = lower[start:role]
+        if "und" not in words and "sowie" not in words:
+            return False
+        return any(w.rsplit("-", 1)[-1] in self.driver_roles for w in words)
 
     def _other_role(self, tok: Token) -> bool:
         word = tok.lower_
