@@ -478,3 +478,10 @@ def test_driver_word_joined_to_a_role_keeps_a_driver(report) -> None:
     r = report("Es sprach der Rennfahrer und Berg-Cup-Sportleiter Jonas Quast aus Weiden.")
     assert driver_names(r) == ["Jonas Quast"]
     assert driver_names(report("Teamchef Jonas Quast sah Tim Beck siegen.")) == ["Tim Beck"]
+
+
+def test_surname_with_typographic_apostrophe(report) -> None:
+    assert driver_names(report("Platz zwei ging an Jonas O’Quast vor Tim Beck.")) == [
+        "Jonas O’Quast",
+        "Tim Beck",
+    ]

@@ -9,6 +9,7 @@ keeps the text unchanged (no whitespace is added) while exposing the parts.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -25,6 +26,9 @@ HYPHEN_INFIX = rf"(?<=[{ALPHA}0-9])-(?=[{ALPHA}0-9])"
 QUOTE_OPEN_CHARS = '„“”"»«‚‘'
 MARK_BEFORE_QUOTE_INFIX = rf"(?<=[{ALPHA}0-9])[.!?:;,](?=[{QUOTE_OPEN_CHARS}][{ALPHA}0-9])"
 QUOTE_AFTER_MARK_INFIX = rf"(?<=[{ALPHA}0-9][.!?:;,])[{QUOTE_OPEN_CHARS}](?=[{ALPHA}0-9])"
+# "O’Ward", "D’Ambrosio": a name's letter and typographic apostrophe stay one word
+# with it, as "O'Young" does with a straight one
+APOSTROPHE_NAME = re.compile(r"^[A-Z][’'][A-ZÄÖÜ][\w-]+$")
 CODE_DOT_SUFFIX = rf"(?<=[{ALPHA}][0-9])\.$|(?<=[{ALPHA}][0-9][0-9])\.$"
 
 
@@ -40,6 +44,8 @@ def add_hyphen_infixes(nlp: Language) -> Language:
     tokenizer: Any = nlp.tokenizer
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    if tokenizer.token_match is None:
+        tokenizer.token_match = APOSTROPHE_NAME.match
     return nlp
 
 
