@@ -203,3 +203,12 @@ def test_model_without_make_joins_the_car_named_with_its_make(report) -> None:
         "Der R8 LMS GT3 Evo von Beck lag zurück."
     )
     assert [(c.name, c.make, len(c.mentions)) for c in r.cars] == [("Audi R8 LMS GT3", "Audi", 2)]
+
+
+def test_glued_rally_table_rows(report) -> None:
+    r = report(
+        "Ergebnis\n1Quast / Beck (D)Ford Fiesta R5RC2\n"
+        "2Brenninger / Kessler (D)Mitsubishi Lancer E10RC2\n"
+    )
+    assert [c.name for c in r.cars] == ["Ford Fiesta R5", "Mitsubishi Lancer E10"]
+    assert [d.name for d in r.drivers] == ["Quast", "Beck", "Brenninger", "Kessler"]

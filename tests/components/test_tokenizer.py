@@ -66,3 +66,9 @@ def test_quote_rule_keeps_abbreviations_without_quotes(extractor) -> None:
 def test_name_with_typographic_apostrophe_stays_one_word(extractor) -> None:
     assert tokens(extractor, "Es siegte Pato O’Quast.") == ["Es", "siegte", "Pato", "O’Quast", "."]
     assert tokens(extractor, "Er sagt’s.") == ["Er", "sagt", "’s", "."]
+
+
+def test_glued_table_cells_split(extractor) -> None:
+    assert tokens(extractor, "3Quast / Beck")[:2] == ["3", "Quast"]
+    assert tokens(extractor, "Ford Fiesta R5RC2")[2:] == ["R5", "RC2"]
+    assert tokens(extractor, "Das 24h-Rennen") == ["Das", "24h", "-", "Rennen"]

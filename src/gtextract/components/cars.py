@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from gtextract.components import contract
 from gtextract.components.base import DataComponent
 from gtextract.components.spans import add_candidates, candidates
+from gtextract.components.tokenizer import RALLY_CLASS
 from gtextract.gazetteers import DataSource, entry_file, word_file
 
 MAX_MODEL_TOKENS = 6
@@ -82,6 +83,8 @@ class CarFinder(DataComponent):
             tok = doc[end]
             if tok.text.isdigit() and end + 1 < len(doc) and doc[end + 1].lower_ in self.units:
                 break  # "Toyota 367 km": a distance after the make, no model number
+            if end > start and not doc[end - 1].whitespace_ and RALLY_CLASS.match(tok.text):
+                break  # "Fiesta R5RC2" of a scraped table: the rally class, not the model
             if tok.text.isdigit() and end > start:
                 # after the first model word a version digit ("Evo 2", "GT 3 Cup") or a
                 # number inside the line; "Audi A4 678" ending a table row is the points
