@@ -445,7 +445,7 @@ class PeopleFinder(DataComponent):
         spans = []
         lower = lower_forms(doc)
         for i in range(1, len(doc) - 2):
-            if doc[i].text not in OPENING_QUOTES or doc[i + 2].text not in CLOSING_QUOTES:
+            if lower[i] not in OPENING_QUOTES or lower[i + 2] not in CLOSING_QUOTES:
                 continue
             word = doc[i + 1]
             if not (word.text[:1].isupper() and len(word.text) >= MIN_PSEUDONYM):
