@@ -141,3 +141,10 @@ def test_silver_arrows_nickname_is_no_team(report) -> None:
 def test_doubled_flag_country_ends_the_team_name(doc) -> None:
     d = doc("Zweiter: SchweizSchweiz Kai Brenner ItalienItalien Scuderia Ferrari")
     assert teams(d) == ["Scuderia Ferrari"]
+
+
+def test_team_word_ending_the_text(report) -> None:
+    assert report("Ein Rekord für das Team").teams == []
+    assert [t.name for t in report("Ein Rekord für das Jonas Quast Team").teams] == [
+        "Jonas Quast Team"
+    ]

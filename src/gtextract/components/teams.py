@@ -159,10 +159,11 @@ class TeamFinder(DataComponent):
         """ "Jonas Quast Brenner Motorsport" (an entry table's driver and team): a given
         name and surname before a team that has a name of its own are the driver;
         "Jonas Quast Racing" names its owner and stays one team."""
+        if word - start < 3:
+            return start
         first, second = doc[start], doc[start + 1]
         if not (
-            word - start >= 3
-            and first.text in self.given_names
+            first.text in self.given_names
             and first.whitespace_
             and second.text[:1].isupper()
             and second.whitespace_
