@@ -219,6 +219,7 @@ def test_constructor_series_come_from_the_assembly_data(extractor, tmp_path) -> 
         "driver_roles.txt",  # a series in a role compound ("Formel-1-Pilot") names no field
         "non_driver_roles.txt",
     )
+    files += ("makes.jsonl", "car_models.jsonl")
     package_data().copy_to(tmp_path, files)
     (tmp_path / "assembly.json").write_text('{"constructor_series": []}', encoding="utf-8")
     assert Assembler(DataSource(tmp_path))(doc).teams == []
@@ -281,3 +282,13 @@ def test_track_in_a_winner_compound_is_no_venue(extractor) -> None:
 def test_assembly_rules_list_compounds() -> None:
     rules = package_data().cues("assembly", AssemblyRules)
     assert "Sieger" in rules.not_venue_compounds
+
+
+def test_short_given_name_joins_full_name_of_a_person() -> None:
+    clusters = cluster([m("Alex Brenninger", 0), m("Alexander Brenninger", 40)], people=True)
+    assert [c.name for c in clusters] == ["Alexander Brenninger"]
+
+
+def test_short_given_name_needs_people_and_a_prefix() -> None:
+    assert len(cluster([m("Alex Brenninger", 0), m("Alexander Brenninger", 40)])) == 2
+    assert len(cluster([m("Max Brenninger", 0), m("Marco Brenninger", 40)], people=True)) == 2

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 
 from gtextract import names
 from gtextract.components.contract import NESTED
-from gtextract.components.spans import resolved, text_of
+from gtextract.components.spans import candidates, resolved, text_of
 from gtextract.cues import AssemblyRules
 from gtextract.gazetteers import DataSource, package_data
 from gtextract.records import (
@@ -44,6 +44,10 @@ from gtextract.series_shapes import SeriesShapes
 from gtextract.venue_towns import TownVenues
 
 FUZZY_SAME_NAME = 90
+# a short given name ("Alex", "Max") has three letters at least and drops two at
+# least: "Tim" and "Timo", "Jan" and "Jana" are names of their own
+MIN_SHORT_GIVEN = 3
+MIN_GIVEN_CUT = 2
 BRACKET = re.compile(r"^\s*\(([^()]{1,80})\)")
 NUMBER = re.compile(r"\d+")
 AGE = re.compile(r"^(1[0-9]|[2-7][0-9])$")  # "(16, NZ)"; "(+0,204)" is a gap, not an age
@@ -103,17 +107,35 @@ class Cluster:
         return [Evidence(start=m.start_char, end=m.end_char, text=m.text) for m in self.mentions]
 
 
-def _same_entity(short: str, long: str, *, same_numbers: bool = False) -> bool:
+def _same_entity(
+    short: str, long: str, *, same_numbers: bool = False, short_given: bool = False
+) -> bool:
     a, b = names.normalize(short).split(), names.normalize(long).split()
     if not a or not b:
         return False
-    if a == b:
+    if a == b or (short_given and _short_given_form(a, b)):
         return True
     if fuzz.ratio(" ".join(a), " ".join(b)) >= FUZZY_SAME_NAME and (
         not same_numbers or _numbers(a) == _numbers(b)
     ):
         return True
     return set(a) <= set(b) and (a[-1] == b[-1] or a[-1] in b)
+
+
+def _short_given_form(a: list[str], b: list[str]) -> bool:
+    """ "Alex Albon" ~ "Alexander Albon", "Max Vogt" ~ "Maximilian Vogt": one person
+    whose given name is written short, the surname the same."""
+    if len(a) != len(b) or len(a) < 2 or a[-1] != b[-1] or a == b:
+        return False
+    return all(
+        x == y
+        or (
+            min(len(x), len(y)) >= MIN_SHORT_GIVEN
+            and abs(len(x) - len(y)) >= MIN_GIVEN_CUT
+            and (x.startswith(y) or y.startswith(x))
+        )
+        for x, y in zip(a[:-1], b[:-1], strict=True)
+    )
 
 
 def _numbers(words: list[str]) -> list[str]:
@@ -123,13 +145,16 @@ def _numbers(words: list[str]) -> list[str]:
 FUZZY_SCAN_LIMIT = 300  # beyond this many entities only shared words are compared
 
 
-def cluster(mentions: Iterable[Mention], *, by_entry: bool = False) -> list[Cluster]:
+def cluster(
+    mentions: Iterable[Mention], *, by_entry: bool = False, people: bool = False
+) -> list[Cluster]:
     """Group mentions, longest first, so short forms join the full name.
 
     With ``by_entry`` mentions of one gazetteer entry (``kb_id_``) always join,
     so "NLS" and "Nürburgring Langstrecken-Serie" are one series, and two spellings
     alike join only with the same numbers ("Supersport 300" is not "Supersport 600"). Clusters are
-    indexed by their words so that long texts stay linear.
+    indexed by their words so that long texts stay linear. With ``people`` a given
+    name written short joins the full one ("Alex Albon" is "Alexander Albon").
     """
     clusters: list[Cluster] = []
     by_kb: dict[str, Cluster] = {}
@@ -146,7 +171,12 @@ def cluster(mentions: Iterable[Mention], *, by_entry: bool = False) -> list[Clus
             if len(clusters) <= FUZZY_SCAN_LIMIT:
                 near += clusters
             home = next(
-                (c for c in near if _same_entity(text, c.name, same_numbers=by_entry)), None
+                (
+                    c
+                    for c in near
+                    if _same_entity(text, c.name, same_numbers=by_entry, short_given=people)
+                ),
+                None,
             )
         if home is None:
             home = Cluster()
@@ -184,6 +214,8 @@ class Assembler:
         self.nationalities = data.mapping("nationalities")
         self.particles = names.particles(data)
         self.series_forms = {f: e.name for e in data.entries("series") for f in e.forms}
+        self.make_names = {e.name for e in data.entries("makes")}
+        self.car_entries = {e.name for e in data.entries("car_models")}
         self.part_of = {
             e.name: str(e.attrs["part_of"])
             for e in data.entries("tracks")
@@ -231,7 +263,7 @@ class Assembler:
             [_with_shared_surname(Mention.of(s)) for s in resolved(doc, "DRIVER", "PERSON")]
         )
         text = text_of(doc)
-        for c in cluster(mentions):
+        for c in cluster(mentions, people=True):
             if any(m.label_ == "PERSON" for m in c.mentions):
                 continue
             details: dict[str, object] = {}
@@ -331,7 +363,7 @@ class Assembler:
     def cars(self, doc: Doc) -> list[Car]:
         cars = []
         number_at = doc._.gtx_car_numbers or {}
-        for c in self.named(doc, "CAR"):
+        for c in self._model_only_into_make(doc, self.named(doc, "CAR")):
             name = c.name
             make = next((m.kb_id_ for m in c.mentions if m.kb_id_), None)
             model = name[len(make) :].strip(" -") if make and name.startswith(make) else None
@@ -346,6 +378,30 @@ class Assembler:
                 )
             )
         return cars
+
+    def _model_only_into_make(self, doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
+        """ "der Audi R8 LMS GT3 ... der R8 LMS GT3 Evo": a car written without its make
+        is the car of the same model entry that the text names with its make."""
+        entry_at = {(s.start_char, s.end_char): s.kb_id_ for s in candidates(doc, "CAR_MODEL")}
+
+        def entries(c: Cluster) -> set[str]:
+            return {
+                e
+                for m in c.mentions
+                if (e := entry_at.get((m.start_char, m.end_char), m.kb_id_)) in self.car_entries
+            }
+
+        with_make = [c for c in clusters if any(m.kb_id_ in self.make_names for m in c.mentions)]
+        out = []
+        for c in clusters:
+            if c not in with_make:
+                own = entries(c)
+                home = next((h for h in with_make if own & entries(h)), None) if own else None
+                if home is not None:
+                    home.mentions = sorted(home.mentions + c.mentions, key=lambda m: m.start_char)
+                    continue
+            out.append(c)
+        return out
 
     def series(self, doc: Doc) -> list[Cluster]:
         """Series, also those fused into calendar lines ("ADAC GT MastersMotorsport ...")."""

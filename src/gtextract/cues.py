@@ -222,6 +222,18 @@ class PeopleCues(CueFile):
     event_nouns: list[str] = Field(
         description="the capitalised words after these name the event ('Rallye Erzgebirge')"
     )
+    sibling_nouns: list[str] = Field(
+        description="'die Estner-Brüder Andreas (17) und Sebastian (16)': the given names "
+        "after these share the family name"
+    )
+    foreign_surname_endings: list[str] = Field(
+        description="endings of Nordic, Slavic, Greek ... surnames: a lone PER entity "
+        "ending so ('Göransson', 'Kubicki') is a surname no list needs to know"
+    )
+    kin_nouns: list[str] = Field(
+        description="'A, Bruder von B': a kinship after a name tells whose relative A is, "
+        "not that A is no driver",
+    )
 
 
 class AssemblyRules(CueFile):

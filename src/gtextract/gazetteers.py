@@ -77,6 +77,8 @@ WORD_LISTS: tuple[str, ...] = (
     "company_suffixes",
     # nouns a team word modifies ("ADAC Racing Weekend", "Racing Cup"): no team
     "not_team_heads",
+    # units after a number ("367 km", "600 PS"): a measure, no car model number
+    "measure_units",
 )
 """Word lists (``<name>.txt``)."""
 

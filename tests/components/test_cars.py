@@ -176,3 +176,39 @@ def test_a_make_with_team_words_is_an_entrant_not_a_car(alone, hand_doc, markup)
 )
 def test_rally_and_historic_models(report, text, car) -> None:
     assert [c[0] for c in cars(report, text)] == [car]
+
+
+def test_number_before_a_unit_is_no_model_number(report) -> None:
+    assert [c.name for c in report("Die Etappe über Toyota 367 km gewann Jonas Quast.").cars] == []
+
+
+@pytest.mark.parametrize(
+    "text, car",
+    [
+        ("Jonas Quast fuhr einen Triumph Spitfire.", "Triumph Spitfire"),
+        ("Jonas Quast fuhr einen AC Cobra.", "AC Cobra"),
+        ("Dort standen 40 Steyr Puch 500 Autos.", "Steyr Puch 500"),
+        ("Jonas Quast fuhr einen Sin R1 GT4 in Hockenheim.", "Sin R1 GT4"),
+        ("Jonas Quast siegte im Mini Buggy.", "Mini Buggy"),
+        ("Im Mercedes 190E 2,3 16V siegte Jonas Quast.", "Mercedes 190E 2,3 16V"),
+    ],
+)
+def test_historic_and_rally_models(report, text: str, car: str) -> None:
+    assert [c.name for c in report(text).cars] == [car]
+
+
+def test_model_without_make_joins_the_car_named_with_its_make(report) -> None:
+    r = report(
+        "Jonas Quast siegte im Audi R8 LMS GT3 vor Tim Beck. "
+        "Der R8 LMS GT3 Evo von Beck lag zurück."
+    )
+    assert [(c.name, c.make, len(c.mentions)) for c in r.cars] == [("Audi R8 LMS GT3", "Audi", 2)]
+
+
+def test_glued_rally_table_rows(report) -> None:
+    r = report(
+        "Ergebnis\n1Quast / Beck (D)Ford Fiesta R5RC2\n"
+        "2Brenninger / Kessler (D)Mitsubishi Lancer E10RC2\n"
+    )
+    assert [c.name for c in r.cars] == ["Ford Fiesta R5", "Mitsubishi Lancer E10"]
+    assert [d.name for d in r.drivers] == ["Quast", "Beck", "Brenninger", "Kessler"]

@@ -348,3 +348,140 @@ def test_the_writers_colleagues_are_no_drivers(report) -> None:
 def test_a_drivers_colleague_stays_a_driver(report) -> None:
     r = report("Seine Kollegen Lena Kessler und Jonas Brenninger folgten.")
     assert sorted(driver_names(r)) == ["Jonas Brenninger", "Lena Kessler"]
+
+
+# --------------------------------------------------------------------------- round 3
+
+
+def test_bare_name_of_a_team_fused_to_a_make_is_no_driver(report) -> None:
+    r = report(
+        "Der Kessler-Audi war schnell. Im Audi R8 LMS von Kessler fuhr "
+        "Jonas Brenninger auf Platz zwei."
+    )
+    assert driver_names(r) == ["Jonas Brenninger"]
+
+
+def test_name_filling_the_bracket_after_a_driver_is_no_person(report) -> None:
+    r = report("Vor Jonas Brenninger (Lukas Quast) kam Tim Beck ins Ziel.")
+    assert driver_names(r) == ["Jonas Brenninger", "Tim Beck"]
+
+
+def test_unknown_given_name_before_a_team_in_brackets(report) -> None:
+    r = report("In der Wertung siegte Zoltar Wendrich (Quast Motorsport) vor Tim Beck.")
+    assert driver_names(r) == ["Zoltar Wendrich", "Tim Beck"]
+
+
+def _with_per(blank_nlp, text: str, *names: str):
+    """A Doc whose base model read ``names`` as PER entities."""
+    doc = blank_nlp(text)
+    ents = []
+    for name in names:
+        start = text.index(name)
+        span = doc.char_span(start, start + len(name), label="PER")
+        assert span is not None
+        ents.append(span)
+    doc.ents = ents
+    return doc
+
+
+def test_per_entity_ends_before_article_and_noun(blank_nlp, alone) -> None:
+    doc = _with_per(
+        blank_nlp, "Danach musste Jonas der Siegerehrung zusehen.", "Jonas der Siegerehrung"
+    )
+    found = [s.text for s in alone("gtx_people")(doc).spans["gtx_candidates"]]
+    assert "Jonas der Siegerehrung" not in found
+
+
+def test_per_entity_opening_a_quote_needs_a_given_name(blank_nlp, alone) -> None:
+    doc = _with_per(blank_nlp, "„Starker Auftritt heute“, sagte er.", "Starker Auftritt")
+    assert list(alone("gtx_people")(doc).spans["gtx_candidates"]) == []
+
+
+def test_driver_before_the_team_of_an_entry_table_row(doc) -> None:
+    d = doc(
+        "Nr. Fahrer Team Fahrzeug\n"
+        "3 Deutschland  Jonas Brenninger Kessler Motorsport Audi A4\n"
+        "4 Deutschland  Tim Beck BMW Team Quast BMW 320i\n"
+    )
+    assert [(s.text, s.label_) for s in resolved(d, "DRIVER", "TEAM")] == [
+        ("Jonas Brenninger", "DRIVER"),
+        ("Kessler Motorsport", "TEAM"),
+        ("Tim Beck", "DRIVER"),
+        ("BMW Team Quast", "TEAM"),
+    ]
+
+
+def test_team_named_after_its_owner_stays_whole(doc) -> None:
+    d = doc("Den Sieg holte Walter Lechner Racing vor Tim Beck.")
+    assert [(s.text, s.label_) for s in resolved(d, "DRIVER", "TEAM")] == [
+        ("Walter Lechner Racing", "TEAM"),
+        ("Tim Beck", "DRIVER"),
+    ]
+
+
+def test_contact_between_cars_is_no_press_contact(report) -> None:
+    r = report("Nach einem Kontakt von Jonas Quast drehte sich Tim Beck. Quast fuhr weiter.")
+    assert driver_names(r) == ["Jonas Quast", "Tim Beck"]
+
+
+def test_brother_of_a_driver_after_the_name_stays_a_driver(report) -> None:
+    r = report("Arthur Brenninger, Bruder von Formel-1-Fahrer Jonas Brenninger, wurde Vierter.")
+    assert driver_names(r) == ["Arthur Brenninger", "Jonas Brenninger"]
+
+
+def test_siblings_named_by_given_name_after_the_family(report) -> None:
+    r = report(
+        "Die beiden Quast-Brüder Jonas (17, Warngau, Beck Racing) und "
+        "Tim (16, Warngau, Beck Racing) starten im ADAC Formel 4."
+    )
+    assert driver_names(r) == ["Jonas Quast", "Tim Quast"]
+
+
+def _ner_people(blank_nlp, alone, text: str, *names: str) -> list[str]:
+    doc = alone("gtx_people")(_with_per(blank_nlp, text, *names))
+    return [s.text for s in doc.spans["gtx_candidates"]]
+
+
+def test_lone_per_with_a_foreign_surname_ending(blank_nlp, alone) -> None:
+    assert _ner_people(blank_nlp, alone, "Am Start zog Kvarnström vorbei.", "Kvarnström") == []
+    assert _ner_people(blank_nlp, alone, "Am Start zog Gunnarsson vorbei.", "Gunnarsson") == [
+        "Gunnarsson"
+    ]
+
+
+def test_given_name_ending_in_s_starts_a_name(blank_nlp, alone) -> None:
+    found = _ner_people(
+        blank_nlp, alone, "Dann kam Laurents Quellmalz ins Ziel.", "Laurents Quellmalz"
+    )
+    assert "Laurents Quellmalz" in found
+
+
+def test_quoted_pseudonym_before_its_car(report) -> None:
+    r = report(
+        'Torsten Quast (Peugeot 208 R2) und der Luxemburger "Rallyefan93" '
+        "(Citroën C2 R2) fuhren vorn."
+    )
+    assert driver_names(r) == ["Torsten Quast", "Rallyefan93"]
+
+
+def test_quoted_word_without_driver_context_is_no_pseudonym(report) -> None:
+    assert driver_names(report("Er sagte „Danke“ (zu allen) und fuhr heim.")) == []
+
+
+def test_nickname_between_given_name_and_surname(report) -> None:
+    r = report("Am Steuer saß Jonas „Schmiddi“ Quast. Quast fuhr auf Platz zwei vor Tim Beck.")
+    assert driver_names(r) == ["Jonas „Schmiddi“ Quast", "Tim Beck"]
+    assert len(r.drivers[0].mentions) == 2
+
+
+def test_driver_word_joined_to_a_role_keeps_a_driver(report) -> None:
+    r = report("Es sprach der Rennfahrer und Berg-Cup-Sportleiter Jonas Quast aus Weiden.")
+    assert driver_names(r) == ["Jonas Quast"]
+    assert driver_names(report("Teamchef Jonas Quast sah Tim Beck siegen.")) == ["Tim Beck"]
+
+
+def test_surname_with_typographic_apostrophe(report) -> None:
+    assert driver_names(report("Platz zwei ging an Jonas O’Quast vor Tim Beck.")) == [
+        "Jonas O’Quast",
+        "Tim Beck",
+    ]

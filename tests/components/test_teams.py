@@ -210,3 +210,10 @@ def test_team_word_before_an_event_noun_is_no_team(doc) -> None:
 def test_porsche_works_team_is_no_team_name(report) -> None:
     r = report("Der Sieg ging an das Porsche-Werksteam vor dem Porsche Werksteam aus Weissach.")
     assert r.teams == []
+
+
+def test_team_word_ending_the_text(report) -> None:
+    assert report("Ein Rekord für das Team").teams == []
+    assert [t.name for t in report("Ein Rekord für das Jonas Quast Team").teams] == [
+        "Jonas Quast Team"
+    ]

@@ -61,3 +61,14 @@ def test_quote_glued_after_a_colon_splits(extractor) -> None:
 
 def test_quote_rule_keeps_abbreviations_without_quotes(extractor) -> None:
     assert "U.S.A." in tokens(extractor, "Er fuhr in den U.S.A. viele Rennen.")
+
+
+def test_name_with_typographic_apostrophe_stays_one_word(extractor) -> None:
+    assert tokens(extractor, "Es siegte Pato O’Quast.") == ["Es", "siegte", "Pato", "O’Quast", "."]
+    assert tokens(extractor, "Er sagt’s.") == ["Er", "sagt", "’s", "."]
+
+
+def test_glued_table_cells_split(extractor) -> None:
+    assert tokens(extractor, "3Quast / Beck")[:2] == ["3", "Quast"]
+    assert tokens(extractor, "Ford Fiesta R5RC2")[2:] == ["R5", "RC2"]
+    assert tokens(extractor, "Das 24h-Rennen") == ["Das", "24h", "-", "Rennen"]

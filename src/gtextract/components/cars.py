@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from gtextract.components import contract
 from gtextract.components.base import DataComponent
 from gtextract.components.spans import add_candidates, candidates
+from gtextract.components.tokenizer import RALLY_CLASS
 from gtextract.gazetteers import DataSource, entry_file, word_file
 
 MAX_MODEL_TOKENS = 6
@@ -26,10 +27,16 @@ CAR_NUMBER = re.compile(r"^#?\d{1,3}$")
 
 
 class CarFinder(DataComponent):
-    data_files = (word_file("car_model_words"), word_file("team_words"), entry_file("car_models"))
+    data_files = (
+        word_file("car_model_words"),
+        word_file("team_words"),
+        word_file("measure_units"),
+        entry_file("car_models"),
+    )
 
     def setup(self, data: DataSource) -> None:
         self.model_words = set(data.words("car_model_words"))
+        self.units = {w.lower() for w in data.words("measure_units")}
         self.team_words = {w.lower() for w in data.words("team_words")}
         self.families: set[str] = set()
         for entry in data.entries("car_models"):
@@ -74,6 +81,10 @@ class CarFinder(DataComponent):
         end = start
         while end < len(doc) and end - start < MAX_MODEL_TOKENS:
             tok = doc[end]
+            if tok.text.isdigit() and end + 1 < len(doc) and doc[end + 1].lower_ in self.units:
+                break  # "Toyota 367 km": a distance after the make, no model number
+            if end > start and not doc[end - 1].whitespace_ and RALLY_CLASS.match(tok.text):
+                break  # "Fiesta R5RC2" of a scraped table: the rally class, not the model
             if tok.text.isdigit() and end > start:
                 # after the first model word a version digit ("Evo 2", "GT 3 Cup") or a
                 # number inside the line; "Audi A4 678" ending a table row is the points

@@ -20,7 +20,13 @@ from spacy.tokens import Doc, Span, Token
 
 from gtextract.components import contract
 from gtextract.components.base import DataComponent
-from gtextract.components.spans import add_candidates, candidates, is_sentence_start, text_of
+from gtextract.components.spans import (
+    add_candidates,
+    candidates,
+    is_sentence_start,
+    lower_forms,
+    text_of,
+)
 from gtextract.cues import PeopleCues
 from gtextract.gazetteers import CALENDAR_FILE, DataSource, entry_file, mapping_file, word_file
 from gtextract.names import FOREIGN_PARTICLES, UNAMBIGUOUS_PARTICLES, particles
@@ -40,6 +46,7 @@ PEOPLE_WORD_LISTS = (
 MAX_EXTRA_SURNAME_TOKENS = 2
 PEOPLE_CUES_FILE = "people_cues.json"
 # particles that are German articles or prepositions too ("der", "zum")
+PURE_ARTICLES = {"der", "den", "dem", "des", "das", "die"}
 ARTICLE_PARTICLES = {"der", "den", "dem", "des", "das", "die", "von", "vom", "zu", "zum", "zur"}
 # role nouns this long also end compounds ("Motorsportberater"); shorter ones only
 # when listed as a suffix ("-Chef": "Rallyechef")
@@ -54,6 +61,12 @@ BYLINE_AFTER = re.compile(rf"^\s*(?:(?:&|und|,)(?:\s+{_NAME_WORD}){{1,4}}\s*)?$"
 POSTED_AT = re.compile(r"^\s*am\s+\d{1,2}\.\d{1,2}\.\d{2,4}\s+um\s+\d{1,2}:\d{2}\b")
 # a last name word this short ending a text is a cut-off ("Max Ver")
 MAX_CUT_WORD = 3
+# a sibling's lone given name: "Jonas (17)", "Jonas und", "Jonas, "
+SIBLING_NAME_ENDS = {"(", "und", ",", "sowie", "&", "/"}
+MAX_SIBLING_SPAN = 30  # tokens after "die Quast-Brüder" that may name them
+CLOSING_QUOTES = {'"', "“", "”", "«", "»", "‘", "’", "'"}
+MIN_PSEUDONYM = 3
+MAX_ROLE_PAIR = 6  # words before a role that may join a driver word to it
 OPENING_QUOTES = {'"', "„", "“", "«", "»", "‚", "'"}
 
 
@@ -182,6 +195,9 @@ class PeopleFinder(DataComponent):
         self.writer_colleagues = set(cues.writer_colleagues)
         # a name right after these is the event's ("ADAC-Rallye Stemweder Berg"), no person
         self.event_nouns = set(cues.event_nouns)
+        self.kin_nouns = set(cues.kin_nouns)
+        self.sibling_nouns = set(cues.sibling_nouns)
+        self.foreign_endings = tuple(cues.foreign_surname_endings)
         self.given = data.words("given_names")
         self.surnames = data.words("surnames")
         self.particles = particles(data)
@@ -271,6 +287,14 @@ class PeopleFinder(DataComponent):
             and self._is_surname(doc[j + 1])
         ):
             j += 1
+        if (
+            j + 3 < len(doc)
+            and doc[j].text in OPENING_QUOTES
+            and doc[j + 2].text in CLOSING_QUOTES
+            and self._is_capitalised(doc[j + 1])
+            and doc[j + 3].text in self.surnames
+        ):
+            j += 3  # 'Christian „Schmiddi“ Brenninger': a nickname between the names
         k = j
         while k < len(doc) and doc[k].lower_ in self.particles and doc[k].text != "und":
             k += 1
@@ -345,7 +369,15 @@ class PeopleFinder(DataComponent):
             return None
         end = k + 1
         with_particle = k > i + 1 and doc[i + 1].text in UNAMBIGUOUS_PARTICLES
-        with_details = end + 1 < len(doc) and doc[end].text == "(" and doc[end + 1].is_digit
+        # "(23, ...)" or the team "(Quast Motorsport)"
+        with_details = (
+            end + 1 < len(doc)
+            and doc[end].text == "("
+            and (
+                doc[end + 1].is_digit
+                or (self._is_capitalised(doc[end + 1]) and doc[end + 1].lower_ not in self.makes)
+            )
+        )
         before = doc[i - 1].lower_.rsplit("-", 1)[-1] if i > 0 else ""
         with_role = before in self.driver_roles
         if with_particle or with_details or with_role:
@@ -379,6 +411,51 @@ class PeopleFinder(DataComponent):
         if k == i + 2:
             return None
         return Span(doc, i, i + 1, label="PER", kb_id=doc[k:end].text)
+
+    def _siblings_by_given_name(self, doc: Doc) -> list[Span]:
+        """ "die Quast-Brüder Jonas (17) und Tim (16)", "die Geschwister Quast, Jonas und
+        Tim": lone given names after a family's sibling noun, each with the family name
+        as its ``kb_id`` (assembly completes the name)."""
+        lower = lower_forms(doc)
+        spans = []
+        for i, word in enumerate(lower):
+            if word not in self.sibling_nouns:
+                continue
+            if i >= 2 and lower[i - 1] == "-" and not doc[i - 2].whitespace_:
+                family, k = doc[i - 2].text, i + 1  # "Quast-Brüder"
+            elif i + 1 < len(doc) and doc[i + 1].text in self.surnames:
+                family, k = doc[i + 1].text, i + 2  # "Brüder Quast"
+            else:
+                continue
+            if not self._is_capitalised(doc[i - 2 if k == i + 1 else i + 1]):
+                continue
+            stop = min(len(doc), k + MAX_SIBLING_SPAN)
+            while k < stop and not is_sentence_start(doc[k]):
+                nxt = lower[k + 1] if k + 1 < len(doc) else ""
+                listed = nxt in SIBLING_NAME_ENDS or lower[k - 1] in SIBLING_NAME_ENDS
+                if listed and self._is_given(doc[k]):
+                    spans.append(Span(doc, k, k + 1, label="PER", kb_id=family))
+                k += 1
+        return spans
+
+    def _pseudonyms(self, doc: Doc, car_starts: set[int]) -> list[Span]:
+        """ "der Luxemburger „Rallyefan93“ (Citroën C2)", "Pilot ‚Maximilian‘": a quoted
+        word that a nationality or driver word announces, or that the bracket of its
+        car or age follows, is a driver's pseudonym (the record keeps it as written)."""
+        spans = []
+        lower = lower_forms(doc)
+        for i in range(1, len(doc) - 2):
+            if lower[i] not in OPENING_QUOTES or lower[i + 2] not in CLOSING_QUOTES:
+                continue
+            word = doc[i + 1]
+            if not (word.text[:1].isupper() and len(word.text) >= MIN_PSEUDONYM):
+                continue
+            announced = doc[i - 1].text in self.places or lower[i - 1] in self.driver_roles
+            bracket = i + 4 < len(doc) and doc[i + 3].text == "("
+            with_car = bracket and (doc[i + 4].is_digit or i + 4 in car_starts)
+            if announced or with_car:
+                spans.append(Span(doc, i + 1, i + 2, label="PER"))
+        return spans
 
     def _rule_names(self, doc: Doc) -> list[Span]:
         spans: list[Span] = []
@@ -414,8 +491,16 @@ class PeopleFinder(DataComponent):
                 doc[end - 1].lower_ in self.particles or doc[end - 1].text == "-"
             ):
                 end -= 1
+            end = self._before_article_noun(doc, start, end)
             if end <= start:
                 continue
+            if (
+                end - start > 1
+                and start > 0
+                and doc[start - 1].text in OPENING_QUOTES
+                and doc[start].text not in self.given
+            ):
+                continue  # opening a quote any word is capitalised ("Klasse Rennen")
             if end - start == 1 and start > ent.start and doc[start - 1].lower_ in self.makes:
                 continue  # "Audi Sport": a make's division, not a person
             toks = list(doc[start:end])
@@ -424,19 +509,41 @@ class PeopleFinder(DataComponent):
             ):
                 continue
             if len(toks) == 1 and (
-                toks[0].text not in self.surnames  # a lone PER must be a known surname
+                not self._surname_alone(toks[0].text)
                 or toks[0].text in self.given
                 or toks[0].text in self.common_words
                 or self._after_place_word(toks[0])
                 or _compound_head(toks[0])
-                # opening a quote, any word is capitalised ("Ehrlich gesagt"); a
-                # surname named in full elsewhere comes back as a bare surname
             ):
                 continue
             if end == len(doc) and not text_of(doc)[-1:].isspace():
                 continue  # a name cut off by the end of a truncated text ("Ben Dör")
             names.append(doc[start:end])
         return names
+
+    def _before_article_noun(self, doc: Doc, start: int, end: int) -> int:
+        """End of a PER entity cut before "der Siegerehrung": an article or preposition
+        and a common noun after a name are the sentence going on, no name particle."""
+        for k in range(start + 1, end):
+            j = k
+            while j > start and doc[j - 1].lower_ in self.particles:
+                j -= 1
+            if (
+                j < k
+                and j > start
+                and all(t.lower_ in PURE_ARTICLES for t in doc[j:k])
+                and self._article_then_noun(doc[j:k], doc[k])
+            ):
+                return j
+        return end
+
+    def _surname_alone(self, text: str) -> bool:
+        """A lone PER must be a known surname, or one by its foreign ending ("Göransson")."""
+        return text in self.surnames or (
+            text.endswith(self.foreign_endings)
+            and text not in self.not_names
+            and text.lower() not in self.not_names_lower
+        )
 
     def _ner_name_token(self, tok: Token, first: bool = False) -> bool:
         text = tok.text
@@ -456,7 +563,13 @@ class PeopleFinder(DataComponent):
         if first and tok.i > 1 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_:
             return False  # "Mercedes-Crews von Heico": the tail of a compound
         # a genitive "Klingmanns" does not start a name
-        return not (first and text.endswith("s") and text[:-1] in self.surnames)
+        # ... unless it is a given name too ("Laurents Hörr")
+        return not (
+            first
+            and text.endswith("s")
+            and text[:-1] in self.surnames
+            and (text[:-1] not in self.given or tok.i + 1 >= len(doc) or not tok.whitespace_)
+        )
 
     def _listed_surnames(self, doc: Doc, known_last: set[str]) -> list[Span]:
         """Bare surnames: of a full name seen earlier, in slash crews ("Ludwig/Mies"),
@@ -607,15 +720,30 @@ class PeopleFinder(DataComponent):
         for tok in reversed(list(window)):
             word = tok.lower_
             if self._other_role(tok):
-                return "PERSON"
+                return "DRIVER" if self._driver_and_role(doc, tok.i) else "PERSON"
             if word in self.driver_roles:
                 return "DRIVER"
         if self._team_owner(span) or self._writers_colleague(span):
             return "PERSON"
         after = doc[span.end : span.end + 3]
-        if len(after) >= 2 and after[0].text == "," and self._other_role(after[1]):
+        if (
+            len(after) >= 2
+            and after[0].text == ","
+            and self._other_role(after[1])
+            and after[1].lower_ not in self.kin_nouns  # "A, Bruder von B": a relative
+        ):
             return "PERSON"
         return "DRIVER"
+
+    def _driver_and_role(self, doc: Doc, role: int) -> bool:
+        """ "Rennfahrer und Sportleiter X", "Teamchef und Fahrer X": a driver word joined
+        to the role by "und" makes the person a driver too (who drives counts)."""
+        lower = lower_forms(doc)
+        start = max(0, role - MAX_ROLE_PAIR)
+        words = lower[start:role]
+        if "und" not in words and "sowie" not in words:
+            return False
+        return any(w.rsplit("-", 1)[-1] in self.driver_roles for w in words)
 
     def _other_role(self, tok: Token) -> bool:
         word = tok.lower_
@@ -644,11 +772,15 @@ class PeopleFinder(DataComponent):
         return False
 
     def __call__(self, doc: Doc) -> Doc:
-        found = self._rule_names(doc)
+        found = self._rule_names(doc) + self._siblings_by_given_name(doc)
         if self.use_ner:
             found += self._ner_names(doc)
         others = candidates(doc, "TEAM", "TRACK", "SERIES", "MAKE", "EVENT")
         taken = {c.start for c in others}
+        car_starts = {c.start for c in candidates(doc, "MAKE", "CAR", "CAR_MODEL")}
+        pseudonyms = self._pseudonyms(doc, car_starts)
+        found += pseudonyms
+        found = [self._before_entity(s, taken) for s in found]
         # a name with exactly the extent of a make, team, ... ("Aston Martin": the base
         # model reads a given name in it) is that thing, not a person
         same_extent = {(c.start, c.end) for c in others}
@@ -658,9 +790,18 @@ class PeopleFinder(DataComponent):
         }
         found += self._listed_surnames(doc, known_last)
         found = self._with_leading_family_names(found)
+        # "von Scherer" where the text also writes "Scherer-Audi": a one-word team
+        # named elsewhere, unless a full name of the text ends in it
+        team_words = {c.text for c in others if c.label_ == "TEAM" and len(c) == 1} - known_last
         spans: list[Span] = []
+        bracket_end = -1
         for span in sorted(found, key=lambda s: (s.start, -len(s))):
             if (span.start, span.end) in same_extent or (len(span) == 1 and span.start in taken):
+                continue
+            if len(span) == 1 and span.text in team_words:
+                continue
+            if span.start < bracket_end or (spans and self._bracketed_after_name(span, spans[-1])):
+                bracket_end = max(bracket_end, span.end)  # and its surname alone
                 continue
             if _cut_off(span) or self._in_town(span) or _event_name(span, self.event_nouns):
                 continue
@@ -672,6 +813,28 @@ class PeopleFinder(DataComponent):
             spans.append(Span(doc, span.start, span.end, label=label, kb_id=span.kb_id_))
         add_candidates(doc, spans)
         return doc
+
+    @staticmethod
+    def _before_entity(span: Span, taken: set[int]) -> Span:
+        """ "Jonas Quast Brenner Motorsport": a name's third word that starts a team
+        (or make, series ...) belongs to it, not to the name."""
+        for i in range(span.start + 2, span.end):
+            if i in taken:
+                return Span(span.doc, span.start, i, label=span.label, kb_id=span.kb_id)
+        return span
+
+    @staticmethod
+    def _bracketed_after_name(span: Span, before: Span) -> bool:
+        """ "Jonas Quast (Hans Beck)": a name filling the bracket right after a
+        person's name is the car's entrant or sponsor, not a second person."""
+        doc = span.doc
+        return (
+            span.start >= 1
+            and before.end == span.start - 1
+            and doc[span.start - 1].text == "("
+            and span.end < len(doc)
+            and doc[span.end].text == ")"
+        )
 
     def _with_leading_family_names(self, found: list[Span]) -> list[Span]:
         """ "3. Guan Zhou Yu": on a numbered line a word before a two-word name is

@@ -29,6 +29,7 @@ TEAM_WORD_LISTS = (
     "not_team_heads",
     "driver_roles",
     "non_driver_roles",
+    "given_names",
 )
 
 MAX_NAME_TOKENS_BEFORE = 4
@@ -82,6 +83,7 @@ class TeamFinder(DataComponent):
             if word[:1].isupper()
         } - self.team_words
         self.makes = {f.lower() for e in data.entries("makes") for f in e.forms}
+        self.given_names = data.words("given_names")
 
     def _is_team_word(self, tok: Token) -> bool:
         low = tok.lower_
@@ -163,6 +165,7 @@ class TeamFinder(DataComponent):
                 and not (start > 0 and doc[start - 1].lower_ in GENITIVE_ARTICLES)
             )
             start = self._after_class_prefix(doc, start, tok.i, classes_at)
+            start = self._after_person(doc, start, tok.i)
             if self._noun_compound(doc[start:end]) or self._modifies_a_head(doc, end):
                 continue
             if self._compound_modifier(doc, end):  # the employer keeps its name from people
@@ -178,6 +181,26 @@ class TeamFinder(DataComponent):
         """ "Motorsport Festival", "Racing Magazin": a common noun after a team word
         names a thing, not the team ("Team ADAC Sachsen": capitals are a name)."""
         return tok.text in self.nouns and not tok.is_upper
+
+    def _after_person(self, doc: Doc, start: int, word: int) -> int:
+        """ "Jonas Quast Brenner Motorsport" (an entry table's driver and team): a given
+        name and surname before a team that has a name of its own are the driver;
+        "Jonas Quast Racing" names its owner and stays one team."""
+        if word - start < 3:
+            return start
+        first, second = doc[start], doc[start + 1]
+        if not (
+            first.text in self.given_names
+            and first.whitespace_
+            and second.text[:1].isupper()
+            and second.whitespace_
+            and not self._is_team_word(second)
+        ):
+            return start
+        rest = doc[start + 2 : word]
+        if any(not self._is_team_word(t) and t.text != "-" for t in rest):
+            return start + 2
+        return start
 
     def _noun_compound(self, span: Span) -> bool:
         """ "Frauen-Team", "Organisations-Team": one hyphenated word led by a common

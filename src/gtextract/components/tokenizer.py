@@ -9,13 +9,14 @@ keeps the text unchanged (no whitespace is added) while exposing the parts.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
 import spacy
 from spacy.lang.char_classes import ALPHA
 from spacy.language import Language
-from spacy.util import compile_infix_regex, compile_suffix_regex
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
 HYPHEN_INFIX = rf"(?<=[{ALPHA}0-9])-(?=[{ALPHA}0-9])"
 # "GT3." / "P4." / "SP9." at a sentence end: the dot is punctuation; "3." alone
@@ -25,6 +26,14 @@ HYPHEN_INFIX = rf"(?<=[{ALPHA}0-9])-(?=[{ALPHA}0-9])"
 QUOTE_OPEN_CHARS = '„“”"»«‚‘'
 MARK_BEFORE_QUOTE_INFIX = rf"(?<=[{ALPHA}0-9])[.!?:;,](?=[{QUOTE_OPEN_CHARS}][{ALPHA}0-9])"
 QUOTE_AFTER_MARK_INFIX = rf"(?<=[{ALPHA}0-9][.!?:;,])[{QUOTE_OPEN_CHARS}](?=[{ALPHA}0-9])"
+# "O’Ward", "D’Ambrosio": a name's letter and typographic apostrophe stay one word
+# with it, as "O'Young" does with a straight one
+APOSTROPHE_NAME = re.compile(r"^[A-Z][’'][A-ZÄÖÜ][\w-]+$")
+# scraped tables glue cells: "3Vorobjovs / Pukis" (place and name), "Fiesta R5RC2"
+# (model and rally class): the number and the class are words of their own
+GLUED_PLACE_PREFIX = r"^[0-9]{1,3}(?=[A-ZÄÖÜ][a-zäöüß])"
+GLUED_RALLY_CLASS_SUFFIX = r"(?<=[0-9])RC[1-6]$"
+RALLY_CLASS = re.compile(r"^RC[1-6]$")
 CODE_DOT_SUFFIX = rf"(?<=[{ALPHA}][0-9])\.$|(?<=[{ALPHA}][0-9][0-9])\.$"
 
 
@@ -35,11 +44,18 @@ def add_hyphen_infixes(nlp: Language) -> Language:
         if infix not in infixes:
             infixes.append(infix)
     suffixes = list(nlp.Defaults.suffixes or [])
-    if CODE_DOT_SUFFIX not in suffixes:
-        suffixes.append(CODE_DOT_SUFFIX)
+    for suffix in (CODE_DOT_SUFFIX, GLUED_RALLY_CLASS_SUFFIX):
+        if suffix not in suffixes:
+            suffixes.append(suffix)
+    prefixes = list(nlp.Defaults.prefixes or [])
+    if GLUED_PLACE_PREFIX not in prefixes:
+        prefixes.append(GLUED_PLACE_PREFIX)
     tokenizer: Any = nlp.tokenizer
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    tokenizer.prefix_search = compile_prefix_regex(prefixes).search
+    if tokenizer.token_match is None:
+        tokenizer.token_match = APOSTROPHE_NAME.match
     return nlp
 
 
