@@ -20,7 +20,14 @@ from spacy.tokens import Doc, Span, Token
 
 from gtextract.components import contract
 from gtextract.components.base import DataComponent
-from gtextract.components.spans import add_candidates, candidates, is_sentence_start, text_of
+from gtextract.components.spans import (
+    add_candidates,
+    candidates,
+    is_sentence_start,
+    lower_forms,
+    text_of,
+    token_texts,
+)
 from gtextract.cues import PeopleCues
 from gtextract.gazetteers import CALENDAR_FILE, DataSource, entry_file, mapping_file, word_file
 from gtextract.names import FOREIGN_PARTICLES, UNAMBIGUOUS_PARTICLES, particles
@@ -382,8 +389,12 @@ class PeopleFinder(DataComponent):
 
     def _rule_names(self, doc: Doc) -> list[Span]:
         spans: list[Span] = []
+        texts = token_texts(doc)
         i = 0
         while i < len(doc):
+            if not self._may_start_name(texts[i]):
+                i += 1
+                continue
             sibling = self._sibling_at(doc, i)
             if sibling is not None:
                 spans.append(sibling)
@@ -396,6 +407,19 @@ class PeopleFinder(DataComponent):
             else:
                 i += 1
         return spans
+
+    def _may_start_name(self, word: str) -> bool:
+        """The tests on the first word's text alone that every name rule makes
+        (``_sibling_at``, ``_full_name_at``, ``_unknown_given_name_at``): most
+        tokens fail them, without a Token object."""
+        if not _capitalised(word):
+            return False
+        return word in self.given or not (
+            word in self.common_words
+            or word in self.never_names
+            or word in self.places
+            or (word in self.not_names and word not in self.surnames)
+        )
 
     def _ner_names(self, doc: Doc) -> list[Span]:
         """PER entities of the base model, trimmed of role words and stray particles.
@@ -464,10 +488,22 @@ class PeopleFinder(DataComponent):
         on numbered result lines ("3. Blomqvist") and surnames the lexicon knows."""
         spans = []
         in_list = self._driver_lists(doc)
-        for tok in doc:
+        texts = token_texts(doc)
+        for i, word in enumerate(texts):
+            if not _capitalised(word) or not (
+                # what the last test below asks of the text alone: most words fail it
+                word in known_last
+                or (word.endswith("s") and word[:-1] in known_last)
+                or i in in_list
+                or word in self.surnames
+                or (i > 0 and texts[i - 1] == "/")
+                or (i + 1 < len(texts) and texts[i + 1] == "/")
+                or (i > 0 and texts[i - 1].endswith(".") and texts[i - 1].rstrip(".").isdigit())
+            ):
+                continue
+            tok = doc[i]
             if (
-                not self._is_capitalised(tok)
-                or tok.text in self.never_names
+                tok.text in self.never_names
                 or tok.text in self.places
                 or self._after_place_word(tok)
                 or _compound_head(tok)
@@ -575,11 +611,11 @@ class PeopleFinder(DataComponent):
     def _driver_lists(self, doc: Doc) -> set[int]:
         """Token indices of capitalised words listed right after a driver word."""
         found: set[int] = set()
-        for tok in doc:
-            word = tok.lower_.rsplit("-", 1)[-1]
+        for at, low in enumerate(lower_forms(doc)):
+            word = low.rsplit("-", 1)[-1]
             if word not in self.driver_roles:
                 continue
-            i = tok.i + 1
+            i = at + 1
             members: list[int] = []
             while i < len(doc):
                 cur = doc[i]
@@ -603,22 +639,24 @@ class PeopleFinder(DataComponent):
         doc = span.doc
         if _byline(span):
             return "PERSON"
-        window = doc[max(0, span.start - 3) : span.start]
-        for tok in reversed(list(window)):
-            word = tok.lower_
-            if self._other_role(tok):
+        lowers = lower_forms(doc)
+        for i in range(span.start - 1, max(0, span.start - 3) - 1, -1):  # the 3 words before
+            word = lowers[i]
+            if self._other_role_word(word):
                 return "PERSON"
             if word in self.driver_roles:
                 return "DRIVER"
         if self._team_owner(span) or self._writers_colleague(span):
             return "PERSON"
-        after = doc[span.end : span.end + 3]
-        if len(after) >= 2 and after[0].text == "," and self._other_role(after[1]):
+        end = span.end
+        if end + 1 < len(doc) and lowers[end] == "," and self._other_role_word(lowers[end + 1]):
             return "PERSON"
         return "DRIVER"
 
     def _other_role(self, tok: Token) -> bool:
-        word = tok.lower_
+        return self._other_role_word(tok.lower_)
+
+    def _other_role_word(self, word: str) -> bool:
         return word in self.other_roles or word.endswith(self.role_suffixes)
 
     def _writers_colleague(self, span: Span) -> bool:
