@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from gtextract.components.contract import ResultFact
 from gtextract.components.results.clauses import bracket_tokens, in_ranges, outside_brackets
-from gtextract.components.spans import resolved, text_of
+from gtextract.components.spans import lower_forms, resolved, text_of, token_texts
 from gtextract.cues import PositionCues
 
 # Grammar: a definite article before a make makes it a noun phrase ("der Bentley")
@@ -53,8 +53,9 @@ class CrewFinder:
         self.object_markers = set(cues.object_markers)
         self.agent_participles = set(cues.agent_participles)
         self.crew_sizes: dict[str, int] = dict(cues.crew_sizes)
-        self.beaten_pairs = [tuple(p) for p in cues.beaten_after_pairs]
-        self.partner_pairs = [tuple(p) for p in cues.partner_pairs]
+        self.beaten_after = set(cues.beaten_after)
+        self.beaten_pairs = {tuple(p) for p in cues.beaten_after_pairs}
+        self.partner_pairs = {tuple(p) for p in cues.partner_pairs}
 
     # -- the drivers of a clause ---------------------------------------------
     def drivers(self, clause: Span, quotes: list[tuple[int, int]]) -> tuple[list[Span], list[Span]]:
@@ -64,6 +65,7 @@ class CrewFinder:
         and objects ("Platz zwei von Sainz"; but "der Bentley von A und B" owns).
         """
         doc = clause.doc
+        texts, lowers = token_texts(doc), lower_forms(doc)
         inside = bracket_tokens(clause)
         beaten_from = self._beaten_from(clause)
         vehicles = {s.end for s in resolved(doc, "CAR", "MAKE", start=clause.start, end=clause.end)}
@@ -74,25 +76,26 @@ class CrewFinder:
                 continue
             if in_ranges(d.start_char, quotes):
                 continue
-            nxt = doc[d.end] if d.end < len(doc) else None
-            if len(d) == 1 and d.text.endswith("s") and nxt is not None and nxt.text[:1].isupper():
+            nxt = texts[d.end] if d.end < len(doc) else None
+            genitive = len(d) == 1 and texts[d.start].endswith("s")
+            if genitive and nxt is not None and nxt[:1].isupper():
                 continue  # genitive "Klingmanns Teamgefährte"
             marker = next(
                 (
-                    t
-                    for t in doc[max(clause.start, d.start - 2) : d.start]
-                    if t.lower_ in self.object_markers
+                    i
+                    for i in range(max(clause.start, d.start - 2), d.start)
+                    if lowers[i] in self.object_markers
                 ),
                 None,
             )
             owned = (
                 marker is not None
-                and marker.lower_ == "von"
+                and lowers[marker] == "von"
                 and (
-                    marker.i in vehicles
-                    or any(v <= marker.i <= v + 2 for v in vehicles)
+                    marker in vehicles
+                    or any(v <= marker <= v + 2 for v in vehicles)
                     # "pilotiert von A, B und C": the agent drives
-                    or (marker.i > 0 and doc[marker.i - 1].lower_ in self.agent_participles)
+                    or (marker > 0 and lowers[marker - 1] in self.agent_participles)
                 )
             )
             if (
@@ -106,20 +109,20 @@ class CrewFinder:
 
     def _beaten_from(self, clause: Span) -> int | None:
         """The token after which drivers are beaten ("vor", "Vorsprung auf")."""
-        doc = clause.doc
-        for tok in clause:
-            if tok.lower_ in self.cues.beaten_after or (
-                tok.i > clause.start and (doc[tok.i - 1].lower_, tok.lower_) in self.beaten_pairs
+        lowers = lower_forms(clause.doc)
+        for i in range(clause.start, clause.end):
+            if lowers[i] in self.beaten_after or (
+                i > clause.start and (lowers[i - 1], lowers[i]) in self.beaten_pairs
             ):
-                return tok.i
+                return i
         return None
 
     def partners(self, clause: Span, subjects: list[Span]) -> list[Span]:
         """Drivers named after "zusammen mit" / "gemeinsam mit": the co-drivers."""
-        doc = clause.doc
-        for tok in clause:
-            if tok.i + 1 < clause.end and (tok.lower_, doc[tok.i + 1].lower_) in self.partner_pairs:
-                return [d for d in subjects if tok.i < d.start <= tok.i + 6]
+        lowers = lower_forms(clause.doc)
+        for i in range(clause.start, clause.end - 1):
+            if (lowers[i], lowers[i + 1]) in self.partner_pairs:
+                return [d for d in subjects if i < d.start <= i + 6]
         return []
 
     # -- crews -----------------------------------------------------------------

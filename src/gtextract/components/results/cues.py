@@ -13,9 +13,12 @@ from gtextract.components.contract import ResultFact
 from gtextract.components.results.clauses import bracket_tokens, in_ranges, paragraph_of
 from gtextract.components.spans import (
     is_sentence_start,
+    lower_forms,
     resolved,
     sentence_at_char,
+    span_text,
     text_of,
+    token_offsets,
 )
 from gtextract.cues import PositionCues
 from gtextract.numbers import cardinal, ordinal
@@ -77,12 +80,14 @@ class CueFinder:
         """The cues of a clause, outside quotes and not blocked by a non-result word."""
         found: list[Cue] = []
         doc = clause.doc
+        lowers, offsets = lower_forms(doc), token_offsets(doc)
         listed_until = -1  # "als Sechster und Siebter": the second ordinal is part of the list
-        for tok in clause:
-            if tok.i <= listed_until:
+        for i in range(clause.start, clause.end):
+            if i <= listed_until:
                 continue
-            if not self._maybe_cue(tok) or in_ranges(tok.idx, quotes):
+            if not self._maybe_cue_word(lowers[i]) or in_ranges(offsets[i], quotes):
                 continue
+            tok = doc[i]
             if self._blocked(clause, tok):
                 continue
             low = tok.lower_
@@ -91,7 +96,9 @@ class CueFinder:
                 values, kind = position
                 if len(values) > 1:
                     listed_until = tok.i + 2
-                around = doc[max(clause.start, tok.i - 4) : min(clause.end, tok.i + 4)].text.lower()
+                around = span_text(
+                    doc, max(clause.start, tok.i - 4), min(clause.end, tok.i + 4)
+                ).lower()
                 if any(v in around for v in self.cues.grid_verbs) or self._from_place(clause, tok):
                     kind = "qualifying"
                 cls = self._class_after(clause, tok)
@@ -245,7 +252,10 @@ class CueFinder:
     # -- filters -------------------------------------------------------------
     def _maybe_cue(self, tok: Token) -> bool:
         """A cheap first look: only these tokens can state a position."""
-        low = tok.lower_
+        return self._maybe_cue_word(tok.lower_)
+
+    def _maybe_cue_word(self, low: str) -> bool:
+        """``_maybe_cue`` of a token's lower-case form."""
         return (
             low in self.cue_words
             or low[:1].isdigit()
@@ -259,7 +269,7 @@ class CueFinder:
         doc = clause.doc
         lo = max(clause.start, tok.i - self.window)
         hi = min(clause.end, tok.i + self.window_right + 1)
-        return bool(self.not_result.search(doc[lo:hi].text.lower()))
+        return bool(self.not_result.search(span_text(doc, lo, hi).lower()))
 
     def _someone_elses_win(self, tok: Token) -> bool:
         """ "der Sieger" without "des Rennens", "von ...": a reference to another winner."""
@@ -312,7 +322,7 @@ class CueFinder:
             return True
         if tok.lower_ != "pole":
             return False
-        following = doc[tok.i + 1 : tok.i + 3].text.lower()
+        following = span_text(doc, tok.i + 1, tok.i + 3).lower()
         return not following.startswith(("- setter", "-setter"))
 
     # -- classes -------------------------------------------------------------
@@ -323,7 +333,8 @@ class CueFinder:
         car's own class ("der in der E1XP-Klasse startende Porsche") is no win.
         """
         inside = bracket_tokens(clause)
-        words = " ".join(t.lower_ for t in clause if t.i not in inside)
+        lowers = lower_forms(clause.doc)
+        words = " ".join(lowers[i] for i in range(clause.start, clause.end) if i not in inside)
         words = CAR_CLASS.sub(" ", words)
         return any(w in words for w in self.class_context)
 
@@ -334,7 +345,8 @@ class CueFinder:
         if cue.class_ is not None or cue.kind != "race":
             return
         doc = clause.doc
-        if any(a in clause.text.lower() for a in self.cues.class_anaphora):
+        clause_text = span_text(doc, clause.start, clause.end).lower()
+        if any(a in clause_text for a in self.cues.class_anaphora):
             named = resolved(doc, "CLASS", end=cue.token.i)
             if named:
                 cue.class_ = self.class_label(named[-1])
@@ -342,7 +354,7 @@ class CueFinder:
         if (
             carried is not None
             and not resolved(doc, "CLASS", start=sent.start, end=sent.end)
-            and not self.overall.search(sent.text.lower())
+            and not self.overall.search(span_text(doc, sent.start, sent.end).lower())
         ):
             cue.class_ = carried
 

@@ -13,7 +13,7 @@ from gtextract.components.results.clauses import bracket_tokens, in_ranges, spli
 from gtextract.components.results.crews import CrewFinder, CrewMemory
 from gtextract.components.results.cues import Cue, CueFinder
 from gtextract.components.results.sessions import SessionReader
-from gtextract.components.spans import resolved, sentences
+from gtextract.components.spans import resolved, sentences, span_text
 from gtextract.cues import PositionCues
 
 
@@ -41,7 +41,7 @@ class ProseReader:
         pending: tuple[int, list[Cue]] | None = None
         for si, sent in enumerate(sents):
             prev_sent = sents[si - 1] if si else None
-            if prev_sent is not None and "\n" in doc[prev_sent.end - 1 : sent.start + 1].text:
+            if prev_sent is not None and "\n" in span_text(doc, prev_sent.end - 1, sent.start + 1):
                 carried = None  # a class does not reach into the next paragraph
             sentence_subjects: list[Span] = []
             sentence_classes: list[str | None] = []
@@ -102,7 +102,7 @@ class ProseReader:
         """ "Rang vier ging an A. Dahinter folgten B und C" / ", gefolgt von B": the
         drivers named after the phrase take the places behind the result just read
         (in this sentence or the one before); one place per car."""
-        m = self.follower.search(clause.text.lower())
+        m = self.follower.search(span_text(clause.doc, clause.start, clause.end).lower())
         if m is None or not earlier or earlier[-1].cue[0] < since.start_char:
             return []
         last = earlier[-1]

@@ -15,7 +15,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from gtextract.components.spans import resolved, text_of
+from gtextract.components.spans import lower_forms, resolved, text_of, token_offsets
 from gtextract.cues import PositionCues
 
 QUALIFYING = "qualifying"
@@ -84,9 +84,9 @@ class SessionReader:
             qualifying += weight(m.start())
         for m in self.race_words.finditer(text):
             race += weight(m.start())
-        for tok in doc:
-            if tok.lower_ in self.win_words:
-                race += weight(tok.idx)
+        for low, idx in zip(lower_forms(doc), token_offsets(doc), strict=True):
+            if low in self.win_words:
+                race += weight(idx)
         kind = (
             QUALIFYING
             if (qualifying >= self.min_evidence and qualifying > self.ratio * race)
