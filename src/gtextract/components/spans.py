@@ -21,8 +21,10 @@ from gtextract.components.contract import (  # noqa: F401  (re-exported)
 def add_candidates(doc: Doc, spans: Iterable[Span]) -> None:
     """Append spans to the candidate layer (creating it if needed)."""
     group = doc.spans.get(CANDIDATES)
-    existing = list(group) if group is not None else []
-    doc.spans[CANDIDATES] = existing + list(spans)
+    if group is None:
+        doc.spans[CANDIDATES] = list(spans)
+    else:
+        group.extend(spans)  # in place: no Span object per existing candidate
 
 
 def candidates(doc: Doc, *labels: str) -> list[Span]:
