@@ -132,6 +132,12 @@ def _sentence_bounds(doc: Doc) -> list[tuple[int, int, int, int]]:
     return bounds
 
 
+def sentence_bounds(doc: Doc) -> list[tuple[int, int, int, int]]:
+    """(start, end, start_char, end_char) of every sentence, once per Doc; callers
+    must not modify the list. Cheaper than ``sentences`` where no Span is needed."""
+    return _sentence_bounds(doc)
+
+
 def sentences(doc: Doc) -> list[Span]:
     """``list(doc.sents)`` computed once per Doc (spaCy rebuilds it on every access)."""
     return [doc[a:b] for a, b, _, _ in _sentence_bounds(doc)]
