@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 
 from gtextract import names
 from gtextract.components.contract import NESTED
-from gtextract.components.spans import resolved, text_of
+from gtextract.components.spans import char_bounds, resolved, resolved_rows, text_of
 from gtextract.cues import AssemblyRules
 from gtextract.gazetteers import DataSource, package_data
 from gtextract.records import (
@@ -70,6 +70,16 @@ class Mention:
     @classmethod
     def of(cls, span: Span) -> Mention:
         return cls(span.text, span.start_char, span.end_char, span.kb_id_, span.label_)
+
+    @classmethod
+    def resolved(cls, doc: Doc, *labels: str) -> list[Mention]:
+        """``[Mention.of(s) for s in resolved(doc, *labels)]`` without the Spans."""
+        text = text_of(doc)
+        out = []
+        for start, end, label, kb_id in resolved_rows(doc, *labels):
+            a, b = char_bounds(doc, start, end)
+            out.append(cls(text[a:b], a, b, kb_id, label))
+        return out
 
     @property
     def n_words(self) -> int:
@@ -214,7 +224,7 @@ class Assembler:
         """
         out, name_at = [], {}
         mentions = _without_genitive(
-            [_with_shared_surname(Mention.of(s)) for s in resolved(doc, "DRIVER", "PERSON")]
+            [_with_shared_surname(m) for m in Mention.resolved(doc, "DRIVER", "PERSON")]
         )
         text = text_of(doc)
         for c in cluster(mentions):
@@ -246,9 +256,9 @@ class Assembler:
         return out, name_at
 
     def named(self, doc: Doc, label: str, extra: Iterable[Mention] = ()) -> list[Cluster]:
-        mentions = [Mention.of(s) for s in resolved(doc, label)] + list(extra)
+        mentions = Mention.resolved(doc, label) + list(extra)
         if label == "TRACK":
-            people = {s.end_char for s in resolved(doc, "DRIVER", "PERSON")}
+            people = {m.end_char for m in Mention.resolved(doc, "DRIVER", "PERSON")}
             text = text_of(doc)
             mentions = [
                 m
@@ -274,7 +284,7 @@ class Assembler:
         series = resolved(doc, "SERIES")
         constructors: list[Mention] = []
         if series and series[0].kb_id_ in self.constructor_series:  # the report's own series
-            constructors = [Mention.of(m) for m in resolved(doc, "MAKE")]
+            constructors = Mention.resolved(doc, "MAKE")
             constructors = [
                 Mention(m.text, m.start_char, m.end_char, m.kb_id_, "TEAM") for m in constructors
             ]

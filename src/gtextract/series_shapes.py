@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from gtextract.components.spans import lower_forms, resolved
+from gtextract.components.spans import lower_forms, resolved_rows
 from gtextract.cues import AssemblyRules
 
 
@@ -40,7 +40,7 @@ class SeriesShapes:
         self.adjective_endings = tuple(e.lower() for e in rules.series_adjective_endings)
 
     def __call__(self, doc: Doc) -> list[Span]:
-        known = [(s.start, s.end) for s in resolved(doc, "SERIES", "EVENT")]
+        known = [(s, e) for s, e, _, _ in resolved_rows(doc, "SERIES", "EVENT")]
         found = []
         for i, low in enumerate(lower_forms(doc)):
             if not low.endswith(self.heads):  # one C call for most words

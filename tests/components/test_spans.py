@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import spacy
+from spacy.tokens import Span
 
 from gtextract.components.spans import (
+    RESOLVED,
+    char_bounds,
     lower_forms,
+    resolved,
+    resolved_rows,
     span_text,
     text_of,
     token_offsets,
@@ -39,3 +44,21 @@ def test_token_lists_are_read_once_per_doc() -> None:
     doc = spacy.blank("de")("Zweiter wurde Jonas Beispiel.")
     assert token_texts(doc) is token_texts(doc)
     assert lower_forms(doc) is lower_forms(doc)
+
+
+def test_resolved_rows_and_char_bounds_match_the_spans() -> None:
+    doc = spacy.blank("de")("Lena Muster gewann vor Ole Test im Porsche 911 in Spa.")
+    doc.spans[RESOLVED] = [
+        Span(doc, 0, 2, label="DRIVER", kb_id="Lena Muster"),
+        Span(doc, 4, 6, label="DRIVER"),
+        Span(doc, 7, 9, label="CAR", kb_id="Porsche 911"),
+        Span(doc, 11, 12, label="TRACK"),
+    ]
+    for labels, start, end in (((), 0, None), (("DRIVER",), 1, None), (("CAR", "TRACK"), 0, 12)):
+        spans = resolved(doc, *labels, start=start, end=end)
+        rows = resolved_rows(doc, *labels, start=start, end=end)
+        assert rows == [(s.start, s.end, s.label_, s.kb_id_) for s in spans]
+        assert [char_bounds(doc, a, b) for a, b, _, _ in rows] == [
+            (s.start_char, s.end_char) for s in spans
+        ]
+    assert [r[0] for r in resolved_rows(doc, "DRIVER", start=1)] == [4]

@@ -47,6 +47,22 @@ def _resolved_rows(doc: Doc) -> tuple[list[tuple[int, int, str, str]], list[int]
     return cached[1], cached[2]
 
 
+def resolved_rows(
+    doc: Doc, *labels: str, start: int = 0, end: int | None = None
+) -> list[tuple[int, int, str, str]]:
+    """``resolved`` as (start, end, label, kb_id) rows: no Span object each."""
+    rows, starts = _resolved_rows(doc)
+    lo = bisect_left(starts, start)
+    hi = len(rows) if end is None else bisect_left(starts, end)
+    return [row for row in rows[lo:hi] if not labels or row[2] in labels]
+
+
+def char_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """``(doc[start:end].start_char, doc[start:end].end_char)`` of a non-empty stretch."""
+    offsets = token_offsets(doc)
+    return offsets[start], offsets[end - 1] + len(token_texts(doc)[end - 1])
+
+
 def resolved(doc: Doc, *labels: str, start: int = 0, end: int | None = None) -> list[Span]:
     """Resolved spans with these labels starting in tokens [start, end)."""
     rows, starts = _resolved_rows(doc)
