@@ -17,7 +17,14 @@ from spacy.tokens import Doc, Span, Token
 
 from gtextract.components.contract import ResultFact
 from gtextract.components.results.clauses import bracket_tokens, in_ranges, outside_brackets
-from gtextract.components.spans import lower_forms, resolved, text_of, token_texts
+from gtextract.components.spans import (
+    lower_forms,
+    resolved,
+    resolved_rows,
+    span_text,
+    text_of,
+    token_texts,
+)
 from gtextract.cues import PositionCues
 
 # Grammar: a definite article before a make makes it a noun phrase ("der Bentley")
@@ -68,7 +75,10 @@ class CrewFinder:
         texts, lowers = token_texts(doc), lower_forms(doc)
         inside = bracket_tokens(clause)
         beaten_from = self._beaten_from(clause)
-        vehicles = {s.end for s in resolved(doc, "CAR", "MAKE", start=clause.start, end=clause.end)}
+        vehicles = {
+            e
+            for _, e, _, _ in resolved_rows(doc, "CAR", "MAKE", start=clause.start, end=clause.end)
+        }
         subjects: list[Span] = []
         beaten: list[Span] = []
         for d in resolved(doc, "DRIVER", start=clause.start, end=clause.end):
@@ -180,8 +190,9 @@ class CrewFinder:
                 for p in partners:
                     memory.mates.setdefault(p.start, []).append(d)
         if subjects:
-            for car in resolved(clause.doc, "CAR", start=clause.start, end=clause.end):
-                memory.crew_of_make[car.kb_id_ or car.text] = subjects
+            doc = clause.doc
+            for a, b, _, kb_id in resolved_rows(doc, "CAR", start=clause.start, end=clause.end):
+                memory.crew_of_make[kb_id or span_text(doc, a, b)] = subjects
 
     def implied_subjects(
         self,

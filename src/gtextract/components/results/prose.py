@@ -13,7 +13,7 @@ from gtextract.components.results.clauses import bracket_tokens, in_ranges, spli
 from gtextract.components.results.crews import CrewFinder, CrewMemory
 from gtextract.components.results.cues import Cue, CueFinder
 from gtextract.components.results.sessions import SessionReader
-from gtextract.components.spans import resolved, sentences, span_text
+from gtextract.components.spans import resolved, resolved_rows, sentences, span_text
 from gtextract.cues import PositionCues
 
 
@@ -160,7 +160,8 @@ class ProseReader:
     @staticmethod
     def _for_a_vehicle(clause: Span) -> bool:
         """Does the clause give its place to a team or a car ("ging an das Team X")?"""
-        return bool(resolved(clause.doc, "TEAM", "CAR", "MAKE", start=clause.start, end=clause.end))
+        rows = resolved_rows(clause.doc, "TEAM", "CAR", "MAKE", start=clause.start, end=clause.end)
+        return bool(rows)
 
     def _session_of(self, clause: Span, sent: Span) -> str:
         """A place without its session: the clause's, the sentence's, the text's."""
