@@ -87,7 +87,11 @@ def text_of(doc: Doc) -> str:
     return str(text)
 
 
-def _token_columns(doc: Doc) -> tuple[list[str], list[str], list[int], list[int]]:
+# texts, lower forms, trailing-space flags, character offsets (one entry per token)
+TokenColumns = tuple[list[str], list[str], list[int], list[int]]
+
+
+def _token_columns(doc: Doc) -> TokenColumns:
     """(texts, lower forms, trailing-space flags, character offsets) of every token,
     read from the Doc's array once per Doc: no Token object per word, which is what
     a scan over every token of a long report costs. Cached in ``user_data`` as plain
@@ -102,7 +106,7 @@ def _token_columns(doc: Doc) -> tuple[list[str], list[str], list[int], list[int]
             space,
             idx,
         )
-    return cast(tuple[list[str], list[str], list[int], list[int]], cached)
+    return cast(TokenColumns, cached)  # the alias: a subscript here is built per call
 
 
 def token_texts(doc: Doc) -> list[str]:

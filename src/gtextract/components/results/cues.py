@@ -33,6 +33,7 @@ ARTICLES = ("der", "die", "den", "dem")
 # the words that join two numbers or ordinals into a list or a range
 AND = "und"
 RANGE_WORDS = ("und", "bis", "-")
+CUE_WORD_MEMO_SIZE = 50_000  # distinct words remembered by CueFinder._maybe_cue_word
 
 
 @dataclass
@@ -72,6 +73,7 @@ class CueFinder:
         self.winner_complements = set(cues.winner_complements)
         self.overall = re.compile(r"(?<!\w)(?:" + "|".join(cues.overall_words) + ")")
         self.not_result = re.compile(r"(?<!\w)(?:" + "|".join(cues.not_result) + ")")
+        self._cue_word_memo: dict[str, bool] = {}
 
     # -- the cues of a clause ------------------------------------------------
     def in_clause(
@@ -255,14 +257,21 @@ class CueFinder:
         return self._maybe_cue_word(tok.lower_)
 
     def _maybe_cue_word(self, low: str) -> bool:
-        """``_maybe_cue`` of a token's lower-case form."""
-        return (
-            low in self.cue_words
-            or low[:1].isdigit()
-            or low.startswith(self.cue_prefixes)
-            or "klassensieg" in low
-            or ordinal(low) is not None
-        )
+        """``_maybe_cue`` of a token's lower-case form (asked for every word of every
+        clause: remembered per word, the memo emptied when it grows large)."""
+        known = self._cue_word_memo.get(low)
+        if known is None:
+            known = (
+                low in self.cue_words
+                or low[:1].isdigit()
+                or low.startswith(self.cue_prefixes)
+                or "klassensieg" in low
+                or ordinal(low) is not None
+            )
+            if len(self._cue_word_memo) >= CUE_WORD_MEMO_SIZE:
+                self._cue_word_memo.clear()
+            self._cue_word_memo[low] = known
+        return known
 
     def _blocked(self, clause: Span, tok: Token) -> bool:
         """A word near the cue says it is no final result ("verpasste Platz drei")."""
