@@ -15,13 +15,20 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span
 
 from gtextract import names
 from gtextract.components.contract import NESTED
-from gtextract.components.spans import char_bounds, resolved, resolved_rows, text_of
+from gtextract.components.spans import (
+    resolved,
+    resolved_rows,
+    text_of,
+    token_offsets,
+    token_texts,
+)
 from gtextract.cues import AssemblyRules
 from gtextract.gazetteers import DataSource, package_data
 from gtextract.records import (
@@ -74,10 +81,10 @@ class Mention:
     @classmethod
     def resolved(cls, doc: Doc, *labels: str) -> list[Mention]:
         """``[Mention.of(s) for s in resolved(doc, *labels)]`` without the Spans."""
-        text = text_of(doc)
+        text, offsets, words = text_of(doc), token_offsets(doc), token_texts(doc)
         out = []
         for start, end, label, kb_id in resolved_rows(doc, *labels):
-            a, b = char_bounds(doc, start, end)
+            a, b = offsets[start], offsets[end - 1] + len(words[end - 1])  # the Span's chars
             out.append(cls(text[a:b], a, b, kb_id, label))
         return out
 
@@ -108,6 +115,7 @@ class Cluster:
         return [Evidence(start=m.start_char, end=m.end_char, text=m.text) for m in self.mentions]
 
 
+@lru_cache(maxsize=65536)  # clustering compares each mention with every entity so far
 def _same_entity(short: str, long: str, *, same_numbers: bool = False) -> bool:
     a, b = names.normalize(short).split(), names.normalize(long).split()
     if not a or not b:

@@ -7,7 +7,6 @@ from spacy.tokens import Span
 
 from gtextract.components.spans import (
     RESOLVED,
-    char_bounds,
     lower_forms,
     resolved,
     resolved_rows,
@@ -46,7 +45,7 @@ def test_token_lists_are_read_once_per_doc() -> None:
     assert lower_forms(doc) is lower_forms(doc)
 
 
-def test_resolved_rows_and_char_bounds_match_the_spans() -> None:
+def test_resolved_rows_match_the_spans() -> None:
     doc = spacy.blank("de")("Lena Muster gewann vor Ole Test im Porsche 911 in Spa.")
     doc.spans[RESOLVED] = [
         Span(doc, 0, 2, label="DRIVER", kb_id="Lena Muster"),
@@ -58,7 +57,4 @@ def test_resolved_rows_and_char_bounds_match_the_spans() -> None:
         spans = resolved(doc, *labels, start=start, end=end)
         rows = resolved_rows(doc, *labels, start=start, end=end)
         assert rows == [(s.start, s.end, s.label_, s.kb_id_) for s in spans]
-        assert [char_bounds(doc, a, b) for a, b, _, _ in rows] == [
-            (s.start_char, s.end_char) for s in spans
-        ]
     assert [r[0] for r in resolved_rows(doc, "DRIVER", start=1)] == [4]

@@ -57,12 +57,6 @@ def resolved_rows(
     return [row for row in rows[lo:hi] if not labels or row[2] in labels]
 
 
-def char_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """``(doc[start:end].start_char, doc[start:end].end_char)`` of a non-empty stretch."""
-    offsets = token_offsets(doc)
-    return offsets[start], offsets[end - 1] + len(token_texts(doc)[end - 1])
-
-
 def resolved(doc: Doc, *labels: str, start: int = 0, end: int | None = None) -> list[Span]:
     """Resolved spans with these labels starting in tokens [start, end)."""
     rows, starts = _resolved_rows(doc)
