@@ -129,8 +129,8 @@ def span_text(doc: Doc, start: int, end: int) -> str:
     end = min(end, len(doc))
     if end <= start:
         return ""
-    offsets = token_offsets(doc)
-    return text_of(doc)[offsets[start] : offsets[end - 1] + len(token_texts(doc)[end - 1])]
+    texts, _, _, offsets = _token_columns(doc)
+    return text_of(doc)[offsets[start] : offsets[end - 1] + len(texts[end - 1])]
 
 
 def _sentence_bounds(doc: Doc) -> list[tuple[int, int, int, int]]:

@@ -105,7 +105,10 @@ class TeamFinder(DataComponent):
 
     def _team_word_spans(self, doc: Doc, makes_at: set[int], classes_at: set[int]) -> list[Span]:
         spans = []
+        team_words = self.team_words
         for i, (low, text) in enumerate(zip(lower_forms(doc), token_texts(doc), strict=True)):
+            if low not in team_words and not text.startswith("Team"):
+                continue  # most words: neither a team word nor "Team7" (NUMBERED_TEAM)
             if not self._is_team_word_form(low, text):
                 continue
             tok = doc[i]
