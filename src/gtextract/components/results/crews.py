@@ -72,6 +72,9 @@ class CrewFinder:
         and objects ("Platz zwei von Sainz"; but "der Bentley von A und B" owns).
         """
         doc = clause.doc
+        named = resolved(doc, "DRIVER", start=clause.start, end=clause.end)
+        if not named:
+            return [], []  # most clauses: nothing below to read
         texts, lowers = token_texts(doc), lower_forms(doc)
         inside = bracket_tokens(clause)
         beaten_from = self._beaten_from(clause)
@@ -81,7 +84,7 @@ class CrewFinder:
         }
         subjects: list[Span] = []
         beaten: list[Span] = []
-        for d in resolved(doc, "DRIVER", start=clause.start, end=clause.end):
+        for d in named:
             if d.start in inside:
                 continue
             if in_ranges(d.start_char, quotes):

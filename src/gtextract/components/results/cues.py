@@ -34,6 +34,7 @@ ARTICLES = ("der", "die", "den", "dem")
 AND = "und"
 RANGE_WORDS = ("und", "bis", "-")
 CUE_WORD_MEMO_SIZE = 50_000  # distinct words remembered by CueFinder._maybe_cue_word
+HISTORIC_MEMO_SIZE = 256  # paragraphs remembered by CueFinder.is_historic
 
 
 @dataclass
@@ -74,6 +75,7 @@ class CueFinder:
         self.overall = re.compile(r"(?<!\w)(?:" + "|".join(cues.overall_words) + ")")
         self.not_result = re.compile(r"(?<!\w)(?:" + "|".join(cues.not_result) + ")")
         self._cue_word_memo: dict[str, bool] = {}
+        self._historic_memo: dict[str, bool] = {}
 
     # -- the cues of a clause ------------------------------------------------
     def in_clause(
@@ -83,11 +85,15 @@ class CueFinder:
         found: list[Cue] = []
         doc = clause.doc
         lowers, offsets = lower_forms(doc), token_offsets(doc)
+        memo = self._cue_word_memo  # read here: a method call per word costs more
         listed_until = -1  # "als Sechster und Siebter": the second ordinal is part of the list
         for i in range(clause.start, clause.end):
             if i <= listed_until:
                 continue
-            if not self._maybe_cue_word(lowers[i]) or in_ranges(offsets[i], quotes):
+            maybe = memo.get(lowers[i])
+            if maybe is None:
+                maybe = self._maybe_cue_word(lowers[i])
+            if not maybe or in_ranges(offsets[i], quotes):
                 continue
             tok = doc[i]
             if self._blocked(clause, tok):
@@ -155,7 +161,14 @@ class CueFinder:
 
     def is_historic(self, doc: Doc, clause: Span) -> bool:
         """Is the clause in a paragraph about the past ("Heute vor 20 Jahren")?"""
-        return bool(self.historic.search(paragraph_of(doc, clause).lower()))
+        paragraph = paragraph_of(doc, clause)
+        known = self._historic_memo.get(paragraph)
+        if known is None:  # asked again for each cue of the paragraph
+            known = bool(self.historic.search(paragraph.lower()))
+            if len(self._historic_memo) >= HISTORIC_MEMO_SIZE:
+                self._historic_memo.clear()
+            self._historic_memo[paragraph] = known
+        return known
 
     # -- numbered places -----------------------------------------------------
     def position_at(self, tok: Token) -> tuple[list[int], str] | None:
