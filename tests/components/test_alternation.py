@@ -70,3 +70,10 @@ def test_an_alternative_without_a_literal_searches_every_text() -> None:
     assert quick.literals is None
     assert quick.search("am 3 Mai") is not None
     assert quick.search("ohne Zahl") is None
+
+
+def test_a_literal_inside_another_is_looked_for_alone() -> None:
+    quick = Alternation(["nächste rennen", r"\bnächste[sn]? lauf", "zu gast"])
+    assert quick.literals == ("nächste", "zu gast")
+    assert quick.search("das nächste rennen") is not None
+    assert quick.search("die nächsten läufe") is None

@@ -54,11 +54,23 @@ class Alternation:
         self.regex = re.compile("|".join(f"(?:{p})" for p in patterns), flags)
         literals = [required_literal(p, flags) for p in patterns]
         # one alternative without a literal: every text must be searched
+        found = [lit for lit in literals if lit is not None]
         self.literals: tuple[str, ...] | None = (
-            tuple(lit for lit in literals if lit is not None) if all(literals) else None
+            _shortest_needed(found) if len(found) == len(literals) else None
         )
 
     def search(self, text: str) -> re.Match[str] | None:
-        if self.literals is not None and not any(lit in text for lit in self.literals):
+        # map/any run in C: a generator over the literals cost more than the regex saved
+        if self.literals is not None and not any(map(text.__contains__, self.literals)):
             return None
         return self.regex.search(text)
+
+
+def _shortest_needed(literals: list[str]) -> tuple[str, ...]:
+    """The literals without those containing another one: a text holding "nächste
+    rennen" holds "nächste", so looking for "nächste" answers for both."""
+    kept: list[str] = []
+    for lit in sorted(set(literals), key=len):
+        if not any(k in lit for k in kept):
+            kept.append(lit)
+    return tuple(kept)
