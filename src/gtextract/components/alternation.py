@@ -70,7 +70,7 @@ def _shortest_needed(literals: list[str]) -> tuple[str, ...]:
     """The literals without those containing another one: a text holding "nächste
     rennen" holds "nächste", so looking for "nächste" answers for both."""
     kept: list[str] = []
-    for lit in sorted(set(literals), key=len):
+    for lit in sorted(set(literals), key=lambda s: (len(s), s)):  # one order every run
         if not any(k in lit for k in kept):
             kept.append(lit)
     return tuple(kept)
