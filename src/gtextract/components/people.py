@@ -75,6 +75,18 @@ def _capitalised(text: str) -> bool:
     )
 
 
+def _capitalised_at(doc: Doc) -> list[int]:
+    """Indices of the capitalised words, once per Doc: the name rules and the
+    bare-surname scan look at no other word."""
+    found = doc.user_data.get("gtx_capitalised")
+    if found is None:
+        texts = token_texts(doc)
+        found = doc.user_data["gtx_capitalised"] = [
+            i for i, word in enumerate(texts) if _capitalised(word)
+        ]
+    return list(found)
+
+
 def _inflected_common_word(text: str, common: frozenset[str]) -> bool:
     """ "Crews", "Piloten": a common noun in a plural or case form."""
     return text in common or any(
@@ -390,22 +402,19 @@ class PeopleFinder(DataComponent):
     def _rule_names(self, doc: Doc) -> list[Span]:
         spans: list[Span] = []
         texts = token_texts(doc)
-        i = 0
-        while i < len(doc):
-            if not self._may_start_name(texts[i]):
-                i += 1
+        free = 0  # the first token not taken by a name found before
+        for i in _capitalised_at(doc):
+            if i < free or not self._may_start_name(texts[i]):
                 continue
             sibling = self._sibling_at(doc, i)
             if sibling is not None:
                 spans.append(sibling)
-                i += 2
+                free = i + 2
                 continue
             end = self._full_name_at(doc, i) or self._unknown_given_name_at(doc, i)
             if end is not None:
                 spans.append(doc[i:end])
-                i = end
-            else:
-                i += 1
+                free = end
         return spans
 
     def _may_start_name(self, word: str) -> bool:
@@ -489,8 +498,9 @@ class PeopleFinder(DataComponent):
         spans = []
         in_list = self._driver_lists(doc)
         texts = token_texts(doc)
-        for i, word in enumerate(texts):
-            if not _capitalised(word) or not (
+        for i in _capitalised_at(doc):
+            word = texts[i]
+            if not (
                 # what the last test below asks of the text alone: most words fail it
                 word in known_last
                 or (word.endswith("s") and word[:-1] in known_last)
