@@ -10,6 +10,7 @@ from gtextract import names
 from gtextract.assemble import Assembler, Mention, _same_entity, _title, cluster
 from gtextract.components import contract
 from gtextract.components.contract import ResultFact
+from gtextract.components.spans import RESOLVED, resolved
 from gtextract.cues import AssemblyRules
 from gtextract.gazetteers import DataSource, package_data
 
@@ -292,3 +293,16 @@ def test_short_given_name_joins_full_name_of_a_person() -> None:
 def test_short_given_name_needs_people_and_a_prefix() -> None:
     assert len(cluster([m("Alex Brenninger", 0), m("Alexander Brenninger", 40)])) == 2
     assert len(cluster([m("Max Brenninger", 0), m("Marco Brenninger", 40)], people=True)) == 2
+
+
+def test_mentions_from_resolved_rows_equal_those_of_the_spans() -> None:
+    doc = spacy.blank("de")("Lena  Muster gewann vor Ole Test (Porsche 911) in Spa.")
+    doc.spans[RESOLVED] = [
+        Span(doc, 0, 3, label="DRIVER", kb_id="Lena Muster"),
+        Span(doc, 5, 7, label="PERSON"),
+        Span(doc, 8, 10, label="CAR", kb_id="Porsche 911"),
+        Span(doc, 12, 13, label="TRACK"),
+    ]
+    for labels in (("DRIVER", "PERSON"), ("CAR",), ("TRACK",), ()):
+        assert Mention.resolved(doc, *labels) == [Mention.of(s) for s in resolved(doc, *labels)]
+    assert Mention.resolved(doc, "DRIVER")[0].text == "Lena  Muster"

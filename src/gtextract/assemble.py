@@ -15,13 +15,21 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span
 
 from gtextract import names
 from gtextract.components.contract import NESTED
-from gtextract.components.spans import candidates, resolved, text_of
+from gtextract.components.spans import (
+    candidates,
+    resolved,
+    resolved_rows,
+    text_of,
+    token_offsets,
+    token_texts,
+)
 from gtextract.cues import AssemblyRules
 from gtextract.gazetteers import DataSource, package_data
 from gtextract.records import (
@@ -80,6 +88,16 @@ class Mention:
     def of(cls, span: Span) -> Mention:
         return cls(span.text, span.start_char, span.end_char, span.kb_id_, span.label_)
 
+    @classmethod
+    def resolved(cls, doc: Doc, *labels: str) -> list[Mention]:
+        """``[Mention.of(s) for s in resolved(doc, *labels)]`` without the Spans."""
+        text, offsets, words = text_of(doc), token_offsets(doc), token_texts(doc)
+        out = []
+        for start, end, label, kb_id in resolved_rows(doc, *labels):
+            a, b = offsets[start], offsets[end - 1] + len(words[end - 1])  # the Span's chars
+            out.append(cls(text[a:b], a, b, kb_id, label))
+        return out
+
     @property
     def n_words(self) -> int:
         return len(self.text.split())
@@ -107,6 +125,7 @@ class Cluster:
         return [Evidence(start=m.start_char, end=m.end_char, text=m.text) for m in self.mentions]
 
 
+@lru_cache(maxsize=65536)  # clustering compares each mention with every entity so far
 def _same_entity(
     short: str, long: str, *, same_numbers: bool = False, short_given: bool = False
 ) -> bool:
@@ -260,7 +279,7 @@ class Assembler:
         """
         out, name_at = [], {}
         mentions = _without_genitive(
-            [_with_shared_surname(Mention.of(s)) for s in resolved(doc, "DRIVER", "PERSON")]
+            [_with_shared_surname(m) for m in Mention.resolved(doc, "DRIVER", "PERSON")]
         )
         text = text_of(doc)
         for c in cluster(mentions, people=True):
@@ -292,9 +311,9 @@ class Assembler:
         return out, name_at
 
     def named(self, doc: Doc, label: str, extra: Iterable[Mention] = ()) -> list[Cluster]:
-        mentions = [Mention.of(s) for s in resolved(doc, label)] + list(extra)
+        mentions = Mention.resolved(doc, label) + list(extra)
         if label == "TRACK":
-            people = {s.end_char for s in resolved(doc, "DRIVER", "PERSON")}
+            people = {m.end_char for m in Mention.resolved(doc, "DRIVER", "PERSON")}
             text = text_of(doc)
             entrants = people | {s.end_char for s in resolved(doc, "TEAM")}
             mentions = [

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from gtextract.components.spans import lower_forms, resolved
+from gtextract.components.spans import lower_forms, resolved, resolved_rows
 from gtextract.cues import AssemblyRules
 
 
@@ -57,7 +57,7 @@ class SeriesShapes:
         self.compound_ends = frozenset(e.lower() for e in rules.series_compound_ends)
 
     def __call__(self, doc: Doc) -> list[Span]:
-        known = [(s.start, s.end) for s in resolved(doc, "SERIES", "EVENT")]
+        known = [(s, e) for s, e, _, _ in resolved_rows(doc, "SERIES", "EVENT")]
         found = self._cup_compounds(doc)
         for i, low in enumerate(lower_forms(doc)):
             if not low.endswith(self.heads):  # one C call for most words

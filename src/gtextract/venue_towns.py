@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span
 
-from gtextract.components.spans import lower_forms, resolved, text_of
+from gtextract.components.spans import lower_forms, resolved_rows, text_of
 from gtextract.cues import AssemblyRules
 
 # a town's word: capitalised, then lower case ("Zwickau", "Lübbecke")
@@ -60,6 +60,7 @@ class TownVenues:
 
     def __init__(self, rules: AssemblyRules, nationalities: frozenset[str]) -> None:
         self.around = tuple(tuple(p.lower().split()) for p in rules.town_venue_around)
+        self.around_starts = frozenset(p[0] for p in self.around)
         self.bracket_line = (
             re.compile("|".join(rules.town_venue_bracket_lines), re.IGNORECASE)
             if rules.town_venue_bracket_lines
@@ -68,7 +69,7 @@ class TownVenues:
         self.nationalities = nationalities
 
     def __call__(self, doc: Doc) -> list[Span]:
-        taken = [(s.start, s.end) for s in resolved(doc)]
+        taken = [(s, e) for s, e, _, _ in resolved_rows(doc)]
         found = []
         for town in self._candidates(doc):
             if town.text in self.nationalities:
@@ -83,6 +84,8 @@ class TownVenues:
         # plain strings once per Doc: a Token object per word and phrase is the cost here
         lowers = lower_forms(doc)
         for i, low in enumerate(lowers):
+            if low != "(" and low not in self.around_starts:
+                continue  # most words: no phrase starts here
             for phrase in self.around:  # "rund um (das sächsische) Stollberg"
                 end = i + len(phrase)
                 if low != phrase[0] or tuple(lowers[i:end]) != phrase:

@@ -26,9 +26,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from gtextract.components import contract
+from gtextract.components.alternation import Alternation
 from gtextract.components.base import DataComponent
 from gtextract.components.contract import PUBLISHED, EventFact
-from gtextract.components.spans import NESTED, resolved, sentences, text_of
+from gtextract.components.spans import NESTED, resolved, sentence_bounds, sentences, text_of
 from gtextract.cues import EventCues
 from gtextract.dates import find_dates
 from gtextract.gazetteers import CALENDAR_FILE, DataSource, entry_file
@@ -89,7 +90,7 @@ class EventFinder(DataComponent):
     def setup(self, data: DataSource) -> None:
         self.cues = data.cues("event_cues", EventCues)
         self.months = {word.lower(): number for word, number in data.months().items()}
-        self.future = re.compile("|".join(f"(?:{p})" for p in self.cues.future))
+        self.future = Alternation(self.cues.future)  # searched in every sentence
         self.past_tense = re.compile("|".join(f"(?:{p})" for p in self.cues.past_tense))
         self.told = re.compile("|".join(f"(?:{p})" for p in self.cues.told_verbs))
         self.replaced = re.compile("(?:" + "|".join(self.cues.replaced) + r")\s*$", re.IGNORECASE)
@@ -666,11 +667,11 @@ class EventFinder(DataComponent):
         home_track = self._venue(all_tracks[0]) if all_tracks else None
         named = {s.start_char: s for s in resolved(doc, "EVENT")}
         nested = doc.spans.get(NESTED, [])
-        for sent in sentences(doc):
-            sent_text = text[sent.start_char : sent.end_char]
+        for _, _, sent_start, sent_end in sentence_bounds(doc):
+            sent_text = text[sent_start:sent_end]
             for cue in self.race_ahead:
                 for m in cue.finditer(sent_text):
-                    pos = sent.start_char + m.end()
+                    pos = sent_start + m.end()
                     if ordinal := ORDINAL.match(text, pos):  # "zu den 88. 24 Stunden ..."
                         pos = ordinal.end() if ordinal.end() in named else pos
                     event = next((named[p] for p in range(pos, pos + 4) if p in named), None)
@@ -691,7 +692,7 @@ class EventFinder(DataComponent):
                     later = [
                         d
                         for p, d in find_dates(sent_text, published)
-                        if 0 <= sent.start_char + p - end <= 40
+                        if 0 <= sent_start + p - end <= 40
                     ]
                     events.append(
                         EventFact(

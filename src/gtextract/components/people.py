@@ -26,6 +26,7 @@ from gtextract.components.spans import (
     is_sentence_start,
     lower_forms,
     text_of,
+    token_texts,
 )
 from gtextract.cues import PeopleCues
 from gtextract.gazetteers import CALENDAR_FILE, DataSource, entry_file, mapping_file, word_file
@@ -79,6 +80,18 @@ def _capitalised(text: str) -> bool:
         and any(c.islower() for c in text[1:])
         and all(c.isalpha() or c in "'’" for c in text)
     )
+
+
+def _capitalised_at(doc: Doc) -> list[int]:
+    """Indices of the capitalised words, once per Doc: the name rules and the
+    bare-surname scan look at no other word."""
+    found = doc.user_data.get("gtx_capitalised")
+    if found is None:
+        texts = token_texts(doc)
+        found = doc.user_data["gtx_capitalised"] = [
+            i for i, word in enumerate(texts) if _capitalised(word)
+        ]
+    return list(found)
 
 
 def _inflected_common_word(text: str, common: frozenset[str]) -> bool:
@@ -459,20 +472,34 @@ class PeopleFinder(DataComponent):
 
     def _rule_names(self, doc: Doc) -> list[Span]:
         spans: list[Span] = []
-        i = 0
-        while i < len(doc):
+        texts = token_texts(doc)
+        free = 0  # the first token not taken by a name found before
+        for i in _capitalised_at(doc):
+            if i < free or not self._may_start_name(texts[i]):
+                continue
             sibling = self._sibling_at(doc, i)
             if sibling is not None:
                 spans.append(sibling)
-                i += 2
+                free = i + 2
                 continue
             end = self._full_name_at(doc, i) or self._unknown_given_name_at(doc, i)
             if end is not None:
                 spans.append(doc[i:end])
-                i = end
-            else:
-                i += 1
+                free = end
         return spans
+
+    def _may_start_name(self, word: str) -> bool:
+        """The tests on the first word's text alone that every name rule makes
+        (``_sibling_at``, ``_full_name_at``, ``_unknown_given_name_at``): most
+        tokens fail them, without a Token object."""
+        if not _capitalised(word):
+            return False
+        return word in self.given or not (
+            word in self.common_words
+            or word in self.never_names
+            or word in self.places
+            or (word in self.not_names and word not in self.surnames)
+        )
 
     def _ner_names(self, doc: Doc) -> list[Span]:
         """PER entities of the base model, trimmed of role words and stray particles.
@@ -577,10 +604,23 @@ class PeopleFinder(DataComponent):
         on numbered result lines ("3. Blomqvist") and surnames the lexicon knows."""
         spans = []
         in_list = self._driver_lists(doc)
-        for tok in doc:
+        texts = token_texts(doc)
+        for i in _capitalised_at(doc):
+            word = texts[i]
+            if not (
+                # what the last test below asks of the text alone: most words fail it
+                word in known_last
+                or (word.endswith("s") and word[:-1] in known_last)
+                or i in in_list
+                or word in self.surnames
+                or (i > 0 and texts[i - 1] == "/")
+                or (i + 1 < len(texts) and texts[i + 1] == "/")
+                or (i > 0 and texts[i - 1].endswith(".") and texts[i - 1].rstrip(".").isdigit())
+            ):
+                continue
+            tok = doc[i]
             if (
-                not self._is_capitalised(tok)
-                or tok.text in self.never_names
+                tok.text in self.never_names
                 or tok.text in self.places
                 or self._after_place_word(tok)
                 or _compound_head(tok)
@@ -688,11 +728,11 @@ class PeopleFinder(DataComponent):
     def _driver_lists(self, doc: Doc) -> set[int]:
         """Token indices of capitalised words listed right after a driver word."""
         found: set[int] = set()
-        for tok in doc:
-            word = tok.lower_.rsplit("-", 1)[-1]
+        for at, low in enumerate(lower_forms(doc)):
+            word = low.rsplit("-", 1)[-1]
             if word not in self.driver_roles:
                 continue
-            i = tok.i + 1
+            i = at + 1
             members: list[int] = []
             while i < len(doc):
                 cur = doc[i]
@@ -716,21 +756,21 @@ class PeopleFinder(DataComponent):
         doc = span.doc
         if _byline(span):
             return "PERSON"
-        window = doc[max(0, span.start - 3) : span.start]
-        for tok in reversed(list(window)):
-            word = tok.lower_
-            if self._other_role(tok):
-                return "DRIVER" if self._driver_and_role(doc, tok.i) else "PERSON"
+        lowers = lower_forms(doc)
+        for i in range(span.start - 1, max(0, span.start - 3) - 1, -1):  # the 3 words before
+            word = lowers[i]
+            if self._other_role_word(word):
+                return "DRIVER" if self._driver_and_role(doc, i) else "PERSON"
             if word in self.driver_roles:
                 return "DRIVER"
         if self._team_owner(span) or self._writers_colleague(span):
             return "PERSON"
-        after = doc[span.end : span.end + 3]
+        end = span.end
         if (
-            len(after) >= 2
-            and after[0].text == ","
-            and self._other_role(after[1])
-            and after[1].lower_ not in self.kin_nouns  # "A, Bruder von B": a relative
+            end + 1 < len(doc)
+            and lowers[end] == ","
+            and self._other_role_word(lowers[end + 1])
+            and lowers[end + 1] not in self.kin_nouns  # "A, Bruder von B": a relative
         ):
             return "PERSON"
         return "DRIVER"
@@ -745,8 +785,7 @@ class PeopleFinder(DataComponent):
             return False
         return any(w.rsplit("-", 1)[-1] in self.driver_roles for w in words)
 
-    def _other_role(self, tok: Token) -> bool:
-        word = tok.lower_
+    def _other_role_word(self, word: str) -> bool:
         return word in self.other_roles or word.endswith(self.role_suffixes)
 
     def _writers_colleague(self, span: Span) -> bool:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
+from typing import cast
 
-from spacy.attrs import LOWER
+from spacy.attrs import IDX, LOWER, ORTH, SPACY
 from spacy.tokens import Doc, Span, Token
 
 from gtextract.components.contract import (  # noqa: F401  (re-exported)
@@ -20,8 +21,10 @@ from gtextract.components.contract import (  # noqa: F401  (re-exported)
 def add_candidates(doc: Doc, spans: Iterable[Span]) -> None:
     """Append spans to the candidate layer (creating it if needed)."""
     group = doc.spans.get(CANDIDATES)
-    existing = list(group) if group is not None else []
-    doc.spans[CANDIDATES] = existing + list(spans)
+    if group is None:
+        doc.spans[CANDIDATES] = list(spans)
+    else:
+        group.extend(spans)  # in place: no Span object per existing candidate
 
 
 def candidates(doc: Doc, *labels: str) -> list[Span]:
@@ -44,6 +47,16 @@ def _resolved_rows(doc: Doc) -> tuple[list[tuple[int, int, str, str]], list[int]
     return cached[1], cached[2]
 
 
+def resolved_rows(
+    doc: Doc, *labels: str, start: int = 0, end: int | None = None
+) -> list[tuple[int, int, str, str]]:
+    """``resolved`` as (start, end, label, kb_id) rows: no Span object each."""
+    rows, starts = _resolved_rows(doc)
+    lo = bisect_left(starts, start)
+    hi = len(rows) if end is None else bisect_left(starts, end)
+    return [row for row in rows[lo:hi] if not labels or row[2] in labels]
+
+
 def resolved(doc: Doc, *labels: str, start: int = 0, end: int | None = None) -> list[Span]:
     """Resolved spans with these labels starting in tokens [start, end)."""
     rows, starts = _resolved_rows(doc)
@@ -60,15 +73,64 @@ def text_of(doc: Doc) -> str:
     """``doc.text`` computed once per Doc (spaCy joins the tokens on every access)."""
     text = doc.user_data.get("gtx_text")
     if text is None:
-        text = doc.user_data["gtx_text"] = doc.text
+        # what spaCy joins, from the plain token lists (no Token object per word)
+        texts, spaces = token_texts(doc), token_spaces(doc)
+        text = doc.user_data["gtx_text"] = "".join(
+            [w + " " if sp else w for w, sp in zip(texts, spaces, strict=True)]
+        )
     return str(text)
 
 
+# texts, lower forms, trailing-space flags, character offsets (one entry per token)
+TokenColumns = tuple[list[str], list[str], list[int], list[int]]
+
+
+def _token_columns(doc: Doc) -> TokenColumns:
+    """(texts, lower forms, trailing-space flags, character offsets) of every token,
+    read from the Doc's array once per Doc: no Token object per word, which is what
+    a scan over every token of a long report costs. Cached in ``user_data`` as plain
+    lists (msgpack-serialisable); callers must not modify them."""
+    cached = doc.user_data.get("gtx_tokens")
+    if cached is None or len(cached[0]) != len(doc):
+        strings = doc.vocab.strings
+        orth, lower, space, idx = doc.to_array([ORTH, LOWER, SPACY, IDX]).T.tolist()
+        cached = doc.user_data["gtx_tokens"] = (
+            [strings[key] for key in orth],
+            [strings[key] for key in lower],
+            space,
+            idx,
+        )
+    return cast(TokenColumns, cached)  # the alias: a subscript here is built per call
+
+
+def token_texts(doc: Doc) -> list[str]:
+    """Every token's text (``doc[i].text``), once per Doc."""
+    return _token_columns(doc)[0]
+
+
 def lower_forms(doc: Doc) -> list[str]:
-    """Every token's lower-case form, read from the Doc's array: no Token object per
-    word, which is what a scan over every token of a long report costs."""
-    strings = doc.vocab.strings
-    return [strings[key] for key in doc.to_array(LOWER).tolist()]
+    """Every token's lower-case form (``doc[i].lower_``), once per Doc."""
+    return _token_columns(doc)[1]
+
+
+def token_spaces(doc: Doc) -> list[int]:
+    """1 where a token is followed by a space (``doc[i].whitespace_ == " "``), else 0."""
+    return _token_columns(doc)[2]
+
+
+def token_offsets(doc: Doc) -> list[int]:
+    """Every token's character offset (``doc[i].idx``), once per Doc."""
+    return _token_columns(doc)[3]
+
+
+def span_text(doc: Doc, start: int, end: int) -> str:
+    """``doc[start:end].text`` (0 <= start) cut from the cached text: no Span, and
+    no join over its tokens."""
+    end = min(end, len(doc))
+    if end <= start:
+        return ""
+    texts, _, _, offsets = _token_columns(doc)
+    return text_of(doc)[offsets[start] : offsets[end - 1] + len(texts[end - 1])]
 
 
 def _sentence_bounds(doc: Doc) -> list[tuple[int, int, int, int]]:
@@ -82,6 +144,12 @@ def _sentence_bounds(doc: Doc) -> list[tuple[int, int, int, int]]:
             (s.start, s.end, s.start_char, s.end_char) for s in doc.sents
         ]
     return bounds
+
+
+def sentence_bounds(doc: Doc) -> list[tuple[int, int, int, int]]:
+    """(start, end, start_char, end_char) of every sentence, once per Doc; callers
+    must not modify the list. Cheaper than ``sentences`` where no Span is needed."""
+    return _sentence_bounds(doc)
 
 
 def sentences(doc: Doc) -> list[Span]:

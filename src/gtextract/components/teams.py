@@ -16,7 +16,14 @@ from spacy.tokens import Doc, Span, Token
 
 from gtextract.components import contract
 from gtextract.components.base import DataComponent
-from gtextract.components.spans import add_candidates, candidates, is_sentence_start, text_of
+from gtextract.components.spans import (
+    add_candidates,
+    candidates,
+    is_sentence_start,
+    lower_forms,
+    text_of,
+    token_texts,
+)
 from gtextract.gazetteers import DataSource, entry_file, mapping_file, word_file
 from gtextract.numbers import cardinal
 
@@ -86,10 +93,13 @@ class TeamFinder(DataComponent):
         self.given_names = data.words("given_names")
 
     def _is_team_word(self, tok: Token) -> bool:
-        low = tok.lower_
+        return self._is_team_word_form(tok.lower_, tok.text)
+
+    def _is_team_word_form(self, low: str, text: str) -> bool:
+        """``_is_team_word`` of a token's lower-case form and text."""
         if low.endswith("s") and low[:-1] in self.team_words:
             return False  # "Customer Racing Teams": a group of teams, not one
-        return low in self.team_words or bool(NUMBERED_TEAM.match(tok.text))
+        return low in self.team_words or bool(NUMBERED_TEAM.match(text))
 
     def _is_place(self, tok: Token) -> bool:
         """A country or nationality; "ItalienItalien" is a flag's caption copied
@@ -113,9 +123,13 @@ class TeamFinder(DataComponent):
 
     def _team_word_spans(self, doc: Doc, makes_at: set[int], classes_at: set[int]) -> list[Span]:
         spans = []
-        for tok in doc:
-            if not self._is_team_word(tok):
+        team_words = self.team_words
+        for i, (low, text) in enumerate(zip(lower_forms(doc), token_texts(doc), strict=True)):
+            if low not in team_words and not text.startswith("Team"):
+                continue  # most words: neither a team word nor "Team7" (NUMBERED_TEAM)
+            if not self._is_team_word_form(low, text):
                 continue
+            tok = doc[i]
             start = tok.i
             while start > 0 and tok.i - start < MAX_NAME_TOKENS_BEFORE:
                 prev = doc[start - 1]
@@ -309,8 +323,11 @@ class TeamFinder(DataComponent):
     def _by_spans(self, doc: Doc) -> list[Span]:
         """ "Martinet by Alméras": names on both sides of an English "by"."""
         spans = []
-        for tok in doc:
-            if tok.text != "by" or tok.i == 0 or not doc[tok.i - 1].whitespace_:
+        for i, text in enumerate(token_texts(doc)):
+            if text != "by":
+                continue
+            tok = doc[i]
+            if tok.i == 0 or not doc[tok.i - 1].whitespace_:
                 continue
             start = tok.i
             while (
@@ -354,10 +371,12 @@ class TeamFinder(DataComponent):
         return spans
 
     def __call__(self, doc: Doc) -> Doc:
-        makes = candidates(doc, "MAKE")
+        found = candidates(doc)  # once: each call makes a Span per candidate
+        makes = [s for s in found if s.label_ == "MAKE"]
         makes_at = {m.start for m in makes}
-        classes_at = {s.start for s in candidates(doc, "CLASS", "SERIES")}
-        known = {(s.start, s.end) for s in candidates(doc, "MAKE", "SERIES", "TRACK", "EVENT")}
+        classes_at = {s.start for s in found if s.label_ in ("CLASS", "SERIES")}
+        known_labels = ("MAKE", "SERIES", "TRACK", "EVENT")
+        known = {(s.start, s.end) for s in found if s.label_ in known_labels}
         spans = [
             s
             for s in self._team_word_spans(doc, makes_at, classes_at)

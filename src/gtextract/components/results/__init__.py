@@ -18,6 +18,7 @@ this live in ``data/position_cues.json`` (schema: ``gtextract.cues.PositionCues`
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from spacy.language import Language
@@ -36,6 +37,7 @@ from gtextract.cues import PositionCues
 from gtextract.gazetteers import DataSource, mapping_file
 
 POSITION_CUES_FILE = "position_cues.json"
+NEWLINE = re.compile("\n")
 # Grammar: the singular demonyms end so ("der Brite", "die Dänin", "der Neuseeländer")
 DEMONYM_ENDINGS = ("er", "e", "in")
 
@@ -85,7 +87,7 @@ class ResultFinder(DataComponent):
 def _off_lines(doc: Doc, facts: list[ResultFact], listed: list[ResultFact]) -> list[ResultFact]:
     """The facts not on a line a list result was read from (the list line wins)."""
     text = text_of(doc)
-    newlines = [i for i, c in enumerate(text) if c == "\n"]
+    newlines = [m.start() for m in NEWLINE.finditer(text)]
     listed_lines = {bisect_right(newlines, f.cue[0]) for f in listed}
     return [f for f in facts if bisect_right(newlines, f.cue[0]) not in listed_lines]
 

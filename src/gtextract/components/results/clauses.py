@@ -8,7 +8,7 @@ from collections.abc import Collection
 
 from spacy.tokens import Doc, Span, Token
 
-from gtextract.components.spans import text_of
+from gtextract.components.spans import text_of, token_texts
 
 QUOTE = re.compile(r"[„\"»“]([^„“\"»«]{3,}?)[“\"«”]")
 
@@ -28,13 +28,14 @@ def bracket_tokens(span: Span) -> set[int]:
     """Indices of the tokens inside round brackets (the brackets themselves excluded)."""
     inside: set[int] = set()
     depth = 0
-    for tok in span:
-        if tok.text == "(":
+    texts = token_texts(span.doc)
+    for i in range(span.start, span.end):
+        if texts[i] == "(":
             depth += 1
-        elif tok.text == ")":
+        elif texts[i] == ")":
             depth = max(0, depth - 1)
         elif depth:
-            inside.add(tok.i)
+            inside.add(i)
     return inside
 
 
@@ -48,11 +49,12 @@ def split_clauses(sent: Span, breaks: Collection[str], openers: Collection[str])
     """The clauses of a sentence: cut before a break token (";", ":", a dash) and
     before an opener word that follows a comma (", während ...", ", die ...")."""
     doc = sent.doc
+    texts = token_texts(doc)
     bounds = [sent.start]
-    for tok in sent:
-        after_comma = tok.i > sent.start and doc[tok.i - 1].text == ","
-        if tok.text in breaks or (after_comma and tok.text in openers):
-            bounds.append(tok.i)
+    for i in range(sent.start, sent.end):
+        after_comma = i > sent.start and texts[i - 1] == ","
+        if texts[i] in breaks or (after_comma and texts[i] in openers):
+            bounds.append(i)
     bounds.append(sent.end)
     return [doc[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
 

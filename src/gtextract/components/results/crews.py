@@ -21,7 +21,14 @@ from spacy.tokens import Doc, Span, Token
 from gtextract.components.contract import ResultFact
 from gtextract.components.results.brackets import CrewBrackets, lower_forms_cached
 from gtextract.components.results.clauses import bracket_tokens, in_ranges, outside_brackets
-from gtextract.components.spans import resolved, text_of
+from gtextract.components.spans import (
+    lower_forms,
+    resolved,
+    resolved_rows,
+    span_text,
+    text_of,
+    token_texts,
+)
 from gtextract.cues import PositionCues
 
 # Grammar: a definite article before a make makes it a noun phrase ("der Bentley")
@@ -63,8 +70,9 @@ class CrewFinder:
         self.object_markers = set(cues.object_markers)
         self.agent_participles = set(cues.agent_participles)
         self.crew_sizes: dict[str, int] = dict(cues.crew_sizes)
-        self.beaten_pairs = [tuple(p) for p in cues.beaten_after_pairs]
-        self.partner_pairs = [tuple(p) for p in cues.partner_pairs]
+        self.beaten_after = set(cues.beaten_after)
+        self.beaten_pairs = {tuple(p) for p in cues.beaten_after_pairs}
+        self.partner_pairs = {tuple(p) for p in cues.partner_pairs}
         self.brackets = CrewBrackets(cues)
         self.pair_markers = set(cues.pair_markers)
         self.replaced_markers = set(cues.replaced_markers)
@@ -79,41 +87,48 @@ class CrewFinder:
         Sainz"; but "der Bentley von A und B" owns).
         """
         doc = clause.doc
+        named = resolved(doc, "DRIVER", start=clause.start, end=clause.end)
+        if not named:
+            return [], []  # most clauses: nothing below to read
+        texts, lowers = token_texts(doc), lower_forms(doc)
         inside = bracket_tokens(clause) - self.brackets.driver_starts(clause)
         beaten_from = self._beaten_from(clause)
-        vehicles = {s.end for s in resolved(doc, "CAR", "MAKE", start=clause.start, end=clause.end)}
-        drivers = resolved(doc, "DRIVER", start=clause.start, end=clause.end)
-        aside = self._set_aside(clause, drivers)
+        vehicles = {
+            e
+            for _, e, _, _ in resolved_rows(doc, "CAR", "MAKE", start=clause.start, end=clause.end)
+        }
+        aside = self._set_aside(clause, named)
         subjects: list[Span] = []
         beaten: list[Span] = []
-        for d in drivers:
+        for d in named:
             if d.start in inside or d.start in aside:
                 continue
             if in_ranges(d.start_char, quotes):
                 continue
-            nxt = doc[d.end] if d.end < len(doc) else None
-            if len(d) == 1 and d.text.endswith("s") and nxt is not None and nxt.text[:1].isupper():
+            nxt = texts[d.end] if d.end < len(doc) else None
+            genitive = len(d) == 1 and texts[d.start].endswith("s")
+            if genitive and nxt is not None and nxt[:1].isupper():
                 continue  # genitive "Klingmanns Teamgefährte"
-            if nxt is not None and nxt.text in GENITIVE_MARKS and d.text.endswith(("s", "x", "z")):
+            if nxt is not None and nxt in GENITIVE_MARKS and d.text.endswith(("s", "x", "z")):
                 continue  # genitive "Evans' Teamkollege"
             marker = next(
                 (
-                    t
-                    for t in doc[max(clause.start, d.start - 2) : d.start]
-                    if t.lower_ in self.object_markers
+                    i
+                    for i in range(max(clause.start, d.start - 2), d.start)
+                    if lowers[i] in self.object_markers
                 ),
                 None,
             )
             owned = (
                 marker is not None
-                and marker.lower_ == "von"
+                and lowers[marker] == "von"
                 and (
-                    marker.i in vehicles
-                    or any(v <= marker.i <= v + 2 for v in vehicles)
+                    marker in vehicles
+                    or any(v <= marker <= v + 2 for v in vehicles)
                     # "der Ferrari mit der Startnummer 51 von A, B und C"
-                    or self.brackets.after_start_number(doc, marker.i)
+                    or self.brackets.after_start_number(doc, marker)
                     # "pilotiert von A, B und C": the agent drives
-                    or (marker.i > 0 and doc[marker.i - 1].lower_ in self.agent_participles)
+                    or (marker > 0 and lowers[marker - 1] in self.agent_participles)
                 )
             )
             if (
@@ -168,20 +183,20 @@ class CrewFinder:
 
     def _beaten_from(self, clause: Span) -> int | None:
         """The token after which drivers are beaten ("vor", "Vorsprung auf")."""
-        doc = clause.doc
-        for tok in clause:
-            if tok.lower_ in self.cues.beaten_after or (
-                tok.i > clause.start and (doc[tok.i - 1].lower_, tok.lower_) in self.beaten_pairs
+        lowers = lower_forms(clause.doc)
+        for i in range(clause.start, clause.end):
+            if lowers[i] in self.beaten_after or (
+                i > clause.start and (lowers[i - 1], lowers[i]) in self.beaten_pairs
             ):
-                return tok.i
+                return i
         return None
 
     def partners(self, clause: Span, subjects: list[Span]) -> list[Span]:
         """Drivers named after "zusammen mit" / "gemeinsam mit": the co-drivers."""
-        doc = clause.doc
-        for tok in clause:
-            if tok.i + 1 < clause.end and (tok.lower_, doc[tok.i + 1].lower_) in self.partner_pairs:
-                return [d for d in subjects if tok.i < d.start <= tok.i + 6]
+        lowers = lower_forms(clause.doc)
+        for i in range(clause.start, clause.end - 1):
+            if (lowers[i], lowers[i + 1]) in self.partner_pairs:
+                return [d for d in subjects if i < d.start <= i + 6]
         return []
 
     # -- crews -----------------------------------------------------------------
@@ -239,8 +254,9 @@ class CrewFinder:
                 for p in partners:
                     memory.mates.setdefault(p.start, []).append(d)
         if subjects:
-            for car in resolved(clause.doc, "CAR", start=clause.start, end=clause.end):
-                memory.crew_of_make[car.kb_id_ or car.text] = subjects
+            doc = clause.doc
+            for a, b, _, kb_id in resolved_rows(doc, "CAR", start=clause.start, end=clause.end):
+                memory.crew_of_make[kb_id or span_text(doc, a, b)] = subjects
 
     def implied_subjects(
         self,

@@ -13,9 +13,12 @@ from gtextract.components.contract import ResultFact
 from gtextract.components.results.clauses import bracket_tokens, in_ranges, paragraph_of
 from gtextract.components.spans import (
     is_sentence_start,
+    lower_forms,
     resolved,
     sentence_at_char,
+    span_text,
     text_of,
+    token_offsets,
 )
 from gtextract.cues import PositionCues
 from gtextract.numbers import cardinal, ordinal
@@ -30,6 +33,8 @@ ARTICLES = ("der", "die", "den", "dem")
 # the words that join two numbers or ordinals into a list or a range
 AND = "und"
 RANGE_WORDS = ("und", "bis", "-")
+CUE_WORD_MEMO_SIZE = 50_000  # distinct words remembered by CueFinder._maybe_cue_word
+HISTORIC_MEMO_SIZE = 256  # paragraphs remembered by CueFinder.is_historic
 
 
 @dataclass
@@ -77,7 +82,11 @@ class CueFinder:
         self.winner_complements = set(cues.winner_complements)
         self.overall = re.compile(r"(?<!\w)(?:" + "|".join(cues.overall_words) + ")")
         self.not_result = re.compile(r"(?<!\w)(?:" + "|".join(cues.not_result) + ")")
-        self.not_result_clause = re.compile(r"(?<!\w)(?:" + "|".join(cues.not_result_clause) + ")")
+        self.not_result_clause = re.compile(
+            r"(?<!\w)(?:" + "|".join(cues.not_result_clause) + ")"
+        )
+        self._cue_word_memo: dict[str, bool] = {}
+        self._historic_memo: dict[str, bool] = {}
 
     # -- the cues of a clause ------------------------------------------------
     def in_clause(
@@ -88,12 +97,18 @@ class CueFinder:
         doc = clause.doc
         if self.not_result_clause.search(text_of(doc)[clause.start_char : clause.end_char].lower()):
             return found  # "Im Vorjahr wurde er Dritter": an earlier season's place
+        lowers, offsets = lower_forms(doc), token_offsets(doc)
+        memo = self._cue_word_memo  # read here: a method call per word costs more
         listed_until = -1  # "als Sechster und Siebter": the second ordinal is part of the list
-        for tok in clause:
-            if tok.i <= listed_until:
+        for i in range(clause.start, clause.end):
+            if i <= listed_until:
                 continue
-            if not self._maybe_cue(tok) or in_ranges(tok.idx, quotes):
+            maybe = memo.get(lowers[i])
+            if maybe is None:
+                maybe = self._maybe_cue_word(lowers[i])
+            if not maybe or in_ranges(offsets[i], quotes):
                 continue
+            tok = doc[i]
             if self._blocked(clause, tok):
                 continue
             low = tok.lower_
@@ -102,7 +117,9 @@ class CueFinder:
                 values, kind = position
                 if len(values) > 1:
                     listed_until = tok.i + 2
-                around = doc[max(clause.start, tok.i - 4) : min(clause.end, tok.i + 4)].text.lower()
+                around = span_text(
+                    doc, max(clause.start, tok.i - 4), min(clause.end, tok.i + 4)
+                ).lower()
                 if any(v in around for v in self.cues.grid_verbs) or self._from_place(clause, tok):
                     kind = "qualifying"
                 cls = self._class_after(clause, tok)
@@ -160,7 +177,14 @@ class CueFinder:
 
     def is_historic(self, doc: Doc, clause: Span) -> bool:
         """Is the clause in a paragraph about the past ("Heute vor 20 Jahren")?"""
-        return bool(self.historic.search(paragraph_of(doc, clause).lower()))
+        paragraph = paragraph_of(doc, clause)
+        known = self._historic_memo.get(paragraph)
+        if known is None:  # asked again for each cue of the paragraph
+            known = bool(self.historic.search(paragraph.lower()))
+            if len(self._historic_memo) >= HISTORIC_MEMO_SIZE:
+                self._historic_memo.clear()
+            self._historic_memo[paragraph] = known
+        return known
 
     # -- numbered places -----------------------------------------------------
     def position_at(self, tok: Token) -> tuple[list[int], str] | None:
@@ -261,21 +285,31 @@ class CueFinder:
     # -- filters -------------------------------------------------------------
     def _maybe_cue(self, tok: Token) -> bool:
         """A cheap first look: only these tokens can state a position."""
-        low = tok.lower_
-        return (
-            low in self.cue_words
-            or low[:1].isdigit()
-            or low.startswith(self.cue_prefixes)
-            or "klassensieg" in low
-            or ordinal(low) is not None
-        )
+        return self._maybe_cue_word(tok.lower_)
+
+    def _maybe_cue_word(self, low: str) -> bool:
+        """``_maybe_cue`` of a token's lower-case form (asked for every word of every
+        clause: remembered per word, the memo emptied when it grows large)."""
+        known = self._cue_word_memo.get(low)
+        if known is None:
+            known = (
+                low in self.cue_words
+                or low[:1].isdigit()
+                or low.startswith(self.cue_prefixes)
+                or "klassensieg" in low
+                or ordinal(low) is not None
+            )
+            if len(self._cue_word_memo) >= CUE_WORD_MEMO_SIZE:
+                self._cue_word_memo.clear()
+            self._cue_word_memo[low] = known
+        return known
 
     def _blocked(self, clause: Span, tok: Token) -> bool:
         """A word near the cue says it is no final result ("verpasste Platz drei")."""
         doc = clause.doc
         lo = max(clause.start, tok.i - self.window)
         hi = min(clause.end, tok.i + self.window_right + 1)
-        return bool(self.not_result.search(doc[lo:hi].text.lower()))
+        return bool(self.not_result.search(span_text(doc, lo, hi).lower()))
 
     def _someone_elses_win(self, tok: Token) -> bool:
         """ "der Sieger" without "des Rennens", "von ...": a reference to another winner."""
@@ -333,7 +367,7 @@ class CueFinder:
             return True
         if tok.lower_ != "pole":
             return False
-        following = doc[tok.i + 1 : tok.i + 3].text.lower()
+        following = span_text(doc, tok.i + 1, tok.i + 3).lower()
         return not following.startswith(("- setter", "-setter"))
 
     # -- classes -------------------------------------------------------------
@@ -344,7 +378,8 @@ class CueFinder:
         car's own class ("der in der Klasse E2 gemeldete Porsche") is no win.
         """
         inside = bracket_tokens(clause)
-        words = " ".join(t.lower_ for t in clause if t.i not in inside)
+        lowers = lower_forms(clause.doc)
+        words = " ".join(lowers[i] for i in range(clause.start, clause.end) if i not in inside)
         words = CAR_CLASS.sub(" ", words)
         return any(w in words for w in self.class_context)
 
@@ -355,7 +390,8 @@ class CueFinder:
         if cue.class_ is not None or cue.kind != "race":
             return
         doc = clause.doc
-        if any(a in clause.text.lower() for a in self.cues.class_anaphora):
+        clause_text = span_text(doc, clause.start, clause.end).lower()
+        if any(a in clause_text for a in self.cues.class_anaphora):
             named = resolved(doc, "CLASS", end=cue.token.i)
             if named:
                 cue.class_ = self.class_label(named[-1])
@@ -363,7 +399,7 @@ class CueFinder:
         if (
             carried is not None
             and not resolved(doc, "CLASS", start=sent.start, end=sent.end)
-            and not self.overall.search(sent.text.lower())
+            and not self.overall.search(span_text(doc, sent.start, sent.end).lower())
         ):
             cue.class_ = carried
 

@@ -13,7 +13,14 @@ from gtextract.components.results.clauses import bracket_tokens, in_ranges, spli
 from gtextract.components.results.crews import CrewFinder, CrewMemory
 from gtextract.components.results.cues import Cue, CueFinder
 from gtextract.components.results.sessions import SessionReader
-from gtextract.components.spans import lower_forms, resolved, sentence_at_char, sentences
+from gtextract.components.spans import (
+    lower_forms,
+    resolved,
+    resolved_rows,
+    sentence_at_char,
+    sentences,
+    span_text,
+)
 from gtextract.cues import PositionCues
 
 # Grammar: the words that join a title into a list of names ("A und Polesetter B")
@@ -56,7 +63,7 @@ class ProseReader:
         } | {t for t, _ in titled}
         for si, sent in enumerate(sents):
             prev_sent = sents[si - 1] if si else None
-            if prev_sent is not None and "\n" in doc[prev_sent.end - 1 : sent.start + 1].text:
+            if prev_sent is not None and "\n" in span_text(doc, prev_sent.end - 1, sent.start + 1):
                 carried = None  # a class does not reach into the next paragraph
             sentence_subjects: list[Span] = []
             sentence_classes: list[str | None] = []
@@ -195,7 +202,7 @@ class ProseReader:
         """ "Rang vier ging an A. Dahinter folgten B und C" / ", gefolgt von B": the
         drivers named after the phrase take the places behind the result just read
         (in this sentence or the one before); one place per car."""
-        m = self.follower.search(clause.text.lower())
+        m = self.follower.search(span_text(clause.doc, clause.start, clause.end).lower())
         if m is None or not earlier or earlier[-1].cue[0] < since.start_char:
             return []
         last = earlier[-1]
@@ -253,7 +260,8 @@ class ProseReader:
     @staticmethod
     def _for_a_vehicle(clause: Span) -> bool:
         """Does the clause give its place to a team or a car ("ging an das Team X")?"""
-        return bool(resolved(clause.doc, "TEAM", "CAR", "MAKE", start=clause.start, end=clause.end))
+        rows = resolved_rows(clause.doc, "TEAM", "CAR", "MAKE", start=clause.start, end=clause.end)
+        return bool(rows)
 
     def _session_of(self, clause: Span, sent: Span) -> str:
         """A place without its session: the clause's, the sentence's, the text's."""

@@ -15,7 +15,13 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from gtextract.components.spans import resolved, text_of
+from gtextract.components.spans import (
+    lower_forms,
+    resolved,
+    resolved_rows,
+    text_of,
+    token_offsets,
+)
 from gtextract.cues import PositionCues
 
 QUALIFYING = "qualifying"
@@ -41,14 +47,15 @@ class SessionReader:
 
     def of_span(self, span: Span) -> str | None:
         """The one session (race or qualifying) named in a span, if only one is."""
-        kinds = {s.kb_id_ for s in resolved(span.doc, "SESSION", start=span.start, end=span.end)}
+        rows = resolved_rows(span.doc, "SESSION", start=span.start, end=span.end)
+        kinds = {kb_id for _, _, _, kb_id in rows}
         kinds &= set(_KINDS)
         return kinds.pop() if len(kinds) == 1 else None
 
     def only_practice(self, span: Span) -> bool:
         """True when a span names practice sessions (tests, free practice) and no other."""
-        kinds = {s.kb_id_ for s in resolved(span.doc, "SESSION", start=span.start, end=span.end)}
-        return kinds == {PRACTICE}
+        rows = resolved_rows(span.doc, "SESSION", start=span.start, end=span.end)
+        return {kb_id for _, _, _, kb_id in rows} == {PRACTICE}
 
     def _lead_reports_qualifying(self, doc: Doc) -> bool:
         """The first sentence states a qualifying ("X hat sich die Pole gesichert")
@@ -84,9 +91,9 @@ class SessionReader:
             qualifying += weight(m.start())
         for m in self.race_words.finditer(text):
             race += weight(m.start())
-        for tok in doc:
-            if tok.lower_ in self.win_words:
-                race += weight(tok.idx)
+        for low, idx in zip(lower_forms(doc), token_offsets(doc), strict=True):
+            if low in self.win_words:
+                race += weight(idx)
         kind = (
             QUALIFYING
             if (qualifying >= self.min_evidence and qualifying > self.ratio * race)
