@@ -165,6 +165,10 @@ class EventCues(CueFile):
         "an upcoming event ('Die DTM fährt am 8. Mai auf dem Lausitzring')"
     )
     cancelled: list[str]
+    unrealised: list[str] = Field(
+        description="regexes (lower case) of a plan told as unrealised, in the subjunctive "
+        "or with 'eigentlich' ('wäre eigentlich in X geplant gewesen'): that event is off"
+    )
     crew_openers: list[str]
     name_patterns: list[str] = Field(description="regexes of event names")
     own_name_markers: list[str] = Field(

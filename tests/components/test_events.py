@@ -604,3 +604,21 @@ def test_startet_am_is_a_future_cue_before_a_date_not_before_a_venue(report) -> 
     assert report("Die Formel 4 startet am Nürburgring im Rahmenprogramm der DTM.").events == []
     dated = report("Die Formel 4 startet am kommenden Sonntag am Nürburgring.").events
     assert [(e.track, e.status) for e in dated] == [("Nürburgring", "scheduled")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Während das Saisonfinale eigentlich Ende Oktober auf dem Sachsenring geplant gewesen "
+        "wäre, endet die Saison nun erst im November.",
+        "Das Saisonfinale hätte auf dem Sachsenring stattfinden sollen.",
+        "Eigentlich sollte das Saisonfinale auf dem Sachsenring ausgetragen werden.",
+    ],
+)
+def test_plan_told_as_unrealised_is_a_cancellation(report, text) -> None:
+    assert [(e.track, e.status) for e in report(text).events] == [("Sachsenring", "cancelled")]
+
+
+def test_as_planned_is_no_cancellation(report) -> None:
+    text = "Das Finale findet wie eigentlich geplant am 12. Oktober auf dem Sachsenring statt."
+    assert [(e.track, e.status) for e in report(text).events] == [("Sachsenring", "scheduled")]

@@ -92,6 +92,7 @@ class EventFinder(DataComponent):
         self.months = {word.lower(): number for word, number in data.months().items()}
         self.future = Alternation(self.cues.future)  # searched in every sentence
         self.past_tense = re.compile("|".join(f"(?:{p})" for p in self.cues.past_tense))
+        self.unrealised = re.compile("|".join(f"(?:{p})" for p in self.cues.unrealised))
         self.told = re.compile("|".join(f"(?:{p})" for p in self.cues.told_verbs))
         self.replaced = re.compile("(?:" + "|".join(self.cues.replaced) + r")\s*$", re.IGNORECASE)
         self.name_shapes = list(self.cues.name_patterns)
@@ -461,7 +462,11 @@ class EventFinder(DataComponent):
                 events.extend(e for e in slots if e.start not in {t.start_char for t in replaced})
                 continue
             moved = any(c in low for c in self.cues.moved)
-            cancelled = any(c in low for c in self.cues.cancelled)
+            # "Eigentlich sollten am 7. November zwei Rennen stattfinden": a plan that
+            # is off, though no cancellation word says so
+            cancelled = any(c in low for c in self.cues.cancelled) or bool(
+                self.unrealised.search(low)
+            )
             ahead = (
                 cancelled
                 or self.future.search(low)
