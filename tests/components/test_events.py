@@ -622,3 +622,17 @@ def test_plan_told_as_unrealised_is_a_cancellation(report, text) -> None:
 def test_as_planned_is_no_cancellation(report) -> None:
     text = "Das Finale findet wie eigentlich geplant am 12. Oktober auf dem Sachsenring statt."
     assert [(e.track, e.status) for e in report(text).events] == [("Sachsenring", "scheduled")]
+
+
+def test_race_the_team_contests_next_is_an_event(report) -> None:
+    text = (
+        "Max Muster wurde in Oschersleben Dritter. "
+        "Das Team bestreitet das finale Rennen am Sonntag mit zehn Punkten Vorsprung."
+    )
+    assert [(e.name, e.track, e.status) for e in report(text).events] == [
+        ("finale Rennen", "Oschersleben", "scheduled")
+    ]
+
+
+def test_contesting_a_season_is_no_event(report) -> None:
+    assert report("Max Muster bestreitet seine erste Saison in der DTM.").events == []
