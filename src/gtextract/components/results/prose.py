@@ -74,6 +74,10 @@ class ProseReader:
                 for cue in cues:
                     if not cue.stated:
                         cue.kind = self._session_of(clause, sent)
+                cues = [
+                    c for c in cues if not c.qualifying_only or self._in_qualifying(c, clause, sent)
+                ]
+                for cue in cues:
                     self.cue_finder.add_context_class(cue, clause, sent, carried)
                     sentence_classes.append(cue.class_)
                 subjects, beaten = self.crews.drivers(clause, quotes)
@@ -270,6 +274,13 @@ class ProseReader:
             if kind == "qualifying":
                 return kind
         return self.sessions.of_text(clause.doc) or "race"
+
+    def _in_qualifying(self, cue: Cue, clause: Span, sent: Span) -> bool:
+        """Is a qualifying-only cue ("die schnellste Zeit") read in a qualifying,
+        not in a race or a practice the clause or its sentence names?"""
+        if cue.kind != "qualifying":
+            return False
+        return not any(self.sessions.only_practice(scope) for scope in (clause, sent))
 
     def _clause_facts(
         self,
