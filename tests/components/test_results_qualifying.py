@@ -69,3 +69,24 @@ def test_the_fastest_time_takes_the_class_of_its_clause(alone, hand_doc) -> None
 )
 def test_a_fastest_time_outside_a_qualifying_is_no_place(alone, hand_doc, text) -> None:
     assert facts(alone, hand_doc(text)) == [], text
+
+
+def test_the_class_best_and_prevailing_of_a_qualifying_are_grid_places(alone, hand_doc) -> None:
+    qualifying = hand_doc(
+        "Das [Qualifying](SESSION:qualifying) dauerte 20 Minuten. "
+        "In der zweiten Gruppe setzte sich [Ulf Ribbeck](DRIVER) durch. "
+        "Bester der [Trophy-Wertung](CLASS:Trophy) war [Xaver Quast](DRIVER)."
+    )
+    assert facts(alone, qualifying) == [
+        ("qualifying", 1, None, ["Ulf Ribbeck"]),
+        ("qualifying", 1, "Trophy", ["Xaver Quast"]),
+    ]
+    race = hand_doc(
+        "Das [Rennen](SESSION:race) dauerte zwei Stunden. "
+        "Im Ziel setzte sich [Ulf Ribbeck](DRIVER) durch. "
+        "Bester der [Trophy-Wertung](CLASS:Trophy) war [Xaver Quast](DRIVER)."
+    )
+    assert facts(alone, race) == [
+        ("race", 1, None, ["Ulf Ribbeck"]),
+        ("race", 1, "Trophy", ["Xaver Quast"]),
+    ]

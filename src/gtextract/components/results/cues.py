@@ -163,10 +163,11 @@ class CueFinder:
                 and "klasse" in text_of(doc)[clause.start_char : clause.end_char].lower()
             ):
                 cls = self._class_near(clause, tok, None)
-                if cls:
-                    found.append(Cue([1], "race", cls, tok))
+                if cls:  # "Bester der Trophy-Wertung": the race's or the qualifying's
+                    found.append(Cue([1], "race", cls, tok, stated=False))
             elif self._prevailed(clause, tok):
-                found.append(Cue([1], "race", None, tok))
+                # "setzte sich durch": won the race, or topped the qualifying
+                found.append(Cue([1], "race", None, tok, stated=False))
             elif low in self.win_words:
                 if self._someone_elses_win(tok):
                     continue  # "Teamkollegen der Sieger": someone else won
