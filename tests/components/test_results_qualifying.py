@@ -90,3 +90,30 @@ def test_the_class_best_and_prevailing_of_a_qualifying_are_grid_places(alone, ha
         ("race", 1, None, ["Ulf Ribbeck"]),
         ("race", 1, "Trophy", ["Xaver Quast"]),
     ]
+
+
+def test_those_beaten_to_the_pole_are_second_on_the_grid(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "[Xaver Quast](DRIVER) holte sich im [Qualifying](SESSION:qualifying) "
+        "die Pole vor [Ulf Ribbeck](DRIVER)."
+    )
+    assert facts(alone, doc) == [
+        ("qualifying", 1, None, ["Xaver Quast"]),
+        ("qualifying", 2, None, ["Ulf Ribbeck"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the "vor" belongs to the race win, not to the pole
+        "Am Ende gewannen die von der Pole gestarteten [Xaver Quast](DRIVER) und "
+        "[Ulf Ribbeck](DRIVER) vor [Timo Brehm](DRIVER) und [Jan Olde](DRIVER).",
+        # "Rückstand auf A": A is ahead, not beaten
+        "Im [Qualifying](SESSION:qualifying) fuhr [Xaver Quast](DRIVER) mit 0,3 Sekunden "
+        "Rückstand auf [Timo Brehm](DRIVER) die drittschnellste Zeit.",
+    ],
+)
+def test_no_grid_place_behind_a_race_win_or_a_deficit(alone, hand_doc, text) -> None:
+    got = facts(alone, hand_doc(text))
+    assert not any(f[0] == "qualifying" and "Timo Brehm" in f[3] for f in got), got

@@ -295,12 +295,19 @@ class ProseReader:
         """The facts of one clause: each cue with the crew it belongs to."""
         out: list[ResultFact] = []
         single = [c for c in cues if len(c.positions) == 1]
+        # "holte die Pole vor A": A is second on the grid; not when the clause also
+        # states a race place ("gewannen die von der Pole Gestarteten vor A")
+        grid_beaten = (
+            beaten
+            if all(c.kind == "qualifying" for c in cues) and self.crews.beaten_after_word(clause)
+            else []
+        )
         if not cues and beaten and subjects:
             cue = self.cue_finder.finished_ahead(clause, subjects, earlier)
             if cue is not None:  # "Er landete vor A, B und C"
                 out.extend(self._facts_for(cue, subjects, beaten, single_seaters)[1:])
         for cue in cues:
-            own, behind = subjects, beaten
+            own, behind = subjects, beaten if cue.kind == "race" else grid_beaten
             if cue.one_crew and (
                 len(groups) != 1 or beaten or (single_seaters and len(subjects) != 1)
             ):
@@ -359,7 +366,7 @@ class ProseReader:
             return out
         position = cue.positions[0]
         out.append(fact(position, subjects))
-        if beaten and cue.kind == "race":
+        if beaten:
             if single_seaters:
                 out.extend(fact(position + 1 + k, [b]) for k, b in enumerate(beaten))
             else:
