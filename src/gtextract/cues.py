@@ -61,6 +61,28 @@ class PositionCues(CueFile):
     beaten_after: list[str]
     beaten_after_pairs: list[list[str]]
     best_words: list[str]
+    fastest_words: list[str] = Field(
+        description="the fastest time of a session ('die schnellste Zeit', 'als "
+        "Schnellster'): qualifying place 1, read only where the session is a "
+        "qualifying (a race's 'schnellste Runde' is no place); not 'Bestzeit', which "
+        "reports tell of provisional and lost times"
+    )
+    fastest_ordinal_endings: list[str] = Field(
+        description="endings that make an ordinal stem a qualifying place "
+        "('zweitschnellste Zeit' 2, 'sechstbeste Zeit' 6)"
+    )
+    fastest_nouns: list[str] = Field(
+        description="what a fastest adjective must qualify to state a place "
+        "('die schnellste Zeit', 'Runde')"
+    )
+    fastest_lead_words: list[str] = Field(
+        description="words before a fastest adjective that make it a place on its own "
+        "('als Schnellster', 'am schnellsten unterwegs war')"
+    )
+    fastest_not_after: list[str] = Field(
+        description="words before a fastest adjective that make it a driver's own lap, "
+        "not a rank ('für seine schnellste Runde')"
+    )
     finish_verbs: list[str]
     clause_prepositions: list[str] = Field(description="after a comma they open a new clause")
     clause_conjunctions: list[str] = Field(description="after a comma they open a new clause")
@@ -77,6 +99,10 @@ class PositionCues(CueFile):
     pole_titles: list[str] = Field(
         description="titles of the pole sitter; right before a name they give that "
         "driver the pole ('überholte Polesetter X')"
+    )
+    pole_words: list[str] = Field(
+        description="words that name the pole position, qualifying place 1 "
+        "('Pole', 'Pole-Position', 'Poleposition')"
     )
     start_number_words: list[str] = Field(
         description="words before a car's start number ('Startnummer 7'); a crew in "

@@ -191,6 +191,11 @@ class CrewFinder:
                 return i
         return None
 
+    def beaten_after_word(self, clause: Span) -> bool:
+        """Are the clause's beaten named after a plain "vor" (not "Rückstand auf")?"""
+        i = self._beaten_from(clause)
+        return i is not None and lower_forms(clause.doc)[i] in self.beaten_after
+
     def partners(self, clause: Span, subjects: list[Span]) -> list[Span]:
         """Drivers named after "zusammen mit" / "gemeinsam mit": the co-drivers."""
         lowers = lower_forms(clause.doc)

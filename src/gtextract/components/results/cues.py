@@ -50,6 +50,9 @@ class Cue:
     stated: bool = True
     # True when the place holds only if one crew is named ("komplettierte das Podium")
     one_crew: bool = False
+    # True when the words hold a place only in a qualifying ("die schnellste Zeit"):
+    # the cue is dropped where the session is a race or a practice
+    qualifying_only: bool = False
 
 
 class CueFinder:
@@ -68,14 +71,23 @@ class CueFinder:
         self.class_context = list(cues.class_context)
         self.historic = re.compile("|".join(cues.historic_paragraph))
         self.podium_words = set(cues.podium_words)
+        self.pole_words = set(cues.pole_words)
+        self.fastest_words = set(cues.fastest_words)
+        self.fastest_endings = tuple(cues.fastest_ordinal_endings)
+        self.fastest_nouns = set(cues.fastest_nouns)
+        self.fastest_lead_words = set(cues.fastest_lead_words)
+        self.fastest_not_after = set(cues.fastest_not_after)
         self.cue_words = (
             self.position_nouns
             | self.win_words
             | set(cues.best_words)
             | set(cues.more_cue_words)
             | self.podium_words
+            | self.pole_words
+            | self.fastest_words
         )
         self.cue_prefixes = tuple(cues.cue_prefixes)
+        self.cue_endings = self.fastest_endings
         self.ordinal_prepositions = set(cues.ordinal_prepositions)
         self.prevail_verbs = set(cues.prevail_verbs)
         self.prevail_prefixes = tuple(cues.prevail_prefixes)
@@ -126,6 +138,10 @@ class CueFinder:
                 found.append(Cue(values, kind, cls, tok, stated=kind == "qualifying"))
             elif self._is_pole(tok):
                 found.append(Cue([1], "qualifying", None, tok))
+            elif (n := self._fastest(clause, tok)) is not None:
+                # "In der LMP2-Klasse setzte sich X als Schnellster durch"
+                cls = self._class_after(clause, tok) or self._class_near(clause, tok, None)
+                found.append(Cue([n], "qualifying", cls, tok, stated=False, qualifying_only=True))
             elif low == "top" and (n := self._top_completed(clause, tok)):
                 found.append(Cue([n], "race", None, tok, stated=False))
             elif low in self.podium_words and self._completes(clause):
@@ -147,10 +163,11 @@ class CueFinder:
                 and "klasse" in text_of(doc)[clause.start_char : clause.end_char].lower()
             ):
                 cls = self._class_near(clause, tok, None)
-                if cls:
-                    found.append(Cue([1], "race", cls, tok))
+                if cls:  # "Bester der Trophy-Wertung": the race's or the qualifying's
+                    found.append(Cue([1], "race", cls, tok, stated=False))
             elif self._prevailed(clause, tok):
-                found.append(Cue([1], "race", None, tok))
+                # "setzte sich durch": won the race, or topped the qualifying
+                found.append(Cue([1], "race", None, tok, stated=False))
             elif low in self.win_words:
                 if self._someone_elses_win(tok):
                     continue  # "Teamkollegen der Sieger": someone else won
@@ -297,6 +314,7 @@ class CueFinder:
                 or low[:1].isdigit()
                 or low.startswith(self.cue_prefixes)
                 or "klassensieg" in low
+                or low.endswith(self.cue_endings)
                 or ordinal(low) is not None
             )
             if len(self._cue_word_memo) >= CUE_WORD_MEMO_SIZE:
@@ -340,6 +358,29 @@ class CueFinder:
         numbered = any(self.position_at(t) is not None for t in clause if t.i != tok.i)
         return hit and not numbered
 
+    def _fastest(self, clause: Span, tok: Token) -> int | None:
+        """The place a fastest-time word states ("die schnellste Zeit", "als
+        Schnellster" 1, "die siebtschnellste Zeit" 7), else None."""
+        low = tok.lower_
+        place: int | None = 1 if low in self.fastest_words else None
+        if place is None:
+            stems = [low[: -len(e)] for e in self.fastest_endings if low.endswith(e)]
+            place = next((n for s in stems if s and (n := ordinal(s + "e"))), None)
+        if place is None:
+            return None
+        lowers = lower_forms(tok.doc)
+        prev = lowers[tok.i - 1] if tok.i > clause.start else ""
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < clause.end else None
+        if prev in self.fastest_not_after:
+            return None  # "seine schnellste Runde": his own lap, no rank
+        if prev in self.fastest_lead_words:
+            return place  # "als Schnellster", "am schnellsten"
+        if nxt is not None and nxt.lower_ in self.fastest_nouns:
+            return place  # "die schnellste Zeit"
+        # "der Schnellste war", not "Schnellste Honda-Pilotin" (an adjective of a noun)
+        noun_use = tok.text[:1].isupper() and (nxt is None or not nxt.text[:1].isupper())
+        return place if noun_use else None
+
     def _completes(self, clause: Span) -> bool:
         """Does the clause complete a set ("komplettierte", "rundete ... ab")?"""
         verbs = self.cues.top_completion_verbs
@@ -359,15 +400,12 @@ class CueFinder:
             return n
         return None
 
-    @staticmethod
-    def _is_pole(tok: Token) -> bool:
-        """ "Pole-Position", "Pole", but not "Pole-Setter" (a title, not this session)."""
-        doc = tok.doc
-        if tok.lower_ == "pole-position":
-            return True
-        if tok.lower_ != "pole":
+    def _is_pole(self, tok: Token) -> bool:
+        """ "Pole-Position", "Poleposition", "Pole", but not "Pole-Setter" (a title,
+        not this session)."""
+        if tok.lower_ not in self.pole_words:
             return False
-        following = span_text(doc, tok.i + 1, tok.i + 3).lower()
+        following = span_text(tok.doc, tok.i + 1, tok.i + 3).lower()
         return not following.startswith(("- setter", "-setter"))
 
     # -- classes -------------------------------------------------------------

@@ -74,6 +74,10 @@ class ProseReader:
                 for cue in cues:
                     if not cue.stated:
                         cue.kind = self._session_of(clause, sent)
+                cues = [
+                    c for c in cues if not c.qualifying_only or self._in_qualifying(c, clause, sent)
+                ]
+                for cue in cues:
                     self.cue_finder.add_context_class(cue, clause, sent, carried)
                     sentence_classes.append(cue.class_)
                 subjects, beaten = self.crews.drivers(clause, quotes)
@@ -271,6 +275,13 @@ class ProseReader:
                 return kind
         return self.sessions.of_text(clause.doc) or "race"
 
+    def _in_qualifying(self, cue: Cue, clause: Span, sent: Span) -> bool:
+        """Is a qualifying-only cue ("die schnellste Zeit") read in a qualifying,
+        not in a race or a practice the clause or its sentence names?"""
+        if cue.kind != "qualifying":
+            return False
+        return not any(self.sessions.only_practice(scope) for scope in (clause, sent))
+
     def _clause_facts(
         self,
         clause: Span,
@@ -284,12 +295,19 @@ class ProseReader:
         """The facts of one clause: each cue with the crew it belongs to."""
         out: list[ResultFact] = []
         single = [c for c in cues if len(c.positions) == 1]
+        # "holte die Pole vor A": A is second on the grid; not when the clause also
+        # states a race place ("gewannen die von der Pole Gestarteten vor A")
+        grid_beaten = (
+            beaten
+            if all(c.kind == "qualifying" for c in cues) and self.crews.beaten_after_word(clause)
+            else []
+        )
         if not cues and beaten and subjects:
             cue = self.cue_finder.finished_ahead(clause, subjects, earlier)
             if cue is not None:  # "Er landete vor A, B und C"
                 out.extend(self._facts_for(cue, subjects, beaten, single_seaters)[1:])
         for cue in cues:
-            own, behind = subjects, beaten
+            own, behind = subjects, beaten if cue.kind == "race" else grid_beaten
             if cue.one_crew and (
                 len(groups) != 1 or beaten or (single_seaters and len(subjects) != 1)
             ):
@@ -348,7 +366,7 @@ class ProseReader:
             return out
         position = cue.positions[0]
         out.append(fact(position, subjects))
-        if beaten and cue.kind == "race":
+        if beaten:
             if single_seaters:
                 out.extend(fact(position + 1 + k, [b]) for k, b in enumerate(beaten))
             else:
