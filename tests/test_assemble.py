@@ -226,6 +226,22 @@ def test_constructor_series_come_from_the_assembly_data(extractor, tmp_path) -> 
     assert Assembler(DataSource(tmp_path))(doc).teams == []
 
 
+def test_bracketed_make_is_the_entrant_in_a_bracket_constructor_series(extractor) -> None:
+    """Formel E: "Xaver Quast (Jaguar)" names Quast's entrant, and every later
+    mention of that make is the team; a make never bracketed stays a car make."""
+    r = extractor(
+        "Beim ePrix der Formel E siegte Xaver Quast (Jaguar) vor Ulf Ribbeck (Nissan). "
+        "Für Jaguar war es der zweite Sieg, Yannick Oblitz fuhr im Porsche auf Rang drei."
+    )
+    assert [t.name for t in r.teams] == ["Jaguar", "Nissan"]
+    assert [len(t.mentions) for t in r.teams] == [2, 1]
+
+
+def test_bracketed_make_is_a_car_make_outside_constructor_series(extractor) -> None:
+    r = extractor("Im ADAC GT Masters siegte Xaver Quast (Porsche) vor Ulf Ribbeck (Audi).")
+    assert r.teams == []
+
+
 # ---------------------------------------------------------------- from the contract alone
 
 

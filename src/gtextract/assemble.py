@@ -220,6 +220,7 @@ class Assembler:
         rules = data.cues("assembly", AssemblyRules)
         # series whose entrants are the constructors ("Ferrari", "Mercedes")
         self.constructor_series = frozenset(rules.constructor_series)
+        self.bracket_constructor_series = frozenset(rules.bracket_constructor_series)
         self.engine_makes = frozenset(rules.engine_makes)
         self.not_venue_compounds = frozenset(w.lower() for w in rules.not_venue_compounds)
         roles = {
@@ -366,9 +367,14 @@ class Assembler:
                 for m in resolved(doc, "MAKE")
                 if not (m.kb_id_ in self.engine_makes and _joined(text, m))
             ]
-            constructors = [
-                Mention(m.text, m.start_char, m.end_char, m.kb_id_, "TEAM") for m in constructors
-            ]
+        elif series and series[0].kb_id_ in self.bracket_constructor_series:
+            # "Mitch Evans (Jaguar)": a make alone in brackets names the driver's entrant
+            makes = Mention.resolved(doc, "MAKE")
+            entrants = {m.kb_id_ for m in makes if _bracketed(text, m)}
+            constructors = [m for m in makes if m.kb_id_ in entrants]
+        constructors = [
+            Mention(m.text, m.start_char, m.end_char, m.kb_id_, "TEAM") for m in constructors
+        ]
         return self.named(doc, "TEAM", constructors)
 
     def _in_role(self, text: str, end: int) -> bool:
@@ -618,6 +624,14 @@ def _with_shared_surname(mention: Mention) -> Mention:
         return mention
     return Mention(
         f"{mention.text} {mention.kb_id_}", mention.start_char, mention.end_char, "", mention.label_
+    )
+
+
+def _bracketed(text: str, mention: Mention) -> bool:
+    """ "(Jaguar)": the mention alone in round brackets."""
+    return (
+        text[mention.start_char - 1 : mention.start_char] == "("
+        and text[mention.end_char : mention.end_char + 1] == ")"
     )
 
 

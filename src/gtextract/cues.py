@@ -242,6 +242,11 @@ class AssemblyRules(CueFile):
     constructor_series: list[str] = Field(
         description="series (gazetteer names) whose entrants are the constructors (Ferrari)"
     )
+    bracket_constructor_series: list[str] = Field(
+        default_factory=list,
+        description="series (gazetteer names) whose entrants are the constructors where "
+        "the text names one as a driver's entrant: a make alone in brackets ('Evans (Jaguar)')",
+    )
     engine_makes: list[str] = Field(
         default_factory=list,
         description="makes (gazetteer names) that build engines for others: after a "
