@@ -79,6 +79,23 @@ def test_entries_with_other_numbers_stay_apart() -> None:
     assert names == ["Supersport 600", "Supersport 300"]
 
 
+def test_team_written_with_another_frame_word_is_one_team() -> None:
+    """ "Team", "Rennstall" or a legal form around a team's name tell no two teams apart;
+    without them the words must be the same ("Team Falkenau" is no "Falkenau Racing")."""
+    frames = Assembler().team_frames
+    mentions = [
+        m("Rennstall Falkenau Racing", 0, label="TEAM"),
+        m("Team Falkenau Racing", 40, label="TEAM"),
+        m("Kessler Motorsport GmbH", 80, label="TEAM"),
+        m("Team Kessler Motorsport", 120, label="TEAM"),
+    ]
+    assert len(cluster(mentions, by_entry=True)) == 4
+    clusters = cluster(mentions, by_entry=True, frames=frames)
+    assert [[x.start_char for x in c.mentions] for c in clusters] == [[0, 40], [80, 120]]
+    others = [m("Falkenau Racing", 0, label="TEAM"), m("Team Falkenau", 30, label="TEAM")]
+    assert len(cluster(others, by_entry=True, frames=frames)) == 2
+
+
 def test_same_entity_rules() -> None:
     assert _same_entity("Brenninger", "Jonas Brenninger")
     assert _same_entity("Brenniger", "Brenninger")  # fuzzy spelling
