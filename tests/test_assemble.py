@@ -80,8 +80,7 @@ def test_entries_with_other_numbers_stay_apart() -> None:
 
 
 def test_team_written_with_another_frame_word_is_one_team() -> None:
-    """ "Team", "Rennstall" or a legal form around a team's name tell no two teams apart;
-    without them the words must be the same ("Team Falkenau" is no "Falkenau Racing")."""
+    """ "Team", "Rennstall" or a legal form around a team's name tell no two teams apart."""
     frames = Assembler().team_frames
     mentions = [
         m("Rennstall Falkenau Racing", 0, label="TEAM"),
@@ -92,8 +91,21 @@ def test_team_written_with_another_frame_word_is_one_team() -> None:
     assert len(cluster(mentions, by_entry=True)) == 4
     clusters = cluster(mentions, by_entry=True, frames=frames)
     assert [[x.start_char for x in c.mentions] for c in clusters] == [[0, 40], [80, 120]]
-    others = [m("Falkenau Racing", 0, label="TEAM"), m("Team Falkenau", 30, label="TEAM")]
-    assert len(cluster(others, by_entry=True, frames=frames)) == 2
+
+
+def test_team_short_form_is_the_long_ones_words_in_a_row() -> None:
+    """ "Falkenau Sport" is another team than "Audi Sport Team Falkenau": its words are
+    in the long name, but not in a row; "Falkenau" alone and "Team Falkenau" join."""
+    frames = Assembler().team_frames
+    mentions = [
+        m("Audi Sport Team Falkenau", 0, label="TEAM"),
+        m("Falkenau Sport", 40, label="TEAM"),
+        m("Team Falkenau", 60, label="TEAM"),
+        m("Falkenau", 80, label="TEAM"),
+    ]
+    assert len(cluster(mentions, by_entry=True)) == 1
+    clusters = cluster(mentions, by_entry=True, frames=frames)
+    assert [[x.start_char for x in c.mentions] for c in clusters] == [[0, 60, 80], [40]]
 
 
 def test_same_entity_rules() -> None:

@@ -145,7 +145,14 @@ def _same_entity(
         not same_numbers or _numbers(a) == _numbers(b)
     ):
         return True
+    if frames:  # "Scherer Sport" is not "Audi Sport Team Scherer PHX": a team's words in a row
+        a, b = _unframed(a, frames), _unframed(b, frames)
+        return len(a) == 1 and a[0] in b or _in_a_row(a, b)
     return set(a) <= set(b) and (a[-1] == b[-1] or a[-1] in b)
+
+
+def _in_a_row(a: list[str], b: list[str]) -> bool:
+    return any(b[i : i + len(a)] == a for i in range(len(b) - len(a) + 1))
 
 
 def _unframed(words: list[str], frames: frozenset[str]) -> list[str]:
@@ -196,7 +203,8 @@ def cluster(
     alike join only with the same numbers ("Supersport 300" is not "Supersport 600"). Clusters are
     indexed by their words so that long texts stay linear. With ``people`` a given
     name written short joins the full one ("Alex Albon" is "Alexander Albon"). Words in
-    ``frames`` around a name do not tell two entities apart ("Team X" is "Rennstall X").
+    ``frames`` around a name do not tell two entities apart ("Team X" is "Rennstall X"),
+    and a short form of several words must stand in a row in the long one (teams).
     """
     clusters: list[Cluster] = []
     by_kb: dict[str, Cluster] = {}
