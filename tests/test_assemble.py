@@ -79,6 +79,35 @@ def test_entries_with_other_numbers_stay_apart() -> None:
     assert names == ["Supersport 600", "Supersport 300"]
 
 
+def test_team_written_with_another_frame_word_is_one_team() -> None:
+    """ "Team", "Rennstall" or a legal form around a team's name tell no two teams apart."""
+    frames = Assembler().team_frames
+    mentions = [
+        m("Rennstall Falkenau Racing", 0, label="TEAM"),
+        m("Team Falkenau Racing", 40, label="TEAM"),
+        m("Kessler Motorsport GmbH", 80, label="TEAM"),
+        m("Team Kessler Motorsport", 120, label="TEAM"),
+    ]
+    assert len(cluster(mentions, by_entry=True)) == 4
+    clusters = cluster(mentions, by_entry=True, frames=frames)
+    assert [[x.start_char for x in c.mentions] for c in clusters] == [[0, 40], [80, 120]]
+
+
+def test_team_short_form_is_the_long_ones_words_in_a_row() -> None:
+    """ "Falkenau Sport" is another team than "Audi Sport Team Falkenau": its words are
+    in the long name, but not in a row; "Falkenau" alone and "Team Falkenau" join."""
+    frames = Assembler().team_frames
+    mentions = [
+        m("Audi Sport Team Falkenau", 0, label="TEAM"),
+        m("Falkenau Sport", 40, label="TEAM"),
+        m("Team Falkenau", 60, label="TEAM"),
+        m("Falkenau", 80, label="TEAM"),
+    ]
+    assert len(cluster(mentions, by_entry=True)) == 1
+    clusters = cluster(mentions, by_entry=True, frames=frames)
+    assert [[x.start_char for x in c.mentions] for c in clusters] == [[0, 60, 80], [40]]
+
+
 def test_same_entity_rules() -> None:
     assert _same_entity("Brenninger", "Jonas Brenninger")
     assert _same_entity("Brenniger", "Brenninger")  # fuzzy spelling
@@ -224,6 +253,22 @@ def test_constructor_series_come_from_the_assembly_data(extractor, tmp_path) -> 
     package_data().copy_to(tmp_path, files)
     (tmp_path / "assembly.json").write_text('{"constructor_series": []}', encoding="utf-8")
     assert Assembler(DataSource(tmp_path))(doc).teams == []
+
+
+def test_bracketed_make_is_the_entrant_in_a_bracket_constructor_series(extractor) -> None:
+    """Formel E: "Xaver Quast (Jaguar)" names Quast's entrant, and every later
+    mention of that make is the team; a make never bracketed stays a car make."""
+    r = extractor(
+        "Beim ePrix der Formel E siegte Xaver Quast (Jaguar) vor Ulf Ribbeck (Nissan). "
+        "Für Jaguar war es der zweite Sieg, Yannick Oblitz fuhr im Porsche auf Rang drei."
+    )
+    assert [t.name for t in r.teams] == ["Jaguar", "Nissan"]
+    assert [len(t.mentions) for t in r.teams] == [2, 1]
+
+
+def test_bracketed_make_is_a_car_make_outside_constructor_series(extractor) -> None:
+    r = extractor("Im ADAC GT Masters siegte Xaver Quast (Porsche) vor Ulf Ribbeck (Audi).")
+    assert r.teams == []
 
 
 # ---------------------------------------------------------------- from the contract alone

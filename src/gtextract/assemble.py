@@ -127,18 +127,43 @@ class Cluster:
 
 @lru_cache(maxsize=65536)  # clustering compares each mention with every entity so far
 def _same_entity(
-    short: str, long: str, *, same_numbers: bool = False, short_given: bool = False
+    short: str,
+    long: str,
+    *,
+    same_numbers: bool = False,
+    short_given: bool = False,
+    frames: frozenset[str] = frozenset(),
 ) -> bool:
     a, b = names.normalize(short).split(), names.normalize(long).split()
     if not a or not b:
         return False
     if a == b or (short_given and _short_given_form(a, b)):
         return True
+    if frames and _unframed(a, frames) == _unframed(b, frames):
+        return True  # "Rennstall Huber Racing" is "Team Huber Racing", "Huber GmbH" "Huber"
     if fuzz.ratio(" ".join(a), " ".join(b)) >= FUZZY_SAME_NAME and (
         not same_numbers or _numbers(a) == _numbers(b)
     ):
         return True
+    if frames:  # "Scherer Sport" is not "Audi Sport Team Scherer PHX": a team's words in a row
+        a, b = _unframed(a, frames), _unframed(b, frames)
+        return len(a) == 1 and a[0] in b or _in_a_row(a, b)
     return set(a) <= set(b) and (a[-1] == b[-1] or a[-1] in b)
+
+
+def _in_a_row(a: list[str], b: list[str]) -> bool:
+    return any(b[i : i + len(a)] == a for i in range(len(b) - len(a) + 1))
+
+
+def _unframed(words: list[str], frames: frozenset[str]) -> list[str]:
+    """The name without the words around it that any team may carry: a leading or
+    closing "Team", "Rennstall", a legal form ("GmbH", "e. V."); never all of it."""
+    start, end = 0, len(words)
+    while start < end - 1 and words[start] in frames:
+        start += 1
+    while end > start + 1 and words[end - 1] in frames:
+        end -= 1
+    return words[start:end]
 
 
 def _short_given_form(a: list[str], b: list[str]) -> bool:
@@ -165,7 +190,11 @@ FUZZY_SCAN_LIMIT = 300  # beyond this many entities only shared words are compar
 
 
 def cluster(
-    mentions: Iterable[Mention], *, by_entry: bool = False, people: bool = False
+    mentions: Iterable[Mention],
+    *,
+    by_entry: bool = False,
+    people: bool = False,
+    frames: frozenset[str] = frozenset(),
 ) -> list[Cluster]:
     """Group mentions, longest first, so short forms join the full name.
 
@@ -173,7 +202,9 @@ def cluster(
     so "NLS" and "Nürburgring Langstrecken-Serie" are one series, and two spellings
     alike join only with the same numbers ("Supersport 300" is not "Supersport 600"). Clusters are
     indexed by their words so that long texts stay linear. With ``people`` a given
-    name written short joins the full one ("Alex Albon" is "Alexander Albon").
+    name written short joins the full one ("Alex Albon" is "Alexander Albon"). Words in
+    ``frames`` around a name do not tell two entities apart ("Team X" is "Rennstall X"),
+    and a short form of several words must stand in a row in the long one (teams).
     """
     clusters: list[Cluster] = []
     by_kb: dict[str, Cluster] = {}
@@ -193,7 +224,9 @@ def cluster(
                 (
                     c
                     for c in near
-                    if _same_entity(text, c.name, same_numbers=by_entry, short_given=people)
+                    if _same_entity(
+                        text, c.name, same_numbers=by_entry, short_given=people, frames=frames
+                    )
                 ),
                 None,
             )
@@ -220,7 +253,11 @@ class Assembler:
         rules = data.cues("assembly", AssemblyRules)
         # series whose entrants are the constructors ("Ferrari", "Mercedes")
         self.constructor_series = frozenset(rules.constructor_series)
+        self.bracket_constructor_series = frozenset(rules.bracket_constructor_series)
         self.engine_makes = frozenset(rules.engine_makes)
+        self.team_frames = frozenset(
+            w for f in rules.team_frames for w in names.normalize(f).split()
+        )
         self.not_venue_compounds = frozenset(w.lower() for w in rules.not_venue_compounds)
         roles = {
             w.lower() for name in ("driver_roles", "non_driver_roles") for w in data.words(name)
@@ -333,7 +370,8 @@ class Assembler:
                 for m in mentions
                 if not CHASSIS_CODE.match(text, m.end_char)  # "Mercedes F1 W10"
             ]
-        return cluster(mentions, by_entry=label in ("TRACK", "SERIES", "TEAM"))
+        frames = self.team_frames if label == "TEAM" else frozenset()
+        return cluster(mentions, by_entry=label in ("TRACK", "SERIES", "TEAM"), frames=frames)
 
     def _hometown(self, text: str, mention: Mention, entrant_ends: set[int]) -> bool:
         """ "Jonas Brenninger aus Hockenheim", "der Ferrari-Pilot aus Monaco", "das Team
@@ -366,9 +404,14 @@ class Assembler:
                 for m in resolved(doc, "MAKE")
                 if not (m.kb_id_ in self.engine_makes and _joined(text, m))
             ]
-            constructors = [
-                Mention(m.text, m.start_char, m.end_char, m.kb_id_, "TEAM") for m in constructors
-            ]
+        elif series and series[0].kb_id_ in self.bracket_constructor_series:
+            # "Mitch Evans (Jaguar)": a make alone in brackets names the driver's entrant
+            makes = Mention.resolved(doc, "MAKE")
+            entrants = {m.kb_id_ for m in makes if _bracketed(text, m)}
+            constructors = [m for m in makes if m.kb_id_ in entrants]
+        constructors = [
+            Mention(m.text, m.start_char, m.end_char, m.kb_id_, "TEAM") for m in constructors
+        ]
         return self.named(doc, "TEAM", constructors)
 
     def _in_role(self, text: str, end: int) -> bool:
@@ -618,6 +661,14 @@ def _with_shared_surname(mention: Mention) -> Mention:
         return mention
     return Mention(
         f"{mention.text} {mention.kb_id_}", mention.start_char, mention.end_char, "", mention.label_
+    )
+
+
+def _bracketed(text: str, mention: Mention) -> bool:
+    """ "(Jaguar)": the mention alone in round brackets."""
+    return (
+        text[mention.start_char - 1 : mention.start_char] == "("
+        and text[mention.end_char : mention.end_char + 1] == ")"
     )
 
 

@@ -272,6 +272,16 @@ class AssemblyRules(CueFile):
     constructor_series: list[str] = Field(
         description="series (gazetteer names) whose entrants are the constructors (Ferrari)"
     )
+    bracket_constructor_series: list[str] = Field(
+        default_factory=list,
+        description="series (gazetteer names) whose entrants are the constructors where "
+        "the text names one as a driver's entrant: a make alone in brackets ('Evans (Jaguar)')",
+    )
+    team_frames: list[str] = Field(
+        default_factory=list,
+        description="words before or after a team's name that do not tell two teams apart "
+        "('Team', 'Rennstall', 'GmbH'): 'Rennstall Huber Racing' is 'Team Huber Racing'",
+    )
     engine_makes: list[str] = Field(
         default_factory=list,
         description="makes (gazetteer names) that build engines for others: after a "
