@@ -21,11 +21,13 @@ demo: $(STAMP)
 ## Lint, type-check and run the test suite
 test: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks scripts models/scripts
+	$(BIN)/ruff format --check src tests benchmarks scripts models/scripts
 	$(BIN)/mypy
 	$(BIN)/pytest -q
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks scripts models/scripts
+	$(BIN)/ruff format --check src tests benchmarks scripts models/scripts
 	$(BIN)/mypy
 
 ## Accuracy on the hand-annotated dev set beside the project

@@ -38,7 +38,10 @@ def sentences(n: int, seed: int = 0) -> list[str]:
 
     return [
         rng.choice(TEMPLATES).format(
-            p=person(), q=person(), t=rng.choice(TEAMS), l=rng.choice(PLACES),
+            p=person(),
+            q=person(),
+            t=rng.choice(TEAMS),
+            l=rng.choice(PLACES),
             n=rng.randint(1, 9),
         )
         for _ in range(n)

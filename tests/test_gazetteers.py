@@ -215,8 +215,20 @@ def test_word_lists() -> None:
     assert "Jens" in gz.words("given_names")
     assert "Klingmann" in gz.words("surnames")
     assert "Rennen" in gz.words("not_names")
-    report_nouns = {"Sieg", "Platz", "Rang", "Pilot", "Runde", "Team", "Qualifying",
-                    "Startplatz", "Vorsprung", "Podium", "Polesetter", "Motorsport"}
+    report_nouns = {
+        "Sieg",
+        "Platz",
+        "Rang",
+        "Pilot",
+        "Runde",
+        "Team",
+        "Qualifying",
+        "Startplatz",
+        "Vorsprung",
+        "Podium",
+        "Polesetter",
+        "Motorsport",
+    }
     assert report_nouns <= gz.words("not_names")
     assert report_nouns.isdisjoint(gz.words("given_names") | gz.words("surnames"))
     assert "Klingmann" not in gz.words("not_names")
@@ -407,9 +419,9 @@ def test_build_reproduces_f1db_merges(build_copy: Any) -> None:
     root = Path(__file__).resolve().parents[1] / "src" / "gtextract" / "data"
     for name in ("tracks", "makes", "teams"):
         module.BUILDERS[name](shared)
-        assert (data / f"{name}.jsonl").read_text("utf-8") == (
-            root / f"{name}.jsonl"
-        ).read_text("utf-8"), name
+        assert (data / f"{name}.jsonl").read_text("utf-8") == (root / f"{name}.jsonl").read_text(
+            "utf-8"
+        ), name
 
 
 def test_build_reproduces_name_lists(build_copy: Any) -> None:
@@ -419,9 +431,9 @@ def test_build_reproduces_name_lists(build_copy: Any) -> None:
     module.BUILDERS["names"](shared)
     root = Path(__file__).resolve().parents[1] / "src" / "gtextract" / "data"
     for name in ("given_names", "surnames", "not_names"):
-        assert (data / f"{name}.txt").read_text("utf-8") == (
-            root / f"{name}.txt"
-        ).read_text("utf-8"), name
+        assert (data / f"{name}.txt").read_text("utf-8") == (root / f"{name}.txt").read_text(
+            "utf-8"
+        ), name
 
 
 def test_motorcycle_series_and_full_forms() -> None:

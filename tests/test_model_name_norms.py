@@ -50,7 +50,12 @@ def test_listed_words_get_their_class_as_norm(name_norms: ModuleType, tmp_path: 
     nlp = _blank_with_table(name_norms, _table(tmp_path, "Mara", 0))
     doc = nlp.make_doc("Dann überholte Mara Wellenkamp im Rennen")
     assert [t.norm_ for t in doc] == [
-        "dann", "überholte", "⟨given+surname⟩", "⟨surname⟩", "im", "rennen",
+        "dann",
+        "überholte",
+        "⟨given+surname⟩",
+        "⟨surname⟩",
+        "im",
+        "rennen",
     ]
 
 

@@ -258,7 +258,7 @@ def wiktionary_name_classes() -> dict[str, set[str]]:
 
 
 def class_norm(classes: set[str], is_noun: bool) -> str:
-    """"⟨given+surname⟩"; "~" marks a word that is also a German lemma ("Koch")."""
+    """ "⟨given+surname⟩"; "~" marks a word that is also a German lemma ("Koch")."""
     return "⟨" + "+".join(sorted(classes)) + ("~" if is_noun else "") + "⟩" if classes else ""
 
 

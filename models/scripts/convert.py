@@ -205,11 +205,14 @@ def main() -> None:
     parser.add_argument("--split-hyphens", action="store_true")
     parser.add_argument("--raw-wikiann", action="store_true", help="skip clean_wikiann")
     parser.add_argument(
-        "--wikiann-caps-unknown", action="store_true",
+        "--wikiann-caps-unknown",
+        action="store_true",
         help="WikiANN: capitalised O tokens are missing, not O (see to_doc)",
     )
     parser.add_argument(
-        "--germeval-copies", type=int, default=GERMEVAL_COPIES,
+        "--germeval-copies",
+        type=int,
+        default=GERMEVAL_COPIES,
         help="repeat GermEval training sentences: hand-annotated news text, closer to reports",
     )
     args = parser.parse_args()
@@ -236,7 +239,7 @@ def main() -> None:
     for conllu in sorted((args.data / "ud-german-gsd").glob("*.conllu")):
         for line in conllu.read_text(encoding="utf-8").splitlines():
             if line.startswith("# text = "):
-                raw.append(line[len("# text = "):])
+                raw.append(line[len("# text = ") :])
     with (args.out / "raw.jsonl").open("w", encoding="utf-8") as fh:
         for text in raw:
             fh.write(json.dumps({"text": text}, ensure_ascii=False) + "\n")

@@ -84,21 +84,38 @@ def main() -> None:
             "license": "CC BY-SA 4.0 (model weights; gtextract code is MIT)",
             "author": "gtextract developers",
             "sources": [
-                {"name": "WikiANN (PAN-X) de", "url": "https://aclanthology.org/P17-1178/",
-                 "license": "CC BY-SA (Wikipedia-derived)"},
-                {"name": "GermEval 2014 NER", "url": "https://sites.google.com/site/germeval2014ner/",
-                 "license": "CC BY 4.0"},
-                {"name": "F1DB", "url": "https://www.f1db.com", "license": "CC BY 4.0",
-                 "attribution": "F1DB (https://www.f1db.com), CC BY 4.0; driver, entrant, "
-                 "constructor and circuit names used to fill synthetic training sentences"},
-                {"name": "Faker", "url": "https://github.com/joke2k/faker", "license": "MIT",
-                 "attribution": "Copyright (c) 2012 Daniele Faraglia; given names, surnames "
-                 "and places in the lexeme_norm table (name classes read as a feature)"},
-                {"name": "german-nouns", "url": "https://github.com/gambolputty/german-nouns",
-                 "license": "CC BY-SA 4.0",
-                 "attribution": "Gregor Weichbrodt, from German Wiktionary; inflected forms of "
-                 "common nouns in the lexeme_norm table (the noun class read as a feature) "
-                 "and in person_spans/nouns.txt (the person_spans rules)"},
+                {
+                    "name": "WikiANN (PAN-X) de",
+                    "url": "https://aclanthology.org/P17-1178/",
+                    "license": "CC BY-SA (Wikipedia-derived)",
+                },
+                {
+                    "name": "GermEval 2014 NER",
+                    "url": "https://sites.google.com/site/germeval2014ner/",
+                    "license": "CC BY 4.0",
+                },
+                {
+                    "name": "F1DB",
+                    "url": "https://www.f1db.com",
+                    "license": "CC BY 4.0",
+                    "attribution": "F1DB (https://www.f1db.com), CC BY 4.0; driver, entrant, "
+                    "constructor and circuit names used to fill synthetic training sentences",
+                },
+                {
+                    "name": "Faker",
+                    "url": "https://github.com/joke2k/faker",
+                    "license": "MIT",
+                    "attribution": "Copyright (c) 2012 Daniele Faraglia; given names, surnames "
+                    "and places in the lexeme_norm table (name classes read as a feature)",
+                },
+                {
+                    "name": "german-nouns",
+                    "url": "https://github.com/gambolputty/german-nouns",
+                    "license": "CC BY-SA 4.0",
+                    "attribution": "Gregor Weichbrodt, from German Wiktionary; inflected forms of "
+                    "common nouns in the lexeme_norm table (the noun class read as a feature) "
+                    "and in person_spans/nouns.txt (the person_spans rules)",
+                },
             ],
             # spaCy's own keys describe the reporting set (GermEval 2014 dev, gold tokens)
             "performance": {

@@ -21,18 +21,48 @@ from spacy.tokens import DocBin
 DATA = Path("/work/shared/data/f1db")
 
 COUNTRIES = {
-    "DE": "Deutschland", "GB": "Großbritannien", "US": "den USA", "IT": "Italien",
-    "FR": "Frankreich", "BR": "Brasilien", "CH": "der Schweiz", "AR": "Argentinien",
-    "JP": "Japan", "BE": "Belgien", "NL": "den Niederlanden", "AT": "Österreich",
-    "ES": "Spanien", "AU": "Australien", "FI": "Finnland", "SE": "Schweden",
-    "CA": "Kanada", "MX": "Mexiko", "DK": "Dänemark", "PL": "Polen",
+    "DE": "Deutschland",
+    "GB": "Großbritannien",
+    "US": "den USA",
+    "IT": "Italien",
+    "FR": "Frankreich",
+    "BR": "Brasilien",
+    "CH": "der Schweiz",
+    "AR": "Argentinien",
+    "JP": "Japan",
+    "BE": "Belgien",
+    "NL": "den Niederlanden",
+    "AT": "Österreich",
+    "ES": "Spanien",
+    "AU": "Australien",
+    "FI": "Finnland",
+    "SE": "Schweden",
+    "CA": "Kanada",
+    "MX": "Mexiko",
+    "DK": "Dänemark",
+    "PL": "Polen",
 }
 NATIONALITY = {
-    "DE": "Deutsche", "GB": "Brite", "US": "US-Amerikaner", "IT": "Italiener",
-    "FR": "Franzose", "BR": "Brasilianer", "CH": "Schweizer", "AR": "Argentinier",
-    "JP": "Japaner", "BE": "Belgier", "NL": "Niederländer", "AT": "Österreicher",
-    "ES": "Spanier", "AU": "Australier", "FI": "Finne", "SE": "Schwede",
-    "CA": "Kanadier", "MX": "Mexikaner", "DK": "Däne", "PL": "Pole",
+    "DE": "Deutsche",
+    "GB": "Brite",
+    "US": "US-Amerikaner",
+    "IT": "Italiener",
+    "FR": "Franzose",
+    "BR": "Brasilianer",
+    "CH": "Schweizer",
+    "AR": "Argentinier",
+    "JP": "Japaner",
+    "BE": "Belgier",
+    "NL": "Niederländer",
+    "AT": "Österreicher",
+    "ES": "Spanier",
+    "AU": "Australier",
+    "FI": "Finne",
+    "SE": "Schwede",
+    "CA": "Kanadier",
+    "MX": "Mexikaner",
+    "DK": "Däne",
+    "PL": "Pole",
 }
 
 # {P}/{P2}/{P3}: driver (full or surname), {S}/{S2}: surname, {Sg}: genitive surname,
@@ -119,7 +149,8 @@ def main() -> None:
         r"Team|Racing|Motor|Scuderia|Equipe|Écurie|Ecurie|Engineering|Cars|Automobil|Sport|F1"
     )
     teams = [
-        r["name"] for r in read_tsv(DATA / "entrants.tsv")
+        r["name"]
+        for r in read_tsv(DATA / "entrants.tsv")
         if teamish.search(r["name"]) and r["name"] not in driver_names
     ]
     constructors = read_tsv(DATA / "constructors.tsv")

@@ -118,6 +118,4 @@ def ends_with_date(text: str) -> bool:
     "14.09.2025:"), as a calendar line's venue follows its date."""
     written, numeric, _ = _patterns()
     tail = len(text.rstrip(" \t:–-"))
-    return any(
-        m.end() == tail for pattern in (written, numeric) for m in pattern.finditer(text)
-    )
+    return any(m.end() == tail for pattern in (written, numeric) for m in pattern.finditer(text))

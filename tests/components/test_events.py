@@ -386,9 +386,7 @@ def test_a_series_moving_a_date_names_no_moved_race(report) -> None:
 
 
 def test_final_of_a_championship_is_an_event_name(report) -> None:
-    text = (
-        "Das Finale der deutschen Kart-Meisterschaft steigt am Sonntag auf dem Lausitzring."
-    )
+    text = "Das Finale der deutschen Kart-Meisterschaft steigt am Sonntag auf dem Lausitzring."
     assert [(e.name, e.track) for e in report(text).events] == [
         ("Finale der deutschen Kart-Meisterschaft", "Lausitzring")
     ]
@@ -505,8 +503,7 @@ def test_a_lone_dated_line_or_a_results_line_is_no_calendar(report) -> None:
     dateline = "Oschersleben, 17.04.\nDer Sieg ging an Jonas Brenninger, der souverän fuhr."
     assert report(dateline).events == []
     results = (
-        "Ergebnisse:\n17. April, Oschersleben: Jonas Brenninger\n"
-        "8. Mai, Lausitzring: Tim Kessler\n"
+        "Ergebnisse:\n17. April, Oschersleben: Jonas Brenninger\n8. Mai, Lausitzring: Tim Kessler\n"
     )
     assert report(results).events == []
 

@@ -94,9 +94,7 @@ class CueFinder:
         self.winner_complements = set(cues.winner_complements)
         self.overall = re.compile(r"(?<!\w)(?:" + "|".join(cues.overall_words) + ")")
         self.not_result = re.compile(r"(?<!\w)(?:" + "|".join(cues.not_result) + ")")
-        self.not_result_clause = re.compile(
-            r"(?<!\w)(?:" + "|".join(cues.not_result_clause) + ")"
-        )
+        self.not_result_clause = re.compile(r"(?<!\w)(?:" + "|".join(cues.not_result_clause) + ")")
         self._cue_word_memo: dict[str, bool] = {}
         self._historic_memo: dict[str, bool] = {}
 

@@ -562,9 +562,7 @@ def _whole_line(text: str, start: int, end: int) -> bool:
     return not text[line_start:start].strip() and not text[end:line_end].strip()
 
 
-def _heading_lines(
-    text: str, heading: tuple[int, int], max_chars: int
-) -> list[tuple[int, int]]:
+def _heading_lines(text: str, heading: tuple[int, int], max_chars: int) -> list[tuple[int, int]]:
     """The heading and up to HEADING_LINES_UP short lines above it, blank lines
     skipped, up to a prose line or a list line."""
     lines = [heading]
