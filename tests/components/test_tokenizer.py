@@ -72,3 +72,27 @@ def test_glued_table_cells_split(extractor) -> None:
     assert tokens(extractor, "3Quast / Beck")[:2] == ["3", "Quast"]
     assert tokens(extractor, "Ford Fiesta R5RC2")[2:] == ["R5", "RC2"]
     assert tokens(extractor, "Das 24h-Rennen") == ["Das", "24h", "-", "Rennen"]
+
+
+def test_special_cases_survive_the_new_affix_rules() -> None:
+    nlp = spacy.blank("de")
+    rules = dict(nlp.tokenizer.rules or {})
+    add_hyphen_infixes(nlp)
+    assert nlp.tokenizer.rules == rules
+    # "z.B." and "Nr." are special cases; "Abt-Audi" shows the new infixes are in force
+    words = [t.text for t in nlp("Das Team, z.B. Abt-Audi mit Nr. 7, siegte.")]
+    assert words == [
+        "Das",
+        "Team",
+        ",",
+        "z.B.",
+        "Abt",
+        "-",
+        "Audi",
+        "mit",
+        "Nr.",
+        "7",
+        ",",
+        "siegte",
+        ".",
+    ]

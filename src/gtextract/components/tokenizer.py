@@ -51,11 +51,16 @@ def add_hyphen_infixes(nlp: Language) -> Language:
     if GLUED_PLACE_PREFIX not in prefixes:
         prefixes.append(GLUED_PLACE_PREFIX)
     tokenizer: Any = nlp.tokenizer
+    # every affix setter reloads all special cases (~1k rules, ~0.1 s each): set them
+    # with no rules loaded, then load the rules once
+    rules = tokenizer.rules
+    tokenizer.rules = {}
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     tokenizer.prefix_search = compile_prefix_regex(prefixes).search
     if tokenizer.token_match is None:
         tokenizer.token_match = APOSTROPHE_NAME.match
+    tokenizer.rules = rules
     return nlp
 
 
