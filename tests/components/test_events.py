@@ -624,7 +624,7 @@ def test_as_planned_is_no_cancellation(report) -> None:
 def test_race_the_team_contests_next_is_an_event(report) -> None:
     text = (
         "Max Muster wurde in Oschersleben Dritter. "
-        "Das Team bestreitet das finale Rennen am Sonntag mit zehn Punkten Vorsprung."
+        "Mit zehn Punkten Vorsprung bestreitet das Team am Sonntag das finale Rennen."
     )
     assert [(e.name, e.track, e.status) for e in report(text).events] == [
         ("finale Rennen", "Oschersleben", "scheduled")

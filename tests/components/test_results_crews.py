@@ -283,7 +283,7 @@ def test_a_participle_gives_the_pole_to_the_crew_after_it(alone, hand_doc) -> No
 
 def test_the_pair_of_a_collision_is_not_the_subject(alone, hand_doc) -> None:
     text = (
-        "[Xaver Quast](DRIVER), der vom vierten Startplatz ins Rennen ging, profitierte von "
+        "[Xaver Quast](DRIVER), der vom vierten Startplatz aus gestartet war, profitierte von "
         "einer Kollision zwischen [Ulf Ribbeck](DRIVER) und [Zeno Marrak](DRIVER)."
     )
     assert facts(alone, hand_doc(text)) == [(4, ["Xaver Quast"])]

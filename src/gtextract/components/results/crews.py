@@ -125,7 +125,7 @@ class CrewFinder:
                 and (
                     marker in vehicles
                     or any(v <= marker <= v + 2 for v in vehicles)
-                    # "der Ferrari mit der Startnummer 51 von A, B und C"
+                    # "der BMW mit der Startnummer 7 von A, B und C"
                     or self.brackets.after_start_number(doc, marker)
                     # "pilotiert von A, B und C": the agent drives
                     or (marker > 0 and lowers[marker - 1] in self.agent_participles)
