@@ -458,8 +458,7 @@ def test_given_name_ending_in_s_starts_a_name(blank_nlp, alone) -> None:
 
 def test_quoted_pseudonym_before_its_car(report) -> None:
     r = report(
-        'Torsten Quast (Ford Fiesta R2) und der Belgier "Rallyefan93" '
-        "(Citroën C2 R2) fuhren vorn."
+        'Torsten Quast (Ford Fiesta R2) und der Belgier "Rallyefan93" (Citroën C2 R2) fuhren vorn.'
     )
     assert driver_names(r) == ["Torsten Quast", "Rallyefan93"]
 
