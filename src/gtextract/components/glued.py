@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from gtextract.components.base import DataComponent
-from gtextract.gazetteers import ENTRY_KINDS, DataSource
+from gtextract.gazetteers import ENTRY_KINDS, DataSource, entry_file, mapping_file, word_file
 
 # "3.Carlos": a one- or two-digit position, its dot, a capitalised word
 GLUED_POSITION = re.compile(r"(?<![\w.])\d{1,2}\.(?=[A-ZÄÖÜ][a-zäöüß])")
@@ -36,10 +36,10 @@ class GluedCellSplitter(DataComponent):
     """Sets token boundaries inside words glued from two table cells."""
 
     data_files = (
-        "given_names.txt",
-        "surnames.txt",
-        "nationalities.tsv",
-        *(f"{kind}.jsonl" for kind in ENTRY_KINDS),
+        word_file("given_names"),
+        word_file("surnames"),
+        mapping_file("nationalities"),
+        *(entry_file(kind) for kind in ENTRY_KINDS),
     )
 
     def setup(self, data: DataSource) -> None:

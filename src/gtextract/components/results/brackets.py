@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import cast
 
 from spacy.tokens import Doc, Span
 
@@ -28,15 +27,6 @@ MAX_BRACKET = 24
 DETAIL_MARK = ";"
 START_NUMBER = re.compile(r"^#?\d{1,3}$")
 PLACE = re.compile(r"^(\d{1,2})\.$")
-
-
-def lower_forms_cached(doc: Doc) -> list[str]:
-    """``spans.lower_forms`` once per Doc (the crew rules ask for it per driver);
-    callers must not modify the list."""
-    cached = doc.user_data.get("gtx_lower_forms")
-    if cached is None or len(cached) != len(doc):
-        cached = doc.user_data["gtx_lower_forms"] = lower_forms(doc)
-    return cast("list[str]", cached)
 
 
 @dataclass
@@ -73,7 +63,7 @@ class CrewBrackets:
         return {d[0] for b in self.in_span(span) for d in b.drivers}
 
     def _find(self, doc: Doc) -> list[CrewBracket]:
-        lower = lower_forms_cached(doc)
+        lower = lower_forms(doc)
         found: list[CrewBracket] = []
         vehicle_ends = {s.end for s in resolved(doc, "CAR", "MAKE", "TEAM")}
         for i, word in enumerate(lower):
@@ -94,7 +84,7 @@ class CrewBrackets:
 
     def after_start_number(self, doc: Doc, i: int) -> bool:
         """Is token ``i`` right after a car's start number ("#51", "Startnummer 51")?"""
-        return self._after_start_number(lower_forms_cached(doc), i)
+        return self._after_start_number(lower_forms(doc), i)
 
     def _after_a_car(self, lower: list[str], i: int, vehicle_ends: set[int]) -> bool:
         """Does the bracket follow a car: a make, model or team, or a start number?"""

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from gtextract.components.contract import ResultFact
-from gtextract.components.results.brackets import CrewBrackets, lower_forms_cached
+from gtextract.components.results.brackets import CrewBrackets
 from gtextract.components.results.clauses import bracket_tokens, in_ranges, outside_brackets
 from gtextract.components.spans import (
     lower_forms,
@@ -147,7 +147,7 @@ class CrewFinder:
             return set()
         doc = clause.doc
         aside: set[int] = set()
-        words = lower_forms_cached(doc)[clause.start : clause.end]
+        words = lower_forms(doc)[clause.start : clause.end]
         for k, word in enumerate(words):
             i = clause.start + k
             two = f"{words[k - 1]} {word}" if k else word
@@ -172,7 +172,7 @@ class CrewFinder:
                 break
             if d.start < at:
                 continue
-            gap = lower_forms_cached(doc)[at : d.start]
+            gap = lower_forms(doc)[at : d.start]
             if d.start - at > PHRASE_REACH or any(w in self.place_words for w in gap):
                 break
             if pair and not any(w in self.group_joiners for w in gap):
@@ -296,7 +296,7 @@ class CrewFinder:
 
     def _demonym_anaphor(self, clause: Span) -> bool:
         """ "der Neuseeländer", "die Britin": a driver named before, by nationality."""
-        words = lower_forms_cached(clause.doc)[clause.start : clause.end]
+        words = lower_forms(clause.doc)[clause.start : clause.end]
         return any(
             w in self.demonyms and words[k - 1] in ARTICLES for k, w in enumerate(words) if k
         )
