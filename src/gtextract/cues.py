@@ -191,6 +191,10 @@ class EventCues(CueFile):
         "an upcoming event ('Die DTM fährt am 8. Mai auf dem Lausitzring')"
     )
     cancelled: list[str]
+    announced: list[str] = Field(
+        description="regexes (lower case) of a verb that, right after a date, makes the date "
+        "the day of an announcement, not of the event ('hat am 15.3. bekanntgegeben')"
+    )
     unrealised: list[str] = Field(
         description="regexes (lower case) of a plan told as unrealised, in the subjunctive "
         "or with 'eigentlich' ('wäre eigentlich in X geplant gewesen'): that event is off"

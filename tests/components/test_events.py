@@ -633,3 +633,40 @@ def test_race_the_team_contests_next_is_an_event(report) -> None:
 
 def test_contesting_a_season_is_no_event(report) -> None:
     assert report("Max Muster bestreitet seine erste Saison in der DTM.").events == []
+
+
+def test_plain_cancellation_with_two_dates_gives_no_new_slot(report) -> None:
+    # only a move ("verschoben") turns a second date into the new slot
+    text = (
+        "Das DTM-Rennen auf dem Norisring am 6. Juni wurde abgesagt, "
+        "Karten vom 1. März behalten ihren Wert."
+    )
+    assert [(e.date, e.status) for e in report(text).events] == [("06-06", "cancelled")]
+
+
+def test_announcement_date_is_no_event_date(report) -> None:
+    text = "Der Verband hat am 15. März bekanntgegeben, dass die Rallye Oberland abgesagt ist."
+    assert events(report, text) == [("Rallye Oberland", None, None, "cancelled")]
+
+
+def test_event_that_could_still_be_held_is_past(report) -> None:
+    text = "Die Rallye Oberland war die letzte Rallye, die im Frühjahr noch stattfinden konnte."
+    assert report(text).events == []
+
+
+def test_date_after_a_later_found_name_is_that_names(report) -> None:
+    # the hyphenated shape finds the second name first; the date still follows it
+    text = "Abgesagt sind die 12. Rallye Talheim sowie die Histo-Rallye Oberland am 27. März."
+    dated = {e.name: e.date for e in report(text).events}
+    assert dated["Histo-Rallye Oberland"] == "03-27"
+    assert dated["12. Rallye Talheim"] is None
+
+
+def test_hyphenated_and_spaced_name_are_one_event(report) -> None:
+    text = (
+        "Termine\n28. März – ADMV-Rallye Oberland (abgesagt)\n\n"
+        "Der Verband streicht die ADMV Rallye Oberland aus dem Kalender."
+    )
+    assert [(e.name, e.status) for e in report(text).events] == [
+        ("ADMV-Rallye Oberland", "cancelled")
+    ]

@@ -56,6 +56,7 @@ CONJOINED = re.compile(
     r"\s*(?:,|und|sowie|oder)\s+(?:(?:auf|in|am|im|an)\s+)?(?:(?:dem|der|den|die|das)\s+)?"
 )
 LINE = re.compile(r"[^\n]+")
+NAME_GAPS = re.compile(r"[\s\-–—/]+")  # hyphens, dashes and slashes between name words
 DAY_DOT = re.compile(r"\d\.")  # every written date has one: a cheap test before the date search
 # what may stand between a date and the venue it dates: "17. April Oschersleben",
 # "8. Mai: Lausitzring", "am 8. Mai in der Lausitz", "8. Mai auf dem Lausitzring"
@@ -94,6 +95,10 @@ class EventFinder(DataComponent):
         self.past_tense = re.compile("|".join(f"(?:{p})" for p in self.cues.past_tense))
         self.unrealised = re.compile("|".join(f"(?:{p})" for p in self.cues.unrealised))
         self.told = re.compile("|".join(f"(?:{p})" for p in self.cues.told_verbs))
+        # a date and the announcing verb right after it: "hat am 15.3. bekanntgegeben"
+        self.announced = re.compile(
+            r"[\d./ ]+(?:\w+\s+)?(?:" + "|".join(self.cues.announced) + r")\b", re.IGNORECASE
+        )
         self.replaced = re.compile("(?:" + "|".join(self.cues.replaced) + r")\s*$", re.IGNORECASE)
         self.name_shapes = list(self.cues.name_patterns)
         self.own_name = re.compile("|".join(f"(?:{p})" for p in self.cues.own_name_markers))
@@ -461,7 +466,7 @@ class EventFinder(DataComponent):
                 )
                 events.extend(e for e in slots if e.start not in {t.start_char for t in replaced})
                 continue
-            moved = any(c in low for c in self.cues.moved)
+            moved = postponed = any(c in low for c in self.cues.moved)
             # "Eigentlich sollten am 7. November zwei Rennen stattfinden": a plan that
             # is off, though no cancellation word says so
             cancelled = any(c in low for c in self.cues.cancelled) or bool(
@@ -526,6 +531,7 @@ class EventFinder(DataComponent):
                 for pos, d in find_dates(sent_text, published)
                 if not any(end <= o < sent.start_char + pos for o in others)
                 and not self._news_stamp(sent_text, pos)
+                and not self.announced.match(sent_text, pos)
             ]
             if track is None and home_track is None and self._is_series(doc, start):
                 continue  # a series alone, nowhere: news about the series, no event
@@ -539,8 +545,9 @@ class EventFinder(DataComponent):
                 car=next((s.text for s in in_scope if s.label_ == "CAR"), None),
                 class_=next((s.kb_id_ or s.text for s in in_scope if s.label_ == "CLASS"), None),
             )
-            if (cancelled or moved) and len(dates) >= 2:
-                # "vom 6. Juni auf den 12. September verschoben"
+            if postponed and len(dates) >= 2:
+                # "vom 6. Juni auf den 12. September verschoben"; two dates of a plain
+                # cancellation are no old and new slot
                 events.append(replace(base, date=dates[0][1], status="cancelled"))
                 events.append(replace(base, date=dates[1][1]))
             elif moved:
@@ -555,8 +562,17 @@ class EventFinder(DataComponent):
             else:
                 status = "cancelled" if cancelled else "scheduled"
                 further = self._further_names(sent, base, status, published)
-                # a date after a further event's name is that event's
-                own = [d for p, d in dates if not further or sent.start_char + p < further[0].start]
+                # a date after a further event's name is that event's, also when
+                # that name stands before the first one found
+                own = [
+                    d
+                    for p, d in dates
+                    if not any(
+                        base.start < f.start < sent.start_char + p
+                        or f.start < sent.start_char + p < base.start
+                        for f in further
+                    )
+                ]
                 events.append(replace(base, date=own[0] if own else None, status=status))
                 events.extend(self._conjoined_venues(events[-1], tracks))
                 events.extend(further)
@@ -604,6 +620,8 @@ class EventFinder(DataComponent):
             if inside:
                 venue = self._venue(inside[0])
             stop = kept[k + 1][0] if k + 1 < len(kept) else sent.end_char
+            if end <= first.start < stop:  # the first event's name ends this one's reach
+                stop = first.start
             after = [d for p, d in find_dates(text[end:stop], published) if p <= SLOT_REACH]
             more.append(
                 EventFact(
@@ -721,13 +739,13 @@ class EventFinder(DataComponent):
         seen: set[tuple[str, str | None, str]] = set()
         unique = []
         for e in found:
-            key = (e.name.lower(), e.date, e.status)
+            key = (_name_key(e.name), e.date, e.status)
             if key not in seen:
                 seen.add(key)
                 unique.append(e)
         # an undated event repeats a dated one of the same name and status
-        dated = {(e.name.lower(), e.status) for e in unique if e.date}
-        unique = [e for e in unique if e.date or (e.name.lower(), e.status) not in dated]
+        dated = {(_name_key(e.name), e.status) for e in unique if e.date}
+        unique = [e for e in unique if e.date or (_name_key(e.name), e.status) not in dated]
         # an event named only by its venue repeats one with a name, the same venue,
         # date and status ("Zolder" cancelled beside "drittes Rennen" in Zolder)
         named = {(e.track, e.date, e.status) for e in unique if e.name != e.track}
@@ -736,6 +754,11 @@ class EventFinder(DataComponent):
         ]
         doc._.gtx_events = unique
         return doc
+
+
+def _name_key(name: str) -> str:
+    """An event name as compared for repeats: "ADMV-Rallye X" is "ADMV Rallye X"."""
+    return NAME_GAPS.sub(" ", name.lower()).strip()
 
 
 @Language.factory(
