@@ -670,3 +670,33 @@ def test_hyphenated_and_spaced_name_are_one_event(report) -> None:
     assert [(e.name, e.status) for e in report(text).events] == [
         ("ADMV-Rallye Oberland", "cancelled")
     ]
+
+
+def test_inflected_undated_name_repeats_the_dated_one(report) -> None:
+    text = (
+        "Vom 19.-21. Juli steht der Erftlandring im Zeichen der Deutschen Kart-Meisterschaft. "
+        "Die Deutsche Kart-Meisterschaft findet in diesem Jahr zum dreißigsten Mal statt."
+    )
+    assert [(e.name, e.date) for e in report(text).events] == [
+        ("Deutschen Kart-Meisterschaft", "07-19")
+    ]
+
+
+def test_event_named_by_a_venue_form_repeats_a_named_one(report) -> None:
+    # "Hockenheim" names the Hockenheimring: the same venue, date and status
+    text = (
+        "Am 4. April fahren die Teams in Hockenheim. "
+        "Am 4. April stehen auf dem Hockenheimring die ITR-Testtage an."
+    )
+    assert [e.name for e in report(text).events] == ["ITR-Testtage"]
+
+
+def test_prose_event_at_a_calendar_venue_repeats_its_entry(report) -> None:
+    text = (
+        "Das Saisonfinale steigt am 1. Dezember in Abu Dhabi.\n\n"
+        "Kalender\n15. März – Melbourne\n29. November – Abu Dhabi\n"
+    )
+    assert [(e.track, e.date) for e in report(text).events] == [
+        ("Melbourne", "03-15"),
+        ("Abu Dhabi", "11-29"),
+    ]

@@ -57,6 +57,7 @@ CONJOINED = re.compile(
 )
 LINE = re.compile(r"[^\n]+")
 NAME_GAPS = re.compile(r"[\s\-–—/]+")  # hyphens, dashes and slashes between name words
+CASE_ENDING = re.compile(r"(?:en|es|e|n|s)$")  # "Deutschen", "Rennens": a word's case ending
 DAY_DOT = re.compile(r"\d\.")  # every written date has one: a cheap test before the date search
 # what may stand between a date and the venue it dates: "17. April Oschersleben",
 # "8. Mai: Lausitzring", "am 8. Mai in der Lausitz", "8. Mai auf dem Lausitzring"
@@ -746,19 +747,31 @@ class EventFinder(DataComponent):
         # an undated event repeats a dated one of the same name and status
         dated = {(_name_key(e.name), e.status) for e in unique if e.date}
         unique = [e for e in unique if e.date or (_name_key(e.name), e.status) not in dated]
-        # an event named only by its venue repeats one with a name, the same venue,
-        # date and status ("Zolder" cancelled beside "drittes Rennen" in Zolder)
-        named = {(e.track, e.date, e.status) for e in unique if e.name != e.track}
-        unique = [
-            e for e in unique if not (e.name == e.track and (e.track, e.date, e.status) in named)
-        ]
+        # an event named only by its venue ("Zolder", or "Hockenheim" for the
+        # Hockenheimring) repeats one with a name, the same venue, date and status
+        # ("Zolder" cancelled beside "drittes Rennen" in Zolder)
+        venues = {(s.start_char, s.end_char) for s in resolved(doc, "TRACK")}
+
+        def by_venue(e: EventFact) -> bool:
+            return e.name == e.track or (e.start, e.end) in venues
+
+        named = {(e.track, e.date, e.status) for e in unique if not by_venue(e)}
+        unique = [e for e in unique if not (by_venue(e) and (e.track, e.date, e.status) in named)]
+        # a calendar dates its venues' events: a sentence's event at such a venue
+        # ("Das Saisonfinale steigt am 1. Dezember in Abu Dhabi") is one of them
+        listed = {(e.track, e.status) for e in calendar if e.track and e.date}
+        calendar_ids = {id(e) for e in calendar}
+        unique = [e for e in unique if id(e) in calendar_ids or (e.track, e.status) not in listed]
         doc._.gtx_events = unique
         return doc
 
 
 def _name_key(name: str) -> str:
-    """An event name as compared for repeats: "ADMV-Rallye X" is "ADMV Rallye X"."""
-    return NAME_GAPS.sub(" ", name.lower()).strip()
+    """An event name as compared for repeats: "ADMV-Rallye X" is "ADMV Rallye X", and
+    "der Deutschen Meisterschaft" is "die Deutsche Meisterschaft" (case endings dropped)."""
+    return " ".join(
+        CASE_ENDING.sub("", w) if len(w) >= 5 else w for w in NAME_GAPS.split(name.lower()) if w
+    )
 
 
 @Language.factory(
