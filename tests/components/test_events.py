@@ -700,3 +700,35 @@ def test_prose_event_at_a_calendar_venue_repeats_its_entry(report) -> None:
         ("Melbourne", "03-15"),
         ("Abu Dhabi", "11-29"),
     ]
+
+
+def test_sentence_pointing_back_dates_the_venue_before(report) -> None:
+    text = (
+        "Auf dem Lausitzring fährt die Serie gleich drei Rennen.\n\n"
+        "Die Termine sind nun bekannt. Es wird am 3. Juli gefahren, danach am 10. Juli."
+    )
+    assert [(e.track, e.date) for e in report(text).events] == [
+        ("Lausitzring", "07-03"),
+        ("Lausitzring", "07-10"),
+    ]
+
+
+def test_sentence_without_a_word_pointing_back_dates_nothing(report) -> None:
+    text = "Auf dem Lausitzring fährt die Serie drei Rennen. Gefahren wird am 3. Juli."
+    assert report(text).events == []
+
+
+def test_series_cancelling_races_names_them_in_the_next_sentence(report) -> None:
+    text = (
+        "Die DTM streicht zwei weitere Rennen aus dem Kalender. "
+        "Die Veranstalter in Zandvoort und Assen sehen sich außerstande."
+    )
+    assert [(e.track, e.status) for e in report(text).events] == [
+        ("Zandvoort", "cancelled"),
+        ("Assen", "cancelled"),
+    ]
+
+
+def test_rally_takes_no_venue_of_the_report(report) -> None:
+    text = "Die DTM fuhr zuletzt in Zandvoort. Auch die Rallye Oberland wurde abgesagt."
+    assert events(report, text) == [("Rallye Oberland", None, None, "cancelled")]

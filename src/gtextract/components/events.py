@@ -96,6 +96,8 @@ class EventFinder(DataComponent):
         self.past_tense = re.compile("|".join(f"(?:{p})" for p in self.cues.past_tense))
         self.unrealised = re.compile("|".join(f"(?:{p})" for p in self.cues.unrealised))
         self.told = re.compile("|".join(f"(?:{p})" for p in self.cues.told_verbs))
+        self.off_circuit = re.compile("|".join(f"(?:{p})" for p in self.cues.off_circuit))
+        self.back_reference = re.compile("|".join(f"(?:{p})" for p in self.cues.back_reference))
         # a date and the announcing verb right after it: "hat am 15.3. bekanntgegeben"
         self.announced = re.compile(
             r"[\d./ ]+(?:\w+\s+)?(?:" + "|".join(self.cues.announced) + r")\b", re.IGNORECASE
@@ -484,6 +486,9 @@ class EventFinder(DataComponent):
                 continue
             found = self._event_name(sent, tracks)
             if found is None:
+                if not moved:
+                    status = "cancelled" if cancelled else "scheduled"
+                    events.extend(self._referred_back(sents, i, status, published))
                 continue
             scope: list[Span] = [sent]
             nxt = sents[i + 1] if i + 1 < len(sents) else None
@@ -493,6 +498,13 @@ class EventFinder(DataComponent):
                 scope.append(sents[i + 1])
             in_scope = resolved(doc, start=scope[0].start, end=scope[-1].end)
             name, start, end = found
+            if cancelled and not tracks and nxt is not None and self._is_series(doc, start):
+                # "Die Formel 1 streicht drei Rennen. Die Kurse in X und Y ...": the
+                # venues of the next sentence are the races called off
+                listed = self._venues_after(nxt)
+                if listed:
+                    events.extend(replace(e, status="cancelled") for e in listed)
+                    continue
             if moved and self._is_series(doc, start):
                 # a series moving a date of its own: which race moved is not said
                 moved = False
@@ -536,11 +548,13 @@ class EventFinder(DataComponent):
             ]
             if track is None and home_track is None and self._is_series(doc, start):
                 continue  # a series alone, nowhere: news about the series, no event
+            if track is None and not self.off_circuit.search(name):
+                track = home_track  # a rally runs on roads, not at the report's circuit
             base = EventFact(
                 name,
                 start,
                 end,
-                track=track or home_track,
+                track=track,
                 drivers=[(s.start, s.end) for s in in_scope if s.label_ == "DRIVER"],
                 team=next((s.text for s in in_scope if s.label_ == "TEAM"), None),
                 car=next((s.text for s in in_scope if s.label_ == "CAR"), None),
@@ -578,6 +592,60 @@ class EventFinder(DataComponent):
                 events.extend(self._conjoined_venues(events[-1], tracks))
                 events.extend(further)
         return events
+
+    def _referred_back(
+        self, sents: list[Span], i: int, status: str, published: date | None
+    ) -> list[EventFact]:
+        """ "Es wird am 5. August gefahren, anschließend am 8. August": a cue sentence
+        that names no event but opens with a word pointing back dates the event or
+        venue of one of the two sentences before, one event per date."""
+        sent = sents[i]
+        doc = sent.doc
+        sent_text = text_of(doc)[sent.start_char : sent.end_char]
+        if not self.back_reference.match(sent_text.lower()):
+            return []
+        dates = [
+            d
+            for p, d in find_dates(sent_text, published)
+            if not self._news_stamp(sent_text, p) and not self.announced.match(sent_text, p)
+        ]
+        if not dates:
+            return []
+        text = text_of(doc)
+        before = [s for s in sents[max(0, i - 4) : i] if text[s.start_char : s.end_char].strip()]
+        for prev in reversed(before[-2:]):
+            named = resolved(doc, "EVENT", start=prev.start, end=prev.end)
+            venues = resolved(doc, "TRACK", start=prev.start, end=prev.end)
+            if named:
+                anchor, track = named[0], self.event_tracks.get(named[0].kb_id_)
+            elif venues:
+                anchor, track = venues[0], self._venue(venues[0])
+            else:
+                continue
+            if track is None and venues:
+                track = self._venue(venues[0])
+            return [
+                EventFact(
+                    anchor.text,
+                    anchor.start_char,
+                    anchor.end_char,
+                    track=track,
+                    date=d,
+                    status=status,
+                )
+                for d in dict.fromkeys(dates)
+            ]
+        return []
+
+    def _venues_after(self, nxt: Span) -> list[EventFact]:
+        """The venues of a sentence with no cue of its own, one event each."""
+        low = text_of(nxt.doc)[nxt.start_char : nxt.end_char].lower()
+        if self.future.search(low) or any(c in low for c in self.cues.cancelled):
+            return []
+        return [
+            EventFact(t.text, t.start_char, t.end_char, track=self._venue(t))
+            for t in resolved(nxt.doc, "TRACK", start=nxt.start, end=nxt.end)
+        ]
 
     def _dated_untold(self, sent_text: str, low: str, published: date | None) -> bool:
         """A sentence with a date and no past-tense verb: with a venue it names an
