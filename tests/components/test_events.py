@@ -732,3 +732,18 @@ def test_series_cancelling_races_names_them_in_the_next_sentence(report) -> None
 def test_rally_takes_no_venue_of_the_report(report) -> None:
     text = "Die DTM fuhr zuletzt in Zandvoort. Auch die Rallye Oberland wurde abgesagt."
     assert events(report, text) == [("Rallye Oberland", None, None, "cancelled")]
+
+
+def test_dated_venues_with_drivers_among_them_are_results(report) -> None:
+    text = (
+        "Die Tagessieger: Sa. 17.04. Oschersleben Jonas Brenninger im Audi, "
+        "So. 24.04. Lausitzring Tim Kessler im BMW."
+    )
+    assert report(text).events == []
+
+
+def test_round_name_keeps_its_genitive_ending(report) -> None:
+    text = "Der Veranstalter hat die Absage des dritten Rennens der DTM bestätigt."
+    assert [(e.name, e.status) for e in report(text).events] == [
+        ("dritten Rennens der DTM", "cancelled")
+    ]

@@ -453,7 +453,10 @@ class EventFinder(DataComponent):
             anchors += [t for t in tracks if not any(a.start <= t.start < a.end for a in anchors)]
             slots = self._venue_slots(sent, sorted(anchors, key=lambda a: a.start), published)
             if len({e.start for e in slots}) >= 2:  # a calendar in prose: one per venue
-                events.extend(slots)
+                # unless drivers stand among the venues: a table of stage winners
+                named = resolved(doc, "DRIVER", start=sent.start, end=sent.end)
+                if not any(d.start_char > slots[0].start for d in named):
+                    events.extend(slots)
                 continue
             # "Statt in Zolder soll die Saison auf dem Norisring (10. Juli) beginnen":
             # the replaced venue's slot is off, the dated venues stand
