@@ -199,6 +199,11 @@ class EventCues(CueFile):
         description="regexes of an event name held off any circuit ('Rallye'): such an "
         "event does not take the report's first venue as its own"
     )
+    won_verbs: list[str] = Field(
+        description="regexes (case-insensitive) of a win verb with its article, right before "
+        "a race's name: a report telling the race as won ('gewinnt das Sprint-Rennen') "
+        "has run it, it is no event still ahead"
+    )
     back_reference: list[str] = Field(
         description="regexes (lower case, matched at a sentence's start) of a subject that "
         "points back to the event of the sentence before ('Es wird am ...', 'Diese wurden ...')"

@@ -747,3 +747,19 @@ def test_round_name_keeps_its_genitive_ending(report) -> None:
     assert [(e.name, e.status) for e in report(text).events] == [
         ("dritten Rennens der DTM", "cancelled")
     ]
+
+
+def test_race_told_as_won_is_no_race_ahead(report) -> None:
+    text = (
+        "Jonas Brenninger holte sich die Pole Position für das Sprint-Rennen. "
+        "Am Ende siegt Jonas Brenninger, er gewinnt das Sprint-Rennen auf dem Lausitzring."
+    )
+    assert report(text).events == []
+
+
+def test_race_ahead_stays_when_another_race_was_won(report) -> None:
+    text = (
+        "Jonas Brenninger gewann das Hauptrennen und holte sich die Pole Position "
+        "für das Sprint-Rennen am Sonntag."
+    )
+    assert [e.name for e in report(text).events] == ["Sprint-Rennen am Sonntag"]

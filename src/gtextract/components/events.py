@@ -97,6 +97,7 @@ class EventFinder(DataComponent):
         self.unrealised = re.compile("|".join(f"(?:{p})" for p in self.cues.unrealised))
         self.told = re.compile("|".join(f"(?:{p})" for p in self.cues.told_verbs))
         self.off_circuit = re.compile("|".join(f"(?:{p})" for p in self.cues.off_circuit))
+        self.won = "|".join(self.cues.won_verbs)
         self.back_reference = re.compile("|".join(f"(?:{p})" for p in self.cues.back_reference))
         # a date and the announcing verb right after it: "hat am 15.3. bekanntgegeben"
         self.announced = re.compile(
@@ -833,6 +834,14 @@ class EventFinder(DataComponent):
         listed = {(e.track, e.status) for e in calendar if e.track and e.date}
         calendar_ids = {id(e) for e in calendar}
         unique = [e for e in unique if id(e) in calendar_ids or (e.track, e.status) not in listed]
+        # a race the report tells as won ("gewinnt das Sprint-Rennen") is run, not ahead
+        text = text_of(doc)
+        unique = [
+            e
+            for e in unique
+            if e.status != "scheduled"
+            or not re.search(rf"(?:{self.won})\s+{re.escape(e.name)}\b", text, re.IGNORECASE)
+        ]
         doc._.gtx_events = unique
         return doc
 
