@@ -674,7 +674,7 @@ def test_hyphenated_and_spaced_name_are_one_event(report) -> None:
 
 def test_inflected_undated_name_repeats_the_dated_one(report) -> None:
     text = (
-        "Vom 19.-21. Juli steht der Erftlandring im Zeichen der Deutschen Kart-Meisterschaft. "
+        "Am 19. Juli gastiert auf dem Erftlandring ein Lauf der Deutschen Kart-Meisterschaft. "
         "Die Deutsche Kart-Meisterschaft findet in diesem Jahr zum dreißigsten Mal statt."
     )
     assert [(e.name, e.date) for e in report(text).events] == [
@@ -693,7 +693,7 @@ def test_event_named_by_a_venue_form_repeats_a_named_one(report) -> None:
 
 def test_prose_event_at_a_calendar_venue_repeats_its_entry(report) -> None:
     text = (
-        "Das Saisonfinale steigt am 1. Dezember in Abu Dhabi.\n\n"
+        "Zum Saisonende gastiert die Serie am 6. Dezember in Abu Dhabi.\n\n"
         "Kalender\n15. März – Melbourne\n29. November – Abu Dhabi\n"
     )
     assert [(e.track, e.date) for e in report(text).events] == [

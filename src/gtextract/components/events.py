@@ -830,7 +830,7 @@ class EventFinder(DataComponent):
         named = {(e.track, e.date, e.status) for e in unique if not by_venue(e)}
         unique = [e for e in unique if not (by_venue(e) and (e.track, e.date, e.status) in named)]
         # a calendar dates its venues' events: a sentence's event at such a venue
-        # ("Das Saisonfinale steigt am 1. Dezember in Abu Dhabi") is one of them
+        # ("Zum Saisonende gastiert die Serie am 6. Dezember in Abu Dhabi") is one of them
         listed = {(e.track, e.status) for e in calendar if e.track and e.date}
         calendar_ids = {id(e) for e in calendar}
         unique = [e for e in unique if id(e) in calendar_ids or (e.track, e.status) not in listed]
