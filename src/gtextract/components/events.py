@@ -12,7 +12,13 @@ Sources:
   fällt aus"), or with a date and a venue and no past-tense verb ("Die DTM
   fährt am 8. Mai auf dem Lausitzring"), with the crew, team, car and class
   named in that sentence and the one after it;
+- a cue sentence that names no event itself: one opening with a word pointing
+  back ("Es wird am 5. August gefahren") dates the event or venue of the
+  sentence before; a series calling off races with no venue ("Die Formel 1
+  streicht drei Rennen") has them named by the venues of the next sentence;
 - the race a qualifying report names as still to come.
+Repeats (one event by two names, inflections, a venue form, a calendar entry
+retold in prose) and races the report tells as won are dropped at the end.
 The cue words and name shapes live in ``data/event_cues.json``.
 """
 
