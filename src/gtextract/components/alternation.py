@@ -46,6 +46,11 @@ def required_literal(pattern: str, flags: int = 0) -> str | None:
     return best or None
 
 
+def any_of(patterns: Sequence[str], flags: int = 0) -> re.Pattern[str]:
+    """One regex that matches where any of ``patterns`` does (none: never)."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!)", flags)
+
+
 class Alternation:
     """``re.compile("|".join(f"(?:{p})" for p in patterns), flags)`` that skips
     texts none of whose alternatives can match (``search`` returns the same)."""
