@@ -422,6 +422,6 @@ class TeamFinder(DataComponent):
         ]
 
 
-@Language.factory("gtx_teams", assigns=[contract.SPANS], requires=[contract.SPANS])
+@Language.factory("gtx_teams", assigns=[contract.SPANS], requires=[contract.SPANS, contract.SENTS])
 def make_teams(nlp: Language, name: str) -> TeamFinder:
     return TeamFinder(name)
