@@ -37,7 +37,6 @@ def test_a_bracket_with_more_than_a_place_is_no_place(report) -> None:
 
 def test_brackets_in_a_sentence_about_points_are_standings(report) -> None:
     text = (
-        "In der Tabelle liegen Jonas Gerber (1.) und Timo Brandt (2.) "
-        "nur fünf Punkte auseinander."
+        "In der Tabelle liegen Jonas Gerber (1.) und Timo Brandt (2.) nur fünf Punkte auseinander."
     )
     assert results(report, text) == []
