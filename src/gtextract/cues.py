@@ -38,7 +38,8 @@ class PositionCues(CueFile):
     not_result_note: str = Field("", alias="_not_result_note")
     not_result_clause: list[str] = Field(
         description="regexes from a word start: a past time that makes every place of "
-        "its clause an earlier result ('im Vorjahr wurde er Dritter')"
+        "its clause an earlier result ('im Vorjahr wurde er Dritter'), or a championship "
+        "the clause opens with ('In der Fahrerwertung ... Platz vier': a standing)"
     )
     list_heading_not_final: list[str] = Field(description="list headings of non-final orders")
     table_retired: list[str] = Field(

@@ -73,6 +73,8 @@ class ProseReader:
                 for cue in cues:
                     if not cue.stated:
                         cue.kind = self._session_of(clause, sent)
+                # "Im freien Training kam X auf Platz drei": no session result
+                cues = [c for c in cues if c.stated or not self.sessions.in_practice(clause, sent)]
                 cues = [
                     c for c in cues if not c.qualifying_only or self._in_qualifying(c, clause, sent)
                 ]

@@ -11,6 +11,8 @@ are grid places.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from spacy.tokens import Doc, Span
 
 from gtextract.components.alternation import from_word_start
@@ -51,6 +53,31 @@ class SessionReader:
         """True when a span names practice sessions (tests, free practice) and no other."""
         rows = resolved_rows(span.doc, "SESSION", start=span.start, end=span.end)
         return {kb_id for _, _, _, kb_id in rows} == {PRACTICE}
+
+    def in_practice(self, clause: Span, sent: Span) -> bool:
+        """Is a place without its session read in a practice or a test?
+
+        The clause or else its sentence names only practice sessions ("Im freien
+        Training wurde X Dritter"); or neither names a session and the paragraph so
+        far spoke only of practice ("Bei den Testfahrten ... Am zweiten Tag kam X auf
+        Platz drei"). A qualifying report's "Training" may be its qualifying: there
+        only the clause's or the sentence's own words count.
+        """
+        for scope in (clause, sent):
+            kinds = self._kinds(scope.doc, scope.start, scope.end)
+            if kinds:
+                return kinds == {PRACTICE}
+        doc = sent.doc
+        if self.of_text(doc) == QUALIFYING:
+            return False
+        start = bisect_right(token_offsets(doc), text_of(doc).rfind("\n", 0, sent.start_char))
+        return self._kinds(doc, min(start, sent.start), sent.start) == {PRACTICE}
+
+    @staticmethod
+    def _kinds(doc: Doc, start: int, end: int) -> set[str]:
+        """The sessions (race, qualifying, practice) named in tokens [start, end)."""
+        rows = resolved_rows(doc, "SESSION", start=start, end=end)
+        return {kb_id for _, _, _, kb_id in rows} & {RACE, QUALIFYING, PRACTICE}
 
     def _lead_reports_qualifying(self, doc: Doc) -> bool:
         """The first sentence states a qualifying ("X hat sich die Pole gesichert")
