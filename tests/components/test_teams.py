@@ -217,3 +217,22 @@ def test_team_word_ending_the_text(report) -> None:
     assert [t.name for t in report("Ein Rekord für das Jonas Quast Team").teams] == [
         "Jonas Quast Team"
     ]
+
+
+def test_club_in_a_drivers_brackets_is_the_entrant(report) -> None:
+    r = report(
+        "Den Tagessieg holte Tobias Wendler (MSC Hollfeld) vor Karl Amsel (MC Rotbach) "
+        "und Udo Fink (AC Passau)."
+    )
+    assert [t.name for t in r.teams] == ["MSC Hollfeld", "MC Rotbach", "AC Passau"]
+
+
+def test_club_with_legal_form_after_age_and_home_is_the_entrant(report) -> None:
+    r = report("Jonas Brenninger (18, Bonn, ADAC Nordbaden e.V.) gewann das Rennen.")
+    assert [t.name for t in r.teams] == ["ADAC Nordbaden"]
+
+
+def test_organising_club_is_no_team(report) -> None:
+    r = report("Der veranstaltende MSC Hollfeld e.V. musste die Rallye leider absagen.")
+    assert r.teams == []
+    assert report("Den dritten Slalom des AMC Rotbach gewann Jonas Brenninger.").teams == []

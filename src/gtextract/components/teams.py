@@ -37,6 +37,7 @@ TEAM_WORD_LISTS = (
     "driver_roles",
     "non_driver_roles",
     "given_names",
+    "club_words",
 )
 
 MAX_NAME_TOKENS_BEFORE = 4
@@ -54,6 +55,15 @@ AGE_HOME_ENTRANT = re.compile(r"\(\d{1,2}, [^,()\n]+, ([^,()\n]+)\)")
 HOURS_RACE = re.compile(r"\d+[- ]?(?:Stunden|h)\b", re.IGNORECASE)
 ORDINAL = re.compile(r"\d+\.$")  # "PAGID Racing 47. DMV Münsterlandpokal"
 NOT_BY_ENTRANT = {"powered", "presented", "supported", "sponsored", "driven", "foto", "photo"}
+BRACKET_REACH = 80  # characters back from a name to the bracket it may stand in
+# "(MC Labertal e.V.)": a club's legal form before the bracket closes
+CLUB_SUFFIX = re.compile(r"\s*(?:e\.\s?V\.|eV)?\s*\)")
+# "(19, Bonn, AC München)", "(MC Labertal)": a club as the last item of a bracket;
+# {clubs} is the alternation of the club words
+CLUB_IN_BRACKET = (
+    r"\((?:[^()\n]{{0,60}},\s*)?(?P<club>(?:{clubs})(?:\s+[A-ZÄÖÜ][\w.-]*){{1,3}}?)"
+    r"(?:\s*(?:e\.\s?V\.|eV))?\)"
+)
 
 
 class TeamFinder(DataComponent):
@@ -91,6 +101,11 @@ class TeamFinder(DataComponent):
         } - self.team_words
         self.makes = {f.lower() for e in data.entries("makes") for f in e.forms}
         self.given_names = data.words("given_names")
+        clubs = sorted(data.words("club_words"), key=len, reverse=True)
+        self.club_words = {w.lower() for w in clubs}
+        self.club_in_bracket = re.compile(
+            CLUB_IN_BRACKET.format(clubs="|".join(re.escape(w) for w in clubs))
+        )
 
     def _is_team_word(self, tok: Token) -> bool:
         return self._is_team_word_form(tok.lower_, tok.text)
@@ -370,6 +385,41 @@ class TeamFinder(DataComponent):
                 spans.append(Span(doc, span.start, end, label="TEAM"))
         return spans
 
+    def _bracketed_clubs(self, doc: Doc) -> list[Span]:
+        """ "Guido Keller (AC München)": a club in a driver's brackets is the entrant,
+        also one whose club word is no team word ("MC", "AC", "ADAC")."""
+        spans = []
+        for match in self.club_in_bracket.finditer(text_of(doc)):
+            span = doc.char_span(match.start("club"), match.end("club"))
+            if span is not None:
+                spans.append(Span(doc, span.start, span.end, label="TEAM"))
+        return spans
+
+    def _club_where_it_stands(self, doc: Doc, span: Span) -> Span:
+        """A club ("MSC Nandlstadt", "Chemnitzer AMC") with no team word of its own
+        enters a car only in a driver's brackets; elsewhere it organises (``ORG``)."""
+        words = lower_forms(doc)[span.start : span.end]
+        if not any(w in self.club_words for w in words) or any(
+            w in self.team_words and w not in self.club_words and w not in self.company_suffixes
+            for w in words
+        ):
+            return span
+        if not self._last_in_brackets(text_of(doc), span.start_char, span.end_char):
+            return Span(doc, span.start, span.end, label=ORG)
+        end = span.end
+        while end > span.start + 1 and words[end - span.start - 1] in self.company_suffixes:
+            end -= 1
+        return Span(doc, span.start, end, label="TEAM")
+
+    @staticmethod
+    def _last_in_brackets(text: str, start: int, end: int) -> bool:
+        """The name is a bracket's only or last item: "(MSC X)", "(19, Bonn, MSC X)"."""
+        left = text.rfind("(", max(0, start - BRACKET_REACH), start)
+        if left == -1 or ")" in text[left:start] or "\n" in text[left:start]:
+            return False
+        before = text[left + 1 : start].rstrip()
+        return (not before or before.endswith(",")) and CLUB_SUFFIX.match(text, end) is not None
+
     def __call__(self, doc: Doc) -> Doc:
         found = candidates(doc)  # once: each call makes a Span per candidate
         makes = [s for s in found if s.label_ == "MAKE"]
@@ -383,8 +433,10 @@ class TeamFinder(DataComponent):
             + self._fused_spans(doc, makes)
             + self._by_spans(doc)
             + self._bracket_entrants(doc)
+            + self._bracketed_clubs(doc)
             if (s.start, s.end) not in known
         ]
+        spans = [self._club_where_it_stands(doc, s) for s in spans]
         add_candidates(doc, spans + self._employers(doc))
         self._drop_race_sponsors(doc)
         return doc
