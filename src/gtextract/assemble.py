@@ -391,7 +391,9 @@ class Assembler:
         if not any(m.kb_id_ in self.contextual_series for m in mentions):
             return mentions
         none: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
-        alone = [_form_key(m.text) in self.contextual_series.get(m.kb_id_, none)[0] for m in mentions]
+        alone = [
+            _form_key(m.text) in self.contextual_series.get(m.kb_id_, none)[0] for m in mentions
+        ]
         named = {m.kb_id_ for m, a in zip(mentions, alone, strict=True) if not a}
         return [
             m
