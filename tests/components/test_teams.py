@@ -236,3 +236,7 @@ def test_organising_club_is_no_team(report) -> None:
     r = report("Der veranstaltende MSC Hollfeld e.V. musste die Rallye leider absagen.")
     assert r.teams == []
     assert report("Den dritten Slalom des AMC Rotbach gewann Jonas Brenninger.").teams == []
+
+
+def test_word_of_a_headline_in_capitals_ends_the_team_name(doc) -> None:
+    assert teams(doc("AUDI UND TEAM ROSBERG GEWINNEN IN ZANDVOORT")) == ["TEAM ROSBERG"]

@@ -44,6 +44,7 @@ MAX_NAME_TOKENS_BEFORE = 4
 MAX_NAME_TOKENS_AFTER = 2
 NUMBERED_TEAM = re.compile(r"^Team\d+$")
 MAX_INITIALS = 3  # letters of a team's initials that read like a country code
+MAX_ACRONYM = 4  # "ROWE", "ADAC": a word in capitals this short is a name's acronym
 MAX_BY_TOKENS = 3  # name words on each side of "by"
 # "des Mamerow Racing Teams": after a genitive article "Teams" is one team
 GENITIVE_ARTICLES = frozenset({"des", "eines"})
@@ -208,8 +209,11 @@ class TeamFinder(DataComponent):
 
     def _common_noun(self, tok: Token) -> bool:
         """ "Motorsport Festival", "Racing Magazin": a common noun after a team word
-        names a thing, not the team ("Team ADAC Sachsen": capitals are a name)."""
-        return tok.text in self.nouns and not tok.is_upper
+        names a thing, not the team ("Team ADAC Sachsen": capitals are a name); in a
+        headline in capitals a long word is a word too ("TEAM X GEWINNEN")."""
+        if tok.is_upper:
+            return len(tok.text) > MAX_ACRONYM and tok.text.capitalize() in self.nouns
+        return tok.text in self.nouns
 
     def _after_person(self, doc: Doc, start: int, word: int) -> int:
         """ "Jonas Quast Brenner Motorsport" (an entry table's driver and team): a given
