@@ -240,3 +240,8 @@ def test_organising_club_is_no_team(report) -> None:
 
 def test_word_of_a_headline_in_capitals_ends_the_team_name(doc) -> None:
     assert teams(doc("AUDI UND TEAM ROSBERG GEWINNEN IN ZANDVOORT")) == ["TEAM ROSBERG"]
+
+
+def test_hyphen_chain_fused_to_a_make_is_the_whole_team(doc) -> None:
+    d = doc("Neben ihm steht der zweite Ubbo-Racing-KRT-Mercedes von Xaver Quast.")
+    assert teams(d) == ["Ubbo-Racing-KRT"]

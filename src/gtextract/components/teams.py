@@ -46,6 +46,7 @@ NUMBERED_TEAM = re.compile(r"^Team\d+$")
 MAX_INITIALS = 3  # letters of a team's initials that read like a country code
 MAX_ACRONYM = 4  # "ROWE", "ADAC": a word in capitals this short is a name's acronym
 MAX_BY_TOKENS = 3  # name words on each side of "by"
+MAX_FUSED_CHAIN_TOKENS = 5  # "Drago-Racing-ZVO": three words and their hyphens
 # "des Mamerow Racing Teams": after a genitive article "Teams" is one team
 GENITIVE_ARTICLES = frozenset({"des", "eines"})
 ORG = "ORG"  # a company or club named by its legal form: no entity of the records
@@ -321,6 +322,17 @@ class TeamFinder(DataComponent):
             start = h - 1
             if not self._is_name_part(doc[start]) or doc[start].lower_ in self.not_names:
                 continue
+            # "Drago-Racing-ZVO-Mercedes": the whole hyphen chain before the make
+            while (
+                end - start < MAX_FUSED_CHAIN_TOKENS
+                and start > 1
+                and doc[start - 1].text == "-"
+                and not doc[start - 1].whitespace_
+                and not doc[start - 2].whitespace_
+                and self._is_name_part(doc[start - 2])
+                and doc[start - 2].lower_ not in self.not_names
+            ):
+                start -= 2
             # "Marc VDS-BMW": take one more capitalised word when joined by a space
             if (
                 start > 0
