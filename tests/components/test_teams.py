@@ -245,3 +245,8 @@ def test_word_of_a_headline_in_capitals_ends_the_team_name(doc) -> None:
 def test_hyphen_chain_fused_to_a_make_is_the_whole_team(doc) -> None:
     d = doc("Neben ihm steht der zweite Ubbo-Racing-KRT-Mercedes von Xaver Quast.")
     assert teams(d) == ["Ubbo-Racing-KRT"]
+
+
+def test_formula_e_entrant_written_in_mixed_case(report) -> None:
+    r = report("In der Formel E wurde Xaver Quast (Nio) Achter.")
+    assert [t.name for t in r.teams] == ["Nio"]
