@@ -280,6 +280,20 @@ class CreditCues(CueFile):
     )
 
 
+class GluedCells(CueFile):
+    """``glued_cells.json``, read by ``gtx_glued`` (and ``gtx_cars`` for the cells
+    that end a model): cells of a flattened table glued to a word."""
+
+    cells_before_words: list[str] = Field(
+        description="regexes of a cell glued to the start of the word after it (a position: "
+        "'3.' of '3.Anna', '3' of '3Quast'): a token is cut where a match ends"
+    )
+    cells_after_words: list[str] = Field(
+        description="regexes of a cell glued to the end of the word before it (a rally "
+        "class: 'RC2' of 'R5RC2'): a token is cut where a match starts"
+    )
+
+
 class AssemblyRules(CueFile):
     """``assembly.json``, read by ``gtextract.assemble``."""
 

@@ -8,6 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from gtextract.components import contract
+from gtextract.components.alternation import any_of
 from gtextract.components.base import DataComponent
 from gtextract.components.contract import CreditFact, QuoteFact
 from gtextract.components.spans import resolved, text_of
@@ -27,7 +28,8 @@ SPEAKER_WINDOW = 90
 
 
 def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    """The words as one regex group, the longest first."""
+    return any_of([re.escape(w) for w in sorted(words, key=len, reverse=True)]).pattern
 
 
 class QuoteFinder(DataComponent):

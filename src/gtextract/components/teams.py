@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from gtextract.components import contract
+from gtextract.components.alternation import any_of
 from gtextract.components.base import DataComponent
 from gtextract.components.spans import (
     add_candidates,
@@ -60,12 +61,10 @@ NOT_BY_ENTRANT = {"powered", "presented", "supported", "sponsored", "driven", "f
 BRACKET_REACH = 80  # characters back from a name to the bracket it may stand in
 # "(MC Labertal e.V.)": a club's legal form before the bracket closes
 CLUB_SUFFIX = re.compile(r"\s*(?:e\.\s?V\.|eV)?\s*\)")
-# "(19, Bonn, AC München)", "(MC Labertal)": a club as the last item of a bracket;
-# {clubs} is the alternation of the club words
-CLUB_IN_BRACKET = (
-    r"\((?:[^()\n]{{0,60}},\s*)?(?P<club>(?:{clubs})(?:\s+[A-ZÄÖÜ][\w.-]*){{1,3}}?)"
-    r"(?:\s*(?:e\.\s?V\.|eV))?\)"
-)
+# "(19, Bonn, AC München)", "(MC Labertal)": a club as the last item of a bracket,
+# around the choice of club words
+CLUB_BEFORE = r"\((?:[^()\n]{0,60},\s*)?(?P<club>"
+CLUB_AFTER = r"(?:\s+[A-ZÄÖÜ][\w.-]*){1,3}?)(?:\s*(?:e\.\s?V\.|eV))?\)"
 
 
 class TeamFinder(DataComponent):
@@ -105,8 +104,8 @@ class TeamFinder(DataComponent):
         self.given_names = data.words("given_names")
         clubs = sorted(data.words("club_words"), key=len, reverse=True)
         self.club_words = {w.lower() for w in clubs}
-        self.club_in_bracket = re.compile(
-            CLUB_IN_BRACKET.format(clubs="|".join(re.escape(w) for w in clubs))
+        self.club_in_bracket = any_of(
+            [re.escape(w) for w in clubs], before=CLUB_BEFORE, after=CLUB_AFTER
         )
 
     def _is_team_word(self, tok: Token) -> bool:
@@ -490,6 +489,6 @@ class TeamFinder(DataComponent):
         ]
 
 
-@Language.factory("gtx_teams", assigns=[contract.SPANS], requires=[contract.SPANS])
+@Language.factory("gtx_teams", assigns=[contract.SPANS], requires=[contract.SPANS, contract.SENTS])
 def make_teams(nlp: Language, name: str) -> TeamFinder:
     return TeamFinder(name)

@@ -11,10 +11,9 @@ are grid places.
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Doc, Span
 
+from gtextract.components.alternation import from_word_start
 from gtextract.components.spans import (
     lower_forms,
     resolved,
@@ -30,16 +29,12 @@ PRACTICE = "practice"
 _KINDS = (QUALIFYING, RACE)
 
 
-def _from_word_start(patterns: list[str]) -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)(?:" + "|".join(patterns) + ")")
-
-
 class SessionReader:
     """The session of a clause, a sentence or the whole text."""
 
     def __init__(self, cues: PositionCues) -> None:
-        self.qualifying_words = _from_word_start(cues.qualifying_words)
-        self.race_words = _from_word_start(cues.race_result_words)
+        self.qualifying_words = from_word_start(cues.qualifying_words)
+        self.race_words = from_word_start(cues.race_result_words)
         self.win_words = set(cues.win_words)
         self.lead_chars = int(cues.session_lead_chars)
         self.min_evidence = int(cues.qualifying_min_evidence)
