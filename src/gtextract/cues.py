@@ -267,6 +267,20 @@ class PeopleCues(CueFile):
     )
 
 
+class CreditCues(CueFile):
+    """``credit_cues.json``, read by ``gtx_quotes``."""
+
+    roles: dict[str, str] = Field(
+        description="word before a colon -> credit role ('Fotos: A' gives photos by A); "
+        "roles: text, photos, other"
+    )
+    lead_ins: dict[str, str] = Field(
+        default_factory=dict,
+        description="phrase before the credited name, up to the full stop or line end "
+        "('Mit Bildmaterial von A.') -> credit role",
+    )
+
+
 class GluedCells(CueFile):
     """``glued_cells.json``, read by ``gtx_glued`` (and ``gtx_cars`` for the cells
     that end a model): cells of a flattened table glued to a word."""

@@ -122,6 +122,9 @@ class CarFinder(DataComponent):
     def __call__(self, doc: Doc) -> Doc:
         makes = sorted(candidates(doc, "MAKE"), key=lambda s: (s.start, -len(s)))
         makes_at = {m.start for m in makes}
+        # "Haas F1": a make with a model-like word that the team gazetteer lists as
+        # one entrant's name is that team (gtx_teams runs later: these are listed ones)
+        listed_teams = {(s.start, s.end) for s in candidates(doc, "TEAM")}
         spans = []
         covered_until = -1
         for make in makes:
@@ -135,6 +138,8 @@ class CarFinder(DataComponent):
                 continue
             # "Williams Racing", "Audi Sport": a make with team words is an entrant
             if all(t.lower_ in self.team_words for t in doc[make.end : end]):
+                continue
+            if (make.start, end) in listed_teams:
                 continue
             car = Span(doc, make.start, end, label="CAR", kb_id=make.kb_id_)
             spans.append(car)
