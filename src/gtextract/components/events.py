@@ -32,7 +32,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from gtextract.components import contract
-from gtextract.components.alternation import Alternation
+from gtextract.components.alternation import Alternation, any_of
 from gtextract.components.base import DataComponent
 from gtextract.components.contract import PUBLISHED, EventFact
 from gtextract.components.spans import NESTED, resolved, sentence_bounds, sentences, text_of
@@ -99,19 +99,19 @@ class EventFinder(DataComponent):
         self.cues = data.cues("event_cues", EventCues)
         self.months = {word.lower(): number for word, number in data.months().items()}
         self.future = Alternation(self.cues.future)  # searched in every sentence
-        self.past_tense = re.compile("|".join(f"(?:{p})" for p in self.cues.past_tense))
-        self.unrealised = re.compile("|".join(f"(?:{p})" for p in self.cues.unrealised))
-        self.told = re.compile("|".join(f"(?:{p})" for p in self.cues.told_verbs))
-        self.off_circuit = re.compile("|".join(f"(?:{p})" for p in self.cues.off_circuit))
-        self.won = "|".join(self.cues.won_verbs)
-        self.back_reference = re.compile("|".join(f"(?:{p})" for p in self.cues.back_reference))
+        self.past_tense = any_of(self.cues.past_tense)
+        self.unrealised = any_of(self.cues.unrealised)
+        self.told = any_of(self.cues.told_verbs)
+        self.off_circuit = any_of(self.cues.off_circuit)
+        self.won = any_of(self.cues.won_verbs).pattern  # joined with each race's name
+        self.back_reference = any_of(self.cues.back_reference)
         # a date and the announcing verb right after it: "hat am 15.3. bekanntgegeben"
-        self.announced = re.compile(
-            r"[\d./ ]+(?:\w+\s+)?(?:" + "|".join(self.cues.announced) + r")\b", re.IGNORECASE
+        self.announced = any_of(
+            self.cues.announced, re.IGNORECASE, before=r"[\d./ ]+(?:\w+\s+)?", after=r"\b"
         )
-        self.replaced = re.compile("(?:" + "|".join(self.cues.replaced) + r")\s*$", re.IGNORECASE)
+        self.replaced = any_of(self.cues.replaced, re.IGNORECASE, after=r"\s*$")
         self.name_shapes = list(self.cues.name_patterns)
-        self.own_name = re.compile("|".join(f"(?:{p})" for p in self.cues.own_name_markers))
+        self.own_name = any_of(self.cues.own_name_markers)
         self.race_ahead = [re.compile(p) for p in self.cues.race_ahead]
         self.race_ahead_names = [re.compile(p) for p in self.cues.race_ahead_names]
         self.event_tracks = {
