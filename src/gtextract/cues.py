@@ -192,6 +192,23 @@ class EventCues(CueFile):
         "an upcoming event ('Die DTM fährt am 8. Mai auf dem Lausitzring')"
     )
     cancelled: list[str]
+    announced: list[str] = Field(
+        description="regexes (lower case) of a verb that, right after a date, makes the date "
+        "the day of an announcement, not of the event ('hat am 15.3. bekanntgegeben')"
+    )
+    off_circuit: list[str] = Field(
+        description="regexes of an event name held off any circuit ('Rallye'): such an "
+        "event does not take the report's first venue as its own"
+    )
+    won_verbs: list[str] = Field(
+        description="regexes (case-insensitive) of a win verb with its article, right before "
+        "a race's name: a report telling the race as won ('gewinnt das Sprint-Rennen') "
+        "has run it, it is no event still ahead"
+    )
+    back_reference: list[str] = Field(
+        description="regexes (lower case, matched at a sentence's start) of a subject that "
+        "points back to the event of the sentence before ('Es wird am ...', 'Diese wurden ...')"
+    )
     unrealised: list[str] = Field(
         description="regexes (lower case) of a plan told as unrealised, in the subjunctive "
         "or with 'eigentlich' ('wäre eigentlich in X geplant gewesen'): that event is off"
