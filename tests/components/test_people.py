@@ -484,3 +484,27 @@ def test_surname_with_typographic_apostrophe(report) -> None:
         "Jonas O’Quast",
         "Tim Beck",
     ]
+
+
+def test_a_venue_glued_to_the_name_is_no_part_of_it(report) -> None:
+    # a flattened calendar table: the venue cell runs into the winner's name
+    r = report("Saison 2030\nMarrakeschWeidenfeller (Mahindra)\nSanyaBrenninger (Nissan)\n")
+    assert sorted(d.name for d in r.drivers) == ["Brenninger", "Weidenfeller"]
+
+
+def test_surname_in_capitals_before_the_given_name(report) -> None:
+    # official entry and result lists: "NACHNAME Vorname"
+    r = report("Ergebnis Lauf 2\n1. WEIDENFELLER Jonas (Porsche)\n2. BRENNER Lena (Audi)\n")
+    assert sorted(d.name for d in r.drivers) == ["BRENNER Lena", "WEIDENFELLER Jonas"]
+    lena = next(d for d in r.drivers if d.name == "BRENNER Lena")
+    assert (lena.first_name, lena.last_name) == ("Lena", "BRENNER")
+
+
+def test_surname_in_capitals_after_the_given_name(report) -> None:
+    r = report("Am Start stand auch Jonas WEIDENFELLER im Porsche. Weidenfeller wurde Dritter.")
+    assert [d.name for d in r.drivers] == ["Jonas WEIDENFELLER"]
+
+
+def test_capitals_words_of_a_headline_are_no_surname(report) -> None:
+    r = report("PODIUM FÜR Jonas Brenner\nSTARKER AUFTRITT VON Lena Weidenfeller in Spa.")
+    assert sorted(d.name for d in r.drivers) == ["Jonas Brenner", "Lena Weidenfeller"]
