@@ -212,3 +212,11 @@ def test_glued_rally_table_rows(report) -> None:
     )
     assert [c.name for c in r.cars] == ["Ford Fiesta R5", "Mitsubishi Lancer E10"]
     assert [d.name for d in r.drivers] == ["Quast", "Beck", "Brenninger", "Kessler"]
+
+
+def test_make_with_a_suffix_the_team_list_knows_is_the_team(report) -> None:
+    r = report("Tim Kessler\nHaas F1\n+ 1 Runde\nDer Dallara F3 von Jonas Brenninger lief gut.")
+    assert [c.name for c in r.cars] == ["Dallara F3"]
+    assert "Haas F1" in [t.name for t in r.teams] or any(
+        m.text == "Haas F1" for t in r.teams for m in t.mentions
+    )

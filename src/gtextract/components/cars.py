@@ -112,6 +112,10 @@ class CarFinder(DataComponent):
     def __call__(self, doc: Doc) -> Doc:
         makes = sorted(candidates(doc, "MAKE"), key=lambda s: (s.start, -len(s)))
         makes_at = {m.start for m in makes}
+        # "Haas F1", "Mercedes F1": a make and a suffix that the team list knows as a
+        # whole is that team, unless the car model list knows it too
+        teams = {(t.start, t.end) for t in candidates(doc, "TEAM")}
+        teams -= {(c.start, c.end) for c in candidates(doc, "CAR_MODEL")}
         spans = []
         covered_until = -1
         for make in makes:
@@ -125,6 +129,8 @@ class CarFinder(DataComponent):
                 continue
             # "Williams Racing", "Audi Sport": a make with team words is an entrant
             if all(t.lower_ in self.team_words for t in doc[make.end : end]):
+                continue
+            if (make.start, end) in teams:
                 continue
             car = Span(doc, make.start, end, label="CAR", kb_id=make.kb_id_)
             spans.append(car)
