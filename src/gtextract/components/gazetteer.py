@@ -240,7 +240,24 @@ def _names_the_venue(city: Span, events: list[tuple[int, int]]) -> bool:
     following = tuple(t.lower_ for t in doc[city.end : city.end + 3])
     if any(following[: len(name)] == name for name in CITY_RACE_NAMES):
         return True
+    if _table_cell_glued(city):
+        return True
     return city.start > 0 and doc[city.start - 1].lower_ in VENUE_PREPOSITIONS
+
+
+def _table_cell_glued(city: Span) -> bool:
+    """ "RomEvans (Jaguar)": a flattened table's first cell, the venue, glued to the
+    next cell (``gtx_glued`` split them); a hometown is written with a space."""
+    doc = city.doc
+    if city.end >= len(doc) or doc[city.end - 1].whitespace_:
+        return False
+    if not doc[city.end].text[:1].isupper():
+        return False
+    return (
+        city.start == 0
+        or "\n" in doc[city.start - 1].text_with_ws[-1:]
+        or (doc[city.start - 1].is_space and "\n" in doc[city.start - 1].text)
+    )
 
 
 def _is_short_caps(form: str) -> bool:
