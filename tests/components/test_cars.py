@@ -220,3 +220,14 @@ def test_make_with_a_suffix_the_team_list_knows_is_the_team(report) -> None:
     assert "Haas F1" in [t.name for t in r.teams] or any(
         m.text == "Haas F1" for t in r.teams for m in t.mentions
     )
+
+
+def test_spec_chassis_with_its_engine_make_is_a_car(report) -> None:
+    r = report("In der Formel 3 fuhren Jonas Brenninger und Tim Kessler (beide Dallara Mercedes).")
+    assert [c.name for c in r.cars] == ["Dallara Mercedes"]
+
+
+def test_constructor_with_its_engine_make_is_no_car(report) -> None:
+    # "Williams-Renault": a Formula 1 constructor with its engine is the entrant
+    r = report("Jonas Brenninger gewann im Williams-Renault vor dem Benetton-Ford.")
+    assert r.cars == []
