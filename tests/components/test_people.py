@@ -508,3 +508,13 @@ def test_surname_in_capitals_after_the_given_name(report) -> None:
 def test_capitals_words_of_a_headline_are_no_surname(report) -> None:
     r = report("PODIUM FÜR Jonas Brenner\nSTARKER AUFTRITT VON Lena Weidenfeller in Spa.")
     assert sorted(d.name for d in r.drivers) == ["Jonas Brenner", "Lena Weidenfeller"]
+
+
+def test_lone_surname_after_a_driver_word(report) -> None:
+    r = report("Zweiter wurde Weidenfeller mit Copilot Kessler, Dritter wurde Beifahrer Bauer.")
+    assert sorted(d.name for d in r.drivers) == ["Bauer", "Kessler", "Weidenfeller"]
+
+
+def test_common_word_after_a_driver_word_is_no_name(report) -> None:
+    r = report("Jonas Brenner war als Pilot Sonntag schneller als der Fahrer Show-Programm.")
+    assert [d.name for d in r.drivers] == ["Jonas Brenner"]

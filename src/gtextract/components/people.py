@@ -813,7 +813,31 @@ class PeopleFinder(DataComponent):
                     break
             if len(members) >= 2:
                 found.update(members)
+            elif members and self._lone_name_after_role(doc, members[0]):
+                found.add(members[0])
         return found
+
+    def _lone_name_after_role(self, doc: Doc, i: int) -> bool:
+        """ "mit Copilot Bauer", "Teamkollege Kessler": one word after a driver word is
+        a surname when a list knows it as one, or no list knows it as a common word,
+        place, given name or month ("Pilot Sonntag" stays a weekday)."""
+        text = doc[i].text
+        if i + 1 < len(doc) and doc[i + 1].text == "-" and not doc[i].whitespace_:
+            return False  # "Fahrer Show-Programm": a compound's head
+        if (
+            text in self.places
+            or text in self.given
+            or text in self.track_town_words
+            or text.lower() in self.months
+        ):
+            return False
+        if text in self.surnames:
+            return text not in self.never_names
+        return not (
+            text in self.not_names
+            or _inflected_common_word(text, self.common_words)
+            or _compound_of(text, self.common_words)
+        )
 
     # -- roles -------------------------------------------------------------
     def _role_label(self, span: Span) -> str:
