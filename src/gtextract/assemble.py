@@ -62,6 +62,9 @@ AGE = re.compile(r"^(1[0-9]|[2-7][0-9])$")  # "(16, NZ)"; "(+0,204)" is a gap, n
 # "F1 W10", "F1 W11 EQ Performance": a chassis code after a series name makes the
 # name part of a car's ("Mercedes-AMG F1 W10"), not the series
 CHASSIS_CODE = re.compile(r" [A-Z]{1,3}\d{2}\b")
+# "AMG GT 3", "911 GT 3 R": a car's class code written with a space is the one word
+# "GT3" of its model name
+SPACED_CLASS_CODE = re.compile(r"\b(GT|LMP) ([1-4])\b")
 # "Jonas Brenninger aus ", "der Ferrari-Pilot aus ": the word before "aus" right before a town
 HOMETOWN_BEFORE = re.compile(r"([\w.\-’']+)\s+aus\s+$")
 
@@ -426,7 +429,7 @@ class Assembler:
         cars = []
         number_at = doc._.gtx_car_numbers or {}
         for c in self._model_only_into_make(doc, self.named(doc, "CAR")):
-            name = c.name
+            name = SPACED_CLASS_CODE.sub(r"\1\2", c.name)
             make = next((m.kb_id_ for m in c.mentions if m.kb_id_), None)
             model = name[len(make) :].strip(" -") if make and name.startswith(make) else None
             numbers = (number_at.get(m.end_char) for m in c.mentions)

@@ -231,3 +231,10 @@ def test_constructor_with_its_engine_make_is_no_car(report) -> None:
     # "Williams-Renault": a Formula 1 constructor with its engine is the entrant
     r = report("Jonas Brenninger gewann im Williams-Renault vor dem Benetton-Ford.")
     assert r.cars == []
+
+
+def test_class_code_written_with_a_space_is_named_as_one_word(report) -> None:
+    # "GT 3" is the class GT3 that the car's model name carries
+    assert cars(report, "Der AMG GT 3 von Jonas Brenninger schied aus.") == [
+        ("AMG GT3", "Mercedes-AMG", None, None)
+    ]
