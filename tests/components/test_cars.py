@@ -238,3 +238,8 @@ def test_class_code_written_with_a_space_is_named_as_one_word(report) -> None:
     assert cars(report, "Der AMG GT 3 von Jonas Brenninger schied aus.") == [
         ("AMG GT3", "Mercedes-AMG", None, None)
     ]
+
+
+def test_engine_maker_after_a_prototype_is_no_driver(report) -> None:
+    r = report("Liste\n#3 - Team Ost - Tim Kessler/Jonas Quast - Rebellion R13 - Gibson #5 - X\n")
+    assert sorted(d.name for d in r.drivers) == ["Jonas Quast", "Tim Kessler"]

@@ -518,3 +518,9 @@ def test_lone_surname_after_a_driver_word(report) -> None:
 def test_common_word_after_a_driver_word_is_no_name(report) -> None:
     r = report("Jonas Brenner war als Pilot Sonntag schneller als der Fahrer Show-Programm.")
     assert [d.name for d in r.drivers] == ["Jonas Brenner"]
+
+
+def test_make_pilot_compound_is_no_double_given_name(report) -> None:
+    # "Aston-Martin-Pilot": the role compound before the name, no "Paul-Loup" given name
+    r = report("Der Aston-Martin-Pilot Jonas Brenner wurde Dritter vor Paul-Loup Chatin.")
+    assert [d.name for d in r.drivers] == ["Jonas Brenner", "Paul-Loup Chatin"]

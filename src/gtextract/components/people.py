@@ -293,6 +293,7 @@ class PeopleFinder(DataComponent):
             and not doc[j].whitespace_
             and self._is_capitalised(doc[j + 1])
             and doc[j + 1].text not in self.surnames
+            and not self._is_role_word(doc[j + 1])  # "Aston-Martin-Pilot Jonas"
             and doc[j + 1].whitespace_ == " "
             and self._is_surname(doc[j + 2])
         ):
