@@ -524,3 +524,10 @@ def test_make_pilot_compound_is_no_double_given_name(report) -> None:
     # "Aston-Martin-Pilot": the role compound before the name, no "Paul-Loup" given name
     r = report("Der Aston-Martin-Pilot Jonas Brenner wurde Dritter vor Paul-Loup Chatin.")
     assert [d.name for d in r.drivers] == ["Jonas Brenner", "Paul-Loup Chatin"]
+
+
+def test_per_entity_of_a_function_word_opening_a_quote_is_no_name(blank_nlp, alone) -> None:
+    text = 'Er blieb ruhig.\n"Ehrlich gesagt war das Rennen schwer", sagte Jonas Brenner.'
+    found = _ner_people(blank_nlp, alone, text, "Ehrlich", "Jonas Brenner")
+    assert "Ehrlich" not in found
+    assert "Jonas Brenner" in found

@@ -579,6 +579,8 @@ class PeopleFinder(DataComponent):
             start, end = ent.start, ent.end
             while start < end and not self._ner_name_token(doc[start], first=True):
                 start += 1
+            if start < end and self._opening_function_word(doc, start):
+                start += 1
             while end > start and (
                 doc[end - 1].lower_ in self.particles or doc[end - 1].text == "-"
             ):
@@ -628,6 +630,14 @@ class PeopleFinder(DataComponent):
             ):
                 return j
         return end
+
+    def _opening_function_word(self, doc: Doc, i: int) -> bool:
+        """ "„Ehrlich gesagt", "Lange führte": a German function word that opens a
+        sentence or quote is capitalised there, no name (a given name stays)."""
+        word = doc[i].text
+        if word.lower() not in STOP_WORDS or word in self.given:
+            return False
+        return is_sentence_start(doc[i]) or (i > 0 and doc[i - 1].text in OPENING_QUOTES)
 
     def _surname_alone(self, text: str) -> bool:
         """A lone PER must be a known surname, or one by its foreign ending ("Göransson")."""
