@@ -510,6 +510,11 @@ def test_capitals_words_of_a_headline_are_no_surname(report) -> None:
     assert sorted(d.name for d in r.drivers) == ["Jonas Brenner", "Lena Weidenfeller"]
 
 
+def test_capitals_code_before_a_given_name_is_no_surname(report) -> None:
+    r = report("Ergebnis\n1. BRT Jonas (Audi)\n2. Lena Weidenfeller (BMW)\n")
+    assert "BRT Jonas" not in [d.name for d in r.drivers]
+
+
 def test_lone_surname_after_a_driver_word(report) -> None:
     r = report("Zweiter wurde Weidenfeller mit Copilot Kessler, Dritter wurde Beifahrer Bauer.")
     assert sorted(d.name for d in r.drivers) == ["Bauer", "Kessler", "Weidenfeller"]

@@ -71,6 +71,7 @@ MIN_PSEUDONYM = 3
 MAX_ROLE_PAIR = 6  # words before a role that may join a driver word to it
 OPENING_QUOTES = {'"', "„", "“", "«", "»", "‚", "'"}
 MIN_CAPITALS_SURNAME = 3  # "MÜLLER", "RAST"; two capitals are a code ("GT", "TV")
+CAPITAL_VOWELS = frozenset("AEIOUYÄÖÜÉÈÁÀÓÍÚ")
 # after a "NACHNAME Vorname" of an unlisted surname: a cell or list boundary
 CAPITALS_NAME_ENDS = {"(", ",", "/", ";", "-", "–", "|"}
 
@@ -498,6 +499,8 @@ class PeopleFinder(DataComponent):
         no German function word ("FÜR", "VON"), given name, place, make or team word."""
         if len(word) < MIN_CAPITALS_SURNAME or not word.isalpha() or not word.isupper():
             return False
+        if not any(c in CAPITAL_VOWELS for c in word):
+            return False  # "HRT", "KTM": a code
         name = word.capitalize()
         return name in self.surnames or not (
             word.lower() in STOP_WORDS
