@@ -243,3 +243,9 @@ def test_class_code_written_with_a_space_is_named_as_one_word(report) -> None:
 def test_engine_maker_after_a_prototype_is_no_driver(report) -> None:
     r = report("Liste\n#3 - Team Ost - Tim Kessler/Jonas Quast - Rebellion R13 - Gibson #5 - X\n")
     assert sorted(d.name for d in r.drivers) == ["Jonas Quast", "Tim Kessler"]
+
+
+def test_bare_model_name_in_capitals_is_no_car(report) -> None:
+    # a magazine called like a model ("FOCUS"); the model is written "Focus"
+    r = report("Mehr bei FOCUS online: Jonas Brenner siegte im Audi R8 vor Tim Beck im Focus.")
+    assert [c.name for c in r.cars] == ["Audi R8", "Focus"]

@@ -133,6 +133,7 @@ class GazetteerMatcher:
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.entry_of: dict[int, str] = {}
         self.caps_only: set[tuple[int, str]] = set()  # (match key, lower text)
+        self.never_caps: set[tuple[int, str]] = set()  # (match key, lower text)
 
     def initialize(
         self,
@@ -168,6 +169,16 @@ class GazetteerMatcher:
         # "Rowe"/"ROWE", "Fiat"/"FIAT": an entry that also lists the form in lower
         # case keeps matching it in any case
         self.caps_only = caps - written
+        # "FOCUS online": a car model's one plain word ("Focus") written in capitals is
+        # another name (a magazine, a headline), unless the entry writes it so too
+        plain: set[tuple[int, str]] = set()
+        in_capitals: set[tuple[int, str]] = set()
+        for t in tokenised:
+            form = t.pattern["pattern"]
+            if t.pattern["label"] == "CAR_MODEL" and form.isalpha():
+                key_hash = strings.add(f"{t.pattern['label']}\t{t.pattern['id']}")
+                (in_capitals if form.isupper() else plain).add((key_hash, form.lower()))
+        self.never_caps = plain - in_capitals
         for key, keywords in grouped.items():
             self.matcher.add(key, keywords)  # type: ignore[arg-type]
 
@@ -184,6 +195,8 @@ class GazetteerMatcher:
             span = Span(doc, start, end, label=label, kb_id=self.entry_of[match_id])
             text = span.text
             if (match_id, text.lower()) in self.caps_only and not text.isupper():
+                continue
+            if text.isupper() and (match_id, text.lower()) in self.never_caps:
                 continue
             if _case_fits(span):
                 (cities if label == CITY else spans).append(span)
