@@ -171,6 +171,15 @@ def test_hometown_after_aus_is_not_a_track(extractor) -> None:
     assert [t.name for t in r.tracks] == ["Sachsenring", "Spa", "Monza"]
 
 
+def test_hometown_after_age_or_origin_verb_is_not_a_track(extractor) -> None:
+    r = extractor(
+        "Jonas Brenninger, 23, aus Hockenheim gewann auf dem Sachsenring vor Tim Beck (19) "
+        "aus Oschersleben. Lena Quast stammt aus Monza, das in Spielberg ansässige Team "
+        "Falkenstein kam nicht. Nächste Station ist Spa."
+    )
+    assert [t.name for t in r.tracks] == ["Sachsenring", "Spa"]
+
+
 def test_series_name_in_a_chassis_name_is_no_series(extractor) -> None:
     r = extractor("Tim Kessler fuhr den F1 W10 in der DTM, Jonas Brenninger war in der F1.")
     assert [(s.name, len(s.mentions)) for s in r.series] == [("DTM", 1), ("F1", 1)]

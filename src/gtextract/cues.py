@@ -353,6 +353,16 @@ class AssemblyRules(CueFile):
         description="last parts of a hyphen compound of capitalised words that make it a "
         "series name ('Cup': 'Schwarzwald-Cup', 'DMSB-Schalt-Kart-Cup')",
     )
+    hometown_verbs: list[str] = Field(
+        default_factory=list,
+        description="words right before 'aus' that give a person's or team's origin, not a "
+        "venue ('stammt aus Monza', 'gebürtig aus Hockenheim')",
+    )
+    residence_words: list[str] = Field(
+        default_factory=list,
+        description="words right after 'in X' that make X a home, not a venue ('das in "
+        "Oschersleben ansässige Team', 'der in Hockenheim lebt')",
+    )
     town_venue_around: list[str] = Field(
         default_factory=list,
         description="phrases before a town that name it as a rally's venue ('rund um')",

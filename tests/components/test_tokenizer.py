@@ -96,3 +96,20 @@ def test_special_cases_survive_the_new_affix_rules() -> None:
         "siegte",
         ".",
     ]
+
+
+def test_slash_after_an_abbreviation_splits(extractor) -> None:
+    # a rally crew whose driver ends in "jr.": the co-driver is a word of their own
+    assert tokens(extractor, "Jonas Quast jr./Lena Brenner") == [
+        "Jonas",
+        "Quast",
+        "jr.",
+        "/",
+        "Lena",
+        "Brenner",
+    ]
+
+
+def test_crew_after_jr_is_two_drivers(report) -> None:
+    r = report("Das Duo Jonas Quast jr./Lena Brenner fuhr im Skoda Fabia auf Rang zwei.")
+    assert [d.name for d in r.drivers] == ["Jonas Quast", "Lena Brenner"]

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 import spacy
-from spacy.lang.char_classes import ALPHA
+from spacy.lang.char_classes import ALPHA, ALPHA_UPPER
 from spacy.language import Language
 from spacy.util import compile_infix_regex, compile_suffix_regex
 
@@ -24,6 +24,9 @@ HYPHEN_INFIX = rf"(?<=[{ALPHA}0-9])-(?=[{ALPHA}0-9])"
 QUOTE_OPEN_CHARS = '„“”"»«‚‘'
 MARK_BEFORE_QUOTE_INFIX = rf"(?<=[{ALPHA}0-9])[.!?:;,](?=[{QUOTE_OPEN_CHARS}][{ALPHA}0-9])"
 QUOTE_AFTER_MARK_INFIX = rf"(?<=[{ALPHA}0-9][.!?:;,])[{QUOTE_OPEN_CHARS}](?=[{ALPHA}0-9])"
+# "Gassner jr./Mayrhofer": a crew's slash after an abbreviation's dot (the base
+# infixes split a slash only after a letter or digit)
+SLASH_AFTER_ABBREVIATION_INFIX = rf"(?<=[{ALPHA}]\.)/(?=[{ALPHA_UPPER}])"
 # "O’Ward", "D’Ambrosio": a name's letter and typographic apostrophe stay one word
 # with it, as "O'Young" does with a straight one
 APOSTROPHE_NAME = re.compile(r"^[A-Z][’'][A-ZÄÖÜ][\w-]+$")
@@ -37,7 +40,12 @@ CODE_DOT_SUFFIX = rf"(?<=[{ALPHA}][0-9])\.$|(?<=[{ALPHA}][0-9][0-9])\.$"
 def add_hyphen_infixes(nlp: Language) -> Language:
     """Make ``nlp``'s tokenizer split hyphenated compounds (idempotent)."""
     infixes = list(nlp.Defaults.infixes or [])
-    for infix in (HYPHEN_INFIX, MARK_BEFORE_QUOTE_INFIX, QUOTE_AFTER_MARK_INFIX):
+    for infix in (
+        HYPHEN_INFIX,
+        MARK_BEFORE_QUOTE_INFIX,
+        QUOTE_AFTER_MARK_INFIX,
+        SLASH_AFTER_ABBREVIATION_INFIX,
+    ):
         if infix not in infixes:
             infixes.append(infix)
     suffixes = list(nlp.Defaults.suffixes or [])
