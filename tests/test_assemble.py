@@ -351,3 +351,29 @@ def test_mentions_from_resolved_rows_equal_those_of_the_spans() -> None:
     for labels in (("DRIVER", "PERSON"), ("CAR",), ("TRACK",), ()):
         assert Mention.resolved(doc, *labels) == [Mention.of(s) for s in resolved(doc, *labels)]
     assert Mention.resolved(doc, "DRIVER")[0].text == "Lena  Muster"
+
+
+def test_contextual_series_alias_needs_its_series(extractor) -> None:
+    r = extractor("Jonas Brenninger gewann den Lauf zum Sprint Cup in Misano.")
+    assert r.series == []
+    r = extractor("In der GT World Challenge Europe gewann Jonas Brenninger den Sprint Cup.")
+    assert [s.name for s in r.series] == ["GT World Challenge Europe", "Sprint Cup"]
+    r = extractor("Die Langstrecken-Serie beginnt im März, sagte Jonas Brenninger.")
+    assert r.series == []
+    r = extractor("Die NLS ist eine Langstrecken-Serie, sagte Jonas Brenninger.")
+    assert [[m.text for m in s.mentions] for s in r.series] == [["NLS", "Langstrecken-Serie"]]
+
+
+def test_contextual_series_aliases_are_aliases_of_their_entry() -> None:
+    for entry in package_data().entries("series"):
+        assert set(entry.attrs.get("contextual", ())) <= set(entry.aliases), entry.name
+        names = {e.name for e in package_data().entries("series")}
+        assert set(entry.attrs.get("within", ())) <= names, entry.name
+
+
+def test_series_gazetteer_knows_english_and_junior_names(extractor) -> None:
+    r = extractor("Xaver Quast gewann in der Nürburgring Endurance Series und im ADAC Junior Cup.")
+    assert [(s.name, s.mentions[0].text) for s in r.series] == [
+        ("Nürburgring Endurance Series", "Nürburgring Endurance Series"),
+        ("ADAC Junior Cup", "ADAC Junior Cup"),
+    ]

@@ -270,6 +270,17 @@ class Assembler:
         self.nationalities = data.mapping("nationalities")
         self.particles = names.particles(data)
         self.series_forms = {f: e.name for e in data.entries("series") for f in e.forms}
+        # "Sprint Cup", "Langstrecken-Serie": an alias that other series share counts
+        # only where the text also names its own series (another form of the entry,
+        # or a series of its "within")
+        self.contextual_series = {
+            e.name: (
+                frozenset(_form_key(a) for a in e.attrs["contextual"]),
+                frozenset(e.attrs.get("within", ())),
+            )
+            for e in data.entries("series")
+            if e.attrs.get("contextual")
+        }
         self.make_names = {e.name for e in data.entries("makes")}
         self.car_entries = {e.name for e in data.entries("car_models")}
         self.part_of = {
@@ -370,8 +381,25 @@ class Assembler:
                 for m in mentions
                 if not CHASSIS_CODE.match(text, m.end_char)  # "Mercedes F1 W10"
             ]
+            mentions = self._with_series_context(mentions)
         frames = self.team_frames if label == "TEAM" else frozenset()
         return cluster(mentions, by_entry=label in ("TRACK", "SERIES", "TEAM"), frames=frames)
+
+    def _with_series_context(self, mentions: list[Mention]) -> list[Mention]:
+        """Drop a contextual alias ("Sprint Cup") whose series the text names nowhere
+        else: alone it may be any series' sprint cup."""
+        if not any(m.kb_id_ in self.contextual_series for m in mentions):
+            return mentions
+        none: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+        alone = [
+            _form_key(m.text) in self.contextual_series.get(m.kb_id_, none)[0] for m in mentions
+        ]
+        named = {m.kb_id_ for m, a in zip(mentions, alone, strict=True) if not a}
+        return [
+            m
+            for m, a in zip(mentions, alone, strict=True)
+            if not a or m.kb_id_ in named or self.contextual_series[m.kb_id_][1] & named
+        ]
 
     def _hometown(self, text: str, mention: Mention, entrant_ends: set[int]) -> bool:
         """ "Jonas Brenninger aus Hockenheim", "der Ferrari-Pilot aus Monaco", "das Team
@@ -676,6 +704,13 @@ def _joined(text: str, make: Span) -> bool:
     """ "Williams-Renault": a word right before the hyphen that leads the make."""
     at = make.start_char
     return at > 1 and text[at - 1] == "-" and text[at - 2].isalnum()
+
+
+def _form_key(text: str) -> str:
+    """A series form for comparison: case, hyphens and a genitive -s left out
+    ("des Sprint-Cups" ~ "Sprint Cup")."""
+    key = text.lower().replace("-", " ")
+    return key[:-1] if key.endswith("cups") else key
 
 
 def _without_final_mark(mention: Mention) -> Mention:

@@ -38,7 +38,8 @@ class PositionCues(CueFile):
     not_result_note: str = Field("", alias="_not_result_note")
     not_result_clause: list[str] = Field(
         description="regexes from a word start: a past time that makes every place of "
-        "its clause an earlier result ('im Vorjahr wurde er Dritter')"
+        "its clause an earlier result ('im Vorjahr wurde er Dritter'), or a championship "
+        "the clause opens with ('In der Fahrerwertung ... Platz vier': a standing)"
     )
     list_heading_not_final: list[str] = Field(description="list headings of non-final orders")
     table_retired: list[str] = Field(
@@ -263,6 +264,34 @@ class PeopleCues(CueFile):
     kin_nouns: list[str] = Field(
         description="'A, Bruder von B': a kinship after a name tells whose relative A is, "
         "not that A is no driver",
+    )
+
+
+class CreditCues(CueFile):
+    """``credit_cues.json``, read by ``gtx_quotes``."""
+
+    roles: dict[str, str] = Field(
+        description="word before a colon -> credit role ('Fotos: A' gives photos by A); "
+        "roles: text, photos, other"
+    )
+    lead_ins: dict[str, str] = Field(
+        default_factory=dict,
+        description="phrase before the credited name, up to the full stop or line end "
+        "('Mit Bildmaterial von A.') -> credit role",
+    )
+
+
+class GluedCells(CueFile):
+    """``glued_cells.json``, read by ``gtx_glued`` (and ``gtx_cars`` for the cells
+    that end a model): cells of a flattened table glued to a word."""
+
+    cells_before_words: list[str] = Field(
+        description="regexes of a cell glued to the start of the word after it (a position: "
+        "'3.' of '3.Anna', '3' of '3Quast'): a token is cut where a match ends"
+    )
+    cells_after_words: list[str] = Field(
+        description="regexes of a cell glued to the end of the word before it (a rally "
+        "class: 'RC2' of 'R5RC2'): a token is cut where a match starts"
     )
 
 

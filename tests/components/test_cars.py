@@ -212,3 +212,9 @@ def test_glued_rally_table_rows(report) -> None:
     )
     assert [c.name for c in r.cars] == ["Ford Fiesta R5", "Mitsubishi Lancer E10"]
     assert [d.name for d in r.drivers] == ["Quast", "Beck", "Brenninger", "Kessler"]
+
+
+def test_make_and_word_listed_as_a_team_is_the_team(report) -> None:
+    r = report("Xaver Quast wurde im Haas F1 Zwölfter, Ulf Ribbeck fuhr den Audi R8 LMS.")
+    assert [t.name for t in r.teams] == ["Haas F1"]
+    assert [c.name for c in r.cars] == ["Audi R8 LMS"]

@@ -17,9 +17,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from gtextract.components import contract
+from gtextract.components.alternation import any_of
 from gtextract.components.base import DataComponent
+from gtextract.components.glued import GLUED_CELLS_FILE, glued_cells
 from gtextract.components.spans import add_candidates, candidates
-from gtextract.components.tokenizer import RALLY_CLASS
 from gtextract.gazetteers import DataSource, entry_file, word_file
 
 MAX_MODEL_TOKENS = 6
@@ -32,12 +33,16 @@ class CarFinder(DataComponent):
         word_file("team_words"),
         word_file("measure_units"),
         entry_file("car_models"),
+        GLUED_CELLS_FILE,
     )
 
     def setup(self, data: DataSource) -> None:
         self.model_words = set(data.words("car_model_words"))
         self.units = {w.lower() for w in data.words("measure_units")}
         self.team_words = {w.lower() for w in data.words("team_words")}
+        # "Fiesta R5RC2" of a scraped table: the rally class gtx_glued cut off the
+        # model is no model word
+        self.glued_tail = any_of(glued_cells(data).cells_after_words)
         self.families: set[str] = set()
         for entry in data.entries("car_models"):
             model = str(entry.attrs.get("model", ""))
@@ -67,6 +72,11 @@ class CarFinder(DataComponent):
             and not any(c.isdigit() for c in prev.text)
         )
 
+    def _glued_tail(self, tok: Token) -> bool:
+        """``tok`` is a whole cell of those glued to the end of a word ("RC2")."""
+        m = self.glued_tail.match(tok.doc.text, tok.idx)
+        return m is not None and m.end() == tok.idx + len(tok.text)
+
     @staticmethod
     def _ends_line(tok: Token) -> bool:
         """The last word of its line or of a tab-separated cell."""
@@ -83,8 +93,8 @@ class CarFinder(DataComponent):
             tok = doc[end]
             if tok.text.isdigit() and end + 1 < len(doc) and doc[end + 1].lower_ in self.units:
                 break  # "Toyota 367 km": a distance after the make, no model number
-            if end > start and not doc[end - 1].whitespace_ and RALLY_CLASS.match(tok.text):
-                break  # "Fiesta R5RC2" of a scraped table: the rally class, not the model
+            if end > start and not doc[end - 1].whitespace_ and self._glued_tail(tok):
+                break
             if tok.text.isdigit() and end > start:
                 # after the first model word a version digit ("Evo 2", "GT 3 Cup") or a
                 # number inside the line; "Audi A4 678" ending a table row is the points
@@ -112,6 +122,9 @@ class CarFinder(DataComponent):
     def __call__(self, doc: Doc) -> Doc:
         makes = sorted(candidates(doc, "MAKE"), key=lambda s: (s.start, -len(s)))
         makes_at = {m.start for m in makes}
+        # "Haas F1": a make with a model-like word that the team gazetteer lists as
+        # one entrant's name is that team (gtx_teams runs later: these are listed ones)
+        listed_teams = {(s.start, s.end) for s in candidates(doc, "TEAM")}
         spans = []
         covered_until = -1
         for make in makes:
@@ -125,6 +138,8 @@ class CarFinder(DataComponent):
                 continue
             # "Williams Racing", "Audi Sport": a make with team words is an entrant
             if all(t.lower_ in self.team_words for t in doc[make.end : end]):
+                continue
+            if (make.start, end) in listed_teams:
                 continue
             car = Span(doc, make.start, end, label="CAR", kb_id=make.kb_id_)
             spans.append(car)

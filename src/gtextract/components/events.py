@@ -26,7 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from gtextract.components import contract
-from gtextract.components.alternation import Alternation
+from gtextract.components.alternation import Alternation, any_of
 from gtextract.components.base import DataComponent
 from gtextract.components.contract import PUBLISHED, EventFact
 from gtextract.components.spans import NESTED, resolved, sentence_bounds, sentences, text_of
@@ -91,10 +91,10 @@ class EventFinder(DataComponent):
         self.cues = data.cues("event_cues", EventCues)
         self.months = {word.lower(): number for word, number in data.months().items()}
         self.future = Alternation(self.cues.future)  # searched in every sentence
-        self.past_tense = re.compile("|".join(f"(?:{p})" for p in self.cues.past_tense))
-        self.unrealised = re.compile("|".join(f"(?:{p})" for p in self.cues.unrealised))
-        self.told = re.compile("|".join(f"(?:{p})" for p in self.cues.told_verbs))
-        self.replaced = re.compile("(?:" + "|".join(self.cues.replaced) + r")\s*$", re.IGNORECASE)
+        self.past_tense = any_of(self.cues.past_tense)
+        self.unrealised = any_of(self.cues.unrealised)
+        self.told = any_of(self.cues.told_verbs)
+        self.replaced = any_of(self.cues.replaced, re.IGNORECASE, after=r"\s*$")
         self.name_shapes = list(self.cues.name_patterns)
         # a shape with TRACK is compiled per sentence with that sentence's tracks; the
         # same shape with any text for TRACK matches wherever it could, so a sentence
@@ -104,7 +104,7 @@ class EventFinder(DataComponent):
             for shape in self.name_shapes
             if "TRACK" in shape
         }
-        self.own_name = re.compile("|".join(f"(?:{p})" for p in self.cues.own_name_markers))
+        self.own_name = any_of(self.cues.own_name_markers)
         self.race_ahead = [re.compile(p) for p in self.cues.race_ahead]
         self.race_ahead_names = [re.compile(p) for p in self.cues.race_ahead_names]
         self.event_tracks = {

@@ -18,11 +18,9 @@ import spacy
 from spacy.lang.char_classes import ALPHA
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
-from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+from spacy.util import compile_infix_regex, compile_suffix_regex
 
 HYPHEN_INFIX = rf"(?<=[{ALPHA}0-9])-(?=[{ALPHA}0-9])"
-# "GT3." / "P4." / "SP9." at a sentence end: the dot is punctuation; "3." alone
-# stays an ordinal
 # "NLS.“Benny", "DTM:„Das": a quote that opens right after a word's closing mark
 # (no space between) would glue both words into one token
 QUOTE_OPEN_CHARS = '„“”"»«‚‘'
@@ -31,11 +29,10 @@ QUOTE_AFTER_MARK_INFIX = rf"(?<=[{ALPHA}0-9][.!?:;,])[{QUOTE_OPEN_CHARS}](?=[{AL
 # "O’Ward", "D’Ambrosio": a name's letter and typographic apostrophe stay one word
 # with it, as "O'Young" does with a straight one
 APOSTROPHE_NAME = re.compile(r"^[A-Z][’'][A-ZÄÖÜ][\w-]+$")
-# scraped tables glue cells: "3Vorobjovs / Pukis" (place and name), "Fiesta R5RC2"
-# (model and rally class): the number and the class are words of their own
-GLUED_PLACE_PREFIX = r"^[0-9]{1,3}(?=[A-ZÄÖÜ][a-zäöüß])"
-GLUED_RALLY_CLASS_SUFFIX = r"(?<=[0-9])RC[1-6]$"
-RALLY_CLASS = re.compile(r"^RC[1-6]$")
+# cells a scraped table glued together ("3Vorobjovs", "R5RC2") are split by
+# gtx_glued (components/glued.py), not here
+# "GT3." / "P4." / "SP9." at a sentence end: the dot is punctuation; "3." alone
+# stays an ordinal
 CODE_DOT_SUFFIX = rf"(?<=[{ALPHA}][0-9])\.$|(?<=[{ALPHA}][0-9][0-9])\.$"
 
 
@@ -46,17 +43,12 @@ def add_hyphen_infixes(nlp: Language) -> Language:
         if infix not in infixes:
             infixes.append(infix)
     suffixes = list(nlp.Defaults.suffixes or [])
-    for suffix in (CODE_DOT_SUFFIX, GLUED_RALLY_CLASS_SUFFIX):
-        if suffix not in suffixes:
-            suffixes.append(suffix)
-    prefixes = list(nlp.Defaults.prefixes or [])
-    if GLUED_PLACE_PREFIX not in prefixes:
-        prefixes.append(GLUED_PLACE_PREFIX)
+    if CODE_DOT_SUFFIX not in suffixes:
+        suffixes.append(CODE_DOT_SUFFIX)
     tokenizer: Any = nlp.tokenizer
     if (
         _pattern(tokenizer.infix_finditer) == _joined(infixes)
         and _pattern(tokenizer.suffix_search) == _joined(suffixes, after="$")
-        and _pattern(tokenizer.prefix_search) == _joined(prefixes, before="^")
         and tokenizer.token_match is not None
     ):
         # already set: the bundled model's tokenizer file carries these rules, or
@@ -69,16 +61,15 @@ def add_hyphen_infixes(nlp: Language) -> Language:
     tokenizer.rules = {}
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     tokenizer.suffix_search = compile_suffix_regex(suffixes).search
-    tokenizer.prefix_search = compile_prefix_regex(prefixes).search
     if tokenizer.token_match is None:
         tokenizer.token_match = APOSTROPHE_NAME.match
     tokenizer.rules = rules
     return nlp
 
 
-def _joined(pieces: list[Any], before: str = "", after: str = "") -> str:
-    """The pattern spaCy's ``compile_{prefix,suffix,infix}_regex`` build from pieces."""
-    return "|".join(before + piece + after for piece in pieces if piece.strip())
+def _joined(pieces: list[Any], after: str = "") -> str:
+    """The pattern spaCy's ``compile_{suffix,infix}_regex`` build from pieces."""
+    return "|".join(piece + after for piece in pieces if piece.strip())
 
 
 def _pattern(bound: Any) -> str | None:
