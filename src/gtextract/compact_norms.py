@@ -153,14 +153,15 @@ def prebuilt_for(model_path: Path, prebuilt: Path = PREBUILT) -> CompactNormTabl
         return CompactNormTable(stored["keys"], stored["codes"], stored["values"].tolist())
 
 
-def load(path: Path, table: CompactNormTable) -> Language:
+def load(path: Path, table: CompactNormTable, config: dict[str, Any] | None = None) -> Language:
     """``spacy.load(path)`` with ``table`` as the vocab's ``lexeme_norm``.
 
     The table goes into the vocab before spaCy loads the model into it, as the
     model's own lookups would: the lexemes of the tokenizer's special cases are
-    made while loading and get their norms from it.
+    made while loading and get their norms from it. ``config``: ``spacy.load``'s
+    config overrides.
     """
     lang = str(srsly.read_json(path / "meta.json")["lang"])
     vocab = create_vocab(lang, get_lang_class(lang).Defaults)
     vocab.lookups.set_table(TABLE, table)
-    return spacy.load(path, vocab=vocab, exclude=["lookups"])
+    return spacy.load(path, vocab=vocab, exclude=["lookups"], config=config or {})

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import spacy
 
-from gtextract.components.tokenizer import HYPHEN_INFIX, add_hyphen_infixes
+from gtextract.base_model import bundled_model_path, load_base
+from gtextract.components.tokenizer import HYPHEN_INFIX, add_hyphen_infixes, load_overrides
 
 
 def tokens(extractor, text: str) -> list[str]:
@@ -113,3 +114,42 @@ def test_slash_after_an_abbreviation_splits(extractor) -> None:
 def test_crew_after_jr_is_two_drivers(report) -> None:
     r = report("Das Duo Jonas Quast jr./Lena Brenner fuhr im Skoda Fabia auf Rang zwei.")
     assert [d.name for d in r.drivers] == ["Jonas Quast", "Lena Brenner"]
+
+
+def test_second_call_keeps_the_compiled_rules() -> None:
+    nlp = spacy.blank("de")
+    add_hyphen_infixes(nlp)
+    infix = nlp.tokenizer.infix_finditer
+    add_hyphen_infixes(nlp)
+    assert nlp.tokenizer.infix_finditer is infix  # nothing compiled or reloaded again
+
+
+def test_bundled_model_ships_the_rules_in_its_tokenizer_file() -> None:
+    # else every start compiles them and reloads the special cases (~0.2 s)
+    model = bundled_model_path()
+    assert model is not None
+    nlp = spacy.load(model)
+    infix = nlp.tokenizer.infix_finditer
+    add_hyphen_infixes(nlp)
+    assert nlp.tokenizer.infix_finditer is infix
+    assert [t.text for t in nlp.make_doc("Der Abt-Audi fuhr.")][1:4] == ["Abt", "-", "Audi"]
+
+
+def test_model_loads_its_tokenizer_once_with_the_same_rules(tmp_path) -> None:
+    model = bundled_model_path()
+    assert model is not None
+    plain = spacy.load(model)
+    fast = load_base(model)[0]  # the bare tokenizer, filled from the model's file
+    assert fast.tokenizer.to_bytes(exclude=["vocab"]) == plain.tokenizer.to_bytes(exclude=["vocab"])
+    text = "Z.B. fuhr O’Ward mit Nr. 7 im Abt-Audi GT3. Danach: „Toll“, sagte er."
+    assert [t.text for t in fast.make_doc(text)] == [t.text for t in plain.make_doc(text)]
+    # a pipeline saved from it names spaCy's own tokenizer, so it loads without gtextract
+    assert fast.config["nlp"]["tokenizer"] == {"@tokenizers": "spacy.Tokenizer.v1"}
+    fast.to_disk(tmp_path / "saved")
+    assert spacy.load(tmp_path / "saved").tokenizer.to_bytes(exclude=["vocab"]) == (
+        plain.tokenizer.to_bytes(exclude=["vocab"])
+    )
+
+
+def test_a_model_without_a_tokenizer_file_keeps_the_default_tokenizer(tmp_path) -> None:
+    assert load_overrides(tmp_path) == {}

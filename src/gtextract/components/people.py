@@ -23,7 +23,7 @@ from gtextract.components import contract
 from gtextract.components.base import DataComponent
 from gtextract.components.spans import (
     add_candidates,
-    candidates,
+    candidate_rows,
     is_sentence_start,
     lower_forms,
     text_of,
@@ -916,21 +916,21 @@ class PeopleFinder(DataComponent):
         found = self._rule_names(doc) + self._siblings_by_given_name(doc)
         if self.use_ner:
             found += self._ner_names(doc)
-        others = candidates(doc, "TEAM", "TRACK", "SERIES", "MAKE", "EVENT")
-        taken = {c.start for c in others}
-        car_starts = {c.start for c in candidates(doc, "MAKE", "CAR", "CAR_MODEL")}
+        others = candidate_rows(doc, "TEAM", "TRACK", "SERIES", "MAKE", "EVENT")
+        taken = {c[0] for c in others}
+        car_starts = {c[0] for c in candidate_rows(doc, "MAKE", "CAR", "CAR_MODEL")}
         pseudonyms = self._pseudonyms(doc, car_starts)
         found += pseudonyms
         found = [self._after_glued_place(s) for s in found]
         found = [self._before_entity(s, taken) for s in found]
         # a name with exactly the extent of a make, team, ... ("Aston Martin": the base
         # model reads a given name in it) is that thing, not a person
-        same_extent = {(c.start, c.end) for c in others}
+        same_extent = {(c[0], c[1]) for c in others}
         # ... nor does it lend its last word as a bare surname ("Scherer Sport")
         known_last = {
             s[-1].text for s in found if len(s) > 1 and (s.start, s.end) not in same_extent
         }
-        covered = {i for c in others for i in range(c.start, c.end)}
+        covered = {i for c in others for i in range(c[0], c[1])}
         covered |= {i for s in found for i in range(s.start, s.end)}
         capitals = self._capitals_names(doc, covered)
         # "MÜLLER Thomas" lends "Müller" as a later bare surname, not "Thomas"
@@ -942,7 +942,9 @@ class PeopleFinder(DataComponent):
         found = self._with_leading_family_names(found)
         # "von Scherer" where the text also writes "Scherer-Audi": a one-word team
         # named elsewhere, unless a full name of the text ends in it
-        team_words = {c.text for c in others if c.label_ == "TEAM" and len(c) == 1} - known_last
+        texts = token_texts(doc)
+        team_words = {texts[c[0]] for c in others if c[2] == "TEAM" and c[1] - c[0] == 1}
+        team_words -= known_last
         spans: list[Span] = []
         bracket_end = -1
         for span in sorted(found, key=lambda s: (s.start, -len(s))):

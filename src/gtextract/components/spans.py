@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import cast
 
 from spacy.attrs import IDX, LOWER, ORTH, SPACY
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span, SpanGroup, Token
 
 from gtextract.components.contract import (  # noqa: F401  (re-exported)
     CANDIDATES,
@@ -17,21 +17,80 @@ from gtextract.components.contract import (  # noqa: F401  (re-exported)
     RESOLVED,
 )
 
+# (start, end, label, kb_id) of a span; a list, not a tuple, once user_data went
+# through msgpack (Doc.to_bytes, Extractor.pipe(n_process=2))
+Row = tuple[int, int, str, str]
+
 
 def add_candidates(doc: Doc, spans: Iterable[Span]) -> None:
     """Append spans to the candidate layer (creating it if needed)."""
+    spans = list(spans)
     group = doc.spans.get(CANDIDATES)
     if group is None:
-        doc.spans[CANDIDATES] = list(spans)
+        doc.spans[CANDIDATES] = spans
+        doc.user_data[CANDIDATE_ROWS] = _rows(spans)
     else:
+        rows = _candidate_rows(doc)  # of the layer as it is, before the new spans
         group.extend(spans)  # in place: no Span object per existing candidate
+        rows.extend(_rows(spans))
+
+
+def replace_candidates(doc: Doc, rows: Iterable[Row]) -> None:
+    """Make the candidate layer these rows (e.g. ``candidate_rows`` minus some)."""
+    kept = list(rows)
+    doc.spans[CANDIDATES] = [Span(doc, a, b, label=label, kb_id=kb) for a, b, label, kb in kept]
+    doc.user_data[CANDIDATE_ROWS] = kept
 
 
 def candidates(doc: Doc, *labels: str) -> list[Span]:
+    """The candidates with these labels (all without labels), a new Span each."""
+    return [
+        Span(doc, a, b, label=label, kb_id=kb)
+        for a, b, label, kb in _candidate_rows(doc)
+        if not labels or label in labels
+    ]
+
+
+def candidate_rows(doc: Doc, *labels: str) -> list[Row]:
+    """``candidates`` as (start, end, label, kb_id) rows: no Span object each."""
+    rows = _candidate_rows(doc)
+    return [row for row in rows if row[2] in labels] if labels else list(rows)
+
+
+CANDIDATE_ROWS = "gtx_candidate_rows"  # user_data key of the rows
+RowList = list[Row]  # the alias once: a subscript in the cache lookup is built per call
+
+
+def _rows(spans: Iterable[Span]) -> list[Row]:
+    return [(s.start, s.end, s.label_, s.kb_id_) for s in spans]
+
+
+def _candidate_rows(doc: Doc) -> list[Row]:
+    """The candidate layer as rows in its order, cached per Doc and kept up to date by
+    ``add_candidates``: reading the SpanGroup makes a Span (and two Tokens) per
+    candidate, and five components read the layer. A layer written some other way
+    (``doc.spans[CANDIDATES] = ...``) is read again when its size or its first or
+    last span differ from the rows."""
     group = doc.spans.get(CANDIDATES)
     if group is None:
         return []
-    return [s for s in group if not labels or s.label_ in labels]
+    rows = doc.user_data.get(CANDIDATE_ROWS)
+    if rows is None or len(rows) != len(group) or (rows and not _same(rows, group)):
+        rows = doc.user_data[CANDIDATE_ROWS] = _rows(group)
+    return cast(RowList, rows)
+
+
+def _same(rows: list[Row], group: SpanGroup) -> bool:
+    first, last = group[0], group[-1]
+    a, z = rows[0], rows[-1]
+    return (
+        a[0] == first.start
+        and a[1] == first.end
+        and a[2] == first.label_
+        and z[0] == last.start
+        and z[1] == last.end
+        and z[2] == last.label_
+    )
 
 
 def _resolved_rows(doc: Doc) -> tuple[list[tuple[int, int, str, str]], list[int]]:

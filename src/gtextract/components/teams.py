@@ -19,9 +19,11 @@ from gtextract.components.alternation import any_of
 from gtextract.components.base import DataComponent
 from gtextract.components.spans import (
     add_candidates,
+    candidate_rows,
     candidates,
     is_sentence_start,
     lower_forms,
+    replace_candidates,
     text_of,
     token_texts,
 )
@@ -460,7 +462,7 @@ class TeamFinder(DataComponent):
         """ "beim PAGID Racing 47. DMV Münsterlandpokal", "das ROWE 6-Stunden-Rennen": a
         name right before a race's name is its title sponsor, no entrant there; a listed
         team before an event's or prize's noun ("X Racing Cup") names that."""
-        events_at = {s.start for s in candidates(doc, "EVENT")}
+        events_at = {row[0] for row in candidate_rows(doc, "EVENT")}
         text = text_of(doc)
 
         def before_race(end: int) -> bool:
@@ -470,14 +472,14 @@ class TeamFinder(DataComponent):
                 end in events_at or HOURS_RACE.match(text, doc[end].idx) is not None
             )
 
-        group = candidates(doc)
+        group = candidate_rows(doc)
         kept = [
-            s
-            for s in group
-            if s.label_ != "TEAM" or not (before_race(s.end) or self._modifies_a_head(doc, s.end))
+            row
+            for row in group
+            if row[2] != "TEAM" or not (before_race(row[1]) or self._modifies_a_head(doc, row[1]))
         ]
         if len(kept) < len(group):
-            doc.spans[contract.CANDIDATES] = kept
+            replace_candidates(doc, kept)
 
     def _employers(self, doc: Doc) -> list[Span]:
         """ "BMW Motorsport-Direktor": a listed team leading a staff role compound names
