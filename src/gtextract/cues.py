@@ -136,6 +136,11 @@ class PositionCues(CueFile):
     class_anaphora: list[str] = Field(
         description="phrases that point back to the class last named ('in dieser Klasse')"
     )
+    class_topic_openers: list[str] = Field(
+        default_factory=list,
+        description="words that open a sentence about one class ('In der GTE-Pro-Klasse "
+        "lief es ...'): with no position of its own, its class holds for the next sentence",
+    )
     class_winner_headings: list[str] = Field(
         description="regexes from a word start: a heading above class winners' lines "
         "('Die Klassensieger:' / 'SP9: A/B')"

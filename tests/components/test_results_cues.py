@@ -169,6 +169,51 @@ def test_a_class_does_not_reach_into_the_next_paragraph(alone, hand_doc) -> None
     ]
 
 
+def test_in_der_klasse_alone_points_back_to_the_class_last_named(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "Den Sieg in der [Klasse RC4](CLASS:RC4) holte [Xaver Quast](DRIVER). "
+        "Dahinter rettete [Yannick Oblitz](DRIVER) trotz zweier Dreher noch den "
+        "zweiten Platz in der Klasse und Gesamtrang neun."
+    )
+    assert sorted(facts(alone, doc)) == [
+        ("race", 1, "RC4", ["Xaver Quast"]),
+        ("race", 2, "RC4", ["Yannick Oblitz"]),
+        ("race", 9, None, ["Yannick Oblitz"]),  # the overall rank stays overall
+    ]
+
+
+def test_in_der_klasse_before_a_class_name_is_no_anaphora(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "Das Feld der [GT4](CLASS:GT4) war klein. "
+        "[Xaver Quast](DRIVER) kam auf Platz eins vor [Yannick Oblitz](DRIVER) "
+        "(Erster in der [Klasse SP8](CLASS:SP8))."
+    )
+    got = facts(alone, doc)
+    assert ("race", 1, None, ["Xaver Quast"]) in got
+    assert ("race", 1, "GT4", ["Xaver Quast"]) not in got
+
+
+def test_winning_the_class_takes_the_class_named_earlier_on_the_line(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "Spannend blieb es in der [GTD-Klasse](CLASS:GTD) bis zuletzt. "
+        "Mehrmals wechselte die Führung zwischen den Marken. "
+        "Am Ende gewannen [Xaver Quast](DRIVER) und [Yannick Oblitz](DRIVER) die Klasse."
+    )
+    assert facts(alone, doc) == [("race", 1, "GTD", ["Xaver Quast", "Yannick Oblitz"])]
+
+
+def test_a_sentence_opening_with_a_class_sets_the_class_of_the_next(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "Im Qualifying war es eng.\n"
+        "In der [LMP3-Klasse](CLASS:LMP3) lieferten sich zwei Marken ein Duell. "
+        "[Xaver Quast](DRIVER) sicherte sich die Pole vor [Yannick Oblitz](DRIVER)."
+    )
+    assert facts(alone, doc) == [
+        ("qualifying", 1, "LMP3", ["Xaver Quast"]),
+        ("qualifying", 2, "LMP3", ["Yannick Oblitz"]),
+    ]
+
+
 def test_a_neuter_ordinal_is_an_adjective_not_a_place(alone, hand_doc) -> None:
     doc = hand_doc("Zweites Rennen für [Xaver Quast](DRIVER) in diesem Jahr.")
     assert facts(alone, doc) == []

@@ -154,7 +154,7 @@ class CueFinder:
                 prefix = (
                     tok.text[: low.find("klassensieg")].rstrip("-") if "klassensieg" in low else ""
                 )
-                cls = prefix or self._class_near(sent, tok, prev)
+                cls = prefix or self._class_near(sent, tok, prev) or self._class_on_line(tok)
                 if cls:
                     found.append(Cue([1], "race", cls, tok))
             elif low in self.cues.best_words or (
@@ -421,14 +421,16 @@ class CueFinder:
         return any(w in words for w in self.class_context)
 
     def add_context_class(self, cue: Cue, clause: Span, sent: Span, carried: str | None) -> None:
-        """A race place with no class of its own in a class's context: "auf Rang
+        """A place with no class of its own in a class's context: "auf Rang
         sieben in dieser Klasse" (the class last named), or right after a sentence
         about one class ("Den Sieg in der LMP2 holte X. Zweiter wurde Y.")."""
-        if cue.class_ is not None or cue.kind != "race":
+        if cue.class_ is not None:
             return
         doc = clause.doc
         clause_text = span_text(doc, clause.start, clause.end).lower()
-        if any(a in clause_text for a in self.cues.class_anaphora):
+        if self._points_back_to_a_class(clause, clause_text):
+            if self.overall.search(cue.token.lower_):
+                return  # "Platz zwei in der Klasse und Gesamtrang fünf"
             named = resolved(doc, "CLASS", end=cue.token.i)
             if named:
                 cue.class_ = self.class_label(named[-1])
@@ -439,6 +441,46 @@ class CueFinder:
             and not self.overall.search(span_text(doc, sent.start, sent.end).lower())
         ):
             cue.class_ = carried
+
+    def _points_back_to_a_class(self, clause: Span, clause_text: str) -> bool:
+        """ "in dieser Klasse", "in der Klasse": an anaphora, unless a class is
+        named right there ("Erste in der Klasse SP7")."""
+        doc = clause.doc
+        base = clause.start_char
+        named = [
+            (c.start_char, c.end_char)
+            for c in resolved(doc, "CLASS", start=clause.start, end=clause.end)
+        ]
+        for phrase in self.cues.class_anaphora:
+            at = clause_text.find(phrase)
+            while at != -1:
+                end = base + at + len(phrase) + 1  # and the space after it
+                if not any(s < end and base + at < e for s, e in named):
+                    return True
+                at = clause_text.find(phrase, at + 1)
+        return False
+
+    def _class_on_line(self, tok: Token) -> str | None:
+        """ "gewannen ... die Klasse": the class named last before the cue on its line."""
+        doc = tok.doc
+        line_start = text_of(doc).rfind("\n", 0, tok.idx) + 1
+        named = [c for c in resolved(doc, "CLASS", end=tok.i) if c.start_char >= line_start]
+        return self.class_label(named[-1]) if named else None
+
+    def topic_class(self, sent: Span) -> str | None:
+        """ "In der GTE-Pro-Klasse lief es ...": the class a sentence opens with."""
+        doc = sent.doc
+        lower = lower_forms(doc)
+        for opener in self.cues.class_topic_openers:
+            words = opener.split()
+            if lower[sent.start : sent.start + len(words)] != words:
+                continue
+            after = sent.start + len(words)
+            named = [
+                c for c in resolved(doc, "CLASS", start=after, end=sent.end) if c.start == after
+            ]
+            return self.class_label(named[0]) if named else None
+        return None
 
     def _class_after(self, clause: Span, tok: Token) -> str | None:
         """The class named right after a cue ("Platz zwei in der SP9")."""
