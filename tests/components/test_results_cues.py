@@ -214,6 +214,27 @@ def test_a_sentence_opening_with_a_class_sets_the_class_of_the_next(alone, hand_
     ]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In der [SP9](CLASS:SP9) siegte [Xaver Quast](DRIVER).",
+        "[Xaver Quast](DRIVER), der die [GT4](CLASS:GT4) gewann, jubelte.",
+        "Ruhig, während [Xaver Quast](DRIVER) die [Coppa Shell](CLASS:C) für sich entschied.",
+    ],
+)
+def test_a_win_verb_about_a_class_is_a_class_win(alone, hand_doc, sentence) -> None:
+    got = facts(alone, hand_doc(sentence))
+    assert len(got) == 1 and got[0][:2] == ("race", 1) and got[0][2] is not None, got
+
+
+def test_a_cars_class_or_the_overall_win_is_no_class_win(alone, hand_doc) -> None:
+    for text in (
+        "Mit dem in der [GT4-Klasse](CLASS:GT4) gemeldeten Wagen siegte [Xaver Quast](DRIVER).",
+        "In der [SP9](CLASS:SP9) holte [Xaver Quast](DRIVER) den Gesamtsieg.",
+    ):
+        assert facts(alone, hand_doc(text)) == [("race", 1, None, ["Xaver Quast"])], text
+
+
 def test_a_neuter_ordinal_is_an_adjective_not_a_place(alone, hand_doc) -> None:
     doc = hand_doc("Zweites Rennen für [Xaver Quast](DRIVER) in diesem Jahr.")
     assert facts(alone, doc) == []

@@ -25,6 +25,9 @@ from gtextract.cues import PositionCues
 from gtextract.numbers import cardinal, ordinal
 
 P_NOTATION = re.compile(r"^P(\d{1,2})$")
+# grammar: "die Coppa Shell für sich entschied", the article of a won class
+FOR_ONESELF = ("für", "sich")
+OBJECT_ARTICLES = frozenset({"die", "den"})
 # a car's own class ("der in der Klasse E2 gemeldete Porsche") is no class win
 CAR_CLASS = re.compile(r"klasse (?:start|eingesetzt|gemeldet|fahrend)\w*")
 
@@ -170,8 +173,9 @@ class CueFinder:
             elif low in self.win_words:
                 if self._someone_elses_win(tok):
                     continue  # "Teamkollegen der Sieger": someone else won
-                # "Der Sieg in der SP9 ging an ...": a class win
-                found.append(Cue([1], "race", self._class_after(clause, tok), tok))
+                # "Der Sieg in der SP9 ging an ...", "In der SP9 siegte ...": a class win
+                cls = self._class_after(clause, tok) or self._class_won(clause, tok)
+                found.append(Cue([1], "race", cls, tok))
         return found
 
     def finished_ahead(
@@ -459,6 +463,24 @@ class CueFinder:
                     return True
                 at = clause_text.find(phrase, at + 1)
         return False
+
+    def _class_won(self, clause: Span, tok: Token) -> str | None:
+        """The class a win verb is about: the clause opens with it ("In der SP9 siegte
+        X") or it is the verb's object right before it ("der die GT4 gewann", "die
+        Coppa Shell für sich entschied"). Not "Gesamtsieg", not a car's class ("der in
+        der E1XP-Klasse startende Porsche entschied")."""
+        if self.overall.search(tok.lower_):
+            return None
+        doc = clause.doc
+        topic = self.topic_class(clause)
+        if topic is not None:
+            return topic
+        lower = lower_forms(doc)
+        end = tok.i - 2 if lower[tok.i - 2 : tok.i] == list(FOR_ONESELF) else tok.i
+        for c in resolved(doc, "CLASS", start=clause.start, end=end):
+            if c.end == end and c.start > clause.start and lower[c.start - 1] in OBJECT_ARTICLES:
+                return self.class_label(c)
+        return None
 
     def _class_on_line(self, tok: Token) -> str | None:
         """ "gewannen ... die Klasse": the class named last before the cue on its line."""
