@@ -136,6 +136,11 @@ class PositionCues(CueFile):
     class_anaphora: list[str] = Field(
         description="phrases that point back to the class last named ('in dieser Klasse')"
     )
+    class_object_win_verbs: list[str] = Field(
+        default_factory=list,
+        description="verb forms that state a win only with a class as their object "
+        "('die Coppa Shell für sich entscheiden konnte'); alone they state none",
+    )
     class_topic_openers: list[str] = Field(
         default_factory=list,
         description="words that open a sentence about one class ('In der GTE-Pro-Klasse "

@@ -227,6 +227,16 @@ def test_a_win_verb_about_a_class_is_a_class_win(alone, hand_doc, sentence) -> N
     assert len(got) == 1 and got[0][:2] == ("race", 1) and got[0][2] is not None, got
 
 
+def test_deciding_a_class_for_oneself_is_a_class_win_deciding_a_duel_none(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "Ruhig blieb es, als [Xaver Quast](DRIVER) die [Cup2](CLASS:Cup2) für sich "
+        "entscheiden konnte."
+    )
+    assert facts(alone, doc) == [("race", 1, "Cup2", ["Xaver Quast"])]
+    doc = hand_doc("Den Zweikampf konnte [Xaver Quast](DRIVER) für sich entscheiden.")
+    assert facts(alone, doc) == []
+
+
 def test_a_cars_class_or_the_overall_win_is_no_class_win(alone, hand_doc) -> None:
     for text in (
         "Mit dem in der [GT4-Klasse](CLASS:GT4) gemeldeten Wagen siegte [Xaver Quast](DRIVER).",

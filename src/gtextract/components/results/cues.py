@@ -73,6 +73,7 @@ class CueFinder:
         self.window = int(cues.cue_window)
         self.window_right = int(cues.cue_window_right)
         self.class_context = list(cues.class_context)
+        self.class_object_win_verbs = frozenset(cues.class_object_win_verbs)
         self.historic = any_of(cues.historic_paragraph)
         self.podium_words = set(cues.podium_words)
         self.pole_words = set(cues.pole_words)
@@ -89,6 +90,7 @@ class CueFinder:
             | self.podium_words
             | self.pole_words
             | self.fastest_words
+            | self.class_object_win_verbs
         )
         self.cue_prefixes = tuple(cues.cue_prefixes)
         self.cue_endings = self.fastest_endings
@@ -170,6 +172,9 @@ class CueFinder:
             elif self._prevailed(clause, tok):
                 # "setzte sich durch": won the race, or topped the qualifying
                 found.append(Cue([1], "race", None, tok, stated=False))
+            elif low in self.class_object_win_verbs and (cls := self._class_won(clause, tok)):
+                # "die Coppa Shell für sich entscheiden konnte"
+                found.append(Cue([1], "race", cls, tok))
             elif low in self.win_words:
                 if self._someone_elses_win(tok):
                     continue  # "Teamkollegen der Sieger": someone else won
