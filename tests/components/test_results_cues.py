@@ -172,8 +172,8 @@ def test_a_class_does_not_reach_into_the_next_paragraph(alone, hand_doc) -> None
 def test_in_der_klasse_alone_points_back_to_the_class_last_named(alone, hand_doc) -> None:
     doc = hand_doc(
         "Den Sieg in der [Klasse RC4](CLASS:RC4) holte [Xaver Quast](DRIVER). "
-        "Dahinter rettete [Yannick Oblitz](DRIVER) trotz zweier Dreher noch den "
-        "zweiten Platz in der Klasse und Gesamtrang neun."
+        "Dahinter rettete [Yannick Oblitz](DRIVER) trotz zweier Dreher noch Rang "
+        "zwei in der Klasse sowie den neunten Gesamtrang."
     )
     assert sorted(facts(alone, doc)) == [
         ("race", 1, "RC4", ["Xaver Quast"]),
@@ -219,7 +219,7 @@ def test_a_sentence_opening_with_a_class_sets_the_class_of_the_next(alone, hand_
     [
         "In der [SP9](CLASS:SP9) siegte [Xaver Quast](DRIVER).",
         "[Xaver Quast](DRIVER), der die [GT4](CLASS:GT4) gewann, jubelte.",
-        "Ruhig, während [Xaver Quast](DRIVER) die [Coppa Shell](CLASS:C) für sich entschied.",
+        "Ruhig, während [Xaver Quast](DRIVER) die [Cup2](CLASS:Cup2) für sich entschied.",
     ],
 )
 def test_a_win_verb_about_a_class_is_a_class_win(alone, hand_doc, sentence) -> None:

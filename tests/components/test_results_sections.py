@@ -60,5 +60,5 @@ def test_two_class_labels_on_one_line_end_at_each_other(report) -> None:
 
 
 def test_a_rally_class_after_klasse_is_a_class(report) -> None:
-    text = "Gesamtrang vier ging an den Sieger der Klasse RC2, Jonas Gerber."
+    text = "Jonas Gerber, am Ende Sieger der Klasse RC2, kam als Vierter ins Ziel."
     assert ("race", 1, "RC2", ["Jonas Gerber"]) in results(report, text)

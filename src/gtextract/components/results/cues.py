@@ -25,7 +25,7 @@ from gtextract.cues import PositionCues
 from gtextract.numbers import cardinal, ordinal
 
 P_NOTATION = re.compile(r"^P(\d{1,2})$")
-# grammar: "die Coppa Shell für sich entschied", the article of a won class
+# grammar: "die Cup2 für sich entschied", the article of a won class
 FOR_ONESELF = ("für", "sich")
 OBJECT_ARTICLES = frozenset({"die", "den"})
 # a car's own class ("der in der Klasse E2 gemeldete Porsche") is no class win
@@ -173,7 +173,7 @@ class CueFinder:
                 # "setzte sich durch": won the race, or topped the qualifying
                 found.append(Cue([1], "race", None, tok, stated=False))
             elif low in self.class_object_win_verbs and (cls := self._class_won(clause, tok)):
-                # "die Coppa Shell für sich entscheiden konnte"
+                # "als sie die Cup2 für sich entscheiden"
                 found.append(Cue([1], "race", cls, tok))
             elif low in self.win_words:
                 if self._someone_elses_win(tok):
@@ -438,8 +438,9 @@ class CueFinder:
         doc = clause.doc
         clause_text = span_text(doc, clause.start, clause.end).lower()
         if self._points_back_to_a_class(clause, clause_text):
-            if self.overall.search(cue.token.lower_):
-                return  # "Platz zwei in der Klasse und Gesamtrang fünf"
+            i = cue.token.i
+            if self.overall.search(span_text(doc, i, min(i + 2, clause.end)).lower()):
+                return  # "Rang zwei in der Klasse und der neunte Gesamtrang"
             named = resolved(doc, "CLASS", end=cue.token.i)
             if named:
                 cue.class_ = self.class_label(named[-1])
@@ -472,8 +473,8 @@ class CueFinder:
     def _class_won(self, clause: Span, tok: Token) -> str | None:
         """The class a win verb is about: the clause opens with it ("In der SP9 siegte
         X") or it is the verb's object right before it ("der die GT4 gewann", "die
-        Coppa Shell für sich entschied"). Not "Gesamtsieg", not a car's class ("der in
-        der E1XP-Klasse startende Porsche entschied")."""
+        Cup2 für sich entschied"). Not "Gesamtsieg", not a car's class ("mit dem in
+        der GT4-Klasse gemeldeten Wagen siegte X")."""
         if self.overall.search(tok.lower_):
             return None
         doc = clause.doc
@@ -495,7 +496,7 @@ class CueFinder:
         return self.class_label(named[-1]) if named else None
 
     def topic_class(self, sent: Span) -> str | None:
-        """ "In der GTE-Pro-Klasse lief es ...": the class a sentence opens with."""
+        """ "In der LMP3 ging es eng zu ...": the class a sentence opens with."""
         doc = sent.doc
         lower = lower_forms(doc)
         for opener in self.cues.class_topic_openers:

@@ -118,7 +118,7 @@ class ProseReader:
                 classes = set(sentence_classes)
                 carried = classes.pop() if len(classes) == 1 else None
             elif (topic := self.cue_finder.topic_class(sent)) is not None:
-                carried = topic  # "In der LMP2 lief es ... . X holte die Pole."
+                carried = topic  # "In der LMP3 ging es eng zu. X holte die Pole."
         facts.extend(self._placed_brackets(doc, quotes))
         facts.extend(self._titled_poles(doc, titled, quotes))
         if not single_seaters:
