@@ -136,6 +136,16 @@ class PositionCues(CueFile):
     class_anaphora: list[str] = Field(
         description="phrases that point back to the class last named ('in dieser Klasse')"
     )
+    class_object_win_verbs: list[str] = Field(
+        default_factory=list,
+        description="verb forms that state a win only with a class as their object "
+        "('als er die Cup2 für sich entscheiden durfte'); alone they state none",
+    )
+    class_topic_openers: list[str] = Field(
+        default_factory=list,
+        description="words that open a sentence about one class ('In der LMP3 ging es eng "
+        "zu'): with no position of its own, its class holds for the next sentence",
+    )
     class_winner_headings: list[str] = Field(
         description="regexes from a word start: a heading above class winners' lines "
         "('Die Klassensieger:' / 'SP9: A/B')"

@@ -25,6 +25,9 @@ from gtextract.cues import PositionCues
 from gtextract.numbers import cardinal, ordinal
 
 P_NOTATION = re.compile(r"^P(\d{1,2})$")
+# grammar: "die Cup2 für sich entschied", the article of a won class
+FOR_ONESELF = ("für", "sich")
+OBJECT_ARTICLES = frozenset({"die", "den"})
 # a car's own class ("der in der Klasse E2 gemeldete Porsche") is no class win
 CAR_CLASS = re.compile(r"klasse (?:start|eingesetzt|gemeldet|fahrend)\w*")
 
@@ -70,6 +73,7 @@ class CueFinder:
         self.window = int(cues.cue_window)
         self.window_right = int(cues.cue_window_right)
         self.class_context = list(cues.class_context)
+        self.class_object_win_verbs = frozenset(cues.class_object_win_verbs)
         self.historic = any_of(cues.historic_paragraph)
         self.podium_words = set(cues.podium_words)
         self.pole_words = set(cues.pole_words)
@@ -86,6 +90,7 @@ class CueFinder:
             | self.podium_words
             | self.pole_words
             | self.fastest_words
+            | self.class_object_win_verbs
         )
         self.cue_prefixes = tuple(cues.cue_prefixes)
         self.cue_endings = self.fastest_endings
@@ -154,7 +159,7 @@ class CueFinder:
                 prefix = (
                     tok.text[: low.find("klassensieg")].rstrip("-") if "klassensieg" in low else ""
                 )
-                cls = prefix or self._class_near(sent, tok, prev)
+                cls = prefix or self._class_near(sent, tok, prev) or self._class_on_line(tok)
                 if cls:
                     found.append(Cue([1], "race", cls, tok))
             elif low in self.cues.best_words or (
@@ -167,11 +172,15 @@ class CueFinder:
             elif self._prevailed(clause, tok):
                 # "setzte sich durch": won the race, or topped the qualifying
                 found.append(Cue([1], "race", None, tok, stated=False))
+            elif low in self.class_object_win_verbs and (cls := self._class_won(clause, tok)):
+                # "als sie die Cup2 für sich entscheiden"
+                found.append(Cue([1], "race", cls, tok))
             elif low in self.win_words:
                 if self._someone_elses_win(tok):
                     continue  # "Teamkollegen der Sieger": someone else won
-                # "Der Sieg in der SP9 ging an ...": a class win
-                found.append(Cue([1], "race", self._class_after(clause, tok), tok))
+                # "Der Sieg in der SP9 ging an ...", "In der SP9 siegte ...": a class win
+                cls = self._class_after(clause, tok) or self._class_won(clause, tok)
+                found.append(Cue([1], "race", cls, tok))
         return found
 
     def finished_ahead(
@@ -421,14 +430,17 @@ class CueFinder:
         return any(w in words for w in self.class_context)
 
     def add_context_class(self, cue: Cue, clause: Span, sent: Span, carried: str | None) -> None:
-        """A race place with no class of its own in a class's context: "auf Rang
+        """A place with no class of its own in a class's context: "auf Rang
         sieben in dieser Klasse" (the class last named), or right after a sentence
         about one class ("Den Sieg in der LMP2 holte X. Zweiter wurde Y.")."""
-        if cue.class_ is not None or cue.kind != "race":
+        if cue.class_ is not None:
             return
         doc = clause.doc
         clause_text = span_text(doc, clause.start, clause.end).lower()
-        if any(a in clause_text for a in self.cues.class_anaphora):
+        if self._points_back_to_a_class(clause, clause_text):
+            i = cue.token.i
+            if self.overall.search(span_text(doc, i, min(i + 2, clause.end)).lower()):
+                return  # "Rang zwei in der Klasse und der neunte Gesamtrang"
             named = resolved(doc, "CLASS", end=cue.token.i)
             if named:
                 cue.class_ = self.class_label(named[-1])
@@ -439,6 +451,64 @@ class CueFinder:
             and not self.overall.search(span_text(doc, sent.start, sent.end).lower())
         ):
             cue.class_ = carried
+
+    def _points_back_to_a_class(self, clause: Span, clause_text: str) -> bool:
+        """ "in dieser Klasse", "in der Klasse": an anaphora, unless a class is
+        named right there ("Erste in der Klasse SP7")."""
+        doc = clause.doc
+        base = clause.start_char
+        named = [
+            (c.start_char, c.end_char)
+            for c in resolved(doc, "CLASS", start=clause.start, end=clause.end)
+        ]
+        for phrase in self.cues.class_anaphora:
+            at = clause_text.find(phrase)
+            while at != -1:
+                end = base + at + len(phrase) + 1  # and the space after it
+                if not any(s < end and base + at < e for s, e in named):
+                    return True
+                at = clause_text.find(phrase, at + 1)
+        return False
+
+    def _class_won(self, clause: Span, tok: Token) -> str | None:
+        """The class a win verb is about: the clause opens with it ("In der SP9 siegte
+        X") or it is the verb's object right before it ("der die GT4 gewann", "die
+        Cup2 für sich entschied"). Not "Gesamtsieg", not a car's class ("mit dem in
+        der GT4-Klasse gemeldeten Wagen siegte X")."""
+        if self.overall.search(tok.lower_):
+            return None
+        doc = clause.doc
+        topic = self.topic_class(clause)
+        if topic is not None:
+            return topic
+        lower = lower_forms(doc)
+        end = tok.i - 2 if lower[tok.i - 2 : tok.i] == list(FOR_ONESELF) else tok.i
+        for c in resolved(doc, "CLASS", start=clause.start, end=end):
+            if c.end == end and c.start > clause.start and lower[c.start - 1] in OBJECT_ARTICLES:
+                return self.class_label(c)
+        return None
+
+    def _class_on_line(self, tok: Token) -> str | None:
+        """ "gewannen ... die Klasse": the class named last before the cue on its line."""
+        doc = tok.doc
+        line_start = text_of(doc).rfind("\n", 0, tok.idx) + 1
+        named = [c for c in resolved(doc, "CLASS", end=tok.i) if c.start_char >= line_start]
+        return self.class_label(named[-1]) if named else None
+
+    def topic_class(self, sent: Span) -> str | None:
+        """ "In der LMP3 ging es eng zu ...": the class a sentence opens with."""
+        doc = sent.doc
+        lower = lower_forms(doc)
+        for opener in self.cues.class_topic_openers:
+            words = opener.split()
+            if lower[sent.start : sent.start + len(words)] != words:
+                continue
+            after = sent.start + len(words)
+            named = [
+                c for c in resolved(doc, "CLASS", start=after, end=sent.end) if c.start == after
+            ]
+            return self.class_label(named[0]) if named else None
+        return None
 
     def _class_after(self, clause: Span, tok: Token) -> str | None:
         """The class named right after a cue ("Platz zwei in der SP9")."""

@@ -117,6 +117,8 @@ class ProseReader:
             if sentence_classes:
                 classes = set(sentence_classes)
                 carried = classes.pop() if len(classes) == 1 else None
+            elif (topic := self.cue_finder.topic_class(sent)) is not None:
+                carried = topic  # "In der LMP3 ging es eng zu. X holte die Pole."
         facts.extend(self._placed_brackets(doc, quotes))
         facts.extend(self._titled_poles(doc, titled, quotes))
         if not single_seaters:
