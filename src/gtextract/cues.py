@@ -60,6 +60,15 @@ class PositionCues(CueFile):
     )
     beaten_after: list[str]
     beaten_after_pairs: list[list[str]]
+    reference_pairs: list[list[str]] = Field(
+        description="word pairs before a driver the clause measures against, who is "
+        "ahead ('mit zwei Sekunden Rückstand auf A'): neither its subject nor beaten"
+    )
+    displacement_verbs: list[str] = Field(
+        description="verbs that push the drivers after them to the place after 'auf' "
+        "('verwies A auf Platz zwei'): A takes that place, the subject the one ahead "
+        "when it is the win"
+    )
     best_words: list[str]
     fastest_words: list[str] = Field(
         description="the fastest time of a session ('die schnellste Zeit', 'als "
@@ -118,7 +127,10 @@ class PositionCues(CueFile):
         description="one or two words before the driver someone replaces ('als Ersatz "
         "für A'): that driver is not the clause's subject"
     )
-    single_seater_series: list[str] = Field(description="series with one driver per car")
+    single_seater_series: list[str] = Field(
+        description="words of series with one driver per car or bike (formula cars, "
+        "one-make sprint cups, touring cars, motorcycles, rallycross)"
+    )
     career_words: list[str] = Field(
         description="words joined to a series that name a career, not the reported series "
         "('Ex-Formel-1-Pilot', 'Formel-1-Erfahrung')"

@@ -30,6 +30,9 @@ CAR_CLASS = re.compile(r"klasse (?:start|eingesetzt|gemeldet|fahrend)\w*")
 # Grammar, not cue vocabulary: after a definite article a capitalised ordinal is
 # a noun phrase ("der Dritte im Bunde"), not a stated place
 ARTICLES = ("der", "die", "den", "dem")
+# Grammar: the indefinite article reads as the number one, but after a position noun
+# it is never a place ("Position ein", "Platz einer"): only "eins" is
+INDEFINITE_ARTICLES = ("ein", "eine", "einen", "einem", "einer", "eines")
 # the words that join two numbers or ordinals into a list or a range
 AND = "und"
 RANGE_WORDS = ("und", "bis", "-")
@@ -263,11 +266,12 @@ class CueFinder:
             if at_end or not text.endswith(".")
             else None
         )
-        if first is None or not 0 < first < 100:
-            return []
+        if first is None or not 0 < first < 100 or text.lower() in INDEFINITE_ARTICLES:
+            return []  # "büßte eine Position ein": an article, not the number one
         numbers = [first]
         if i + 2 < len(doc) and doc[i + 1].lower_ in RANGE_WORDS:
-            last = cardinal(doc[i + 2].text)
+            # "die Plätze 2 und 3." ends its sentence even where the splitter missed it
+            last = cardinal(doc[i + 2].text.removesuffix("."))
             if last is not None and first < last < 100:
                 numbers = (
                     [first, last] if doc[i + 1].lower_ == AND else list(range(first, last + 1))

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 
 from gtextract.components.contract import ResultFact
 from gtextract.components.results.clauses import bracket_tokens, in_ranges, split_clauses
-from gtextract.components.results.crews import CrewFinder, CrewMemory
+from gtextract.components.results.crews import CrewFinder, CrewMemory, Displacement
 from gtextract.components.results.cues import Cue, CueFinder
 from gtextract.components.results.sessions import SessionReader
 from gtextract.components.spans import (
@@ -28,6 +28,8 @@ GROUP_WORDS = ("und", "/", ",", "sowie", "&")
 # tokens from a cue to the crew its participle attributes it to
 # ("Pole Position gestartete Team #1 (" is five)
 ATTRIBUTE_REACH = 8
+# tokens from the "auf" of "verwies B auf" to its place ("auf die Plätze 2 und 3" is two)
+PUSHED_REACH = 3
 
 
 class ProseReader:
@@ -67,6 +69,7 @@ class ProseReader:
                 carried = None  # a class does not reach into the next paragraph
             sentence_subjects: list[Span] = []
             sentence_classes: list[str | None] = []
+            displacement = self.crews.displacement(sent, quotes)
             for clause in split_clauses(sent, self.clause_breaks, self.clause_openers):
                 cues = self.cue_finder.in_clause(clause, sent, prev_sent, quotes)
                 # "(A/B; Dritte)": a crew bracket's own place, read by _placed_brackets
@@ -82,6 +85,29 @@ class ProseReader:
                     sentence_classes.append(cue.class_)
                 subjects, beaten = self.crews.drivers(clause, quotes)
                 subjects = self._without_titled_objects(subjects, titled)
+                pushed: list[Cue] = []
+                if displacement is not None:
+                    # "verwies B auf Platz zwei": B is the object, the place after "auf" his
+                    moved = {d.start for d in displacement.pushed}
+                    subjects = [d for d in subjects if d.start not in moved]
+                    beaten = [d for d in beaten if d.start not in moved]
+                    reach = displacement.to + PUSHED_REACH
+                    pushed = [c for c in cues if displacement.to < c.token.i <= reach]
+                if (
+                    pushed
+                    and displacement is not None
+                    and not self.cue_finder.is_historic(doc, clause)
+                ):
+                    # the one ahead: named before the verb or right after it, else implied
+                    # (read before this clause's drivers become the last subjects)
+                    ahead = [
+                        d for d in subjects if d.end <= displacement.verb
+                    ] or displacement.inverted
+                    if not ahead:
+                        ahead = self.crews.implied_subjects(
+                            memory, clause, sent, [], pushed[0].token
+                        )
+                    facts.extend(self._pushed_facts(pushed, displacement, ahead, single_seaters))
                 self.crews.remember(memory, clause, subjects)
                 named = subjects
                 if not subjects and (cues or beaten):
@@ -108,6 +134,8 @@ class ProseReader:
                     pending = None
                 if cues and not subjects and not beaten and self._for_a_vehicle(clause):
                     pending = (si, [c for c in cues if len(c.positions) == 1])
+                if pushed:
+                    cues = [c for c in cues if c not in pushed]
                 facts.extend(
                     self._clause_facts(
                         clause, cues, subjects, beaten, groups, facts, single_seaters
@@ -241,6 +269,25 @@ class ProseReader:
             )
             for k, car in enumerate(cars)
         ]
+
+    def _pushed_facts(
+        self,
+        pushed: list[Cue],
+        displacement: Displacement,
+        subjects: list[Span],
+        single_seaters: bool,
+    ) -> list[ResultFact]:
+        """ "A verwies B auf Platz zwei": B takes the place after "auf"; A the win
+        when that place is second (a place further back leaves A's own open)."""
+        out: list[ResultFact] = []
+        for cue in pushed:
+            if displacement.pushed:
+                out.extend(self._facts_for(cue, displacement.pushed, [], single_seaters))
+            if cue.positions[0] == 2 and subjects:
+                verb = cue.token.doc[displacement.verb]
+                ahead = Cue([1], cue.kind, cue.class_, verb, stated=cue.stated)
+                out.extend(self._facts_for(ahead, subjects, [], single_seaters))
+        return out
 
     def _named_next(
         self,

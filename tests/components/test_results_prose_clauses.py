@@ -1,0 +1,83 @@
+"""gtx_results alone, prose clauses: who a clause's place belongs to when the verb
+or a phrase points away from its subject (results/prose.py, results/crews.py).
+
+Hand-made Docs with DRIVER and SERIES spans only; every sentence is made up.
+"""
+
+from __future__ import annotations
+
+
+def facts(alone, doc) -> list[tuple[int, list[str]]]:
+    doc = alone("gtx_results")(doc)
+    return sorted(
+        (f.position, [doc[a:b].text for a, b in f.drivers]) for f in doc._.gtx_results
+    )
+
+
+def test_verwies_auf_platz_zwei_gives_the_object_second_and_the_subject_the_win(
+    alone, hand_doc
+) -> None:
+    doc = hand_doc("[Xaver Quast](DRIVER) verwies [Yannick Oblitz](DRIVER) auf Platz zwei.")
+    assert facts(alone, doc) == [(1, ["Xaver Quast"]), (2, ["Yannick Oblitz"])]
+
+
+def test_verwies_to_a_place_further_back_leaves_the_subjects_own_place_open(
+    alone, hand_doc
+) -> None:
+    doc = hand_doc(
+        "Am Sonntag fuhr [Xaver Quast](DRIVER) stark und verwies [Yannick Oblitz](DRIVER) "
+        "auf Rang sechs."
+    )
+    assert facts(alone, doc) == [(6, ["Yannick Oblitz"])]
+
+
+def test_the_subject_right_after_verwies_is_not_pushed(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "Im Finale verwies [Xaver Quast](DRIVER) seinen Stallgefährten "
+        "[Yannick Oblitz](DRIVER) auf den zweiten Platz."
+    )
+    assert facts(alone, doc) == [(1, ["Xaver Quast"]), (2, ["Yannick Oblitz"])]
+
+
+def test_verwies_auf_die_plaetze_gives_each_single_seater_its_place(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "In der [Formel 4](SERIES:ADAC Formel 4) gewann [Xaver Quast](DRIVER). Der Brite "
+        "verwies [Yannick Oblitz](DRIVER) und [Zeno Marrak](DRIVER) auf die Plätze 2 und 3."
+    )
+    found = facts(alone, doc)
+    assert (2, ["Yannick Oblitz"]) in found
+    assert (3, ["Zeno Marrak"]) in found
+    assert {p for p, d in found if d == ["Xaver Quast"]} == {1}
+
+
+def test_rueckstand_auf_names_the_driver_ahead_not_one_beaten(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "[Xaver Quast](DRIVER) wurde mit zwei Sekunden Rückstand auf "
+        "[Yannick Oblitz](DRIVER) Dritter."
+    )
+    assert facts(alone, doc) == [(3, ["Xaver Quast"])]
+
+
+def test_an_article_after_position_is_no_place(alone, hand_doc) -> None:
+    doc = hand_doc("[Xaver Quast](DRIVER) büßte in der ersten Runde eine Position ein.")
+    assert facts(alone, doc) == []
+
+
+def test_a_win_the_crew_should_reach_is_a_plan(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "[Xaver Quast](DRIVER) und [Ulf Ribbeck](DRIVER), die den Gesamtsieg erreichen "
+        "sollten, schieden nach zwei Stunden aus."
+    )
+    assert facts(alone, doc) == []
+
+
+def test_in_a_one_driver_touring_car_series_the_beaten_are_two_cars(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "In der [DTM](SERIES:DTM) siegte [Xaver Quast](DRIVER) vor [Yannick Oblitz](DRIVER) "
+        "und [Zeno Marrak](DRIVER)."
+    )
+    assert facts(alone, doc) == [
+        (1, ["Xaver Quast"]),
+        (2, ["Yannick Oblitz"]),
+        (3, ["Zeno Marrak"]),
+    ]
