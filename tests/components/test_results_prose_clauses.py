@@ -9,9 +9,7 @@ from __future__ import annotations
 
 def facts(alone, doc) -> list[tuple[int, list[str]]]:
     doc = alone("gtx_results")(doc)
-    return sorted(
-        (f.position, [doc[a:b].text for a, b in f.drivers]) for f in doc._.gtx_results
-    )
+    return sorted((f.position, [doc[a:b].text for a, b in f.drivers]) for f in doc._.gtx_results)
 
 
 def test_verwies_auf_platz_zwei_gives_the_object_second_and_the_subject_the_win(
