@@ -163,6 +163,10 @@ class PositionCues(CueFile):
     ordinal_prepositions: list[str] = Field(description="before an ordinal: a place (als)")
     prevail_verbs: list[str] = Field(description="forms of 'setzte sich ... durch': a win")
     prevail_prefixes: list[str] = Field(description="word starts of 'durchsetzen': a win")
+    prevail_not_with: list[str] = Field(
+        description="regexes from a word start: a clause with them tells of a duel "
+        "during the race ('setzte sich am Start gegen A durch'), not of the win"
+    )
     winner_complements: list[str] = Field(
         description="after 'der Sieger' these keep it this race's win ('der Sieger des ...')"
     )

@@ -79,3 +79,46 @@ def test_in_a_one_driver_touring_car_series_the_beaten_are_two_cars(alone, hand_
         (2, ["Yannick Oblitz"]),
         (3, ["Zeno Marrak"]),
     ]
+
+
+def test_the_winners_margin_over_a_crew_makes_it_second(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "[Xaver Quast](DRIVER) und [Ulf Ribbeck](DRIVER) gewannen das Rennen. Am Ende "
+        "betrug der Vorsprung auf [Yannick Oblitz](DRIVER) und [Zeno Marrak](DRIVER) "
+        "knapp vier Sekunden."
+    )
+    assert facts(alone, doc) == [
+        (1, ["Xaver Quast", "Ulf Ribbeck"]),
+        (2, ["Yannick Oblitz", "Zeno Marrak"]),
+    ]
+
+
+def test_a_margin_without_a_win_before_it_is_no_place(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "Das Rennen war lang. Am Ende betrug der Vorsprung auf [Yannick Oblitz](DRIVER) "
+        "knapp vier Sekunden."
+    )
+    assert facts(alone, doc) == []
+
+
+def test_prevailing_at_the_start_is_no_win(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "[Xaver Quast](DRIVER) setzte sich am Start gegen [Yannick Oblitz](DRIVER) durch."
+    )
+    assert facts(alone, doc) == []
+
+
+def test_names_joined_to_an_object_are_objects_too(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "[Xaver Quast](DRIVER) setzte sich gegen [Yannick Oblitz](DRIVER) und "
+        "[Zeno Marrak](DRIVER) durch."
+    )
+    assert facts(alone, doc) == [(1, ["Xaver Quast"])]
+
+
+def test_crossing_the_line_ahead_of_a_driver_puts_him_behind(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "[Xaver Quast](DRIVER) gewann das Rennen. Er kreuzte die Ziellinie zwei Sekunden "
+        "vor [Yannick Oblitz](DRIVER)."
+    )
+    assert (2, ["Yannick Oblitz"]) in facts(alone, doc)

@@ -120,6 +120,7 @@ class CrewFinder:
         aside = self._set_aside(clause, named)
         subjects: list[Span] = []
         beaten: list[Span] = []
+        object_end: int | None = None  # the end of the last driver left out as an object
         for d in named:
             if d.start in inside or d.start in aside:
                 continue
@@ -151,11 +152,16 @@ class CrewFinder:
                     or (marker > 0 and lowers[marker - 1] in self.agent_participles)
                 )
             )
-            if (
-                marker is not None
-                and not owned
-                and not (beaten_from is not None and d.start > beaten_from)
-            ):
+            after_beaten = beaten_from is not None and d.start > beaten_from
+            if marker is None and object_end is not None and not after_beaten:
+                # "gegen A und B": a name joined to an object is an object too
+                between = lowers[object_end : d.start]
+                if len(between) <= 2 and all(w in self.group_joiners for w in between):
+                    marker = object_end - 1
+            if marker is not None and not owned and not after_beaten:
+                # "von" also marks whose place it is ("der achte Rang von A und B"):
+                # only the other markers reach the names joined to theirs
+                object_end = d.end if lowers[marker] != "von" else None
                 continue
             (beaten if beaten_from is not None and d.start > beaten_from else subjects).append(d)
         return subjects, beaten

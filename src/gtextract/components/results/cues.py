@@ -94,6 +94,7 @@ class CueFinder:
         self.ordinal_prepositions = set(cues.ordinal_prepositions)
         self.prevail_verbs = set(cues.prevail_verbs)
         self.prevail_prefixes = tuple(cues.prevail_prefixes)
+        self.prevail_not_with = re.compile(r"(?<!\w)(?:" + "|".join(cues.prevail_not_with) + ")")
         self.winner_complements = set(cues.winner_complements)
         self.overall = re.compile(r"(?<!\w)(?:" + "|".join(cues.overall_words) + ")")
         self.not_result = re.compile(r"(?<!\w)(?:" + "|".join(cues.not_result) + ")")
@@ -357,8 +358,10 @@ class CueFinder:
             )
         else:
             return False
-        numbered = any(self.position_at(t) is not None for t in clause if t.i != tok.i)
-        return hit and not numbered
+        words = span_text(doc, clause.start, clause.end).lower()
+        if not hit or self.prevail_not_with.search(words):
+            return False  # "setzte sich am Start gegen A durch": an overtaking move
+        return not any(self.position_at(t) is not None for t in clause if t.i != tok.i)
 
     def _fastest(self, clause: Span, tok: Token) -> int | None:
         """The place a fastest-time word states ("die schnellste Zeit", "als

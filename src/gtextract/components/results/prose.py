@@ -128,6 +128,9 @@ class ProseReader:
                     facts.extend(
                         self._followers(clause, prev_sent or sent, facts, quotes, single_seaters)
                     )
+                if not cues and beaten and not subjects:
+                    since = prev_sent or sent
+                    facts.extend(self._margin_behind(clause, since, beaten, facts, single_seaters))
                 if not cues and named and pending is not None:
                     facts.extend(self._named_next(pending, si, named, single_seaters))
                 if named or cues:
@@ -288,6 +291,35 @@ class ProseReader:
                 ahead = Cue([1], cue.kind, cue.class_, verb, stated=cue.stated)
                 out.extend(self._facts_for(ahead, subjects, [], single_seaters))
         return out
+
+    def _margin_behind(
+        self,
+        clause: Span,
+        since: Span,
+        beaten: list[Span],
+        earlier: list[ResultFact],
+        single_seaters: bool,
+    ) -> list[ResultFact]:
+        """ "A gewann. Im Ziel betrug der Vorsprung auf B 3 Sekunden": a winner's
+        margin over the crew named after "Vorsprung auf" (this sentence or the one
+        before) makes that crew second."""
+        if not earlier or self.crews.beaten_after_word(clause):
+            return []  # a plain "vor" without a subject is no margin
+        last = earlier[-1]
+        if last.kind != "race" or last.position != 1 or last.cue[0] < since.start_char:
+            return []
+        doc = clause.doc
+        crew = beaten[:1] if single_seaters else self.crews.groups(beaten)[0]
+        start = crew[0].start
+        return [
+            ResultFact(
+                kind=last.kind,
+                position=2,
+                class_=last.class_,
+                drivers=[(d.start, d.end) for d in crew],
+                cue=(doc[start].idx, doc[start].idx + len(doc[start].text)),
+            )
+        ]
 
     def _named_next(
         self,
