@@ -122,3 +122,11 @@ def test_crossing_the_line_ahead_of_a_driver_puts_him_behind(alone, hand_doc) ->
         "vor [Yannick Oblitz](DRIVER)."
     )
     assert (2, ["Yannick Oblitz"]) in facts(alone, doc)
+
+
+def test_a_title_won_is_no_place(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "Platz vier ging an [Xaver Quast](DRIVER) und [Ulf Ribbeck](DRIVER), die damit "
+        "den Pro-Am-Fahrertitel gewinnen."
+    )
+    assert facts(alone, doc) == [(4, ["Xaver Quast", "Ulf Ribbeck"])]

@@ -96,3 +96,9 @@ def test_special_cases_survive_the_new_affix_rules() -> None:
         "siegte",
         ".",
     ]
+
+
+def test_a_slash_glued_to_a_closing_bracket_splits(extractor) -> None:
+    text = "Xaver Quast (31, D)/Ulf Ribbeck (27, A) gewannen."
+    assert tokens(extractor, text)[5:10] == ["D", ")", "/", "Ulf", "Ribbeck"]
+    assert extractor.nlp.make_doc(text).text == text

@@ -26,6 +26,12 @@ HYPHEN_INFIX = rf"(?<=[{ALPHA}0-9])-(?=[{ALPHA}0-9])"
 QUOTE_OPEN_CHARS = '„“”"»«‚‘'
 MARK_BEFORE_QUOTE_INFIX = rf"(?<=[{ALPHA}0-9])[.!?:;,](?=[{QUOTE_OPEN_CHARS}][{ALPHA}0-9])"
 QUOTE_AFTER_MARK_INFIX = rf"(?<=[{ALPHA}0-9][.!?:;,])[{QUOTE_OPEN_CHARS}](?=[{ALPHA}0-9])"
+# "A (28, ZA)/B (25, I)": a crew's slash glued to the bracket before it would hide
+# the bracket's end and the second name in one token
+BRACKET_SLASH_INFIXES = (
+    rf"(?<=[{ALPHA}0-9])\)(?=/[{ALPHA}])",
+    rf"(?<=\))/(?=[{ALPHA}])",
+)
 # "O’Ward", "D’Ambrosio": a name's letter and typographic apostrophe stay one word
 # with it, as "O'Young" does with a straight one
 APOSTROPHE_NAME = re.compile(r"^[A-Z][’'][A-ZÄÖÜ][\w-]+$")
@@ -40,7 +46,12 @@ CODE_DOT_SUFFIX = rf"(?<=[{ALPHA}][0-9])\.$|(?<=[{ALPHA}][0-9][0-9])\.$"
 def add_hyphen_infixes(nlp: Language) -> Language:
     """Make ``nlp``'s tokenizer split hyphenated compounds (idempotent)."""
     infixes = list(nlp.Defaults.infixes or [])
-    for infix in (HYPHEN_INFIX, MARK_BEFORE_QUOTE_INFIX, QUOTE_AFTER_MARK_INFIX):
+    for infix in (
+        HYPHEN_INFIX,
+        MARK_BEFORE_QUOTE_INFIX,
+        QUOTE_AFTER_MARK_INFIX,
+        *BRACKET_SLASH_INFIXES,
+    ):
         if infix not in infixes:
             infixes.append(infix)
     suffixes = list(nlp.Defaults.suffixes or [])
