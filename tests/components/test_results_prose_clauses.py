@@ -130,3 +130,42 @@ def test_a_title_won_is_no_place(alone, hand_doc) -> None:
         "den Pro-Am-Fahrertitel gewinnen."
     )
     assert facts(alone, doc) == [(4, ["Xaver Quast", "Ulf Ribbeck"])]
+
+
+def test_a_siegfahrt_is_a_win(alone, hand_doc) -> None:
+    doc = hand_doc("[Xaver Quast](DRIVER) feierte auf nasser Piste eine souveräne Siegfahrt.")
+    assert facts(alone, doc) == [(1, ["Xaver Quast"])]
+
+
+def test_the_driver_after_abstand_zu_is_ahead_and_the_next_name_the_subject(
+    alone, hand_doc
+) -> None:
+    doc = hand_doc(
+        "Mit großem Abstand zu [Yannick Oblitz](DRIVER) kam [Xaver Quast](DRIVER) als "
+        "Vierter ins Ziel."
+    )
+    assert facts(alone, doc) == [(4, ["Xaver Quast"])]
+
+
+def test_an_ordinal_after_a_relative_pronoun_is_a_place(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "Eine gute Fahrt zeigte [Zeno Marrak](DRIVER), die Fünfte wurde und damit zufrieden war."
+    )
+    assert facts(alone, doc) == [(5, ["Zeno Marrak"])]
+
+
+def test_a_clause_opening_with_vor_continues_the_result_before_it(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "Platz drei holte [Xaver Quast](DRIVER) mit seinem alten Kadett, vor "
+        "[Yannick Oblitz](DRIVER) im Golf."
+    )
+    assert facts(alone, doc) == [(3, ["Xaver Quast"]), (4, ["Yannick Oblitz"])]
+
+
+def test_drivers_ahead_after_vor_ihm_are_not_behind(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "Platz drei holte [Xaver Quast](DRIVER), vor ihm lagen [Yannick Oblitz](DRIVER) "
+        "und [Zeno Marrak](DRIVER)."
+    )
+    assert (4, ["Yannick Oblitz", "Zeno Marrak"]) not in facts(alone, doc)
+    assert (4, ["Yannick Oblitz"]) not in facts(alone, doc)

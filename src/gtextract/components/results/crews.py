@@ -169,7 +169,13 @@ class CrewFinder:
     def _referred(self, lowers: list[str], clause: Span, d: Span) -> bool:
         """ "mit zwei Sekunden Rückstand auf (den Sieger) A": A is ahead, measured against."""
         lo = max(clause.start + 1, d.start - REFERENCE_REACH)
-        return any((lowers[i - 1], lowers[i]) in self.reference_pairs for i in range(lo, d.start))
+        for i in range(lo, d.start):
+            if (lowers[i - 1], lowers[i]) in self.reference_pairs:
+                # the name right after it or after a title ("zum Sieger A", "auf den
+                # Sieger A"); not "mit Abstand zu A kam B": B is the subject
+                gap = lowers[i + 1 : d.start]
+                return len(gap) <= 1 or (len(gap) == 2 and gap[0] in ARTICLES)
+        return False
 
     def displacement(self, sent: Span, quotes: list[tuple[int, int]]) -> Displacement | None:
         """ "A verwies B (und C) auf Platz zwei (und drei)": the token of the verb, of

@@ -221,6 +221,7 @@ class CueFinder:
                 return [int(m.group(1))], "race"
             return None
         value = ordinal(tok.text)
+        nxt_capital = nxt is not None and nxt.text[:1].isupper()
         if value is not None and nxt is not None and nxt.lower_ in self.position_nouns:
             return [value], "qualifying" if nxt.lower_ in self.grid_nouns else "race"
         if low in self.position_nouns and nxt is not None:
@@ -244,7 +245,13 @@ class CueFinder:
             and (nxt is None or nxt.lower_ not in self.position_nouns)
             # "Zweiter Saisonsieg für ...": the ordinal counts wins, it is no place
             and (nxt is None or not self._names_a_win(nxt))
-            and (prev is None or prev.lower_ not in ARTICLES or is_sentence_start(tok))
+            and (
+                prev is None
+                or prev.lower_ not in ARTICLES
+                or is_sentence_start(tok)
+                # ", die Fünfte wurde": after a comma the article is a relative pronoun
+                or (prev.i > 0 and doc[prev.i - 1].text == "," and not nxt_capital)
+            )
         ):
             return self._ordinal_list(doc, tok.i), "race"  # "Dritter wurde", "als Fünfter"
         if (

@@ -28,6 +28,8 @@ GROUP_WORDS = ("und", "/", ",", "sowie", "&")
 # tokens from a cue to the crew its participle attributes it to
 # ("Pole Position gestartete Team #1 (" is five)
 ATTRIBUTE_REACH = 8
+# Grammar: the articles that may stand between "vor" and a name ("vor dem B")
+VOR_ARTICLES = ("dem", "der", "den")
 # tokens from the "auf" of "verwies B auf" to its place ("auf die Plätze 2 und 3" is two)
 PUSHED_REACH = 3
 
@@ -128,7 +130,7 @@ class ProseReader:
                     facts.extend(
                         self._followers(clause, prev_sent or sent, facts, quotes, single_seaters)
                     )
-                if not cues and beaten and not subjects:
+                if not cues and beaten and not named:
                     since = prev_sent or sent
                     facts.extend(self._margin_behind(clause, since, beaten, facts, single_seaters))
                 if not cues and named and pending is not None:
@@ -303,23 +305,41 @@ class ProseReader:
         """ "A gewann. Im Ziel betrug der Vorsprung auf B 3 Sekunden": a winner's
         margin over the crew named after "Vorsprung auf" (this sentence or the one
         before) makes that crew second."""
-        if not earlier or self.crews.beaten_after_word(clause):
-            return []  # a plain "vor" without a subject is no margin
-        last = earlier[-1]
-        if last.kind != "race" or last.position != 1 or last.cue[0] < since.start_char:
+        if not earlier:
             return []
+        last = earlier[-1]
+        if self.crews.beaten_after_word(clause):
+            # "A gewann, vor B und C": a clause that opens with "vor" and names the
+            # beaten right after it continues the result just read in its sentence
+            if not self._continues_with_vor(clause, beaten) or last.cue[0] < clause.sent.start_char:
+                return []
+            position = last.position + 1
+        elif last.kind != "race" or last.position != 1 or last.cue[0] < since.start_char:
+            return []
+        else:
+            position = 2
         doc = clause.doc
         crew = beaten[:1] if single_seaters else self.crews.groups(beaten)[0]
         start = crew[0].start
         return [
             ResultFact(
                 kind=last.kind,
-                position=2,
+                position=position,
                 class_=last.class_,
                 drivers=[(d.start, d.end) for d in crew],
                 cue=(doc[start].idx, doc[start].idx + len(doc[start].text)),
             )
         ]
+
+    @staticmethod
+    def _continues_with_vor(clause: Span, beaten: list[Span]) -> bool:
+        """ ", vor (dem) B": the clause opens with "vor" and B follows it at once
+        (not ", vor ihm lagen B und C", where B is ahead)."""
+        lowers = lower_forms(clause.doc)
+        if clause.start == 0 or lowers[clause.start - 1] != "," or lowers[clause.start] != "vor":
+            return False
+        gap = lowers[clause.start + 1 : beaten[0].start]
+        return all(w in VOR_ARTICLES for w in gap) and len(gap) <= 1
 
     def _named_next(
         self,
