@@ -64,6 +64,10 @@ class PositionCues(CueFile):
         description="word pairs before a driver the clause measures against, who is "
         "ahead ('mit zwei Sekunden Rückstand auf A'): neither its subject nor beaten"
     )
+    ahead_markers: list[str] = Field(
+        description="words before a driver who finished ahead of the clause's subject "
+        "('belegte hinter A Rang fünf'): neither its subject nor beaten"
+    )
     displacement_verbs: list[str] = Field(
         description="verbs that push the drivers after them to the place after 'auf' "
         "('verwies A auf Platz zwei'): A takes that place, the subject the one ahead "

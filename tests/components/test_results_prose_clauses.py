@@ -169,3 +169,18 @@ def test_drivers_ahead_after_vor_ihm_are_not_behind(alone, hand_doc) -> None:
     )
     assert (4, ["Yannick Oblitz", "Zeno Marrak"]) not in facts(alone, doc)
     assert (4, ["Yannick Oblitz"]) not in facts(alone, doc)
+
+
+def test_the_winners_of_long_ago_after_seit_are_no_subjects(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "[Xaver Quast](DRIVER) holte den ersten Sieg für die Marke bei diesem Rennen in der "
+        "Eifel seit [Yannick Oblitz](DRIVER) und [Zeno Marrak](DRIVER)."
+    )
+    assert facts(alone, doc) == [(1, ["Xaver Quast"])]
+
+
+def test_the_driver_after_hinter_finished_ahead_and_is_no_subject(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "[Xaver Quast](DRIVER) belegte hinter dem Briten [Yannick Oblitz](DRIVER) Rang sieben."
+    )
+    assert facts(alone, doc) == [(7, ["Xaver Quast"])]

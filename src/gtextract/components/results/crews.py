@@ -44,6 +44,8 @@ PHRASE_REACH = 6
 GENITIVE_MARKS = ("'", "´", "’", "`")
 # tokens from "Rückstand auf" to the driver measured against ("auf den Sieger A")
 REFERENCE_REACH = 3
+# Grammar: the articles before a title there ("auf den Sieger A", "hinter dem Briten A")
+REFERENCE_ARTICLES = ("der", "die", "das", "den", "dem")
 # Grammar: after a comma these open a relative clause (", die sich mit Platz zwei ...")
 RELATIVE_PRONOUNS = ("der", "die", "das")
 
@@ -91,6 +93,7 @@ class CrewFinder:
         self.beaten_after = set(cues.beaten_after)
         self.beaten_pairs = {tuple(p) for p in cues.beaten_after_pairs}
         self.reference_pairs = {tuple(p) for p in cues.reference_pairs}
+        self.ahead_markers = set(cues.ahead_markers)
         self.displacement_verbs = set(cues.displacement_verbs)
         self.partner_pairs = {tuple(p) for p in cues.partner_pairs}
         self.brackets = CrewBrackets(cues)
@@ -167,14 +170,16 @@ class CrewFinder:
         return subjects, beaten
 
     def _referred(self, lowers: list[str], clause: Span, d: Span) -> bool:
-        """ "mit zwei Sekunden Rückstand auf (den Sieger) A": A is ahead, measured against."""
-        lo = max(clause.start + 1, d.start - REFERENCE_REACH)
+        """ "mit zwei Sekunden Rückstand auf (den Sieger) A", "hinter dem Briten A":
+        A is ahead, measured against."""
+        lo = max(clause.start, d.start - REFERENCE_REACH)
         for i in range(lo, d.start):
-            if (lowers[i - 1], lowers[i]) in self.reference_pairs:
+            pair = i > clause.start and (lowers[i - 1], lowers[i]) in self.reference_pairs
+            if pair or lowers[i] in self.ahead_markers:
                 # the name right after it or after a title ("zum Sieger A", "auf den
                 # Sieger A"); not "mit Abstand zu A kam B": B is the subject
                 gap = lowers[i + 1 : d.start]
-                return len(gap) <= 1 or (len(gap) == 2 and gap[0] in ARTICLES)
+                return len(gap) <= 1 or (len(gap) == 2 and gap[0] in REFERENCE_ARTICLES)
         return False
 
     def displacement(self, sent: Span, quotes: list[tuple[int, int]]) -> Displacement | None:
