@@ -62,7 +62,8 @@ class PositionCues(CueFile):
     beaten_after_pairs: list[list[str]]
     reference_pairs: list[list[str]] = Field(
         description="word pairs before a driver the clause measures against, who is "
-        "ahead ('mit zwei Sekunden Rückstand auf A'): neither its subject nor beaten"
+        "ahead ('mit zwei Sekunden Rückstand auf A') or a rival ('nach langem Duell mit "
+        "A'): neither its subject nor beaten"
     )
     ahead_markers: list[str] = Field(
         description="words before a driver who finished ahead of the clause's subject "

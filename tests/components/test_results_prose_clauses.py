@@ -184,3 +184,22 @@ def test_the_driver_after_hinter_finished_ahead_and_is_no_subject(alone, hand_do
         "[Xaver Quast](DRIVER) belegte hinter dem Briten [Yannick Oblitz](DRIVER) Rang sieben."
     )
     assert facts(alone, doc) == [(7, ["Xaver Quast"])]
+
+
+def test_the_rival_of_a_duel_is_no_subject(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "[Xaver Quast](DRIVER) erkämpfte nach zähem Duell mit [Yannick Oblitz](DRIVER) Rang fünf."
+    )
+    assert facts(alone, doc) == [(5, ["Xaver Quast"])]
+
+
+def test_a_blocking_word_after_und_and_a_new_verb_leaves_the_place(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "[Xaver Quast](DRIVER) holte den Sieg und baute seine Führung in der Tabelle aus."
+    )
+    assert facts(alone, doc) == [(1, ["Xaver Quast"])]
+
+
+def test_a_blocking_word_right_after_the_place_still_blocks(alone, hand_doc) -> None:
+    doc = hand_doc("[Xaver Quast](DRIVER) liegt auf Platz zwei und drei Punkte zurück.")
+    assert facts(alone, doc) == []

@@ -19,6 +19,7 @@ from gtextract.components.spans import (
     span_text,
     text_of,
     token_offsets,
+    token_texts,
 )
 from gtextract.cues import PositionCues
 from gtextract.numbers import cardinal, ordinal
@@ -336,7 +337,7 @@ class CueFinder:
         """A word near the cue says it is no final result ("verpasste Platz drei")."""
         doc = clause.doc
         lo = max(clause.start, tok.i - self.window)
-        hi = min(clause.end, tok.i + self.window_right + 1)
+        hi = _phrase_end(doc, tok.i, min(clause.end, tok.i + self.window_right + 1))
         return bool(self.not_result.search(span_text(doc, lo, hi).lower()))
 
     def _someone_elses_win(self, tok: Token) -> bool:
@@ -457,7 +458,8 @@ class CueFinder:
         """The class named right after a cue ("Platz zwei in der SP9")."""
         doc = clause.doc
         cls = None
-        for c in resolved(doc, "CLASS", start=tok.i + 1, end=min(clause.end, tok.i + 5)):
+        end = _phrase_end(doc, tok.i, min(clause.end, tok.i + 5))
+        for c in resolved(doc, "CLASS", start=tok.i + 1, end=end):
             cls = self.class_label(c)
         return cls
 
@@ -478,3 +480,15 @@ class CueFinder:
             if here:
                 return self.class_label(min(here, key=lambda c: abs(c.start - tok.i)))
         return None
+
+
+def _phrase_end(doc: Doc, i: int, hi: int) -> int:
+    """Where the words after the cue at ``i`` (up to ``hi``) stop speaking of it: at
+    an "und" that opens a new verb phrase ("holte den Sieg und baute seine Führung
+    in der Tabelle aus"), not one that joins numbers ("Platz zwei und drei")."""
+    texts = token_texts(doc)
+    for j in range(i + 1, hi - 1):
+        nxt = texts[j + 1]
+        if texts[j] == AND and nxt[:1].islower() and nxt.isalpha() and cardinal(nxt) is None:
+            return j
+    return hi
