@@ -168,6 +168,14 @@ class PositionCues(CueFile):
     ordinal_prepositions: list[str] = Field(description="before an ordinal: a place (als)")
     prevail_verbs: list[str] = Field(description="forms of 'setzte sich ... durch': a win")
     prevail_prefixes: list[str] = Field(description="word starts of 'durchsetzen': a win")
+    contest_words: list[str] = Field(
+        description="a fight for a place ('der Kampf um Platz drei'): with a decider in "
+        "its sentence the place goes to the one who won the fight"
+    )
+    contest_deciders: list[str] = Field(
+        description="regexes from a word start: who won a fight for a place ('setzte "
+        "sich ... durch', 'entschied ... für sich')"
+    )
     prevail_not_with: list[str] = Field(
         description="regexes from a word start: a clause with them tells of a duel "
         "during the race ('setzte sich am Start gegen A durch'), not of the win"

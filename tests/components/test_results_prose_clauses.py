@@ -203,3 +203,20 @@ def test_a_blocking_word_after_und_and_a_new_verb_leaves_the_place(alone, hand_d
 def test_a_blocking_word_right_after_the_place_still_blocks(alone, hand_doc) -> None:
     doc = hand_doc("[Xaver Quast](DRIVER) liegt auf Platz zwei und drei Punkte zurück.")
     assert facts(alone, doc) == []
+
+
+def test_the_winner_of_a_fight_for_a_place_takes_it(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "Im Kampf um Platz vier setzte sich [Xaver Quast](DRIVER) in der letzten Runde durch."
+    )
+    assert facts(alone, doc) == [(4, ["Xaver Quast"])]
+
+
+def test_a_fight_for_a_place_nobody_won_is_no_place(alone, hand_doc) -> None:
+    doc = hand_doc("Im Kampf um Platz vier lag [Xaver Quast](DRIVER) lange vorne.")
+    assert facts(alone, doc) == []
+
+
+def test_the_winner_of_the_fight_for_the_win_won(alone, hand_doc) -> None:
+    doc = hand_doc("Den Kampf um den Sieg entschied [Xaver Quast](DRIVER) erst spät für sich.")
+    assert facts(alone, doc) == [(1, ["Xaver Quast"])]

@@ -95,6 +95,8 @@ class CueFinder:
         self.ordinal_prepositions = set(cues.ordinal_prepositions)
         self.prevail_verbs = set(cues.prevail_verbs)
         self.prevail_prefixes = tuple(cues.prevail_prefixes)
+        self.contest_words = set(cues.contest_words)
+        self.contest_deciders = re.compile(r"(?<!\w)(?:" + "|".join(cues.contest_deciders) + ")")
         self.prevail_not_with = re.compile(r"(?<!\w)(?:" + "|".join(cues.prevail_not_with) + ")")
         self.winner_complements = set(cues.winner_complements)
         self.overall = re.compile(r"(?<!\w)(?:" + "|".join(cues.overall_words) + ")")
@@ -115,6 +117,7 @@ class CueFinder:
         lowers, offsets = lower_forms(doc), token_offsets(doc)
         memo = self._cue_word_memo  # read here: a method call per word costs more
         listed_until = -1  # "als Sechster und Siebter": the second ordinal is part of the list
+        contest: Cue | None = None  # the place of a fight the sentence says was won
         for i in range(clause.start, clause.end):
             if i <= listed_until:
                 continue
@@ -125,6 +128,10 @@ class CueFinder:
                 continue
             tok = doc[i]
             if self._blocked(clause, tok):
+                if contest is None:
+                    contest = self._contest_won(clause, sent)
+                if contest is not None and contest.token.i == i:
+                    found.append(contest)  # "Im Kampf um Platz drei setzte sich X durch"
                 continue
             low = tok.lower_
             position = self.position_at(tok)
@@ -172,7 +179,8 @@ class CueFinder:
                 # "setzte sich durch": won the race, or topped the qualifying
                 found.append(Cue([1], "race", None, tok, stated=False))
             elif low in self.win_words:
-                if self._someone_elses_win(tok):
+                if self._someone_elses_win(tok) or self._contest_won(clause, sent):
+                    # "Das Duell um Rang drei entschied X für sich": no win
                     continue  # "Teamkollegen der Sieger": someone else won
                 # "Der Sieg in der SP9 ging an ...": a class win
                 found.append(Cue([1], "race", self._class_after(clause, tok), tok))
@@ -393,6 +401,27 @@ class CueFinder:
         # "der Schnellste war", not "Schnellste Honda-Pilotin" (an adjective of a noun)
         noun_use = tok.text[:1].isupper() and (nxt is None or not nxt.text[:1].isupper())
         return place if noun_use else None
+
+    def _contest_won(self, clause: Span, sent: Span) -> Cue | None:
+        """ "Im Kampf um Platz drei setzte sich X durch", "Das Duell um Rang drei
+        entschied X für sich": the place fought for, when the sentence says who won."""
+        doc = clause.doc
+        lowers = lower_forms(doc)
+        for i in range(clause.start + 1, clause.end - 1):
+            if lowers[i] != "um" or lowers[i - 1] not in self.contest_words:
+                continue
+            at = i + 2 if lowers[i + 1] in ARTICLES else i + 1
+            if at >= clause.end:
+                return None
+            tok = doc[at]
+            # "der Kampf um den Sieg": the win
+            position = ([1], "race") if lowers[at] in self.win_words else self.position_at(tok)
+            if position is None or len(position[0]) != 1:
+                return None
+            if not self.contest_deciders.search(span_text(doc, sent.start, sent.end).lower()):
+                return None
+            return Cue(position[0], "race", self._class_after(clause, tok), tok, stated=False)
+        return None
 
     def _completes(self, clause: Span) -> bool:
         """Does the clause complete a set ("komplettierte", "rundete ... ab")?"""
