@@ -129,8 +129,9 @@ class PositionCues(CueFile):
         "collision, not the clause's subjects ('Kollision zwischen A und B')"
     )
     replaced_markers: list[str] = Field(
-        description="one or two words before the driver someone replaces ('als Ersatz "
-        "für A'): that driver is not the clause's subject"
+        description="one or two words before a driver the clause names beside its "
+        "subject: the one replaced ('als Ersatz für A') or a relative ('Bruder von A'); "
+        "that driver is not the clause's subject"
     )
     single_seater_series: list[str] = Field(
         description="words of series with one driver per car or bike (formula cars, "

@@ -220,3 +220,23 @@ def test_a_fight_for_a_place_nobody_won_is_no_place(alone, hand_doc) -> None:
 def test_the_winner_of_the_fight_for_the_win_won(alone, hand_doc) -> None:
     doc = hand_doc("Den Kampf um den Sieg entschied [Xaver Quast](DRIVER) erst spät für sich.")
     assert facts(alone, doc) == [(1, ["Xaver Quast"])]
+
+
+def test_a_place_in_the_drivers_own_unnamed_class_is_no_overall_place(alone, hand_doc) -> None:
+    doc = hand_doc("[Xaver Quast](DRIVER) freute sich über den dritten Platz in seiner Klasse.")
+    assert facts(alone, doc) == []
+
+
+def test_a_relative_named_beside_the_driver_is_no_subject(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "[Xaver Quast](DRIVER), Bruder von Formel-1-Star [Yannick Oblitz](DRIVER), belegte "
+        "Platz vier."
+    )
+    assert facts(alone, doc) == [(4, ["Xaver Quast"])]
+
+
+def test_a_win_it_only_looked_like_is_no_win(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "Lange sah es nach einem ungefährdeten Heimsieg durch [Xaver Quast](DRIVER) aus."
+    )
+    assert facts(alone, doc) == []
