@@ -240,3 +240,24 @@ def test_a_win_it_only_looked_like_is_no_win(alone, hand_doc) -> None:
         "Lange sah es nach einem ungefährdeten Heimsieg durch [Xaver Quast](DRIVER) aus."
     )
     assert facts(alone, doc) == []
+
+
+def test_a_win_before_a_new_verb_phrase_about_the_standings_has_no_class(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "[Xaver Quast](DRIVER) holte den Sieg und baute seine Führung in der "
+        "[Fahrerwertung](CLASS) aus."
+    )
+    doc = alone("gtx_results")(doc)
+    assert [(f.position, f.class_) for f in doc._.gtx_results] == [(1, None)]
+
+
+def test_a_number_after_a_position_noun_ends_a_sentence_the_splitter_ran_on(
+    alone, hand_doc
+) -> None:
+    cues = alone("gtx_results").prose.cue_finder
+    doc = hand_doc("Quast kam auf Rang 3. Danach folgte lange nichts.")
+    rang = next(t for t in doc if t.text == "Rang")
+    assert cues.position_at(rang) == ([3], "race")
+    doc = hand_doc("Quast kam auf Rang 3. Platz war das beste Ergebnis.")
+    rang = next(t for t in doc if t.text == "Rang")
+    assert cues.position_at(rang) is None

@@ -34,6 +34,9 @@ ARTICLES = ("der", "die", "den", "dem")
 # Grammar: the indefinite article reads as the number one, but after a position noun
 # it is never a place ("Position ein", "Platz einer"): only "eins" is
 INDEFINITE_ARTICLES = ("ein", "eine", "einen", "einem", "einer", "eines")
+# Grammar: nouns a digit ordinal names ("3. Platz", "5. Runde"): after them "N." is
+# no number at a sentence end
+ORDINAL_NOUNS = ("platz", "rang", "position", "runde", "lauf", "rennen", "reihe", "startreihe")
 # the words that join two numbers or ordinals into a list or a range
 AND = "und"
 RANGE_WORDS = ("und", "bis", "-")
@@ -160,7 +163,7 @@ class CueFinder:
             elif "klassensieg" in low or (
                 # "gewannen ... die Klasse", "Sieger der Gentleman-Wertung"; not
                 # "der in der Klasse E2 gemeldete Porsche ... entschied"
-                low in self.win_words and self._class_context(clause)
+                low in self.win_words and self._class_context(clause, tok.i)
             ):
                 prefix = (
                     tok.text[: low.find("klassensieg")].rstrip("-") if "klassensieg" in low else ""
@@ -276,7 +279,13 @@ class CueFinder:
     def _number_list(doc: Doc, i: int) -> list[int]:
         """ "5 und 6", "vier bis sechs", "7-9" after a plural position noun."""
         text = doc[i].text
-        at_end = i + 1 >= len(doc) or is_sentence_start(doc[i + 1])
+        nxt = doc[i + 1].text if i + 1 < len(doc) else ""
+        at_end = (
+            not nxt
+            or is_sentence_start(doc[i + 1])
+            # "auf Rang 3. Danach ...": a new sentence the splitter missed
+            or (nxt[:1].isupper() and nxt.isalpha() and nxt.lower() not in ORDINAL_NOUNS)
+        )
         # "Rang 3." at a sentence end is a number, "3. Platz" an ordinal
         first = (
             cardinal(text.rstrip(".") if at_end else text)
@@ -451,15 +460,18 @@ class CueFinder:
         return not following.startswith(("- setter", "-setter"))
 
     # -- classes -------------------------------------------------------------
-    def _class_context(self, clause: Span) -> bool:
+    def _class_context(self, clause: Span, cue: int) -> bool:
         """Does the clause speak of a class win ("gewann die Rookie-Wertung")?
 
-        Brackets ("(Erste in der Klasse SP7)") belong to another crew, and a
-        car's own class ("der in der Klasse E2 gemeldete Porsche") is no win.
+        Brackets ("(Erste in der Klasse SP7)") belong to another crew, a car's
+        own class ("der in der Klasse E2 gemeldete Porsche") is no win, and nor is
+        what follows a new verb phrase ("gewann und baute seine Führung in der
+        Fahrerwertung aus").
         """
         inside = bracket_tokens(clause)
         lowers = lower_forms(clause.doc)
-        words = " ".join(lowers[i] for i in range(clause.start, clause.end) if i not in inside)
+        end = _phrase_end(clause.doc, cue, clause.end)
+        words = " ".join(lowers[i] for i in range(clause.start, end) if i not in inside)
         words = CAR_CLASS.sub(" ", words)
         return any(w in words for w in self.class_context)
 
