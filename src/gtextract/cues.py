@@ -170,7 +170,7 @@ class PositionCues(CueFile):
     prevail_verbs: list[str] = Field(description="forms of 'setzte sich ... durch': a win")
     prevail_prefixes: list[str] = Field(description="word starts of 'durchsetzen': a win")
     contest_words: list[str] = Field(
-        description="a fight for a place ('der Kampf um Platz drei'): with a decider in "
+        description="a fight for a place ('im Duell um Rang vier'): with a decider in "
         "its sentence the place goes to the one who won the fight"
     )
     contest_deciders: list[str] = Field(

@@ -194,9 +194,7 @@ def test_the_rival_of_a_duel_is_no_subject(alone, hand_doc) -> None:
 
 
 def test_a_blocking_word_after_und_and_a_new_verb_leaves_the_place(alone, hand_doc) -> None:
-    doc = hand_doc(
-        "[Xaver Quast](DRIVER) holte den Sieg und baute seine Führung in der Tabelle aus."
-    )
+    doc = hand_doc("[Xaver Quast](DRIVER) siegte und führt nun die Tabelle klar an.")
     assert facts(alone, doc) == [(1, ["Xaver Quast"])]
 
 
@@ -206,10 +204,8 @@ def test_a_blocking_word_right_after_the_place_still_blocks(alone, hand_doc) -> 
 
 
 def test_the_winner_of_a_fight_for_a_place_takes_it(alone, hand_doc) -> None:
-    doc = hand_doc(
-        "Im Kampf um Platz vier setzte sich [Xaver Quast](DRIVER) in der letzten Runde durch."
-    )
-    assert facts(alone, doc) == [(4, ["Xaver Quast"])]
+    doc = hand_doc("Beim Kampf um Platz sechs setzte sich [Xaver Quast](DRIVER) ganz knapp durch.")
+    assert facts(alone, doc) == [(6, ["Xaver Quast"])]
 
 
 def test_a_fight_for_a_place_nobody_won_is_no_place(alone, hand_doc) -> None:
@@ -223,7 +219,7 @@ def test_the_winner_of_the_fight_for_the_win_won(alone, hand_doc) -> None:
 
 
 def test_a_place_in_the_drivers_own_unnamed_class_is_no_overall_place(alone, hand_doc) -> None:
-    doc = hand_doc("[Xaver Quast](DRIVER) freute sich über den dritten Platz in seiner Klasse.")
+    doc = hand_doc("[Xaver Quast](DRIVER) war mit Platz drei in seiner Klasse zufrieden.")
     assert facts(alone, doc) == []
 
 
@@ -244,8 +240,8 @@ def test_a_win_it_only_looked_like_is_no_win(alone, hand_doc) -> None:
 
 def test_a_win_before_a_new_verb_phrase_about_the_standings_has_no_class(alone, hand_doc) -> None:
     doc = hand_doc(
-        "[Xaver Quast](DRIVER) holte den Sieg und baute seine Führung in der "
-        "[Fahrerwertung](CLASS) aus."
+        "[Xaver Quast](DRIVER) siegte und vergrößerte so den Abstand in der "
+        "[Fahrerwertung](CLASS) deutlich."
     )
     doc = alone("gtx_results")(doc)
     assert [(f.position, f.class_) for f in doc._.gtx_results] == [(1, None)]

@@ -134,7 +134,7 @@ class CueFinder:
                 if contest is None:
                     contest = self._contest_won(clause, sent)
                 if contest is not None and contest.token.i == i:
-                    found.append(contest)  # "Im Kampf um Platz drei setzte sich X durch"
+                    found.append(contest)  # "im Duell um Rang vier behielt X die Oberhand"
                 continue
             low = tok.lower_
             position = self.position_at(tok)
@@ -183,7 +183,7 @@ class CueFinder:
                 found.append(Cue([1], "race", None, tok, stated=False))
             elif low in self.win_words:
                 if self._someone_elses_win(tok) or self._contest_won(clause, sent):
-                    # "Das Duell um Rang drei entschied X für sich": no win
+                    # "den Zweikampf um Platz fünf entschied X für sich": no win
                     continue  # "Teamkollegen der Sieger": someone else won
                 # "Der Sieg in der SP9 ging an ...": a class win
                 found.append(Cue([1], "race", self._class_after(clause, tok), tok))
@@ -412,8 +412,8 @@ class CueFinder:
         return place if noun_use else None
 
     def _contest_won(self, clause: Span, sent: Span) -> Cue | None:
-        """ "Im Kampf um Platz drei setzte sich X durch", "Das Duell um Rang drei
-        entschied X für sich": the place fought for, when the sentence says who won."""
+        """ "im Duell um Rang vier behielt X die Oberhand", "den Zweikampf um Platz
+        fünf entschied X für sich": the place fought for, when the sentence says who won."""
         doc = clause.doc
         lowers = lower_forms(doc)
         for i in range(clause.start + 1, clause.end - 1):
@@ -465,8 +465,8 @@ class CueFinder:
 
         Brackets ("(Erste in der Klasse SP7)") belong to another crew, a car's
         own class ("der in der Klasse E2 gemeldete Porsche") is no win, and nor is
-        what follows a new verb phrase ("gewann und baute seine Führung in der
-        Fahrerwertung aus").
+        what follows a new verb phrase ("siegte und vergrößerte so den Abstand in
+        der Fahrerwertung").
         """
         inside = bracket_tokens(clause)
         lowers = lower_forms(clause.doc)
@@ -525,8 +525,8 @@ class CueFinder:
 
 def _phrase_end(doc: Doc, i: int, hi: int) -> int:
     """Where the words after the cue at ``i`` (up to ``hi``) stop speaking of it: at
-    an "und" that opens a new verb phrase ("holte den Sieg und baute seine Führung
-    in der Tabelle aus"), not one that joins numbers ("Platz zwei und drei")."""
+    an "und" that opens a new verb phrase ("siegte und vergrößerte so den Abstand
+    in der Tabelle"), not one that joins numbers ("Platz zwei und drei")."""
     texts = token_texts(doc)
     for j in range(i + 1, hi - 1):
         nxt = texts[j + 1]
