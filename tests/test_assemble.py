@@ -171,6 +171,15 @@ def test_hometown_after_aus_is_not_a_track(extractor) -> None:
     assert [t.name for t in r.tracks] == ["Sachsenring", "Spa", "Monza"]
 
 
+def test_hometown_after_age_or_origin_verb_is_not_a_track(extractor) -> None:
+    r = extractor(
+        "Jonas Brenninger, 23, aus Hockenheim gewann auf dem Sachsenring vor Tim Beck (19) "
+        "aus Oschersleben. Lena Quast stammt aus Monza, das in Spielberg ansässige Team "
+        "Falkenstein kam nicht. Nächste Station ist Spa."
+    )
+    assert [t.name for t in r.tracks] == ["Sachsenring", "Spa"]
+
+
 def test_series_name_in_a_chassis_name_is_no_series(extractor) -> None:
     r = extractor("Tim Kessler fuhr den F1 W10 in der DTM, Jonas Brenninger war in der F1.")
     assert [(s.name, len(s.mentions)) for s in r.series] == [("DTM", 1), ("F1", 1)]
@@ -351,3 +360,29 @@ def test_mentions_from_resolved_rows_equal_those_of_the_spans() -> None:
     for labels in (("DRIVER", "PERSON"), ("CAR",), ("TRACK",), ()):
         assert Mention.resolved(doc, *labels) == [Mention.of(s) for s in resolved(doc, *labels)]
     assert Mention.resolved(doc, "DRIVER")[0].text == "Lena  Muster"
+
+
+def test_contextual_series_alias_needs_its_series(extractor) -> None:
+    r = extractor("Jonas Brenninger gewann den Lauf zum Sprint Cup in Misano.")
+    assert r.series == []
+    r = extractor("In der GT World Challenge Europe gewann Jonas Brenninger den Sprint Cup.")
+    assert [s.name for s in r.series] == ["GT World Challenge Europe", "Sprint Cup"]
+    r = extractor("Die Langstrecken-Serie beginnt im März, sagte Jonas Brenninger.")
+    assert r.series == []
+    r = extractor("Die NLS ist eine Langstrecken-Serie, sagte Jonas Brenninger.")
+    assert [[m.text for m in s.mentions] for s in r.series] == [["NLS", "Langstrecken-Serie"]]
+
+
+def test_contextual_series_aliases_are_aliases_of_their_entry() -> None:
+    for entry in package_data().entries("series"):
+        assert set(entry.attrs.get("contextual", ())) <= set(entry.aliases), entry.name
+        names = {e.name for e in package_data().entries("series")}
+        assert set(entry.attrs.get("within", ())) <= names, entry.name
+
+
+def test_series_gazetteer_knows_english_and_junior_names(extractor) -> None:
+    r = extractor("Xaver Quast gewann in der Nürburgring Endurance Series und im ADAC Junior Cup.")
+    assert [(s.name, s.mentions[0].text) for s in r.series] == [
+        ("Nürburgring Endurance Series", "Nürburgring Endurance Series"),
+        ("ADAC Junior Cup", "ADAC Junior Cup"),
+    ]

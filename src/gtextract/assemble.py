@@ -62,8 +62,15 @@ AGE = re.compile(r"^(1[0-9]|[2-7][0-9])$")  # "(16, NZ)"; "(+0,204)" is a gap, n
 # "F1 W10", "F1 W11 EQ Performance": a chassis code after a series name makes the
 # name part of a car's ("Mercedes-AMG F1 W10"), not the series
 CHASSIS_CODE = re.compile(r" [A-Z]{1,3}\d{2}\b")
+# "AMG GT 3", "911 GT 3 R": a car's class code written with a space is the one word
+# "GT3" of its model name
+SPACED_CLASS_CODE = re.compile(r"\b(GT|LMP) ([1-4])\b")
 # "Jonas Brenninger aus ", "der Ferrari-Pilot aus ": the word before "aus" right before a town
 HOMETOWN_BEFORE = re.compile(r"([\w.\-’']+)\s+aus\s+$")
+# "Jonas Brenninger (23) aus ", "Jonas Brenninger, 23, aus ": a person's age, then "aus"
+AGE_BEFORE_AUS = re.compile(r"(?:\s*\(\d{1,2}\)|,\s*\d{1,2}\s*,)\s+aus\s+$")
+# "in X ansässige": the preposition before a home town
+IN_BEFORE = re.compile(r"\bin\s+$")
 
 
 def _evidence(doc: Doc, start: int, end: int) -> Evidence:
@@ -259,6 +266,8 @@ class Assembler:
             w for f in rules.team_frames for w in names.normalize(f).split()
         )
         self.not_venue_compounds = frozenset(w.lower() for w in rules.not_venue_compounds)
+        self.hometown_verbs = frozenset(w.lower() for w in rules.hometown_verbs)
+        self.residence_words = frozenset(w.lower() for w in rules.residence_words)
         roles = {
             w.lower() for name in ("driver_roles", "non_driver_roles") for w in data.words(name)
         }
@@ -270,6 +279,17 @@ class Assembler:
         self.nationalities = data.mapping("nationalities")
         self.particles = names.particles(data)
         self.series_forms = {f: e.name for e in data.entries("series") for f in e.forms}
+        # "Sprint Cup", "Langstrecken-Serie": an alias that other series share counts
+        # only where the text also names its own series (another form of the entry,
+        # or a series of its "within")
+        self.contextual_series = {
+            e.name: (
+                frozenset(_form_key(a) for a in e.attrs["contextual"]),
+                frozenset(e.attrs.get("within", ())),
+            )
+            for e in data.entries("series")
+            if e.attrs.get("contextual")
+        }
         self.make_names = {e.name for e in data.entries("makes")}
         self.car_entries = {e.name for e in data.entries("car_models")}
         self.part_of = {
@@ -370,20 +390,50 @@ class Assembler:
                 for m in mentions
                 if not CHASSIS_CODE.match(text, m.end_char)  # "Mercedes F1 W10"
             ]
+            mentions = self._with_series_context(mentions)
         frames = self.team_frames if label == "TEAM" else frozenset()
         return cluster(mentions, by_entry=label in ("TRACK", "SERIES", "TEAM"), frames=frames)
+
+    def _with_series_context(self, mentions: list[Mention]) -> list[Mention]:
+        """Drop a contextual alias ("Sprint Cup") whose series the text names nowhere
+        else: alone it may be any series' sprint cup."""
+        if not any(m.kb_id_ in self.contextual_series for m in mentions):
+            return mentions
+        none: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+        alone = [
+            _form_key(m.text) in self.contextual_series.get(m.kb_id_, none)[0] for m in mentions
+        ]
+        named = {m.kb_id_ for m, a in zip(mentions, alone, strict=True) if not a}
+        return [
+            m
+            for m, a in zip(mentions, alone, strict=True)
+            if not a or m.kb_id_ in named or self.contextual_series[m.kb_id_][1] & named
+        ]
 
     def _hometown(self, text: str, mention: Mention, entrant_ends: set[int]) -> bool:
         """ "Jonas Brenninger aus Hockenheim", "der Ferrari-Pilot aus Monaco", "das Team
         aus Oschersleben": a person, role word or team right before "aus" gives its
-        hometown, not a venue ("zurück aus Spa" stays a venue)."""
+        hometown, not a venue ("zurück aus Spa" stays a venue); so do a person's age
+        before "aus" ("Jonas Brenninger (23) aus"), an origin verb ("stammt aus Monza")
+        and a residence word after "in X" ("das in Oschersleben ansässige Team")."""
+        before = text[max(0, mention.start_char - 60) : mention.start_char]
+        if IN_BEFORE.search(before):  # "das in Oschersleben ansässige Team"
+            after = re.match(r"\s+(\w+)", text[mention.end_char : mention.end_char + 30])
+            return after is not None and after.group(1).lower() in self.residence_words
+        age = AGE_BEFORE_AUS.search(before)
+        if age is not None and mention.start_char - len(before) + age.start() in entrant_ends:
+            return True  # "Jonas Brenninger (23) aus Hockenheim"
         m = HOMETOWN_BEFORE.search(text, max(0, mention.start_char - 60), mention.start_char)
         if m is None:
             return False
         if m.end(1) in entrant_ends:
             return True
         word = m.group(1).lower()
-        return word in self.role_words or word.endswith(self.role_suffixes)
+        return (
+            word in self.role_words
+            or word.endswith(self.role_suffixes)
+            or word in self.hometown_verbs  # "stammt aus Monza"
+        )
 
     def _in_compound(self, text: str, mention: Mention) -> bool:
         """ "Le-Mans-Sieger": a track in a compound that names no venue of the report."""
@@ -426,7 +476,7 @@ class Assembler:
         cars = []
         number_at = doc._.gtx_car_numbers or {}
         for c in self._model_only_into_make(doc, self.named(doc, "CAR")):
-            name = c.name
+            name = SPACED_CLASS_CODE.sub(r"\1\2", c.name)
             make = next((m.kb_id_ for m in c.mentions if m.kb_id_), None)
             model = name[len(make) :].strip(" -") if make and name.startswith(make) else None
             numbers = (number_at.get(m.end_char) for m in c.mentions)
@@ -676,6 +726,13 @@ def _joined(text: str, make: Span) -> bool:
     """ "Williams-Renault": a word right before the hyphen that leads the make."""
     at = make.start_char
     return at > 1 and text[at - 1] == "-" and text[at - 2].isalnum()
+
+
+def _form_key(text: str) -> str:
+    """A series form for comparison: case, hyphens and a genitive -s left out
+    ("des Sprint-Cups" ~ "Sprint Cup")."""
+    key = text.lower().replace("-", " ")
+    return key[:-1] if key.endswith("cups") else key
 
 
 def _without_final_mark(mention: Mention) -> Mention:

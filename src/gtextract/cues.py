@@ -38,7 +38,8 @@ class PositionCues(CueFile):
     not_result_note: str = Field("", alias="_not_result_note")
     not_result_clause: list[str] = Field(
         description="regexes from a word start: a past time that makes every place of "
-        "its clause an earlier result ('im Vorjahr wurde er Dritter')"
+        "its clause an earlier result ('im Vorjahr wurde er Dritter'), or a championship "
+        "the clause opens with ('In der Fahrerwertung ... Platz vier': a standing)"
     )
     list_heading_not_final: list[str] = Field(description="list headings of non-final orders")
     table_retired: list[str] = Field(
@@ -221,6 +222,23 @@ class EventCues(CueFile):
         "an upcoming event ('Die DTM fährt am 8. Mai auf dem Lausitzring')"
     )
     cancelled: list[str]
+    announced: list[str] = Field(
+        description="regexes (lower case) of a verb that, right after a date, makes the date "
+        "the day of an announcement, not of the event ('hat am 15.3. bekanntgegeben')"
+    )
+    off_circuit: list[str] = Field(
+        description="regexes of an event name held off any circuit ('Rallye'): such an "
+        "event does not take the report's first venue as its own"
+    )
+    won_verbs: list[str] = Field(
+        description="regexes (case-insensitive) of a win verb with its article, right before "
+        "a race's name: a report telling the race as won ('gewinnt das Sprint-Rennen') "
+        "has run it, it is no event still ahead"
+    )
+    back_reference: list[str] = Field(
+        description="regexes (lower case, matched at a sentence's start) of a subject that "
+        "points back to the event of the sentence before ('Es wird am ...', 'Diese wurden ...')"
+    )
     unrealised: list[str] = Field(
         description="regexes (lower case) of a plan told as unrealised, in the subjunctive "
         "or with 'eigentlich' ('wäre eigentlich in X geplant gewesen'): that event is off"
@@ -296,6 +314,34 @@ class PeopleCues(CueFile):
     )
 
 
+class CreditCues(CueFile):
+    """``credit_cues.json``, read by ``gtx_quotes``."""
+
+    roles: dict[str, str] = Field(
+        description="word before a colon -> credit role ('Fotos: A' gives photos by A); "
+        "roles: text, photos, other"
+    )
+    lead_ins: dict[str, str] = Field(
+        default_factory=dict,
+        description="phrase before the credited name, up to the full stop or line end "
+        "('Mit Bildmaterial von A.') -> credit role",
+    )
+
+
+class GluedCells(CueFile):
+    """``glued_cells.json``, read by ``gtx_glued`` (and ``gtx_cars`` for the cells
+    that end a model): cells of a flattened table glued to a word."""
+
+    cells_before_words: list[str] = Field(
+        description="regexes of a cell glued to the start of the word after it (a position: "
+        "'3.' of '3.Anna', '3' of '3Quast'): a token is cut where a match ends"
+    )
+    cells_after_words: list[str] = Field(
+        description="regexes of a cell glued to the end of the word before it (a rally "
+        "class: 'RC2' of 'R5RC2'): a token is cut where a match starts"
+    )
+
+
 class AssemblyRules(CueFile):
     """``assembly.json``, read by ``gtextract.assemble``."""
 
@@ -336,6 +382,16 @@ class AssemblyRules(CueFile):
         default_factory=list,
         description="last parts of a hyphen compound of capitalised words that make it a "
         "series name ('Cup': 'Schwarzwald-Cup', 'DMSB-Schalt-Kart-Cup')",
+    )
+    hometown_verbs: list[str] = Field(
+        default_factory=list,
+        description="words right before 'aus' that give a person's or team's origin, not a "
+        "venue ('stammt aus Monza', 'gebürtig aus Hockenheim')",
+    )
+    residence_words: list[str] = Field(
+        default_factory=list,
+        description="words right after 'in X' that make X a home, not a venue ('das in "
+        "Oschersleben ansässige Team', 'der in Hockenheim lebt')",
     )
     town_venue_around: list[str] = Field(
         default_factory=list,

@@ -79,6 +79,8 @@ WORD_LISTS: tuple[str, ...] = (
     "not_team_heads",
     # units after a number ("367 km", "600 PS"): a measure, no car model number
     "measure_units",
+    # motor sport clubs ("MSC", "AC"): an entrant only in a driver's brackets
+    "club_words",
 )
 """Word lists (``<name>.txt``)."""
 

@@ -84,6 +84,8 @@ def split_name(name: str, particle_set: Collection[str] | None = None) -> tuple[
     parts = name.split()
     if len(parts) < 2 or parts[0].lower() in known:
         return None, name
+    if len(parts) == 2 and parts[0].isupper() and not parts[1].isupper():
+        return parts[1], parts[0]  # "MÜLLER Thomas": official lists write the surname first
     i = 1
     while i < len(parts) - 1 and parts[i].lower() not in known:
         i += 1

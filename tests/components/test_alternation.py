@@ -5,7 +5,12 @@ from __future__ import annotations
 import random
 import re
 
-from gtextract.components.alternation import Alternation, required_literal
+from gtextract.components.alternation import (
+    Alternation,
+    any_of,
+    from_word_start,
+    required_literal,
+)
 
 PATTERNS = [
     "am kommenden",
@@ -77,3 +82,25 @@ def test_a_literal_inside_another_is_looked_for_alone() -> None:
     assert quick.literals == ("nächste", "zu gast")  # shortest first, then by text
     assert quick.search("das nächste rennen") is not None
     assert quick.search("die nächsten läufe") is None
+
+
+def test_any_of_keeps_each_pattern_whole() -> None:
+    # "a|b" inside one pattern stays that pattern's choice, "after" follows every one
+    regex = any_of(["sieg|pole", "platz"], re.IGNORECASE, after=r"\s*$")
+    assert regex.search("Die Pole ")
+    assert regex.search("auf Platz")
+    assert not regex.search("Sieg am Sonntag")
+
+
+def test_any_of_nothing_never_matches() -> None:
+    assert any_of([]).search("irgendein Text") is None
+    assert any_of([], after="x").search("x") is None
+
+
+def test_from_word_start_matches_only_at_a_word_start() -> None:
+    regex = from_word_start(["gesamt", "overall"])
+    assert regex.search("im Gesamtklassement".lower())
+    assert not regex.search("insgesamt")
+    whole = from_word_start(["dnf"], after=r"(?!\w)")
+    assert whole.search("platz: dnf")
+    assert not whole.search("dnfs")

@@ -212,3 +212,46 @@ def test_glued_rally_table_rows(report) -> None:
     )
     assert [c.name for c in r.cars] == ["Ford Fiesta R5", "Mitsubishi Lancer E10"]
     assert [d.name for d in r.drivers] == ["Quast", "Beck", "Brenninger", "Kessler"]
+
+
+def test_make_and_word_listed_as_a_team_is_the_team(report) -> None:
+    r = report("Xaver Quast wurde im Haas F1 Zwölfter, Ulf Ribbeck fuhr den Audi R8 LMS.")
+    assert [t.name for t in r.teams] == ["Haas F1"]
+    assert [c.name for c in r.cars] == ["Audi R8 LMS"]
+
+
+def test_make_with_a_suffix_the_team_list_knows_is_the_team(report) -> None:
+    r = report("Tim Kessler\nHaas F1\n+ 1 Runde\nDer Dallara F3 von Jonas Brenninger lief gut.")
+    assert [c.name for c in r.cars] == ["Dallara F3"]
+    assert "Haas F1" in [t.name for t in r.teams] or any(
+        m.text == "Haas F1" for t in r.teams for m in t.mentions
+    )
+
+
+def test_spec_chassis_with_its_engine_make_is_a_car(report) -> None:
+    r = report("In der Formel 3 fuhren Jonas Brenninger und Tim Kessler (beide Dallara Mercedes).")
+    assert [c.name for c in r.cars] == ["Dallara Mercedes"]
+
+
+def test_constructor_with_its_engine_make_is_no_car(report) -> None:
+    # "Williams-Renault": a Formula 1 constructor with its engine is the entrant
+    r = report("Jonas Brenninger gewann im Williams-Renault vor dem Benetton-Ford.")
+    assert r.cars == []
+
+
+def test_class_code_written_with_a_space_is_named_as_one_word(report) -> None:
+    # "GT 3" is the class GT3 that the car's model name carries
+    assert cars(report, "Der AMG GT 3 von Jonas Brenninger schied aus.") == [
+        ("AMG GT3", "Mercedes-AMG", None, None)
+    ]
+
+
+def test_engine_maker_after_a_prototype_is_no_driver(report) -> None:
+    r = report("Liste\n#3 - Team Ost - Tim Kessler/Jonas Quast - Rebellion R13 - Gibson #5 - X\n")
+    assert sorted(d.name for d in r.drivers) == ["Jonas Quast", "Tim Kessler"]
+
+
+def test_bare_model_name_in_capitals_is_no_car(report) -> None:
+    # a magazine called like a model ("FOCUS"); the model is written "Focus"
+    r = report("Mehr bei FOCUS online: Jonas Brenner siegte im Audi R8 vor Tim Beck im Focus.")
+    assert [c.name for c in r.cars] == ["Audi R8", "Focus"]

@@ -633,3 +633,133 @@ def test_race_the_team_contests_next_is_an_event(report) -> None:
 
 def test_contesting_a_season_is_no_event(report) -> None:
     assert report("Max Muster bestreitet seine erste Saison in der DTM.").events == []
+
+
+def test_plain_cancellation_with_two_dates_gives_no_new_slot(report) -> None:
+    # only a move ("verschoben") turns a second date into the new slot
+    text = (
+        "Das DTM-Rennen auf dem Norisring am 6. Juni wurde abgesagt, "
+        "Karten vom 1. März behalten ihren Wert."
+    )
+    assert [(e.date, e.status) for e in report(text).events] == [("06-06", "cancelled")]
+
+
+def test_announcement_date_is_no_event_date(report) -> None:
+    text = "Der Verband hat am 15. März bekanntgegeben, dass die Rallye Oberland abgesagt ist."
+    assert events(report, text) == [("Rallye Oberland", None, None, "cancelled")]
+
+
+def test_event_that_could_still_be_held_is_past(report) -> None:
+    text = "Die Rallye Oberland war die letzte Rallye, die im Frühjahr noch stattfinden konnte."
+    assert report(text).events == []
+
+
+def test_date_after_a_later_found_name_is_that_names(report) -> None:
+    # the hyphenated shape finds the second name first; the date still follows it
+    text = "Abgesagt sind die 12. Rallye Talheim sowie die Histo-Rallye Oberland am 27. März."
+    dated = {e.name: e.date for e in report(text).events}
+    assert dated["Histo-Rallye Oberland"] == "03-27"
+    assert dated["12. Rallye Talheim"] is None
+
+
+def test_hyphenated_and_spaced_name_are_one_event(report) -> None:
+    text = (
+        "Termine\n28. März – ADMV-Rallye Oberland (abgesagt)\n\n"
+        "Der Verband streicht die ADMV Rallye Oberland aus dem Kalender."
+    )
+    assert [(e.name, e.status) for e in report(text).events] == [
+        ("ADMV-Rallye Oberland", "cancelled")
+    ]
+
+
+def test_inflected_undated_name_repeats_the_dated_one(report) -> None:
+    text = (
+        "Am 19. Juli gastiert auf dem Erftlandring ein Lauf der Deutschen Kart-Meisterschaft. "
+        "Die Deutsche Kart-Meisterschaft findet in diesem Jahr zum dreißigsten Mal statt."
+    )
+    assert [(e.name, e.date) for e in report(text).events] == [
+        ("Deutschen Kart-Meisterschaft", "07-19")
+    ]
+
+
+def test_event_named_by_a_venue_form_repeats_a_named_one(report) -> None:
+    # "Hockenheim" names the Hockenheimring: the same venue, date and status
+    text = (
+        "Am 4. April fahren die Teams in Hockenheim. "
+        "Am 4. April stehen auf dem Hockenheimring die ITR-Testtage an."
+    )
+    assert [e.name for e in report(text).events] == ["ITR-Testtage"]
+
+
+def test_prose_event_at_a_calendar_venue_repeats_its_entry(report) -> None:
+    text = (
+        "Zum Saisonende gastiert die Serie am 6. Dezember in Abu Dhabi.\n\n"
+        "Kalender\n15. März – Melbourne\n29. November – Abu Dhabi\n"
+    )
+    assert [(e.track, e.date) for e in report(text).events] == [
+        ("Melbourne", "03-15"),
+        ("Abu Dhabi", "11-29"),
+    ]
+
+
+def test_sentence_pointing_back_dates_the_venue_before(report) -> None:
+    text = (
+        "Auf dem Lausitzring fährt die Serie gleich drei Rennen.\n\n"
+        "Die Termine sind nun bekannt. Es wird am 3. Juli gefahren, danach am 10. Juli."
+    )
+    assert [(e.track, e.date) for e in report(text).events] == [
+        ("Lausitzring", "07-03"),
+        ("Lausitzring", "07-10"),
+    ]
+
+
+def test_sentence_without_a_word_pointing_back_dates_nothing(report) -> None:
+    text = "Auf dem Lausitzring fährt die Serie drei Rennen. Gefahren wird am 3. Juli."
+    assert report(text).events == []
+
+
+def test_series_cancelling_races_names_them_in_the_next_sentence(report) -> None:
+    text = (
+        "Die DTM streicht zwei weitere Rennen aus dem Kalender. "
+        "Die Veranstalter in Zandvoort und Assen sehen sich außerstande."
+    )
+    assert [(e.track, e.status) for e in report(text).events] == [
+        ("Zandvoort", "cancelled"),
+        ("Assen", "cancelled"),
+    ]
+
+
+def test_rally_takes_no_venue_of_the_report(report) -> None:
+    text = "Die DTM fuhr zuletzt in Zandvoort. Auch die Rallye Oberland wurde abgesagt."
+    assert events(report, text) == [("Rallye Oberland", None, None, "cancelled")]
+
+
+def test_dated_venues_with_drivers_among_them_are_results(report) -> None:
+    text = (
+        "Die Tagessieger: Sa. 17.04. Oschersleben Jonas Brenninger im Audi, "
+        "So. 24.04. Lausitzring Tim Kessler im BMW."
+    )
+    assert report(text).events == []
+
+
+def test_round_name_keeps_its_genitive_ending(report) -> None:
+    text = "Der Veranstalter hat die Absage des dritten Rennens der DTM bestätigt."
+    assert [(e.name, e.status) for e in report(text).events] == [
+        ("dritten Rennens der DTM", "cancelled")
+    ]
+
+
+def test_race_told_as_won_is_no_race_ahead(report) -> None:
+    text = (
+        "Jonas Brenninger holte sich die Pole Position für das Sprint-Rennen. "
+        "Am Ende siegt Jonas Brenninger, er gewinnt das Sprint-Rennen auf dem Lausitzring."
+    )
+    assert report(text).events == []
+
+
+def test_race_ahead_stays_when_another_race_was_won(report) -> None:
+    text = (
+        "Jonas Brenninger gewann das Hauptrennen und holte sich die Pole Position "
+        "für das Sprint-Rennen am Sonntag."
+    )
+    assert [e.name for e in report(text).events] == ["Sprint-Rennen am Sonntag"]

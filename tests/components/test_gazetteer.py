@@ -211,6 +211,15 @@ def test_city_listed_after_a_venue_is_a_track(doc) -> None:
     ]
 
 
+def test_city_cell_glued_to_the_next_cell_of_its_line_is_a_track(doc) -> None:
+    # a flattened calendar: the venue cell runs into the winner's cell
+    d = doc("Sieger 2030\nRomWeidenfeller (Jaguar)\nLondonBrenninger (Audi)\nKessler aus Berlin")
+    assert [(s.text, s.kb_id_) for s in resolved(d, "TRACK")] == [
+        ("Rom", "Circuito Cittadino dell'EUR"),
+        ("London", "ExCeL London"),
+    ]
+
+
 def test_rally_raid_stage_towns(doc) -> None:
     d = doc("Die dritte Etappe führte von Neom nach Al-Ula, die vierte von Al-Ula nach Ha'il.")
     assert sorted({kb for _, kb in labelled(d, "TRACK")}) == ["Al-Ula", "Ha'il", "Neom"]

@@ -484,3 +484,55 @@ def test_surname_with_typographic_apostrophe(report) -> None:
         "Jonas O’Quast",
         "Tim Beck",
     ]
+
+
+def test_a_venue_glued_to_the_name_is_no_part_of_it(report) -> None:
+    # a flattened calendar table: the venue cell runs into the winner's name
+    r = report("Saison 2030\nMarrakeschWeidenfeller (Mahindra)\nSanyaBrenninger (Nissan)\n")
+    assert sorted(d.name for d in r.drivers) == ["Brenninger", "Weidenfeller"]
+
+
+def test_surname_in_capitals_before_the_given_name(report) -> None:
+    # official entry and result lists: "NACHNAME Vorname"
+    r = report("Ergebnis Lauf 2\n1. WEIDENFELLER Jonas (Porsche)\n2. BRENNER Lena (Audi)\n")
+    assert sorted(d.name for d in r.drivers) == ["BRENNER Lena", "WEIDENFELLER Jonas"]
+    lena = next(d for d in r.drivers if d.name == "BRENNER Lena")
+    assert (lena.first_name, lena.last_name) == ("Lena", "BRENNER")
+
+
+def test_surname_in_capitals_after_the_given_name(report) -> None:
+    r = report("Am Start stand auch Jonas WEIDENFELLER im Porsche. Weidenfeller wurde Dritter.")
+    assert [d.name for d in r.drivers] == ["Jonas WEIDENFELLER"]
+
+
+def test_capitals_words_of_a_headline_are_no_surname(report) -> None:
+    r = report("PODIUM FÜR Jonas Brenner\nSTARKER AUFTRITT VON Lena Weidenfeller in Spa.")
+    assert sorted(d.name for d in r.drivers) == ["Jonas Brenner", "Lena Weidenfeller"]
+
+
+def test_capitals_code_before_a_given_name_is_no_surname(report) -> None:
+    r = report("Ergebnis\n1. BRT Jonas (Audi)\n2. Lena Weidenfeller (BMW)\n")
+    assert "BRT Jonas" not in [d.name for d in r.drivers]
+
+
+def test_lone_surname_after_a_driver_word(report) -> None:
+    r = report("Zweiter wurde Weidenfeller mit Copilot Kessler, Dritter wurde Beifahrer Bauer.")
+    assert sorted(d.name for d in r.drivers) == ["Bauer", "Kessler", "Weidenfeller"]
+
+
+def test_common_word_after_a_driver_word_is_no_name(report) -> None:
+    r = report("Jonas Brenner war als Pilot Sonntag schneller als der Fahrer Show-Programm.")
+    assert [d.name for d in r.drivers] == ["Jonas Brenner"]
+
+
+def test_make_pilot_compound_is_no_double_given_name(report) -> None:
+    # "Aston-Martin-Pilot": the role compound before the name, no "Paul-Loup" given name
+    r = report("Der Aston-Martin-Pilot Jonas Brenner wurde Dritter vor Paul-Loup Chatin.")
+    assert [d.name for d in r.drivers] == ["Jonas Brenner", "Paul-Loup Chatin"]
+
+
+def test_per_entity_of_a_function_word_opening_a_quote_is_no_name(blank_nlp, alone) -> None:
+    text = 'Er blieb ruhig.\n"Ehrlich gesagt war das Rennen schwer", sagte Jonas Brenner.'
+    found = _ner_people(blank_nlp, alone, text, "Ehrlich", "Jonas Brenner")
+    assert "Ehrlich" not in found
+    assert "Jonas Brenner" in found

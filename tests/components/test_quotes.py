@@ -68,3 +68,19 @@ def test_source_credit_is_other(report) -> None:
     assert [(c.role, c.name) for c in report("Quelle: ADAC Motorsport").credits] == [
         ("other", "ADAC Motorsport")
     ]
+
+
+def test_lead_in_photo_credit_names_no_team(report) -> None:
+    r = report(
+        "Jonas Brenninger gewann für Falkenstein Motorsport.\nMit Bildmaterial von Kessler Racing."
+    )
+    assert [(c.role, c.name) for c in r.credits] == [("photos", "Kessler Racing")]
+    assert [t.name for t in r.teams] == ["Falkenstein Motorsport"]
+
+
+def test_credit_words_come_from_the_cue_file() -> None:
+    from gtextract.cues import CreditCues
+    from gtextract.gazetteers import package_data
+
+    cues = package_data().cues("credit_cues", CreditCues)
+    assert cues.roles["Fotos"] == "photos" and cues.lead_ins["Mit Bildmaterial von"] == "photos"

@@ -27,6 +27,14 @@ def results(report, text: str) -> list[tuple[str, int, str | None, list[str]]]:
         "Jonas Brenninger gewann damit den Titel.",
         "Jonas Brenninger geht als Zwölfter in die Sommerpause.",
         "Jonas Brenninger ist als Dritter der Meisterschaft angereist.",
+        # a clause opening with the championship: far from the place it qualifies
+        "In der Fahrerwertung erreichte Jonas Brenninger damit den guten vierten Platz.",
+        "In der Meisterschaft schob sich Jonas Brenninger nach dem Wochenende auf Rang drei.",
+        # practice and test sessions: their orders are no session results
+        "Im freien Training am Freitag kam Jonas Brenninger auf Platz drei.",
+        "Im Warm-up war Jonas Brenninger mit seinem Audi auf Rang fünf zu finden.",
+        "Bei den Testfahrten im März zeigte sich das Feld ausgeglichen. "
+        "Am zweiten Tag kam Jonas Brenninger auf Platz drei.",
         # mid-race orders and lost places
         "Jonas Brenninger hatte kurz auf Platz zwei gelegen.",
         "In Runde zwölf übernahm Jonas Brenninger die dritte Position.",
@@ -65,3 +73,11 @@ def test_a_title_from_last_year_does_not_block_this_years_place(report) -> None:
     # "Vorjahressieger" names the driver; the place of this clause is this race's
     text = "Dritter wurde Vorjahressieger Jonas Brenninger."
     assert results(report, text) == [("race", 3, None, ["Jonas Brenninger"])]
+
+
+def test_a_race_after_a_practice_paragraph_counts(report) -> None:
+    text = (
+        "Im freien Training war das Feld dicht beisammen.\n\n"
+        "Im Rennen am Sonntag kam Jonas Brenninger auf Platz drei."
+    )
+    assert ("race", 3, None, ["Jonas Brenninger"]) in results(report, text)

@@ -217,3 +217,36 @@ def test_team_word_ending_the_text(report) -> None:
     assert [t.name for t in report("Ein Rekord für das Jonas Quast Team").teams] == [
         "Jonas Quast Team"
     ]
+
+
+def test_club_in_a_drivers_brackets_is_the_entrant(report) -> None:
+    r = report(
+        "Den Tagessieg holte Tobias Wendler (MSC Hollfeld) vor Karl Amsel (MC Rotbach) "
+        "und Udo Fink (AC Passau)."
+    )
+    assert [t.name for t in r.teams] == ["MSC Hollfeld", "MC Rotbach", "AC Passau"]
+
+
+def test_club_with_legal_form_after_age_and_home_is_the_entrant(report) -> None:
+    r = report("Jonas Brenninger (18, Bonn, ADAC Nordbaden e.V.) gewann das Rennen.")
+    assert [t.name for t in r.teams] == ["ADAC Nordbaden"]
+
+
+def test_organising_club_is_no_team(report) -> None:
+    r = report("Der veranstaltende MSC Hollfeld e.V. musste die Rallye leider absagen.")
+    assert r.teams == []
+    assert report("Den dritten Slalom des AMC Rotbach gewann Jonas Brenninger.").teams == []
+
+
+def test_word_of_a_headline_in_capitals_ends_the_team_name(doc) -> None:
+    assert teams(doc("AUDI UND TEAM ROSBERG GEWINNEN IN ZANDVOORT")) == ["TEAM ROSBERG"]
+
+
+def test_hyphen_chain_fused_to_a_make_is_the_whole_team(doc) -> None:
+    d = doc("Neben ihm steht der zweite Ubbo-Racing-KRT-Mercedes von Xaver Quast.")
+    assert teams(d) == ["Ubbo-Racing-KRT"]
+
+
+def test_formula_e_entrant_written_in_mixed_case(report) -> None:
+    r = report("In der Formel E wurde Xaver Quast (Nio) Achter.")
+    assert [t.name for t in r.teams] == ["Nio"]

@@ -46,12 +46,29 @@ def required_literal(pattern: str, flags: int = 0) -> str | None:
     return best or None
 
 
+def any_of(
+    patterns: Sequence[str], flags: int = 0, *, before: str = "", after: str = ""
+) -> re.Pattern[str]:
+    """One regex that matches where any of ``patterns`` does, with ``before`` and
+    ``after`` around the choice (no patterns: it never matches)."""
+    if not patterns:
+        return re.compile(r"(?!)", flags)
+    choice = "|".join(f"(?:{p})" for p in patterns)
+    return re.compile(f"{before}(?:{choice}){after}", flags)
+
+
+def from_word_start(patterns: Sequence[str], *, after: str = "") -> re.Pattern[str]:
+    r""":func:`any_of` where a match starts a word: the cue files' "regexes from a
+    word start" (``after=r"(?!\w)"`` for whole words)."""
+    return any_of(patterns, before=r"(?<!\w)", after=after)
+
+
 class Alternation:
-    """``re.compile("|".join(f"(?:{p})" for p in patterns), flags)`` that skips
+    """``any_of(patterns, flags)`` that skips
     texts none of whose alternatives can match (``search`` returns the same)."""
 
     def __init__(self, patterns: Sequence[str], flags: int = 0) -> None:
-        self.regex = re.compile("|".join(f"(?:{p})" for p in patterns), flags)
+        self.regex = any_of(patterns, flags)
         literals = [required_literal(p, flags) for p in patterns]
         # one alternative without a literal: every text must be searched
         found = [lit for lit in literals if lit is not None]

@@ -17,9 +17,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from gtextract.components import contract
+from gtextract.components.alternation import any_of
 from gtextract.components.base import DataComponent
+from gtextract.components.glued import GLUED_CELLS_FILE, glued_cells
 from gtextract.components.spans import add_candidates, candidates
-from gtextract.components.tokenizer import RALLY_CLASS
 from gtextract.gazetteers import DataSource, entry_file, word_file
 
 MAX_MODEL_TOKENS = 6
@@ -32,12 +33,20 @@ class CarFinder(DataComponent):
         word_file("team_words"),
         word_file("measure_units"),
         entry_file("car_models"),
+        GLUED_CELLS_FILE,
+        entry_file("makes"),
     )
 
     def setup(self, data: DataSource) -> None:
         self.model_words = set(data.words("car_model_words"))
         self.units = {w.lower() for w in data.words("measure_units")}
         self.team_words = {w.lower() for w in data.words("team_words")}
+        # "Fiesta R5RC2" of a scraped table: the rally class gtx_glued cut off the
+        # model is no model word
+        self.glued_tail = any_of(glued_cells(data).cells_after_words)
+        # spec chassis builders: "Dallara Mercedes" is a car (chassis and engine), where
+        # "Williams-Renault" is a constructor's entry
+        self.chassis_makes = {e.name for e in data.entries("makes") if e.attrs.get("chassis")}
         self.families: set[str] = set()
         for entry in data.entries("car_models"):
             model = str(entry.attrs.get("model", ""))
@@ -67,6 +76,11 @@ class CarFinder(DataComponent):
             and not any(c.isdigit() for c in prev.text)
         )
 
+    def _glued_tail(self, tok: Token) -> bool:
+        """``tok`` is a whole cell of those glued to the end of a word ("RC2")."""
+        m = self.glued_tail.match(tok.doc.text, tok.idx)
+        return m is not None and m.end() == tok.idx + len(tok.text)
+
     @staticmethod
     def _ends_line(tok: Token) -> bool:
         """The last word of its line or of a tab-separated cell."""
@@ -83,8 +97,8 @@ class CarFinder(DataComponent):
             tok = doc[end]
             if tok.text.isdigit() and end + 1 < len(doc) and doc[end + 1].lower_ in self.units:
                 break  # "Toyota 367 km": a distance after the make, no model number
-            if end > start and not doc[end - 1].whitespace_ and RALLY_CLASS.match(tok.text):
-                break  # "Fiesta R5RC2" of a scraped table: the rally class, not the model
+            if end > start and not doc[end - 1].whitespace_ and self._glued_tail(tok):
+                break
             if tok.text.isdigit() and end > start:
                 # after the first model word a version digit ("Evo 2", "GT 3 Cup") or a
                 # number inside the line; "Audi A4 678" ending a table row is the points
@@ -109,22 +123,42 @@ class CarFinder(DataComponent):
                 break
         return end
 
+    @staticmethod
+    def _engine_end(doc: Doc, chassis: Span, makes: list[Span]) -> int:
+        """ "Dallara Mercedes", "Tatuus-Abarth": the end of the engine make written
+        right after a spec chassis, else the chassis' own end."""
+        at = chassis.end
+        if at < len(doc) and doc[at].text == "-" and not chassis[-1].whitespace_:
+            at += 1
+        engine = next((m for m in makes if m.start == at and m.kb_id_ != chassis.kb_id_), None)
+        return chassis.end if engine is None else engine.end
+
     def __call__(self, doc: Doc) -> Doc:
         makes = sorted(candidates(doc, "MAKE"), key=lambda s: (s.start, -len(s)))
         makes_at = {m.start for m in makes}
+        # "Haas F1", "Mercedes F1": a make and a suffix that the team list knows as a
+        # whole is that team, unless the car model list knows it too
+        teams = {(t.start, t.end) for t in candidates(doc, "TEAM")}
+        teams -= {(c.start, c.end) for c in candidates(doc, "CAR_MODEL")}
         spans = []
         covered_until = -1
         for make in makes:
             if make.start < covered_until:
                 continue
             end = self._model_end(doc, make.end, makes_at)
+            if end == make.end and make.kb_id_ in self.chassis_makes:
+                end = self._engine_end(doc, make, makes)
             if end == make.end:
                 continue
-            # a model that is only another make ("BMW Alpina") needs a model word after it
-            if all(t.i in makes_at or doc[t.i].text == "-" for t in doc[make.end : end]):
+            # a model that is only another make ("BMW Alpina") needs a model word after
+            # it, unless the first make is a spec chassis naming its engine
+            only_makes = all(t.i in makes_at or doc[t.i].text == "-" for t in doc[make.end : end])
+            if only_makes and make.kb_id_ not in self.chassis_makes:
                 continue
             # "Williams Racing", "Audi Sport": a make with team words is an entrant
             if all(t.lower_ in self.team_words for t in doc[make.end : end]):
+                continue
+            if (make.start, end) in teams:
                 continue
             car = Span(doc, make.start, end, label="CAR", kb_id=make.kb_id_)
             spans.append(car)

@@ -12,7 +12,13 @@ Sources:
   fällt aus"), or with a date and a venue and no past-tense verb ("Die DTM
   fährt am 8. Mai auf dem Lausitzring"), with the crew, team, car and class
   named in that sentence and the one after it;
+- a cue sentence that names no event itself: one opening with a word pointing
+  back ("Es wird am 5. August gefahren") dates the event or venue of the
+  sentence before; a series calling off races with no venue ("Die Formel 1
+  streicht drei Rennen") has them named by the venues of the next sentence;
 - the race a qualifying report names as still to come.
+Repeats (one event by two names, inflections, a venue form, a calendar entry
+retold in prose) and races the report tells as won are dropped at the end.
 The cue words and name shapes live in ``data/event_cues.json``.
 """
 
@@ -26,7 +32,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from gtextract.components import contract
-from gtextract.components.alternation import Alternation
+from gtextract.components.alternation import Alternation, any_of
 from gtextract.components.base import DataComponent
 from gtextract.components.contract import PUBLISHED, EventFact
 from gtextract.components.spans import NESTED, resolved, sentence_bounds, sentences, text_of
@@ -56,6 +62,8 @@ CONJOINED = re.compile(
     r"\s*(?:,|und|sowie|oder)\s+(?:(?:auf|in|am|im|an)\s+)?(?:(?:dem|der|den|die|das)\s+)?"
 )
 LINE = re.compile(r"[^\n]+")
+NAME_GAPS = re.compile(r"[\s\-–—/]+")  # hyphens, dashes and slashes between name words
+CASE_ENDING = re.compile(r"(?:en|es|e|n|s)$")  # "Deutschen", "Rennens": a word's case ending
 DAY_DOT = re.compile(r"\d\.")  # every written date has one: a cheap test before the date search
 # what may stand between a date and the venue it dates: "17. April Oschersleben",
 # "8. Mai: Lausitzring", "am 8. Mai in der Lausitz", "8. Mai auf dem Lausitzring"
@@ -91,12 +99,19 @@ class EventFinder(DataComponent):
         self.cues = data.cues("event_cues", EventCues)
         self.months = {word.lower(): number for word, number in data.months().items()}
         self.future = Alternation(self.cues.future)  # searched in every sentence
-        self.past_tense = re.compile("|".join(f"(?:{p})" for p in self.cues.past_tense))
-        self.unrealised = re.compile("|".join(f"(?:{p})" for p in self.cues.unrealised))
-        self.told = re.compile("|".join(f"(?:{p})" for p in self.cues.told_verbs))
-        self.replaced = re.compile("(?:" + "|".join(self.cues.replaced) + r")\s*$", re.IGNORECASE)
+        self.past_tense = any_of(self.cues.past_tense)
+        self.unrealised = any_of(self.cues.unrealised)
+        self.told = any_of(self.cues.told_verbs)
+        self.off_circuit = any_of(self.cues.off_circuit)
+        self.won = any_of(self.cues.won_verbs).pattern  # joined with each race's name
+        self.back_reference = any_of(self.cues.back_reference)
+        # a date and the announcing verb right after it: "hat am 15.3. bekanntgegeben"
+        self.announced = any_of(
+            self.cues.announced, re.IGNORECASE, before=r"[\d./ ]+(?:\w+\s+)?", after=r"\b"
+        )
+        self.replaced = any_of(self.cues.replaced, re.IGNORECASE, after=r"\s*$")
         self.name_shapes = list(self.cues.name_patterns)
-        self.own_name = re.compile("|".join(f"(?:{p})" for p in self.cues.own_name_markers))
+        self.own_name = any_of(self.cues.own_name_markers)
         self.race_ahead = [re.compile(p) for p in self.cues.race_ahead]
         self.race_ahead_names = [re.compile(p) for p in self.cues.race_ahead_names]
         self.event_tracks = {
@@ -445,7 +460,10 @@ class EventFinder(DataComponent):
             anchors += [t for t in tracks if not any(a.start <= t.start < a.end for a in anchors)]
             slots = self._venue_slots(sent, sorted(anchors, key=lambda a: a.start), published)
             if len({e.start for e in slots}) >= 2:  # a calendar in prose: one per venue
-                events.extend(slots)
+                # unless drivers stand among the venues: a table of stage winners
+                named = resolved(doc, "DRIVER", start=sent.start, end=sent.end)
+                if not any(d.start_char > slots[0].start for d in named):
+                    events.extend(slots)
                 continue
             # "Statt in Zolder soll die Saison auf dem Norisring (10. Juli) beginnen":
             # the replaced venue's slot is off, the dated venues stand
@@ -461,7 +479,7 @@ class EventFinder(DataComponent):
                 )
                 events.extend(e for e in slots if e.start not in {t.start_char for t in replaced})
                 continue
-            moved = any(c in low for c in self.cues.moved)
+            moved = postponed = any(c in low for c in self.cues.moved)
             # "Eigentlich sollten am 7. November zwei Rennen stattfinden": a plan that
             # is off, though no cancellation word says so
             cancelled = any(c in low for c in self.cues.cancelled) or bool(
@@ -478,6 +496,9 @@ class EventFinder(DataComponent):
                 continue
             found = self._event_name(sent, tracks)
             if found is None:
+                if not moved:
+                    status = "cancelled" if cancelled else "scheduled"
+                    events.extend(self._referred_back(sents, i, status, published))
                 continue
             scope: list[Span] = [sent]
             nxt = sents[i + 1] if i + 1 < len(sents) else None
@@ -487,6 +508,13 @@ class EventFinder(DataComponent):
                 scope.append(sents[i + 1])
             in_scope = resolved(doc, start=scope[0].start, end=scope[-1].end)
             name, start, end = found
+            if cancelled and not tracks and nxt is not None and self._is_series(doc, start):
+                # "Die Formel 1 streicht drei Rennen. Die Kurse in X und Y ...": the
+                # venues of the next sentence are the races called off
+                listed = self._venues_after(nxt)
+                if listed:
+                    events.extend(replace(e, status="cancelled") for e in listed)
+                    continue
             if moved and self._is_series(doc, start):
                 # a series moving a date of its own: which race moved is not said
                 moved = False
@@ -526,21 +554,25 @@ class EventFinder(DataComponent):
                 for pos, d in find_dates(sent_text, published)
                 if not any(end <= o < sent.start_char + pos for o in others)
                 and not self._news_stamp(sent_text, pos)
+                and not self.announced.match(sent_text, pos)
             ]
             if track is None and home_track is None and self._is_series(doc, start):
                 continue  # a series alone, nowhere: news about the series, no event
+            if track is None and not self.off_circuit.search(name):
+                track = home_track  # a rally runs on roads, not at the report's circuit
             base = EventFact(
                 name,
                 start,
                 end,
-                track=track or home_track,
+                track=track,
                 drivers=[(s.start, s.end) for s in in_scope if s.label_ == "DRIVER"],
                 team=next((s.text for s in in_scope if s.label_ == "TEAM"), None),
                 car=next((s.text for s in in_scope if s.label_ == "CAR"), None),
                 class_=next((s.kb_id_ or s.text for s in in_scope if s.label_ == "CLASS"), None),
             )
-            if (cancelled or moved) and len(dates) >= 2:
-                # "vom 6. Juni auf den 12. September verschoben"
+            if postponed and len(dates) >= 2:
+                # "vom 6. Juni auf den 12. September verschoben"; two dates of a plain
+                # cancellation are no old and new slot
                 events.append(replace(base, date=dates[0][1], status="cancelled"))
                 events.append(replace(base, date=dates[1][1]))
             elif moved:
@@ -555,12 +587,75 @@ class EventFinder(DataComponent):
             else:
                 status = "cancelled" if cancelled else "scheduled"
                 further = self._further_names(sent, base, status, published)
-                # a date after a further event's name is that event's
-                own = [d for p, d in dates if not further or sent.start_char + p < further[0].start]
+                # a date after a further event's name is that event's, also when
+                # that name stands before the first one found
+                own = [
+                    d
+                    for p, d in dates
+                    if not any(
+                        base.start < f.start < sent.start_char + p
+                        or f.start < sent.start_char + p < base.start
+                        for f in further
+                    )
+                ]
                 events.append(replace(base, date=own[0] if own else None, status=status))
                 events.extend(self._conjoined_venues(events[-1], tracks))
                 events.extend(further)
         return events
+
+    def _referred_back(
+        self, sents: list[Span], i: int, status: str, published: date | None
+    ) -> list[EventFact]:
+        """ "Es wird am 5. August gefahren, anschließend am 8. August": a cue sentence
+        that names no event but opens with a word pointing back dates the event or
+        venue of one of the two sentences before, one event per date."""
+        sent = sents[i]
+        doc = sent.doc
+        sent_text = text_of(doc)[sent.start_char : sent.end_char]
+        if not self.back_reference.match(sent_text.lower()):
+            return []
+        dates = [
+            d
+            for p, d in find_dates(sent_text, published)
+            if not self._news_stamp(sent_text, p) and not self.announced.match(sent_text, p)
+        ]
+        if not dates:
+            return []
+        text = text_of(doc)
+        before = [s for s in sents[max(0, i - 4) : i] if text[s.start_char : s.end_char].strip()]
+        for prev in reversed(before[-2:]):
+            named = resolved(doc, "EVENT", start=prev.start, end=prev.end)
+            venues = resolved(doc, "TRACK", start=prev.start, end=prev.end)
+            if named:
+                anchor, track = named[0], self.event_tracks.get(named[0].kb_id_)
+            elif venues:
+                anchor, track = venues[0], self._venue(venues[0])
+            else:
+                continue
+            if track is None and venues:
+                track = self._venue(venues[0])
+            return [
+                EventFact(
+                    anchor.text,
+                    anchor.start_char,
+                    anchor.end_char,
+                    track=track,
+                    date=d,
+                    status=status,
+                )
+                for d in dict.fromkeys(dates)
+            ]
+        return []
+
+    def _venues_after(self, nxt: Span) -> list[EventFact]:
+        """The venues of a sentence with no cue of its own, one event each."""
+        low = text_of(nxt.doc)[nxt.start_char : nxt.end_char].lower()
+        if self.future.search(low) or any(c in low for c in self.cues.cancelled):
+            return []
+        return [
+            EventFact(t.text, t.start_char, t.end_char, track=self._venue(t))
+            for t in resolved(nxt.doc, "TRACK", start=nxt.start, end=nxt.end)
+        ]
 
     def _dated_untold(self, sent_text: str, low: str, published: date | None) -> bool:
         """A sentence with a date and no past-tense verb: with a venue it names an
@@ -604,6 +699,8 @@ class EventFinder(DataComponent):
             if inside:
                 venue = self._venue(inside[0])
             stop = kept[k + 1][0] if k + 1 < len(kept) else sent.end_char
+            if end <= first.start < stop:  # the first event's name ends this one's reach
+                stop = first.start
             after = [d for p, d in find_dates(text[end:stop], published) if p <= SLOT_REACH]
             more.append(
                 EventFact(
@@ -721,21 +818,46 @@ class EventFinder(DataComponent):
         seen: set[tuple[str, str | None, str]] = set()
         unique = []
         for e in found:
-            key = (e.name.lower(), e.date, e.status)
+            key = (_name_key(e.name), e.date, e.status)
             if key not in seen:
                 seen.add(key)
                 unique.append(e)
         # an undated event repeats a dated one of the same name and status
-        dated = {(e.name.lower(), e.status) for e in unique if e.date}
-        unique = [e for e in unique if e.date or (e.name.lower(), e.status) not in dated]
-        # an event named only by its venue repeats one with a name, the same venue,
-        # date and status ("Zolder" cancelled beside "drittes Rennen" in Zolder)
-        named = {(e.track, e.date, e.status) for e in unique if e.name != e.track}
+        dated = {(_name_key(e.name), e.status) for e in unique if e.date}
+        unique = [e for e in unique if e.date or (_name_key(e.name), e.status) not in dated]
+        # an event named only by its venue ("Zolder", or "Hockenheim" for the
+        # Hockenheimring) repeats one with a name, the same venue, date and status
+        # ("Zolder" cancelled beside "drittes Rennen" in Zolder)
+        venues = {(s.start_char, s.end_char) for s in resolved(doc, "TRACK")}
+
+        def by_venue(e: EventFact) -> bool:
+            return e.name == e.track or (e.start, e.end) in venues
+
+        named = {(e.track, e.date, e.status) for e in unique if not by_venue(e)}
+        unique = [e for e in unique if not (by_venue(e) and (e.track, e.date, e.status) in named)]
+        # a calendar dates its venues' events: a sentence's event at such a venue
+        # ("Zum Saisonende gastiert die Serie am 6. Dezember in Abu Dhabi") is one of them
+        listed = {(e.track, e.status) for e in calendar if e.track and e.date}
+        calendar_ids = {id(e) for e in calendar}
+        unique = [e for e in unique if id(e) in calendar_ids or (e.track, e.status) not in listed]
+        # a race the report tells as won ("gewinnt das Sprint-Rennen") is run, not ahead
+        text = text_of(doc)
         unique = [
-            e for e in unique if not (e.name == e.track and (e.track, e.date, e.status) in named)
+            e
+            for e in unique
+            if e.status != "scheduled"
+            or not re.search(rf"(?:{self.won})\s+{re.escape(e.name)}\b", text, re.IGNORECASE)
         ]
         doc._.gtx_events = unique
         return doc
+
+
+def _name_key(name: str) -> str:
+    """An event name as compared for repeats: "ADMV-Rallye X" is "ADMV Rallye X", and
+    "der Deutschen Meisterschaft" is "die Deutsche Meisterschaft" (case endings dropped)."""
+    return " ".join(
+        CASE_ENDING.sub("", w) if len(w) >= 5 else w for w in NAME_GAPS.split(name.lower()) if w
+    )
 
 
 @Language.factory(

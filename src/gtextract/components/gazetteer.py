@@ -133,6 +133,7 @@ class GazetteerMatcher:
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.entry_of: dict[int, str] = {}
         self.caps_only: set[tuple[int, str]] = set()  # (match key, lower text)
+        self.never_caps: set[tuple[int, str]] = set()  # (match key, lower text)
 
     def initialize(
         self,
@@ -168,6 +169,16 @@ class GazetteerMatcher:
         # "Rowe"/"ROWE", "Fiat"/"FIAT": an entry that also lists the form in lower
         # case keeps matching it in any case
         self.caps_only = caps - written
+        # "FOCUS online": a car model's one plain word ("Focus") written in capitals is
+        # another name (a magazine, a headline), unless the entry writes it so too
+        plain: set[tuple[int, str]] = set()
+        in_capitals: set[tuple[int, str]] = set()
+        for t in tokenised:
+            form = t.pattern["pattern"]
+            if t.pattern["label"] == "CAR_MODEL" and form.isalpha():
+                key_hash = strings.add(f"{t.pattern['label']}\t{t.pattern['id']}")
+                (in_capitals if form.isupper() else plain).add((key_hash, form.lower()))
+        self.never_caps = plain - in_capitals
         for key, keywords in grouped.items():
             self.matcher.add(key, keywords)  # type: ignore[arg-type]
 
@@ -184,6 +195,8 @@ class GazetteerMatcher:
             span = Span(doc, start, end, label=label, kb_id=self.entry_of[match_id])
             text = span.text
             if (match_id, text.lower()) in self.caps_only and not text.isupper():
+                continue
+            if text.isupper() and (match_id, text.lower()) in self.never_caps:
                 continue
             if _case_fits(span):
                 (cities if label == CITY else spans).append(span)
@@ -240,7 +253,24 @@ def _names_the_venue(city: Span, events: list[tuple[int, int]]) -> bool:
     following = tuple(t.lower_ for t in doc[city.end : city.end + 3])
     if any(following[: len(name)] == name for name in CITY_RACE_NAMES):
         return True
+    if _table_cell_glued(city):
+        return True
     return city.start > 0 and doc[city.start - 1].lower_ in VENUE_PREPOSITIONS
+
+
+def _table_cell_glued(city: Span) -> bool:
+    """ "RomEvans (Jaguar)": a flattened table's first cell, the venue, glued to the
+    next cell (``gtx_glued`` split them); a hometown is written with a space."""
+    doc = city.doc
+    if city.end >= len(doc) or doc[city.end - 1].whitespace_:
+        return False
+    if not doc[city.end].text[:1].isupper():
+        return False
+    return (
+        city.start == 0
+        or "\n" in doc[city.start - 1].text_with_ws[-1:]
+        or (doc[city.start - 1].is_space and "\n" in doc[city.start - 1].text)
+    )
 
 
 def _is_short_caps(form: str) -> bool:

@@ -3,15 +3,19 @@
 A result table copied from a web page often loses the gap between its cells:
 "3.Carlos SainzMINI+00:08:03", "MarrakeschD'Ambrosio (Mahindra)". The name is
 then never a token of its own, so no name rule can see it. This component
-runs first (before the base pipeline) and splits a token
+runs first (before the base pipeline) and is the one place for glued cells;
+it splits a token
 
-- after a position glued to a capitalised word ("3.Carlos" -> "3." "Carlos"),
+- after a cell glued to the start of a word, a position ("3.Carlos" -> "3."
+  "Carlos", "3Vorobjovs" -> "3" "Vorobjovs"),
+- before a cell glued to its end, a rally class ("R5RC2" -> "R5" "RC2"),
 - at an inner lower-case -> capital boundary when the two sides are cells the
   data knows: a make after a name ("SainzMINI"), a name after a town or
   country ("MarrakeschD'Ambrosio"), a surname after a given name
-  ("CallumIlott"); a one-word gazetteer name stays whole ("McLaren").
+  ("CallumIlott"); a word of a gazetteer name stays whole ("McLaren", "4Motors").
 
-Only token boundaries change; the Doc's text and character offsets stay.
+The cells are regexes in ``data/glued_cells.json``. Only token boundaries
+change; the Doc's text and character offsets stay.
 """
 
 from __future__ import annotations
@@ -21,14 +25,16 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from gtextract.components.alternation import any_of
 from gtextract.components.base import DataComponent
+from gtextract.cues import GluedCells
 from gtextract.gazetteers import ENTRY_KINDS, DataSource, entry_file, mapping_file, word_file
 
-# "3.Carlos": a one- or two-digit position, its dot, a capitalised word
-GLUED_POSITION = re.compile(r"(?<![\w.])\d{1,2}\.(?=[A-ZÄÖÜ][a-zäöüß])")
+GLUED_CELLS_FILE = "glued_cells.json"
 # "SainzMINI": a lower-case letter right before a capital inside a word
 INNER_CAPITAL = re.compile(r"(?<=[a-zäöüßéèáàóòíìúùñç])(?=[A-ZÄÖÜ])")
 WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+NAME_WORD_BREAK = re.compile(r"[\s-]+")
 MIN_PART = 3  # "ePrix", "McLaren": a part shorter than this is a prefix, not a word
 
 
@@ -36,6 +42,7 @@ class GluedCellSplitter(DataComponent):
     """Sets token boundaries inside words glued from two table cells."""
 
     data_files = (
+        GLUED_CELLS_FILE,
         word_file("given_names"),
         word_file("surnames"),
         mapping_file("nationalities"),
@@ -43,25 +50,31 @@ class GluedCellSplitter(DataComponent):
     )
 
     def setup(self, data: DataSource) -> None:
+        cells = glued_cells(data)
+        self.cells_before = any_of(cells.cells_before_words)
+        self.cells_after = any_of(cells.cells_after_words)
         self.given = frozenset(w.lower() for w in data.words("given_names"))
         self.surnames = frozenset(w.lower() for w in data.words("surnames"))
         self.makes = frozenset(f.lower() for e in data.entries("makes") for f in e.forms)
         places = set(data.mapping("nationalities")) | set(data.track_places())
         self.places = frozenset(w.lower() for w in places)
-        # one-word names of the gazetteers are written glued on purpose ("DragonSpeed")
-        self.whole = frozenset(
-            f.lower()
+        # the words of the gazetteers' names are written glued on purpose
+        # ("DragonSpeed", "4Motors", "Team 7Up Jordan")
+        self.name_words = frozenset(
+            word.lower()
             for kind in ENTRY_KINDS
             for e in data.entries(kind)
             for f in e.forms
-            if " " not in f
+            for word in NAME_WORD_BREAK.split(f)
         )
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
         cuts: dict[int, list[int]] = {}  # token index -> character offsets to cut at
-        for m in GLUED_POSITION.finditer(text):
-            self._add_cut(doc, cuts, m.end())
+        for m in self.cells_before.finditer(text):
+            self._add_cut(doc, cuts, m.end(), self.name_words)
+        for m in self.cells_after.finditer(text):
+            self._add_cut(doc, cuts, m.start(), self.name_words)
         for m in INNER_CAPITAL.finditer(text):
             if self._cell_boundary(text, m.start()):
                 self._add_cut(doc, cuts, m.start())
@@ -86,7 +99,7 @@ class GluedCellSplitter(DataComponent):
         if right is None:
             return False
         left, right_word = text[left_start:at].lower(), right.group(0).lower()
-        if len(left) < MIN_PART or len(right_word) < 2 or left + right_word in self.whole:
+        if len(left) < MIN_PART or len(right_word) < 2 or left + right_word in self.name_words:
             return False
         return (
             right_word in self.makes
@@ -95,13 +108,20 @@ class GluedCellSplitter(DataComponent):
         )
 
     @staticmethod
-    def _add_cut(doc: Doc, cuts: dict[int, list[int]], at: int) -> None:
+    def _add_cut(
+        doc: Doc, cuts: dict[int, list[int]], at: int, whole: frozenset[str] = frozenset()
+    ) -> None:
+        """Cut the token around ``at`` there, unless it is one of the ``whole`` words."""
         span = doc.char_span(at, at + 1, alignment_mode="expand")
         if span is None or len(span) == 0:
             return
         token = span[0]
-        if token.idx < at < token.idx + len(token.text):
+        if token.idx < at < token.idx + len(token.text) and token.lower_ not in whole:
             cuts.setdefault(token.i, []).append(at)
+
+
+def glued_cells(data: DataSource) -> GluedCells:
+    return data.cues(GLUED_CELLS_FILE.removesuffix(".json"), GluedCells)
 
 
 @Language.factory("gtx_glued", assigns=["token.orth"])

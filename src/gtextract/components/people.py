@@ -15,6 +15,7 @@ import re
 from collections.abc import Collection
 from functools import lru_cache
 
+from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -69,6 +70,10 @@ CLOSING_QUOTES = {'"', "“", "”", "«", "»", "‘", "’", "'"}
 MIN_PSEUDONYM = 3
 MAX_ROLE_PAIR = 6  # words before a role that may join a driver word to it
 OPENING_QUOTES = {'"', "„", "“", "«", "»", "‚", "'"}
+MIN_CAPITALS_SURNAME = 3  # "MÜLLER", "RAST"; two capitals are a code ("GT", "TV")
+CAPITAL_VOWELS = frozenset("AEIOUYÄÖÜÉÈÁÀÓÍÚ")
+# after a "NACHNAME Vorname" of an unlisted surname: a cell or list boundary
+CAPITALS_NAME_ENDS = {"(", ",", "/", ";", "-", "–", "|"}
 
 
 @lru_cache(maxsize=65536)
@@ -289,6 +294,7 @@ class PeopleFinder(DataComponent):
             and not doc[j].whitespace_
             and self._is_capitalised(doc[j + 1])
             and doc[j + 1].text not in self.surnames
+            and not self._is_role_word(doc[j + 1])  # "Aston-Martin-Pilot Jonas"
             and doc[j + 1].whitespace_ == " "
             and self._is_surname(doc[j + 2])
         ):
@@ -488,6 +494,68 @@ class PeopleFinder(DataComponent):
                 free = end
         return spans
 
+    def _capitals_surname(self, word: str) -> bool:
+        """ "MÜLLER", "WEIDENFELLER": a surname written in capitals, as official lists do;
+        no German function word ("FÜR", "VON"), given name, place, make or team word."""
+        if len(word) < MIN_CAPITALS_SURNAME or not word.isalpha() or not word.isupper():
+            return False
+        if not any(c in CAPITAL_VOWELS for c in word):
+            return False  # "HRT", "KTM": a code
+        name = word.capitalize()
+        return name in self.surnames or not (
+            word.lower() in STOP_WORDS
+            or name in self.given
+            or name in self.places
+            or name in self.never_names
+            or word.lower() in self.makes
+            or word.lower() in self.team_words
+        )
+
+    def _common_word(self, word: str) -> bool:
+        name = word.capitalize()
+        return name not in self.surnames and (name in self.common_words or name in self.not_names)
+
+    def _capitals_names(self, doc: Doc, covered: set[int]) -> list[Span]:
+        """ "MÜLLER Thomas" (official lists) and "Thomas MÜLLER": a surname in capitals
+        next to a listed given name. A surname no list knows counts only where a list
+        line shows it: a position number before it or a cell boundary after it."""
+        texts = token_texts(doc)
+        spans = []
+        for i, word in enumerate(texts):
+            if i in covered or not self._capitals_surname(word):
+                continue
+            if (
+                i + 1 < len(texts)
+                and doc[i].whitespace_ == " "
+                and texts[i + 1] in self.given
+                and _capitalised(texts[i + 1])
+            ):
+                start, end = i, i + 2  # "MÜLLER Thomas"
+            elif (
+                i > 0
+                and doc[i - 1].whitespace_ == " "
+                and texts[i - 1] in self.given
+                and _capitalised(texts[i - 1])
+            ):
+                start, end = i - 1, i + 1  # "Thomas MÜLLER"
+            else:
+                continue
+            listed = word.capitalize() in self.surnames
+            if listed or self._in_list_line(doc, start, end, self._common_word(word)):
+                spans.append(doc[start:end])
+        return spans
+
+    @staticmethod
+    def _in_list_line(doc: Doc, start: int, end: int, numbered_only: bool) -> bool:
+        """A name standing as a list row's cell: "1. MÜLLER Thomas (Audi)"; a surname
+        that is a common word too ("BRENNER") needs the row's position number."""
+        texts = token_texts(doc)
+        before = texts[start - 1] if start > 0 else "\n"
+        after = texts[end] if end < len(texts) else "\n"
+        numbered = before.rstrip(".").isdigit()
+        closes = after in CAPITALS_NAME_ENDS or after.isspace() or "\n" in doc[end - 1].whitespace_
+        return numbered or (closes and not numbered_only)
+
     def _may_start_name(self, word: str) -> bool:
         """The tests on the first word's text alone that every name rule makes
         (``_sibling_at``, ``_full_name_at``, ``_unknown_given_name_at``): most
@@ -513,6 +581,8 @@ class PeopleFinder(DataComponent):
                 continue
             start, end = ent.start, ent.end
             while start < end and not self._ner_name_token(doc[start], first=True):
+                start += 1
+            if start < end and self._opening_function_word(doc, start):
                 start += 1
             while end > start and (
                 doc[end - 1].lower_ in self.particles or doc[end - 1].text == "-"
@@ -563,6 +633,14 @@ class PeopleFinder(DataComponent):
             ):
                 return j
         return end
+
+    def _opening_function_word(self, doc: Doc, i: int) -> bool:
+        """ "„Ehrlich gesagt", "Lange führte": a German function word that opens a
+        sentence or quote is capitalised there, no name (a given name stays)."""
+        word = doc[i].text
+        if word.lower() not in STOP_WORDS or word in self.given:
+            return False
+        return is_sentence_start(doc[i]) or (i > 0 and doc[i - 1].text in OPENING_QUOTES)
 
     def _surname_alone(self, text: str) -> bool:
         """A lone PER must be a known surname, or one by its foreign ending ("Göransson")."""
@@ -749,7 +827,31 @@ class PeopleFinder(DataComponent):
                     break
             if len(members) >= 2:
                 found.update(members)
+            elif members and self._lone_name_after_role(doc, members[0]):
+                found.add(members[0])
         return found
+
+    def _lone_name_after_role(self, doc: Doc, i: int) -> bool:
+        """ "mit Copilot Bauer", "Teamkollege Kessler": one word after a driver word is
+        a surname when a list knows it as one, or no list knows it as a common word,
+        place, given name or month ("Pilot Sonntag" stays a weekday)."""
+        text = doc[i].text
+        if i + 1 < len(doc) and doc[i + 1].text == "-" and not doc[i].whitespace_:
+            return False  # "Fahrer Show-Programm": a compound's head
+        if (
+            text in self.places
+            or text in self.given
+            or text in self.track_town_words
+            or text.lower() in self.months
+        ):
+            return False
+        if text in self.surnames:
+            return text not in self.never_names
+        return not (
+            text in self.not_names
+            or _inflected_common_word(text, self.common_words)
+            or _compound_of(text, self.common_words)
+        )
 
     # -- roles -------------------------------------------------------------
     def _role_label(self, span: Span) -> str:
@@ -819,6 +921,7 @@ class PeopleFinder(DataComponent):
         car_starts = {c.start for c in candidates(doc, "MAKE", "CAR", "CAR_MODEL")}
         pseudonyms = self._pseudonyms(doc, car_starts)
         found += pseudonyms
+        found = [self._after_glued_place(s) for s in found]
         found = [self._before_entity(s, taken) for s in found]
         # a name with exactly the extent of a make, team, ... ("Aston Martin": the base
         # model reads a given name in it) is that thing, not a person
@@ -827,6 +930,14 @@ class PeopleFinder(DataComponent):
         known_last = {
             s[-1].text for s in found if len(s) > 1 and (s.start, s.end) not in same_extent
         }
+        covered = {i for c in others for i in range(c.start, c.end)}
+        covered |= {i for s in found for i in range(s.start, s.end)}
+        capitals = self._capitals_names(doc, covered)
+        # "MÜLLER Thomas" lends "Müller" as a later bare surname, not "Thomas"
+        known_last |= {
+            w.capitalize() for s in capitals for w in (s[0].text, s[-1].text) if w.isupper()
+        }
+        found += capitals
         found += self._listed_surnames(doc, known_last)
         found = self._with_leading_family_names(found)
         # "von Scherer" where the text also writes "Scherer-Audi": a one-word team
@@ -852,6 +963,21 @@ class PeopleFinder(DataComponent):
             spans.append(Span(doc, span.start, span.end, label=label, kb_id=span.kb_id_))
         add_candidates(doc, spans)
         return doc
+
+    def _after_glued_place(self, span: Span) -> Span:
+        """ "MarrakeschD'Ambrosio": a flattened table's venue or country cell glued
+        to the name (``gtx_glued`` split them) is no part of the name."""
+        doc = span.doc
+        start = span.start
+        while (
+            start < span.end - 1
+            and not doc[start].whitespace_
+            and (doc[start].text in self.track_towns or doc[start].text in self.places)
+        ):
+            start += 1
+        if start == span.start:
+            return span
+        return Span(doc, start, span.end, label=span.label, kb_id=span.kb_id)
 
     @staticmethod
     def _before_entity(span: Span, taken: set[int]) -> Span:

@@ -8,22 +8,44 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from gtextract.components import contract
+from gtextract.components.alternation import any_of
+from gtextract.components.base import DataComponent
 from gtextract.components.contract import CreditFact, QuoteFact
 from gtextract.components.spans import resolved, text_of
+from gtextract.cues import CreditCues
+from gtextract.gazetteers import DataSource
 
 QUOTE = re.compile(r"[„\"»“](?P<body>[^„“”\"»«]{15,}?)[“”\"«]")
-CREDIT = re.compile(
-    r"\b(?P<role>Text|Texte|Fotos?|Bilder?|Quelle)\s*:\s*(?P<name>[^\n|:]+?)"
-    r"(?=\s+(?:und|/|&)\s+(?:Text|Texte|Fotos?|Bilder?)\s*:|\s*[|\n]|\s*$)",
-    re.MULTILINE,
+CREDIT_CUES_FILE = "credit_cues.json"
+# "Text: A und Fotos: B", "Fotos: A | Text: B": {roles} is the alternation of role words
+CREDIT = (
+    r"\b(?P<role>{roles})\s*:\s*(?P<name>[^\n|:]+?)"
+    r"(?=\s+(?:und|/|&)\s+(?:{roles})\s*:|\s*[|\n]|\s*$)"
 )
-CREDIT_ROLES = {"text": "text", "texte": "text", "quelle": "other"}
+# "Mit Bildmaterial von A.": {lead_ins} is the alternation of the lead-in phrases
+LEAD_IN_CREDIT = r"\b(?P<role>{lead_ins})\s+(?P<name>[^\n|:.]+?)(?=\s*[.|\n]|\s*$)"
 SPEAKER_WINDOW = 90
 
 
-class QuoteFinder:
-    def __init__(self, name: str) -> None:
-        self.name = name
+def _alternation(words: list[str]) -> str:
+    """The words as one regex group, the longest first."""
+    return any_of([re.escape(w) for w in sorted(words, key=len, reverse=True)]).pattern
+
+
+class QuoteFinder(DataComponent):
+    data_files = (CREDIT_CUES_FILE,)
+
+    def setup(self, data: DataSource) -> None:
+        cues = data.cues("credit_cues", CreditCues)
+        self.roles = {w.lower(): r for w, r in (cues.roles | cues.lead_ins).items()}
+        self.credit_forms = [
+            re.compile(CREDIT.format(roles=_alternation(list(cues.roles))), re.MULTILINE)
+        ]
+        if cues.lead_ins:
+            lead_ins = _alternation(list(cues.lead_ins))
+            self.credit_forms.append(
+                re.compile(LEAD_IN_CREDIT.format(lead_ins=lead_ins), re.MULTILINE)
+            )
 
     def __call__(self, doc: Doc) -> Doc:
         people = resolved(doc, "DRIVER", "PERSON")
@@ -41,10 +63,11 @@ class QuoteFinder:
                 )
             )
         credits = []
-        for m in CREDIT.finditer(text_of(doc)):
-            role_word = m.group("role").lower()
-            role = CREDIT_ROLES.get(role_word, "photos")
-            credits.append(CreditFact(role, m.group("name").strip(), m.start(), m.end()))
+        for form in self.credit_forms:
+            for m in form.finditer(text_of(doc)):
+                role = self.roles[m.group("role").lower()]
+                credits.append(CreditFact(role, m.group("name").strip(), m.start(), m.end()))
+        credits.sort(key=lambda c: c.start)
         doc._.gtx_quotes = quotes
         doc._.gtx_credits = credits
         return doc

@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from gtextract.components import contract
+from gtextract.components.alternation import any_of
 from gtextract.components.base import DataComponent
 from gtextract.components.spans import (
     add_candidates,
@@ -37,13 +38,16 @@ TEAM_WORD_LISTS = (
     "driver_roles",
     "non_driver_roles",
     "given_names",
+    "club_words",
 )
 
 MAX_NAME_TOKENS_BEFORE = 4
 MAX_NAME_TOKENS_AFTER = 2
 NUMBERED_TEAM = re.compile(r"^Team\d+$")
 MAX_INITIALS = 3  # letters of a team's initials that read like a country code
+MAX_ACRONYM = 4  # "ROWE", "ADAC": a word in capitals this short is a name's acronym
 MAX_BY_TOKENS = 3  # name words on each side of "by"
+MAX_FUSED_CHAIN_TOKENS = 5  # "Drago-Racing-ZVO": three words and their hyphens
 # "des Mamerow Racing Teams": after a genitive article "Teams" is one team
 GENITIVE_ARTICLES = frozenset({"des", "eines"})
 ORG = "ORG"  # a company or club named by its legal form: no entity of the records
@@ -54,6 +58,13 @@ AGE_HOME_ENTRANT = re.compile(r"\(\d{1,2}, [^,()\n]+, ([^,()\n]+)\)")
 HOURS_RACE = re.compile(r"\d+[- ]?(?:Stunden|h)\b", re.IGNORECASE)
 ORDINAL = re.compile(r"\d+\.$")  # "PAGID Racing 47. DMV Münsterlandpokal"
 NOT_BY_ENTRANT = {"powered", "presented", "supported", "sponsored", "driven", "foto", "photo"}
+BRACKET_REACH = 80  # characters back from a name to the bracket it may stand in
+# "(MC Labertal e.V.)": a club's legal form before the bracket closes
+CLUB_SUFFIX = re.compile(r"\s*(?:e\.\s?V\.|eV)?\s*\)")
+# "(19, Bonn, AC München)", "(MC Labertal)": a club as the last item of a bracket,
+# around the choice of club words
+CLUB_BEFORE = r"\((?:[^()\n]{0,60},\s*)?(?P<club>"
+CLUB_AFTER = r"(?:\s+[A-ZÄÖÜ][\w.-]*){1,3}?)(?:\s*(?:e\.\s?V\.|eV))?\)"
 
 
 class TeamFinder(DataComponent):
@@ -91,6 +102,11 @@ class TeamFinder(DataComponent):
         } - self.team_words
         self.makes = {f.lower() for e in data.entries("makes") for f in e.forms}
         self.given_names = data.words("given_names")
+        clubs = sorted(data.words("club_words"), key=len, reverse=True)
+        self.club_words = {w.lower() for w in clubs}
+        self.club_in_bracket = any_of(
+            [re.escape(w) for w in clubs], before=CLUB_BEFORE, after=CLUB_AFTER
+        )
 
     def _is_team_word(self, tok: Token) -> bool:
         return self._is_team_word_form(tok.lower_, tok.text)
@@ -193,8 +209,11 @@ class TeamFinder(DataComponent):
 
     def _common_noun(self, tok: Token) -> bool:
         """ "Motorsport Festival", "Racing Magazin": a common noun after a team word
-        names a thing, not the team ("Team ADAC Sachsen": capitals are a name)."""
-        return tok.text in self.nouns and not tok.is_upper
+        names a thing, not the team ("Team ADAC Sachsen": capitals are a name); in a
+        headline in capitals a long word is a word too ("TEAM X GEWINNEN")."""
+        if tok.is_upper:
+            return len(tok.text) > MAX_ACRONYM and tok.text.capitalize() in self.nouns
+        return tok.text in self.nouns
 
     def _after_person(self, doc: Doc, start: int, word: int) -> int:
         """ "Jonas Quast Brenner Motorsport" (an entry table's driver and team): a given
@@ -302,6 +321,17 @@ class TeamFinder(DataComponent):
             start = h - 1
             if not self._is_name_part(doc[start]) or doc[start].lower_ in self.not_names:
                 continue
+            # "Drago-Racing-ZVO-Mercedes": the whole hyphen chain before the make
+            while (
+                end - start < MAX_FUSED_CHAIN_TOKENS
+                and start > 1
+                and doc[start - 1].text == "-"
+                and not doc[start - 1].whitespace_
+                and not doc[start - 2].whitespace_
+                and self._is_name_part(doc[start - 2])
+                and doc[start - 2].lower_ not in self.not_names
+            ):
+                start -= 2
             # "Marc VDS-BMW": take one more capitalised word when joined by a space
             if (
                 start > 0
@@ -370,6 +400,41 @@ class TeamFinder(DataComponent):
                 spans.append(Span(doc, span.start, end, label="TEAM"))
         return spans
 
+    def _bracketed_clubs(self, doc: Doc) -> list[Span]:
+        """ "Guido Keller (AC München)": a club in a driver's brackets is the entrant,
+        also one whose club word is no team word ("MC", "AC", "ADAC")."""
+        spans = []
+        for match in self.club_in_bracket.finditer(text_of(doc)):
+            span = doc.char_span(match.start("club"), match.end("club"))
+            if span is not None:
+                spans.append(Span(doc, span.start, span.end, label="TEAM"))
+        return spans
+
+    def _club_where_it_stands(self, doc: Doc, span: Span) -> Span:
+        """A club ("MSC Nandlstadt", "Chemnitzer AMC") with no team word of its own
+        enters a car only in a driver's brackets; elsewhere it organises (``ORG``)."""
+        words = lower_forms(doc)[span.start : span.end]
+        if not any(w in self.club_words for w in words) or any(
+            w in self.team_words and w not in self.club_words and w not in self.company_suffixes
+            for w in words
+        ):
+            return span
+        if not self._last_in_brackets(text_of(doc), span.start_char, span.end_char):
+            return Span(doc, span.start, span.end, label=ORG)
+        end = span.end
+        while end > span.start + 1 and words[end - span.start - 1] in self.company_suffixes:
+            end -= 1
+        return Span(doc, span.start, end, label="TEAM")
+
+    @staticmethod
+    def _last_in_brackets(text: str, start: int, end: int) -> bool:
+        """The name is a bracket's only or last item: "(MSC X)", "(19, Bonn, MSC X)"."""
+        left = text.rfind("(", max(0, start - BRACKET_REACH), start)
+        if left == -1 or ")" in text[left:start] or "\n" in text[left:start]:
+            return False
+        before = text[left + 1 : start].rstrip()
+        return (not before or before.endswith(",")) and CLUB_SUFFIX.match(text, end) is not None
+
     def __call__(self, doc: Doc) -> Doc:
         found = candidates(doc)  # once: each call makes a Span per candidate
         makes = [s for s in found if s.label_ == "MAKE"]
@@ -383,8 +448,10 @@ class TeamFinder(DataComponent):
             + self._fused_spans(doc, makes)
             + self._by_spans(doc)
             + self._bracket_entrants(doc)
+            + self._bracketed_clubs(doc)
             if (s.start, s.end) not in known
         ]
+        spans = [self._club_where_it_stands(doc, s) for s in spans]
         add_candidates(doc, spans + self._employers(doc))
         self._drop_race_sponsors(doc)
         return doc
@@ -422,6 +489,6 @@ class TeamFinder(DataComponent):
         ]
 
 
-@Language.factory("gtx_teams", assigns=[contract.SPANS], requires=[contract.SPANS])
+@Language.factory("gtx_teams", assigns=[contract.SPANS], requires=[contract.SPANS, contract.SENTS])
 def make_teams(nlp: Language, name: str) -> TeamFinder:
     return TeamFinder(name)

@@ -14,18 +14,19 @@ from collections.abc import Callable
 from typing import Any
 
 import spacy
-from spacy.lang.char_classes import ALPHA
+from spacy.lang.char_classes import ALPHA, ALPHA_UPPER
 from spacy.language import Language
-from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+from spacy.util import compile_infix_regex, compile_suffix_regex
 
 HYPHEN_INFIX = rf"(?<=[{ALPHA}0-9])-(?=[{ALPHA}0-9])"
-# "GT3." / "P4." / "SP9." at a sentence end: the dot is punctuation; "3." alone
-# stays an ordinal
 # "NLS.“Benny", "DTM:„Das": a quote that opens right after a word's closing mark
 # (no space between) would glue both words into one token
 QUOTE_OPEN_CHARS = '„“”"»«‚‘'
 MARK_BEFORE_QUOTE_INFIX = rf"(?<=[{ALPHA}0-9])[.!?:;,](?=[{QUOTE_OPEN_CHARS}][{ALPHA}0-9])"
 QUOTE_AFTER_MARK_INFIX = rf"(?<=[{ALPHA}0-9][.!?:;,])[{QUOTE_OPEN_CHARS}](?=[{ALPHA}0-9])"
+# "Gassner jr./Mayrhofer": a crew's slash after an abbreviation's dot (the base
+# infixes split a slash only after a letter or digit)
+SLASH_AFTER_ABBREVIATION_INFIX = rf"(?<=[{ALPHA}]\.)/(?=[{ALPHA_UPPER}])"
 # "A (28, ZA)/B (25, I)": a crew's slash glued to the bracket before it would hide
 # the bracket's end and the second name in one token
 BRACKET_SLASH_INFIXES = (
@@ -35,11 +36,10 @@ BRACKET_SLASH_INFIXES = (
 # "O’Ward", "D’Ambrosio": a name's letter and typographic apostrophe stay one word
 # with it, as "O'Young" does with a straight one
 APOSTROPHE_NAME = re.compile(r"^[A-Z][’'][A-ZÄÖÜ][\w-]+$")
-# scraped tables glue cells: "3Vorobjovs / Pukis" (place and name), "Fiesta R5RC2"
-# (model and rally class): the number and the class are words of their own
-GLUED_PLACE_PREFIX = r"^[0-9]{1,3}(?=[A-ZÄÖÜ][a-zäöüß])"
-GLUED_RALLY_CLASS_SUFFIX = r"(?<=[0-9])RC[1-6]$"
-RALLY_CLASS = re.compile(r"^RC[1-6]$")
+# cells a scraped table glued together ("3Vorobjovs", "R5RC2") are split by
+# gtx_glued (components/glued.py), not here
+# "GT3." / "P4." / "SP9." at a sentence end: the dot is punctuation; "3." alone
+# stays an ordinal
 CODE_DOT_SUFFIX = rf"(?<=[{ALPHA}][0-9])\.$|(?<=[{ALPHA}][0-9][0-9])\.$"
 
 
@@ -50,17 +50,14 @@ def add_hyphen_infixes(nlp: Language) -> Language:
         HYPHEN_INFIX,
         MARK_BEFORE_QUOTE_INFIX,
         QUOTE_AFTER_MARK_INFIX,
+        SLASH_AFTER_ABBREVIATION_INFIX,
         *BRACKET_SLASH_INFIXES,
     ):
         if infix not in infixes:
             infixes.append(infix)
     suffixes = list(nlp.Defaults.suffixes or [])
-    for suffix in (CODE_DOT_SUFFIX, GLUED_RALLY_CLASS_SUFFIX):
-        if suffix not in suffixes:
-            suffixes.append(suffix)
-    prefixes = list(nlp.Defaults.prefixes or [])
-    if GLUED_PLACE_PREFIX not in prefixes:
-        prefixes.append(GLUED_PLACE_PREFIX)
+    if CODE_DOT_SUFFIX not in suffixes:
+        suffixes.append(CODE_DOT_SUFFIX)
     tokenizer: Any = nlp.tokenizer
     # every affix setter reloads all special cases (~1k rules, ~0.1 s each): set them
     # with no rules loaded, then load the rules once
@@ -68,7 +65,6 @@ def add_hyphen_infixes(nlp: Language) -> Language:
     tokenizer.rules = {}
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     tokenizer.suffix_search = compile_suffix_regex(suffixes).search
-    tokenizer.prefix_search = compile_prefix_regex(prefixes).search
     if tokenizer.token_match is None:
         tokenizer.token_match = APOSTROPHE_NAME.match
     tokenizer.rules = rules

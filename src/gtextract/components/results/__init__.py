@@ -29,6 +29,7 @@ from gtextract.components.base import DataComponent
 from gtextract.components.contract import ResultFact
 from gtextract.components.results.clauses import quote_ranges
 from gtextract.components.results.lists import ListReader, not_contradicted
+from gtextract.components.results.named_places import NamedPlaces, outside_brackets
 from gtextract.components.results.prose import ProseReader
 from gtextract.components.results.seasons import SeasonFilter
 from gtextract.components.results.sections import SectionClasses
@@ -66,6 +67,7 @@ class ResultFinder(DataComponent):
             self.prose.cue_finder.class_label,
         )
         self.seasons = SeasonFilter(self.cues)
+        self.named_places = NamedPlaces(self.cues, self.prose.sessions)
         self.sections = SectionClasses(self.cues, self.prose.cue_finder.class_label)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -75,7 +77,10 @@ class ResultFinder(DataComponent):
             + self.lists.column_results(doc)
             + self.lists.class_winner_results(doc)
         )
-        prose = self.seasons.keep(doc, self.prose.results(doc, quote_ranges(text_of(doc))))
+        quotes = quote_ranges(text_of(doc))
+        places = self.named_places.of_doc(doc)
+        prose = outside_brackets(self.prose.results(doc, quotes), places)
+        prose = self.seasons.keep(doc, prose + self.named_places.results(doc, places, quotes))
         # before a list settles its drivers' places: a list's class is its heading's
         self.sections.apply(doc, listed + prose)
         facts = listed + not_contradicted(doc, _off_lines(doc, prose, listed), listed)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from gtextract.components.alternation import any_of, from_word_start
 from gtextract.components.contract import ResultFact
 from gtextract.components.results.clauses import bracket_tokens, in_ranges, paragraph_of
 from gtextract.components.spans import (
@@ -76,7 +77,7 @@ class CueFinder:
         self.window = int(cues.cue_window)
         self.window_right = int(cues.cue_window_right)
         self.class_context = list(cues.class_context)
-        self.historic = re.compile("|".join(cues.historic_paragraph))
+        self.historic = any_of(cues.historic_paragraph)
         self.podium_words = set(cues.podium_words)
         self.pole_words = set(cues.pole_words)
         self.fastest_words = set(cues.fastest_words)
@@ -102,9 +103,9 @@ class CueFinder:
         self.contest_deciders = re.compile(r"(?<!\w)(?:" + "|".join(cues.contest_deciders) + ")")
         self.prevail_not_with = re.compile(r"(?<!\w)(?:" + "|".join(cues.prevail_not_with) + ")")
         self.winner_complements = set(cues.winner_complements)
-        self.overall = re.compile(r"(?<!\w)(?:" + "|".join(cues.overall_words) + ")")
-        self.not_result = re.compile(r"(?<!\w)(?:" + "|".join(cues.not_result) + ")")
-        self.not_result_clause = re.compile(r"(?<!\w)(?:" + "|".join(cues.not_result_clause) + ")")
+        self.overall = from_word_start(cues.overall_words)
+        self.not_result = from_word_start(cues.not_result)
+        self.not_result_clause = from_word_start(cues.not_result_clause)
         self._cue_word_memo: dict[str, bool] = {}
         self._historic_memo: dict[str, bool] = {}
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from gtextract.components.alternation import from_word_start
 from gtextract.components.contract import ResultFact
 from gtextract.components.results.sessions import SessionReader
 from gtextract.components.spans import resolved, sentence_at_char, text_of
@@ -60,7 +61,7 @@ def _driver_key(doc: Doc, span: tuple[int, int]) -> str:
 
 
 def _regex(patterns: list[str]) -> re.Pattern[str] | None:
-    return re.compile(r"(?<!\w)(?:" + "|".join(patterns) + ")") if patterns else None
+    return from_word_start(patterns) if patterns else None
 
 
 class FeatureReader:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from gtextract.components.alternation import from_word_start
 from gtextract.components.contract import ResultFact
 from gtextract.components.results.sessions import SessionReader
 from gtextract.components.spans import resolved, text_of
@@ -116,14 +117,14 @@ class ListReader:
     ) -> None:
         self.countries = countries
         self.class_label = class_label
-        self.class_winners = re.compile(r"(?<!\w)(?:" + "|".join(cues.class_winner_headings) + ")")
+        self.class_winners = from_word_start(cues.class_winner_headings)
         self.win_words = frozenset(cues.win_words)
         self.grid_nouns = frozenset(cues.grid_nouns)
         self.not_final = [re.compile(p) for p in cues.list_heading_not_final]
         self.sessions = SessionReader(cues)
         self.heading_chars = int(cues.list_heading_max_chars)
         self.columns = dict(cues.table_columns)
-        self.retired = re.compile(r"(?<!\w)(?:" + "|".join(cues.table_retired) + r")(?!\w)")
+        self.retired = from_word_start(cues.table_retired, after=r"(?!\w)")
 
     def items(self, text: str) -> list[Item]:
         """Numbered items: list lines, and runs (1., 2., ...) inside a line."""

@@ -4,10 +4,9 @@ each position cue goes to the crew of its clause (see ``crews``), those beaten
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Doc, Span
 
+from gtextract.components.alternation import from_word_start
 from gtextract.components.contract import ResultFact
 from gtextract.components.results.clauses import bracket_tokens, in_ranges, split_clauses
 from gtextract.components.results.crews import CrewFinder, CrewMemory, Displacement
@@ -47,7 +46,7 @@ class ProseReader:
         self.reference_words = set(cues.object_markers) | {b for _, b in cues.beaten_after_pairs}
         self.attributive_participles = set(cues.attributive_participles)
         self.pole_titles = set(cues.pole_titles)
-        self.follower = re.compile(r"(?<!\w)(?:" + "|".join(cues.follower_phrases) + ")")
+        self.follower = from_word_start(cues.follower_phrases)
 
     def results(self, doc: Doc, quotes: list[tuple[int, int]]) -> list[ResultFact]:
         """The results stated in the sentences of ``doc`` (outside the quote ranges)."""
@@ -79,6 +78,8 @@ class ProseReader:
                 for cue in cues:
                     if not cue.stated:
                         cue.kind = self._session_of(clause, sent)
+                # "Im freien Training kam X auf Platz drei": no session result
+                cues = [c for c in cues if c.stated or not self.sessions.in_practice(clause, sent)]
                 cues = [
                     c for c in cues if not c.qualifying_only or self._in_qualifying(c, clause, sent)
                 ]

@@ -16,6 +16,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span
 
+from gtextract.components.alternation import from_word_start
 from gtextract.components.contract import ResultFact
 from gtextract.components.spans import resolved, sentence_at_char, text_of
 from gtextract.cues import PositionCues
@@ -30,9 +31,7 @@ class SectionClasses:
         self.heading_chars = int(cues.list_heading_max_chars)
         self.heading_words = set(cues.class_heading_words)
         # "Gesamtrang", not the adjective "das gesamte Rennen"
-        self.overall = re.compile(
-            r"(?<!\w)(?:" + "|".join(cues.overall_words) + r")(?!(?:e|em|en|er|es)\b)"
-        )
+        self.overall = from_word_start(cues.overall_words, after=r"(?!(?:e|em|en|er|es)\b)")
         self.class_label = class_label
 
     def headings(self, doc: Doc) -> list[tuple[int, str]]:

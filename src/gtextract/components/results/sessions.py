@@ -11,10 +11,11 @@ are grid places.
 
 from __future__ import annotations
 
-import re
+from bisect import bisect_right
 
 from spacy.tokens import Doc, Span
 
+from gtextract.components.alternation import from_word_start
 from gtextract.components.spans import (
     lower_forms,
     resolved,
@@ -30,16 +31,12 @@ PRACTICE = "practice"
 _KINDS = (QUALIFYING, RACE)
 
 
-def _from_word_start(patterns: list[str]) -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)(?:" + "|".join(patterns) + ")")
-
-
 class SessionReader:
     """The session of a clause, a sentence or the whole text."""
 
     def __init__(self, cues: PositionCues) -> None:
-        self.qualifying_words = _from_word_start(cues.qualifying_words)
-        self.race_words = _from_word_start(cues.race_result_words)
+        self.qualifying_words = from_word_start(cues.qualifying_words)
+        self.race_words = from_word_start(cues.race_result_words)
         self.win_words = set(cues.win_words)
         self.lead_chars = int(cues.session_lead_chars)
         self.min_evidence = int(cues.qualifying_min_evidence)
@@ -56,6 +53,31 @@ class SessionReader:
         """True when a span names practice sessions (tests, free practice) and no other."""
         rows = resolved_rows(span.doc, "SESSION", start=span.start, end=span.end)
         return {kb_id for _, _, _, kb_id in rows} == {PRACTICE}
+
+    def in_practice(self, clause: Span, sent: Span) -> bool:
+        """Is a place without its session read in a practice or a test?
+
+        The clause or else its sentence names only practice sessions ("Im freien
+        Training wurde X Dritter"); or neither names a session and the paragraph so
+        far spoke only of practice ("Bei den Testfahrten ... Am zweiten Tag kam X auf
+        Platz drei"). A qualifying report's "Training" may be its qualifying: there
+        only the clause's or the sentence's own words count.
+        """
+        for scope in (clause, sent):
+            kinds = self._kinds(scope.doc, scope.start, scope.end)
+            if kinds:
+                return kinds == {PRACTICE}
+        doc = sent.doc
+        if self.of_text(doc) == QUALIFYING:
+            return False
+        start = bisect_right(token_offsets(doc), text_of(doc).rfind("\n", 0, sent.start_char))
+        return self._kinds(doc, min(start, sent.start), sent.start) == {PRACTICE}
+
+    @staticmethod
+    def _kinds(doc: Doc, start: int, end: int) -> set[str]:
+        """The sessions (race, qualifying, practice) named in tokens [start, end)."""
+        rows = resolved_rows(doc, "SESSION", start=start, end=end)
+        return {kb_id for _, _, _, kb_id in rows} & {RACE, QUALIFYING, PRACTICE}
 
     def _lead_reports_qualifying(self, doc: Doc) -> bool:
         """The first sentence states a qualifying ("X hat sich die Pole gesichert")
