@@ -61,6 +61,20 @@ class PositionCues(CueFile):
     )
     beaten_after: list[str]
     beaten_after_pairs: list[list[str]]
+    reference_pairs: list[list[str]] = Field(
+        description="word pairs before a driver the clause measures against, who is "
+        "ahead ('mit zwei Sekunden Rückstand auf A') or a rival ('nach langem Duell mit "
+        "A'): neither its subject nor beaten"
+    )
+    ahead_markers: list[str] = Field(
+        description="words before a driver who finished ahead of the clause's subject "
+        "('belegte hinter A Rang fünf'): neither its subject nor beaten"
+    )
+    displacement_verbs: list[str] = Field(
+        description="verbs that push the drivers after them to the place after 'auf' "
+        "('verwies A auf Platz zwei'): A takes that place, the subject the one ahead "
+        "when it is the win"
+    )
     best_words: list[str]
     fastest_words: list[str] = Field(
         description="the fastest time of a session ('die schnellste Zeit', 'als "
@@ -116,10 +130,14 @@ class PositionCues(CueFile):
         "collision, not the clause's subjects ('Kollision zwischen A und B')"
     )
     replaced_markers: list[str] = Field(
-        description="one or two words before the driver someone replaces ('als Ersatz "
-        "für A'): that driver is not the clause's subject"
+        description="one or two words before a driver the clause names beside its "
+        "subject: the one replaced ('als Ersatz für A') or a relative ('Bruder von A'); "
+        "that driver is not the clause's subject"
     )
-    single_seater_series: list[str] = Field(description="series with one driver per car")
+    single_seater_series: list[str] = Field(
+        description="words of series with one driver per car or bike (formula cars, "
+        "one-make sprint cups, touring cars, motorcycles, rallycross)"
+    )
     career_words: list[str] = Field(
         description="words joined to a series that name a career, not the reported series "
         "('Ex-Formel-1-Pilot', 'Formel-1-Erfahrung')"
@@ -162,6 +180,18 @@ class PositionCues(CueFile):
     ordinal_prepositions: list[str] = Field(description="before an ordinal: a place (als)")
     prevail_verbs: list[str] = Field(description="forms of 'setzte sich ... durch': a win")
     prevail_prefixes: list[str] = Field(description="word starts of 'durchsetzen': a win")
+    contest_words: list[str] = Field(
+        description="a fight for a place ('im Duell um Rang vier'): with a decider in "
+        "its sentence the place goes to the one who won the fight"
+    )
+    contest_deciders: list[str] = Field(
+        description="regexes from a word start: who won a fight for a place ('setzte "
+        "sich ... durch', 'entschied ... für sich')"
+    )
+    prevail_not_with: list[str] = Field(
+        description="regexes from a word start: a clause with them tells of a duel "
+        "during the race ('setzte sich am Start gegen A durch'), not of the win"
+    )
     winner_complements: list[str] = Field(
         description="after 'der Sieger' these keep it this race's win ('der Sieger des ...')"
     )

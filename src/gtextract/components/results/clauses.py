@@ -6,9 +6,9 @@ import re
 from bisect import bisect_right
 from collections.abc import Collection
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
-from gtextract.components.spans import text_of, token_texts
+from gtextract.components.spans import lower_forms, text_of, token_texts
 
 QUOTE = re.compile(r"[„\"»“]([^„“\"»«]{3,}?)[“\"«”]")
 
@@ -39,10 +39,20 @@ def bracket_tokens(span: Span) -> set[int]:
     return inside
 
 
-def outside_brackets(span: Span) -> list[Token]:
-    """The tokens of ``span`` that are neither brackets nor inside them."""
-    inside = bracket_tokens(span)
-    return [t for t in span if t.i not in inside and t.text not in "()"]
+def outside_bracket_words(doc: Doc, start: int, end: int) -> list[str]:
+    """The lower-case words of ``doc[start:end]`` that are neither round brackets
+    nor inside them, read from the per-Doc plain lists (no Token object per word)."""
+    texts, lowers = token_texts(doc), lower_forms(doc)
+    words: list[str] = []
+    depth = 0
+    for i in range(start, end):
+        if texts[i] == "(":
+            depth += 1
+        elif texts[i] == ")":
+            depth = max(0, depth - 1)
+        elif not depth and texts[i] not in "()":
+            words.append(lowers[i])
+    return words
 
 
 def split_clauses(sent: Span, breaks: Collection[str], openers: Collection[str]) -> list[Span]:

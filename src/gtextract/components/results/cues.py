@@ -20,6 +20,7 @@ from gtextract.components.spans import (
     span_text,
     text_of,
     token_offsets,
+    token_texts,
 )
 from gtextract.cues import PositionCues
 from gtextract.numbers import cardinal, ordinal
@@ -34,6 +35,12 @@ CAR_CLASS = re.compile(r"klasse (?:start|eingesetzt|gemeldet|fahrend)\w*")
 # Grammar, not cue vocabulary: after a definite article a capitalised ordinal is
 # a noun phrase ("der Dritte im Bunde"), not a stated place
 ARTICLES = ("der", "die", "den", "dem")
+# Grammar: the indefinite article reads as the number one, but after a position noun
+# it is never a place ("Position ein", "Platz einer"): only "eins" is
+INDEFINITE_ARTICLES = ("ein", "eine", "einen", "einem", "einer", "eines")
+# Grammar: nouns a digit ordinal names ("3. Platz", "5. Runde"): after them "N." is
+# no number at a sentence end
+ORDINAL_NOUNS = ("platz", "rang", "position", "runde", "lauf", "rennen", "reihe", "startreihe")
 # the words that join two numbers or ordinals into a list or a range
 AND = "und"
 RANGE_WORDS = ("und", "bis", "-")
@@ -97,6 +104,9 @@ class CueFinder:
         self.ordinal_prepositions = set(cues.ordinal_prepositions)
         self.prevail_verbs = set(cues.prevail_verbs)
         self.prevail_prefixes = tuple(cues.prevail_prefixes)
+        self.contest_words = set(cues.contest_words)
+        self.contest_deciders = re.compile(r"(?<!\w)(?:" + "|".join(cues.contest_deciders) + ")")
+        self.prevail_not_with = re.compile(r"(?<!\w)(?:" + "|".join(cues.prevail_not_with) + ")")
         self.winner_complements = set(cues.winner_complements)
         self.overall = from_word_start(cues.overall_words)
         self.not_result = from_word_start(cues.not_result)
@@ -116,6 +126,7 @@ class CueFinder:
         lowers, offsets = lower_forms(doc), token_offsets(doc)
         memo = self._cue_word_memo  # read here: a method call per word costs more
         listed_until = -1  # "als Sechster und Siebter": the second ordinal is part of the list
+        contest: Cue | None = None  # the place of a fight the sentence says was won
         for i in range(clause.start, clause.end):
             if i <= listed_until:
                 continue
@@ -126,6 +137,10 @@ class CueFinder:
                 continue
             tok = doc[i]
             if self._blocked(clause, tok):
+                if contest is None:
+                    contest = self._contest_won(clause, sent)
+                if contest is not None and contest.token.i == i:
+                    found.append(contest)  # "im Duell um Rang vier behielt X die Oberhand"
                 continue
             low = tok.lower_
             position = self.position_at(tok)
@@ -154,7 +169,7 @@ class CueFinder:
             elif "klassensieg" in low or (
                 # "gewannen ... die Klasse", "Sieger der Gentleman-Wertung"; not
                 # "der in der Klasse E2 gemeldete Porsche ... entschied"
-                low in self.win_words and self._class_context(clause)
+                low in self.win_words and self._class_context(clause, tok.i)
             ):
                 prefix = (
                     tok.text[: low.find("klassensieg")].rstrip("-") if "klassensieg" in low else ""
@@ -176,7 +191,8 @@ class CueFinder:
                 # "als sie die Cup2 für sich entscheiden"
                 found.append(Cue([1], "race", cls, tok))
             elif low in self.win_words:
-                if self._someone_elses_win(tok):
+                if self._someone_elses_win(tok) or self._contest_won(clause, sent):
+                    # "den Zweikampf um Platz fünf entschied X für sich": no win
                     continue  # "Teamkollegen der Sieger": someone else won
                 # "Der Sieg in der SP9 ging an ...", "In der SP9 siegte ...": a class win
                 cls = self._class_after(clause, tok) or self._class_won(clause, tok)
@@ -227,6 +243,7 @@ class CueFinder:
                 return [int(m.group(1))], "race"
             return None
         value = ordinal(tok.text)
+        nxt_capital = nxt is not None and nxt.text[:1].isupper()
         if value is not None and nxt is not None and nxt.lower_ in self.position_nouns:
             return [value], "qualifying" if nxt.lower_ in self.grid_nouns else "race"
         if low in self.position_nouns and nxt is not None:
@@ -250,7 +267,13 @@ class CueFinder:
             and (nxt is None or nxt.lower_ not in self.position_nouns)
             # "Zweiter Saisonsieg für ...": the ordinal counts wins, it is no place
             and (nxt is None or not self._names_a_win(nxt))
-            and (prev is None or prev.lower_ not in ARTICLES or is_sentence_start(tok))
+            and (
+                prev is None
+                or prev.lower_ not in ARTICLES
+                or is_sentence_start(tok)
+                # ", die Fünfte wurde": after a comma the article is a relative pronoun
+                or (prev.i > 0 and doc[prev.i - 1].text == "," and not nxt_capital)
+            )
         ):
             return self._ordinal_list(doc, tok.i), "race"  # "Dritter wurde", "als Fünfter"
         if (
@@ -266,18 +289,25 @@ class CueFinder:
     def _number_list(doc: Doc, i: int) -> list[int]:
         """ "5 und 6", "vier bis sechs", "7-9" after a plural position noun."""
         text = doc[i].text
-        at_end = i + 1 >= len(doc) or is_sentence_start(doc[i + 1])
+        nxt = doc[i + 1].text if i + 1 < len(doc) else ""
+        at_end = (
+            not nxt
+            or is_sentence_start(doc[i + 1])
+            # "auf Rang 3. Danach ...": a new sentence the splitter missed
+            or (nxt[:1].isupper() and nxt.isalpha() and nxt.lower() not in ORDINAL_NOUNS)
+        )
         # "Rang 3." at a sentence end is a number, "3. Platz" an ordinal
         first = (
             cardinal(text.rstrip(".") if at_end else text)
             if at_end or not text.endswith(".")
             else None
         )
-        if first is None or not 0 < first < 100:
-            return []
+        if first is None or not 0 < first < 100 or text.lower() in INDEFINITE_ARTICLES:
+            return []  # "büßte eine Position ein": an article, not the number one
         numbers = [first]
         if i + 2 < len(doc) and doc[i + 1].lower_ in RANGE_WORDS:
-            last = cardinal(doc[i + 2].text)
+            # "die Plätze 2 und 3." ends its sentence even where the splitter missed it
+            last = cardinal(doc[i + 2].text.removesuffix("."))
             if last is not None and first < last < 100:
                 numbers = (
                     [first, last] if doc[i + 1].lower_ == AND else list(range(first, last + 1))
@@ -334,7 +364,7 @@ class CueFinder:
         """A word near the cue says it is no final result ("verpasste Platz drei")."""
         doc = clause.doc
         lo = max(clause.start, tok.i - self.window)
-        hi = min(clause.end, tok.i + self.window_right + 1)
+        hi = _phrase_end(doc, tok.i, min(clause.end, tok.i + self.window_right + 1))
         return bool(self.not_result.search(span_text(doc, lo, hi).lower()))
 
     def _someone_elses_win(self, tok: Token) -> bool:
@@ -363,8 +393,10 @@ class CueFinder:
             )
         else:
             return False
-        numbered = any(self.position_at(t) is not None for t in clause if t.i != tok.i)
-        return hit and not numbered
+        words = span_text(doc, clause.start, clause.end).lower()
+        if not hit or self.prevail_not_with.search(words):
+            return False  # "setzte sich am Start gegen A durch": an overtaking move
+        return not any(self.position_at(t) is not None for t in clause if t.i != tok.i)
 
     def _fastest(self, clause: Span, tok: Token) -> int | None:
         """The place a fastest-time word states ("die schnellste Zeit", "als
@@ -388,6 +420,27 @@ class CueFinder:
         # "der Schnellste war", not "Schnellste Honda-Pilotin" (an adjective of a noun)
         noun_use = tok.text[:1].isupper() and (nxt is None or not nxt.text[:1].isupper())
         return place if noun_use else None
+
+    def _contest_won(self, clause: Span, sent: Span) -> Cue | None:
+        """ "im Duell um Rang vier behielt X die Oberhand", "den Zweikampf um Platz
+        fünf entschied X für sich": the place fought for, when the sentence says who won."""
+        doc = clause.doc
+        lowers = lower_forms(doc)
+        for i in range(clause.start + 1, clause.end - 1):
+            if lowers[i] != "um" or lowers[i - 1] not in self.contest_words:
+                continue
+            at = i + 2 if lowers[i + 1] in ARTICLES else i + 1
+            if at >= clause.end:
+                return None
+            tok = doc[at]
+            # "der Kampf um den Sieg": the win
+            position = ([1], "race") if lowers[at] in self.win_words else self.position_at(tok)
+            if position is None or len(position[0]) != 1:
+                return None
+            if not self.contest_deciders.search(span_text(doc, sent.start, sent.end).lower()):
+                return None
+            return Cue(position[0], "race", self._class_after(clause, tok), tok, stated=False)
+        return None
 
     def _completes(self, clause: Span) -> bool:
         """Does the clause complete a set ("komplettierte", "rundete ... ab")?"""
@@ -417,15 +470,18 @@ class CueFinder:
         return not following.startswith(("- setter", "-setter"))
 
     # -- classes -------------------------------------------------------------
-    def _class_context(self, clause: Span) -> bool:
+    def _class_context(self, clause: Span, cue: int) -> bool:
         """Does the clause speak of a class win ("gewann die Rookie-Wertung")?
 
-        Brackets ("(Erste in der Klasse SP7)") belong to another crew, and a
-        car's own class ("der in der Klasse E2 gemeldete Porsche") is no win.
+        Brackets ("(Erste in der Klasse SP7)") belong to another crew, a car's
+        own class ("der in der Klasse E2 gemeldete Porsche") is no win, and nor is
+        what follows a new verb phrase ("siegte und vergrößerte so den Abstand in
+        der Fahrerwertung").
         """
         inside = bracket_tokens(clause)
         lowers = lower_forms(clause.doc)
-        words = " ".join(lowers[i] for i in range(clause.start, clause.end) if i not in inside)
+        end = _phrase_end(clause.doc, cue, clause.end)
+        words = " ".join(lowers[i] for i in range(clause.start, end) if i not in inside)
         words = CAR_CLASS.sub(" ", words)
         return any(w in words for w in self.class_context)
 
@@ -514,7 +570,8 @@ class CueFinder:
         """The class named right after a cue ("Platz zwei in der SP9")."""
         doc = clause.doc
         cls = None
-        for c in resolved(doc, "CLASS", start=tok.i + 1, end=min(clause.end, tok.i + 5)):
+        end = _phrase_end(doc, tok.i, min(clause.end, tok.i + 5))
+        for c in resolved(doc, "CLASS", start=tok.i + 1, end=end):
             cls = self.class_label(c)
         return cls
 
@@ -535,3 +592,15 @@ class CueFinder:
             if here:
                 return self.class_label(min(here, key=lambda c: abs(c.start - tok.i)))
         return None
+
+
+def _phrase_end(doc: Doc, i: int, hi: int) -> int:
+    """Where the words after the cue at ``i`` (up to ``hi``) stop speaking of it: at
+    an "und" that opens a new verb phrase ("siegte und vergrößerte so den Abstand
+    in der Tabelle"), not one that joins numbers ("Platz zwei und drei")."""
+    texts = token_texts(doc)
+    for j in range(i + 1, hi - 1):
+        nxt = texts[j + 1]
+        if texts[j] == AND and nxt[:1].islower() and nxt.isalpha() and cardinal(nxt) is None:
+            return j
+    return hi

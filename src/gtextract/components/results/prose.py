@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span
 from gtextract.components.alternation import from_word_start
 from gtextract.components.contract import ResultFact
 from gtextract.components.results.clauses import bracket_tokens, in_ranges, split_clauses
-from gtextract.components.results.crews import CrewFinder, CrewMemory
+from gtextract.components.results.crews import CrewFinder, CrewMemory, Displacement
 from gtextract.components.results.cues import Cue, CueFinder
 from gtextract.components.results.sessions import SessionReader
 from gtextract.components.spans import (
@@ -27,6 +27,10 @@ GROUP_WORDS = ("und", "/", ",", "sowie", "&")
 # tokens from a cue to the crew its participle attributes it to
 # ("Pole Position gestartete Team #1 (" is five)
 ATTRIBUTE_REACH = 8
+# Grammar: the articles that may stand between "vor" and a name ("vor dem B")
+VOR_ARTICLES = ("dem", "der", "den")
+# tokens from the "auf" of "verwies B auf" to its place ("auf die Plätze 2 und 3" is two)
+PUSHED_REACH = 3
 
 
 class ProseReader:
@@ -66,6 +70,7 @@ class ProseReader:
                 carried = None  # a class does not reach into the next paragraph
             sentence_subjects: list[Span] = []
             sentence_classes: list[str | None] = []
+            displacement = self.crews.displacement(sent, quotes)
             for clause in split_clauses(sent, self.clause_breaks, self.clause_openers):
                 cues = self.cue_finder.in_clause(clause, sent, prev_sent, quotes)
                 # "(A/B; Dritte)": a crew bracket's own place, read by _placed_brackets
@@ -83,6 +88,29 @@ class ProseReader:
                     sentence_classes.append(cue.class_)
                 subjects, beaten = self.crews.drivers(clause, quotes)
                 subjects = self._without_titled_objects(subjects, titled)
+                pushed: list[Cue] = []
+                if displacement is not None:
+                    # "verwies B auf Platz zwei": B is the object, the place after "auf" his
+                    moved = {d.start for d in displacement.pushed}
+                    subjects = [d for d in subjects if d.start not in moved]
+                    beaten = [d for d in beaten if d.start not in moved]
+                    reach = displacement.to + PUSHED_REACH
+                    pushed = [c for c in cues if displacement.to < c.token.i <= reach]
+                if (
+                    pushed
+                    and displacement is not None
+                    and not self.cue_finder.is_historic(doc, clause)
+                ):
+                    # the one ahead: named before the verb or right after it, else implied
+                    # (read before this clause's drivers become the last subjects)
+                    ahead = [
+                        d for d in subjects if d.end <= displacement.verb
+                    ] or displacement.inverted
+                    if not ahead:
+                        ahead = self.crews.implied_subjects(
+                            memory, clause, sent, [], pushed[0].token
+                        )
+                    facts.extend(self._pushed_facts(pushed, displacement, ahead, single_seaters))
                 self.crews.remember(memory, clause, subjects)
                 named = subjects
                 if not subjects and (cues or beaten):
@@ -103,12 +131,17 @@ class ProseReader:
                     facts.extend(
                         self._followers(clause, prev_sent or sent, facts, quotes, single_seaters)
                     )
+                if not cues and beaten and not named:
+                    since = prev_sent or sent
+                    facts.extend(self._margin_behind(clause, since, beaten, facts, single_seaters))
                 if not cues and named and pending is not None:
                     facts.extend(self._named_next(pending, si, named, single_seaters))
                 if named or cues:
                     pending = None
                 if cues and not subjects and not beaten and self._for_a_vehicle(clause):
                     pending = (si, [c for c in cues if len(c.positions) == 1])
+                if pushed:
+                    cues = [c for c in cues if c not in pushed]
                 facts.extend(
                     self._clause_facts(
                         clause, cues, subjects, beaten, groups, facts, single_seaters
@@ -244,6 +277,72 @@ class ProseReader:
             )
             for k, car in enumerate(cars)
         ]
+
+    def _pushed_facts(
+        self,
+        pushed: list[Cue],
+        displacement: Displacement,
+        subjects: list[Span],
+        single_seaters: bool,
+    ) -> list[ResultFact]:
+        """ "A verwies B auf Platz zwei": B takes the place after "auf"; A the win
+        when that place is second (a place further back leaves A's own open)."""
+        out: list[ResultFact] = []
+        for cue in pushed:
+            if displacement.pushed:
+                out.extend(self._facts_for(cue, displacement.pushed, [], single_seaters))
+            if cue.positions[0] == 2 and subjects:
+                verb = cue.token.doc[displacement.verb]
+                ahead = Cue([1], cue.kind, cue.class_, verb, stated=cue.stated)
+                out.extend(self._facts_for(ahead, subjects, [], single_seaters))
+        return out
+
+    def _margin_behind(
+        self,
+        clause: Span,
+        since: Span,
+        beaten: list[Span],
+        earlier: list[ResultFact],
+        single_seaters: bool,
+    ) -> list[ResultFact]:
+        """ "A gewann. Im Ziel betrug der Vorsprung auf B 3 Sekunden": a winner's
+        margin over the crew named after "Vorsprung auf" (this sentence or the one
+        before) makes that crew second."""
+        if not earlier:
+            return []
+        last = earlier[-1]
+        if self.crews.beaten_after_word(clause):
+            # "A gewann, vor B und C": a clause that opens with "vor" and names the
+            # beaten right after it continues the result just read in its sentence
+            if not self._continues_with_vor(clause, beaten) or last.cue[0] < clause.sent.start_char:
+                return []
+            position = last.position + 1
+        elif last.kind != "race" or last.position != 1 or last.cue[0] < since.start_char:
+            return []
+        else:
+            position = 2
+        doc = clause.doc
+        crew = beaten[:1] if single_seaters else self.crews.groups(beaten)[0]
+        start = crew[0].start
+        return [
+            ResultFact(
+                kind=last.kind,
+                position=position,
+                class_=last.class_,
+                drivers=[(d.start, d.end) for d in crew],
+                cue=(doc[start].idx, doc[start].idx + len(doc[start].text)),
+            )
+        ]
+
+    @staticmethod
+    def _continues_with_vor(clause: Span, beaten: list[Span]) -> bool:
+        """ ", vor (dem) B": the clause opens with "vor" and B follows it at once
+        (not ", vor ihm lagen B und C", where B is ahead)."""
+        lowers = lower_forms(clause.doc)
+        if clause.start == 0 or lowers[clause.start - 1] != "," or lowers[clause.start] != "vor":
+            return False
+        gap = lowers[clause.start + 1 : beaten[0].start]
+        return all(w in VOR_ARTICLES for w in gap) and len(gap) <= 1
 
     def _named_next(
         self,
