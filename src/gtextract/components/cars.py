@@ -20,7 +20,7 @@ from gtextract.components import contract
 from gtextract.components.alternation import any_of
 from gtextract.components.base import DataComponent
 from gtextract.components.glued import GLUED_CELLS_FILE, glued_cells
-from gtextract.components.spans import add_candidates, candidates
+from gtextract.components.spans import add_candidates, candidates, text_of
 from gtextract.gazetteers import DataSource, entry_file, word_file
 
 MAX_MODEL_TOKENS = 6
@@ -78,7 +78,7 @@ class CarFinder(DataComponent):
 
     def _glued_tail(self, tok: Token) -> bool:
         """``tok`` is a whole cell of those glued to the end of a word ("RC2")."""
-        m = self.glued_tail.match(tok.doc.text, tok.idx)
+        m = self.glued_tail.match(text_of(tok.doc), tok.idx)  # the rule looks behind
         return m is not None and m.end() == tok.idx + len(tok.text)
 
     @staticmethod

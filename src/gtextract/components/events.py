@@ -63,6 +63,7 @@ CONJOINED = re.compile(
 )
 LINE = re.compile(r"[^\n]+")
 NAME_GAPS = re.compile(r"[\s\-–—/]+")  # hyphens, dashes and slashes between name words
+WORD_BOUNDARY = re.compile(r"\b")
 CASE_ENDING = re.compile(r"(?:en|es|e|n|s)$")  # "Deutschen", "Rennens": a word's case ending
 DAY_DOT = re.compile(r"\d\.")  # every written date has one: a cheap test before the date search
 # what may stand between a date and the venue it dates: "17. April Oschersleben",
@@ -103,7 +104,8 @@ class EventFinder(DataComponent):
         self.unrealised = any_of(self.cues.unrealised)
         self.told = any_of(self.cues.told_verbs)
         self.off_circuit = any_of(self.cues.off_circuit)
-        self.won = any_of(self.cues.won_verbs).pattern  # joined with each race's name
+        # "gewinnt das ": a race's name right after the match is told as won
+        self.won = any_of(self.cues.won_verbs, re.IGNORECASE, after=r"\s+")
         self.back_reference = any_of(self.cues.back_reference)
         # a date and the announcing verb right after it: "hat am 15.3. bekanntgegeben"
         self.announced = any_of(
@@ -841,15 +843,23 @@ class EventFinder(DataComponent):
         calendar_ids = {id(e) for e in calendar}
         unique = [e for e in unique if id(e) in calendar_ids or (e.track, e.status) not in listed]
         # a race the report tells as won ("gewinnt das Sprint-Rennen") is run, not ahead
-        text = text_of(doc)
-        unique = [
-            e
-            for e in unique
-            if e.status != "scheduled"
-            or not re.search(rf"(?:{self.won})\s+{re.escape(e.name)}\b", text, re.IGNORECASE)
-        ]
+        if any(e.status == "scheduled" for e in unique):
+            text = text_of(doc)
+            won_at = [m.end() for m in self.won.finditer(text)]
+            unique = [
+                e for e in unique if e.status != "scheduled" or not _named_at(text, e.name, won_at)
+            ]
         doc._.gtx_events = unique
         return doc
+
+
+def _named_at(text: str, name: str, offsets: list[int]) -> bool:
+    """``name`` (any case, as a whole word) starts at one of ``offsets``."""
+    return any(
+        text[at : at + len(name)].lower() == name.lower()
+        and WORD_BOUNDARY.match(text, at + len(name))
+        for at in offsets
+    )
 
 
 def _name_key(name: str) -> str:
