@@ -71,6 +71,7 @@ HOMETOWN_BEFORE = re.compile(r"([\w.\-’']+)\s+aus\s+$")
 AGE_BEFORE_AUS = re.compile(r"(?:\s*\(\d{1,2}\)|,\s*\d{1,2}\s*,)\s+aus\s+$")
 # "in X ansässige": the preposition before a home town
 IN_BEFORE = re.compile(r"\bin\s+$")
+NEXT_WORD = re.compile(r"\s+(\w+)")  # "ansässige" after "in Oschersleben"
 
 
 def _evidence(doc: Doc, start: int, end: int) -> Evidence:
@@ -418,7 +419,7 @@ class Assembler:
         and a residence word after "in X" ("das in Oschersleben ansässige Team")."""
         before = text[max(0, mention.start_char - 60) : mention.start_char]
         if IN_BEFORE.search(before):  # "das in Oschersleben ansässige Team"
-            after = re.match(r"\s+(\w+)", text[mention.end_char : mention.end_char + 30])
+            after = NEXT_WORD.match(text, mention.end_char, mention.end_char + 30)
             return after is not None and after.group(1).lower() in self.residence_words
         age = AGE_BEFORE_AUS.search(before)
         if age is not None and mention.start_char - len(before) + age.start() in entrant_ends:

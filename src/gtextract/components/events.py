@@ -32,7 +32,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from gtextract.components import contract
-from gtextract.components.alternation import Alternation, any_of
+from gtextract.components.alternation import Alternation, any_of, literal_words
 from gtextract.components.base import DataComponent
 from gtextract.components.contract import PUBLISHED, EventFact
 from gtextract.components.spans import NESTED, resolved, sentence_bounds, sentences, text_of
@@ -127,12 +127,12 @@ class EventFinder(DataComponent):
             for form in [*e.forms, *map(str, towns)]:
                 if len(form) >= 4:
                     self.track_forms.setdefault(form, e.name)
-        alts = sorted(map(re.escape, self.track_forms), key=len, reverse=True)
+        alts = literal_words(self.track_forms)
         # a form starts a word, or is fused onto the name ("GT MastersLausitzring", "Lauf 1Zolder")
         self.track_re = re.compile(
             r"(?:(?<![\w-])|(?<=[a-zäöüß0-9])(?=[A-ZÄÖÜ]))(?:" + "|".join(alts) + r")(?![\w])"
         )
-        months = sorted((re.escape(w) for w in data.months()), key=len, reverse=True)
+        months = literal_words(data.months())
         month_alt = "(?:" + "|".join(months) + ")"
         # "16./17. Mai – Lausitzring", "Abgesagt: 28. März – X", "8. Mai 2027: X (Town)",
         # "29. Mai bis 1. Juni - X"; a line after a colon is a calendar entry only
@@ -155,7 +155,7 @@ class EventFinder(DataComponent):
         self.table_row = re.compile(r"^[^\n|]*\|[^\n]*\|[^\n]*$", re.MULTILINE)
         # one date of a calendar line with its weekday and range: "Sa., 17.04.",
         # "17.-19. April", "vom 29. Mai bis 1. Juni", "17.04.2026 – 19.04.2026"
-        days = sorted((re.escape(w) for w in data.weekdays()), key=len, reverse=True)
+        days = literal_words(data.weekdays())
         weekday = r"(?:(?:" + "|".join(days) + r")\.?,?\s*)?"
         written = r"\d{1,2}\.(?:\s*" + month_alt + r"\.?)?\s*" + month_alt + r"\.?(?:\s+\d{4})?"
         numeric = r"\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2}(?!\d))?"

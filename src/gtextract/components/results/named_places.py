@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from gtextract.components.alternation import from_word_start
 from gtextract.components.contract import ResultFact
 from gtextract.components.results.clauses import in_ranges
 from gtextract.components.results.sessions import QUALIFYING, RACE, SessionReader
@@ -48,7 +49,7 @@ class NamedPlaces:
 
     def __init__(self, cues: PositionCues, sessions: SessionReader) -> None:
         self.position_nouns = set(cues.race_nouns) - set(cues.plural_position_nouns)
-        self.not_result = re.compile(r"(?<!\w)(?:" + "|".join(cues.not_result) + ")")
+        self.not_result = from_word_start(cues.not_result)
         self.sessions = sessions
 
     def of_doc(self, doc: Doc) -> list[NamedPlace]:
