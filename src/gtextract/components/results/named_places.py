@@ -76,7 +76,7 @@ class NamedPlaces:
         elif len(words) == 1 and (m := ORDINAL_NUMBER.match(words[0])):
             value = int(m.group(1))
         elif len(words) == 1 and words[0][:1].isupper() and not words[0].lower().endswith("es"):
-            value = ordinal(words[0])
+            value = ordinal(words[0])  # "Dritter"; a neuter "Drittes" qualifies a thing
         else:
             return None
         return value if value is not None and 0 < value < 100 else None
