@@ -5,6 +5,9 @@ Two shapes cover most of them:
   "BMW Sports Trophy Team Schubert", "Racing Group Eifel";
 - a team fused to a make: "Abt-Audi R8" (team Abt), "Marc VDS-BMW";
 - an entrant run by another: "Martinet by Alméras", "Racing One by Team X".
+A motor sport club (``data/club_words.txt``: "MSC X", "AC München") enters a car
+only as the last item of a driver's brackets ("A (MSC X)"); elsewhere it
+organises and is labelled ``ORG`` (no record).
 """
 
 from __future__ import annotations
