@@ -156,7 +156,7 @@ class CarFinder(DataComponent):
                 continue
             # a model that is only another make ("BMW Alpina") needs a model word after
             # it, unless the first make is a spec chassis naming its engine
-            only_makes = all(t.i in makes_at or doc[t.i].text == "-" for t in doc[make.end : end])
+            only_makes = all(t.i in makes_at or t.text == "-" for t in doc[make.end : end])
             if only_makes and make.kb_id_ not in self.chassis_makes:
                 continue
             # "Williams Racing", "Audi Sport": a make with team words is an entrant
