@@ -71,6 +71,9 @@ HOMETOWN_BEFORE = re.compile(r"([\w.\-’']+)\s+aus\s+$")
 AGE_BEFORE_AUS = re.compile(r"(?:\s*\(\d{1,2}\)|,\s*\d{1,2}\s*,)\s+aus\s+$")
 # "in X ansässige": the preposition before a home town
 IN_BEFORE = re.compile(r"\bin\s+$")
+NEXT_WORD = re.compile(r"\s+(\w+)")  # "ansässige" after "in Oschersleben"
+HOMETOWN_REACH = 60  # characters before a town searched for "aus" and what precedes it
+RESIDENCE_REACH = 30  # characters after "in X" searched for a residence word
 
 
 def _evidence(doc: Doc, start: int, end: int) -> Evidence:
@@ -416,14 +419,15 @@ class Assembler:
         hometown, not a venue ("zurück aus Spa" stays a venue); so do a person's age
         before "aus" ("Jonas Brenninger (23) aus"), an origin verb ("stammt aus Monza")
         and a residence word after "in X" ("das in Oschersleben ansässige Team")."""
-        before = text[max(0, mention.start_char - 60) : mention.start_char]
+        start = max(0, mention.start_char - HOMETOWN_REACH)
+        before = text[start : mention.start_char]
         if IN_BEFORE.search(before):  # "das in Oschersleben ansässige Team"
-            after = re.match(r"\s+(\w+)", text[mention.end_char : mention.end_char + 30])
+            after = NEXT_WORD.match(text, mention.end_char, mention.end_char + RESIDENCE_REACH)
             return after is not None and after.group(1).lower() in self.residence_words
         age = AGE_BEFORE_AUS.search(before)
-        if age is not None and mention.start_char - len(before) + age.start() in entrant_ends:
+        if age is not None and start + age.start() in entrant_ends:
             return True  # "Jonas Brenninger (23) aus Hockenheim"
-        m = HOMETOWN_BEFORE.search(text, max(0, mention.start_char - 60), mention.start_char)
+        m = HOMETOWN_BEFORE.search(text, start, mention.start_char)
         if m is None:
             return False
         if m.end(1) in entrant_ends:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from gtextract.records import CreditRole
+
 
 class CueFile(BaseModel):
     """Common to every cue file: no unknown keys, an optional ``_comment``."""
@@ -327,11 +329,11 @@ class PeopleCues(CueFile):
 class CreditCues(CueFile):
     """``credit_cues.json``, read by ``gtx_quotes``."""
 
-    roles: dict[str, str] = Field(
+    roles: dict[str, CreditRole] = Field(
         description="word before a colon -> credit role ('Fotos: A' gives photos by A); "
         "roles: text, photos, other"
     )
-    lead_ins: dict[str, str] = Field(
+    lead_ins: dict[str, CreditRole] = Field(
         default_factory=dict,
         description="phrase before the credited name, up to the full stop or line end "
         "('Mit Bildmaterial von A.') -> credit role",

@@ -32,7 +32,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from gtextract.components import contract
-from gtextract.components.alternation import Alternation, any_of
+from gtextract.components.alternation import Alternation, any_of, literal_words
 from gtextract.components.base import DataComponent
 from gtextract.components.contract import PUBLISHED, EventFact
 from gtextract.components.spans import NESTED, resolved, sentence_bounds, sentences, text_of
@@ -63,6 +63,7 @@ CONJOINED = re.compile(
 )
 LINE = re.compile(r"[^\n]+")
 NAME_GAPS = re.compile(r"[\s\-–—/]+")  # hyphens, dashes and slashes between name words
+WORD_BOUNDARY = re.compile(r"\b")
 CASE_ENDING = re.compile(r"(?:en|es|e|n|s)$")  # "Deutschen", "Rennens": a word's case ending
 DAY_DOT = re.compile(r"\d\.")  # every written date has one: a cheap test before the date search
 # what may stand between a date and the venue it dates: "17. April Oschersleben",
@@ -103,7 +104,8 @@ class EventFinder(DataComponent):
         self.unrealised = any_of(self.cues.unrealised)
         self.told = any_of(self.cues.told_verbs)
         self.off_circuit = any_of(self.cues.off_circuit)
-        self.won = any_of(self.cues.won_verbs).pattern  # joined with each race's name
+        # "gewinnt das ": a race's name right after the match is told as won
+        self.won = any_of(self.cues.won_verbs, re.IGNORECASE, after=r"\s+")
         self.back_reference = any_of(self.cues.back_reference)
         # a date and the announcing verb right after it: "hat am 15.3. bekanntgegeben"
         self.announced = any_of(
@@ -133,12 +135,12 @@ class EventFinder(DataComponent):
             for form in [*e.forms, *map(str, towns)]:
                 if len(form) >= 4:
                     self.track_forms.setdefault(form, e.name)
-        alts = sorted(map(re.escape, self.track_forms), key=len, reverse=True)
+        alts = literal_words(self.track_forms)
         # a form starts a word, or is fused onto the name ("GT MastersLausitzring", "Lauf 1Zolder")
         self.track_re = re.compile(
             r"(?:(?<![\w-])|(?<=[a-zäöüß0-9])(?=[A-ZÄÖÜ]))(?:" + "|".join(alts) + r")(?![\w])"
         )
-        months = sorted((re.escape(w) for w in data.months()), key=len, reverse=True)
+        months = literal_words(data.months())
         month_alt = "(?:" + "|".join(months) + ")"
         # "16./17. Mai – Lausitzring", "Abgesagt: 28. März – X", "8. Mai 2027: X (Town)",
         # "29. Mai bis 1. Juni - X"; a line after a colon is a calendar entry only
@@ -161,7 +163,7 @@ class EventFinder(DataComponent):
         self.table_row = re.compile(r"^[^\n|]*\|[^\n]*\|[^\n]*$", re.MULTILINE)
         # one date of a calendar line with its weekday and range: "Sa., 17.04.",
         # "17.-19. April", "vom 29. Mai bis 1. Juni", "17.04.2026 – 19.04.2026"
-        days = sorted((re.escape(w) for w in data.weekdays()), key=len, reverse=True)
+        days = literal_words(data.weekdays())
         weekday = r"(?:(?:" + "|".join(days) + r")\.?,?\s*)?"
         written = r"\d{1,2}\.(?:\s*" + month_alt + r"\.?)?\s*" + month_alt + r"\.?(?:\s+\d{4})?"
         numeric = r"\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2}(?!\d))?"
@@ -850,15 +852,23 @@ class EventFinder(DataComponent):
         calendar_ids = {id(e) for e in calendar}
         unique = [e for e in unique if id(e) in calendar_ids or (e.track, e.status) not in listed]
         # a race the report tells as won ("gewinnt das Sprint-Rennen") is run, not ahead
-        text = text_of(doc)
-        unique = [
-            e
-            for e in unique
-            if e.status != "scheduled"
-            or not re.search(rf"(?:{self.won})\s+{re.escape(e.name)}\b", text, re.IGNORECASE)
-        ]
+        if any(e.status == "scheduled" for e in unique):
+            text = text_of(doc)
+            won_at = [m.end() for m in self.won.finditer(text)]
+            unique = [
+                e for e in unique if e.status != "scheduled" or not _named_at(text, e.name, won_at)
+            ]
         doc._.gtx_events = unique
         return doc
+
+
+def _named_at(text: str, name: str, offsets: list[int]) -> bool:
+    """``name`` (any case, as a whole word) starts at one of ``offsets``."""
+    return any(
+        text[at : at + len(name)].lower() == name.lower()
+        and WORD_BOUNDARY.match(text, at + len(name))
+        for at in offsets
+    )
 
 
 def _name_key(name: str) -> str:

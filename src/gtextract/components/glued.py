@@ -121,6 +121,7 @@ class GluedCellSplitter(DataComponent):
 
 
 def glued_cells(data: DataSource) -> GluedCells:
+    """The cell regexes of ``data/glued_cells.json`` (read by gtx_glued and gtx_cars)."""
     return data.cues(GLUED_CELLS_FILE.removesuffix(".json"), GluedCells)
 
 

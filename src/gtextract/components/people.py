@@ -31,7 +31,12 @@ from gtextract.components.spans import (
 )
 from gtextract.cues import PeopleCues
 from gtextract.gazetteers import CALENDAR_FILE, DataSource, entry_file, mapping_file, word_file
-from gtextract.names import FOREIGN_PARTICLES, UNAMBIGUOUS_PARTICLES, particles
+from gtextract.names import (
+    FOREIGN_PARTICLES,
+    UNAMBIGUOUS_PARTICLES,
+    particles,
+    surname_in_capitals,
+)
 
 PEOPLE_WORD_LISTS = (
     "given_names",
@@ -70,8 +75,6 @@ CLOSING_QUOTES = {'"', "“", "”", "«", "»", "‘", "’", "'"}
 MIN_PSEUDONYM = 3
 MAX_ROLE_PAIR = 6  # words before a role that may join a driver word to it
 OPENING_QUOTES = {'"', "„", "“", "«", "»", "‚", "'"}
-MIN_CAPITALS_SURNAME = 3  # "MÜLLER", "RAST"; two capitals are a code ("GT", "TV")
-CAPITAL_VOWELS = frozenset("AEIOUYÄÖÜÉÈÁÀÓÍÚ")
 # after a "NACHNAME Vorname" of an unlisted surname: a cell or list boundary
 CAPITALS_NAME_ENDS = {"(", ",", "/", ";", "-", "–", "|"}
 
@@ -497,10 +500,8 @@ class PeopleFinder(DataComponent):
     def _capitals_surname(self, word: str) -> bool:
         """ "MÜLLER", "WEIDENFELLER": a surname written in capitals, as official lists do;
         no German function word ("FÜR", "VON"), given name, place, make or team word."""
-        if len(word) < MIN_CAPITALS_SURNAME or not word.isalpha() or not word.isupper():
-            return False
-        if not any(c in CAPITAL_VOWELS for c in word):
-            return False  # "HRT", "KTM": a code
+        if not word.isalpha() or not surname_in_capitals(word):
+            return False  # "GT", "HRT": a code, no surname
         name = word.capitalize()
         return name in self.surnames or not (
             word.lower() in STOP_WORDS

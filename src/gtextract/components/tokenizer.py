@@ -1,5 +1,5 @@
-"""Tokenizer rules: split hyphens between letters and digits, and a quote glued to
-the word before it.
+"""Tokenizer rules: split hyphens between letters and digits, a quote glued to
+the word before it, and a crew's slash after an abbreviation ("jr./Mayrhofer").
 
 German compounds such as ``Abt-Audi``, ``Mercedes-AMG-Pilot`` or
 ``Spa-Francorchamps`` are single tokens in spaCy's German tokenizer, so
