@@ -104,6 +104,23 @@ class PositionCues(CueFile):
     clause_prepositions: list[str] = Field(description="after a comma they open a new clause")
     clause_conjunctions: list[str] = Field(description="after a comma they open a new clause")
     clause_breaks: list[str] = Field(description="tokens that end a clause")
+    subject_clause_verbs: list[str] = Field(
+        default_factory=list,
+        description="finite verbs right after a crew named after a comma: the crew opens "
+        "a clause of its own ('Der Sieg ging an A, B wurde Zweiter')",
+    )
+    not_result_part: list[str] = Field(
+        default_factory=list,
+        description="regexes from a word start, matched on the stretch between the commas "
+        "around a cue: a mid-race order ('lag A noch auf Platz zwei') or an earlier round "
+        "told in the pluperfect ('hatte beim Saisonauftakt gewonnen'); wider than the cue "
+        "window, narrower than the clause",
+    )
+    pole_time_words: list[str] = Field(
+        default_factory=list,
+        description="words of the pole time; with 'von X' after them X holds the pole, "
+        "not the driver short of it ('fehlten A 0,5 s auf die Pole-Zeit von X')",
+    )
     follower_phrases: list[str] = Field(
         description="regexes from a word start: the drivers after them take the next "
         "places behind the result just stated ('dahinter folgte', 'gefolgt von')"

@@ -257,3 +257,40 @@ def test_a_number_after_a_position_noun_ends_a_sentence_the_splitter_ran_on(
     doc = hand_doc("Quast kam auf Rang 3. Platz war das beste Ergebnis.")
     rang = next(t for t in doc if t.text == "Rang")
     assert cues.position_at(rang) is None
+
+
+def test_a_crew_after_a_comma_with_its_own_verb_keeps_its_own_place(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "Den Sieg holte [Xaver Quast](DRIVER), [Yannick Oblitz](DRIVER) landete auf Rang vier."
+    )
+    assert facts(alone, doc) == [(1, ["Xaver Quast"]), (4, ["Yannick Oblitz"])]
+
+
+def test_names_listed_with_commas_before_their_verb_stay_one_list(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "[Xaver Quast](DRIVER), [Yannick Oblitz](DRIVER) und [Ole Brandt](DRIVER) wurden Fünfte."
+    )
+    assert facts(alone, doc) == [(5, ["Xaver Quast", "Yannick Oblitz", "Ole Brandt"])]
+
+
+def test_a_running_order_between_commas_is_its_own_clause(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "Nach dem Boxenstopp lag [Yannick Oblitz](DRIVER) zunächst noch auf Rang drei, "
+        "zum Schluss gewann [Xaver Quast](DRIVER)."
+    )
+    assert facts(alone, doc) == [(1, ["Xaver Quast"])]
+
+
+def test_a_win_told_in_the_pluperfect_at_the_season_opener_is_past(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "[Xaver Quast](DRIVER) siegte. Beim Saisonauftakt hatte [Yannick Oblitz](DRIVER) "
+        "noch triumphiert."
+    )
+    assert facts(alone, doc) == [(1, ["Xaver Quast"])]
+
+
+def test_the_pole_time_of_a_driver_is_his_pole(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "Auf die Polezeit von [Xaver Quast](DRIVER) verlor [Yannick Oblitz](DRIVER) zwei Zehntel."
+    )
+    assert facts(alone, doc) == [(1, ["Xaver Quast"])]

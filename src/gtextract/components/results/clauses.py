@@ -55,15 +55,21 @@ def outside_bracket_words(doc: Doc, start: int, end: int) -> list[str]:
     return words
 
 
-def split_clauses(sent: Span, breaks: Collection[str], openers: Collection[str]) -> list[Span]:
-    """The clauses of a sentence: cut before a break token (";", ":", a dash) and
-    before an opener word that follows a comma (", während ...", ", die ...")."""
+def split_clauses(
+    sent: Span,
+    breaks: Collection[str],
+    openers: Collection[str],
+    subject_starts: Collection[int] = (),
+) -> list[Span]:
+    """The clauses of a sentence: cut before a break token (";", ":", a dash), before
+    an opener word that follows a comma (", während ...", ", die ...") and before a
+    comma's subject of its own (``subject_starts``: ", B wurde Zweiter")."""
     doc = sent.doc
     texts = token_texts(doc)
     bounds = [sent.start]
     for i in range(sent.start, sent.end):
         after_comma = i > sent.start and texts[i - 1] == ","
-        if texts[i] in breaks or (after_comma and texts[i] in openers):
+        if texts[i] in breaks or (after_comma and (texts[i] in openers or i in subject_starts)):
             bounds.append(i)
     bounds.append(sent.end)
     return [doc[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if b > a]

@@ -43,6 +43,7 @@ INDEFINITE_ARTICLES = ("ein", "eine", "einen", "einem", "einer", "eines")
 ORDINAL_NOUNS = ("platz", "rang", "position", "runde", "lauf", "rennen", "reihe", "startreihe")
 # the words that join two numbers or ordinals into a list or a range
 AND = "und"
+COMMA = ","
 RANGE_WORDS = ("und", "bis", "-")
 CUE_WORD_MEMO_SIZE = 50_000  # distinct words remembered by CueFinder._maybe_cue_word
 HISTORIC_MEMO_SIZE = 256  # paragraphs remembered by CueFinder.is_historic
@@ -111,6 +112,7 @@ class CueFinder:
         self.overall = from_word_start(cues.overall_words)
         self.not_result = from_word_start(cues.not_result)
         self.not_result_clause = from_word_start(cues.not_result_clause)
+        self.not_result_part = from_word_start(cues.not_result_part)
         self._cue_word_memo: dict[str, bool] = {}
         self._historic_memo: dict[str, bool] = {}
 
@@ -365,7 +367,17 @@ class CueFinder:
         doc = clause.doc
         lo = max(clause.start, tok.i - self.window)
         hi = _phrase_end(doc, tok.i, min(clause.end, tok.i + self.window_right + 1))
-        return bool(self.not_result.search(span_text(doc, lo, hi).lower()))
+        if self.not_result.search(span_text(doc, lo, hi).lower()):
+            return True
+        # "In Runde zehn lag A noch auf Platz zwei, am Ende siegte B": the words
+        # between the commas around the cue, beyond the window, not the whole clause
+        texts = token_texts(doc)
+        start, end = tok.i, tok.i + 1
+        while start > clause.start and texts[start - 1] != COMMA:
+            start -= 1
+        while end < clause.end and texts[end] != COMMA:
+            end += 1
+        return bool(self.not_result_part.search(span_text(doc, start, end).lower()))
 
     def _someone_elses_win(self, tok: Token) -> bool:
         """ "der Sieger" without "des Rennens", "von ...": a reference to another winner."""

@@ -24,6 +24,8 @@ from gtextract.cues import PositionCues
 
 # Grammar: the words that join a title into a list of names ("A und Polesetter B")
 GROUP_WORDS = ("und", "/", ",", "sowie", "&")
+# Grammar: the words that join the names of one crew before its verb ("C/D wurden")
+CREW_JOINERS = ("/", "und")
 # tokens from a cue to the crew its participle attributes it to
 # ("Pole Position gestartete Team #1 (" is five)
 ATTRIBUTE_REACH = 8
@@ -47,6 +49,8 @@ class ProseReader:
         self.attributive_participles = set(cues.attributive_participles)
         self.pole_titles = set(cues.pole_titles)
         self.follower = from_word_start(cues.follower_phrases)
+        self.subject_clause_verbs = frozenset(cues.subject_clause_verbs)
+        self.pole_time_words = frozenset(cues.pole_time_words)
 
     def results(self, doc: Doc, quotes: list[tuple[int, int]]) -> list[ResultFact]:
         """The results stated in the sentences of ``doc`` (outside the quote ranges)."""
@@ -71,7 +75,8 @@ class ProseReader:
             sentence_subjects: list[Span] = []
             sentence_classes: list[str | None] = []
             displacement = self.crews.displacement(sent, quotes)
-            for clause in split_clauses(sent, self.clause_breaks, self.clause_openers):
+            own_starts = self._comma_subjects(doc, sent) | self._told_apart(doc, sent)
+            for clause in split_clauses(sent, self.clause_breaks, self.clause_openers, own_starts):
                 cues = self.cue_finder.in_clause(clause, sent, prev_sent, quotes)
                 # "(A/B; Dritte)": a crew bracket's own place, read by _placed_brackets
                 cues = [c for c in cues if c.token.i not in crew_details]
@@ -158,8 +163,58 @@ class ProseReader:
             self.crews.add_codrivers(doc, facts, memory.mates)
         return facts
 
+    def _comma_subjects(self, doc: Doc, sent: Span) -> set[int]:
+        """ "Der Sieg ging an A, B wurde Zweiter": the first token of a crew after a
+        comma that a finite verb follows at once; it opens a clause of its own, so
+        each clause's place stays with its own subject."""
+        rows = resolved_rows(doc, "DRIVER", start=sent.start, end=sent.end)
+        if len(rows) < 2:
+            return set()
+        lower = lower_forms(doc)
+        starts_by_end = {b: a for a, b, _, _ in rows}
+        out: set[int] = set()
+        for a, b, _, _ in rows:
+            if b >= sent.end or lower[b] not in self.subject_clause_verbs:
+                continue
+            # walk back over the crew's other names ("C/D wurden Zweite")
+            while a >= 2 and lower[a - 1] in CREW_JOINERS and (a - 1) in starts_by_end:
+                a = starts_by_end[a - 1]
+            if a > sent.start and lower[a - 1] == "," and not self._names_only(lower, a - 1, sent):
+                out.add(a)
+        return out
+
+    @staticmethod
+    def _names_only(lower: list[str], comma: int, sent: Span) -> bool:
+        """Is the stretch before ``comma`` (from the comma or sentence start before it)
+        only names ("A, B und C wurden Zweite" is one list, no clause of B's own)?"""
+        doc = sent.doc
+        rows = resolved_rows(doc, "DRIVER", start=sent.start, end=comma)
+        named = {i for a, b, _, _ in rows for i in range(a, b)}
+        i = comma - 1
+        while i >= sent.start and lower[i] != ",":
+            if i not in named and lower[i] not in CREW_JOINERS:
+                return False
+            i -= 1
+        return True
+
+    def _told_apart(self, doc: Doc, sent: Span) -> set[int]:
+        """ "In Runde zehn lag A noch auf Platz zwei, am Ende siegte B": a stretch
+        between commas that is no result (``not_result_part``) is a clause of its own,
+        so its drivers are not the subjects of the places around it."""
+        lower = lower_forms(doc)
+        commas = [i for i in range(sent.start, sent.end) if lower[i] == ","]
+        if not commas:
+            return set()
+        out: set[int] = set()
+        bounds = [sent.start - 1, *commas, sent.end]
+        for a, b in zip(bounds, bounds[1:], strict=False):
+            if self.cue_finder.not_result_part.search(span_text(doc, a + 1, b).lower()):
+                out.update(i for i in (a + 1, b + 1) if sent.start < i < sent.end)
+        return out
+
     def _pole_titles(self, doc: Doc) -> list[tuple[int, tuple[int, int]]]:
-        """ "Polesetter X", "Pole-Sitter X": (the title's first token, X's offsets)."""
+        """ "Polesetter X", "Pole-Sitter X", "Pole-Zeit von X": (the title's first
+        token, X's offsets)."""
         lower = lower_forms(doc)
         drivers = {d.start: (d.start, d.end) for d in resolved(doc, "DRIVER")}
         out = []
@@ -169,6 +224,13 @@ class ProseReader:
             end = i + 1 if word in self.pole_titles else None
             if end is None and "".join(lower[i : i + 3]) in self.pole_titles:
                 end = i + 3  # "Pole-Sitter" as three tokens
+            if end is None:
+                # "auf die Pole-Zeit von X": X set it, not the one short of it
+                width = 1 if word in self.pole_time_words else 3
+                if "".join(lower[i : i + width]) in self.pole_time_words:
+                    after = i + width
+                    if after < len(lower) and lower[after] == "von":
+                        end = after + 1
             if end is not None and end in drivers:
                 out.append((i, drivers[end]))
         return out
