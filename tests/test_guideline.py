@@ -113,24 +113,24 @@ def test_drivers_truck_racer_counts(gold) -> None:
     assert set(names(found, "drivers")) == {"Jonas Brenninger", "Lars Kessler"}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a pseudonym in single quotes (‚Schorsch‘) is not proposed as a person: "
-    "no given name, not in the name lists",
-)
 def test_drivers_pseudonym_in_quotes_counts(gold) -> None:
     found = gold("Beim Bergrennen siegte ‚Schorsch‘ im Porsche vor Lars Kessler.")
     assert "Schorsch" in names(found, "drivers")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a surname never written in full and opening the sentence is not proposed "
-    "as a person (no given name before it, no role word)",
-)
 def test_drivers_surname_only_counts(gold) -> None:
     found = gold("Brenninger gewann das Rennen auf dem Sachsenring vor Kessler.")
     assert set(names(found, "drivers")) == {"Brenninger", "Kessler"}
+
+
+def test_drivers_noun_opening_a_sentence_is_no_surname(gold) -> None:
+    found = gold("Regen gewann am Ende die Oberhand, Lars Kessler siegte auf dem Sachsenring.")
+    assert names(found, "drivers") == ["Lars Kessler"]
+
+
+def test_drivers_adverb_opening_a_sentence_is_no_surname(gold) -> None:
+    found = gold("Zweimalig siegte der Routinier Lars Kessler auf dem Sachsenring.")
+    assert names(found, "drivers") == ["Lars Kessler"]
 
 
 # -- Fields: teams ---------------------------------------------------------------

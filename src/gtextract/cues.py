@@ -334,6 +334,21 @@ class PeopleCues(CueFile):
         description="'A, Bruder von B': a kinship after a name tells whose relative A is, "
         "not that A is no driver",
     )
+    opening_surname_verbs: list[str] = Field(
+        default_factory=list,
+        description="'Brenninger gewann ...': a result verb right after a sentence's first "
+        "word that makes it a surname, when no lexicon knows the word as anything else",
+    )
+    inverted_subject_articles: list[str] = Field(
+        default_factory=list,
+        description="'Erstmals gewann ein ...': an article right after the result verb that "
+        "opens the subject, so the sentence's first word is an adverb, no surname",
+    )
+    car_prepositions: list[str] = Field(
+        default_factory=list,
+        description="'‚Schorsch‘ im Porsche': a word between a quoted word and a make or "
+        "car (an article may follow it) that makes the quoted word a driver's pseudonym",
+    )
 
 
 class CreditCues(CueFile):
