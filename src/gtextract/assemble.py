@@ -295,6 +295,9 @@ class Assembler:
         }
         self.make_names = {e.name for e in data.entries("makes")}
         self.car_entries = {e.name for e in data.entries("car_models")}
+        self.car_entry_make = {
+            e.name: str(e.attrs["make"]) for e in data.entries("car_models") if e.attrs.get("make")
+        }
         self.part_of = {
             e.name: str(e.attrs["part_of"])
             for e in data.entries("tracks")
@@ -479,8 +482,10 @@ class Assembler:
     def cars(self, doc: Doc) -> list[Car]:
         cars = []
         number_at = doc._.gtx_car_numbers or {}
+        makes_named = [(m.start_char, m.kb_id_) for m in Mention.resolved(doc, "MAKE")]
         for c in self._model_only_into_make(doc, self.named(doc, "CAR")):
             name = SPACED_CLASS_CODE.sub(r"\1\2", c.name)
+            name = self._make_named_before(name, c, makes_named)
             make = next((m.kb_id_ for m in c.mentions if m.kb_id_), None)
             model = name[len(make) :].strip(" -") if make and name.startswith(make) else None
             numbers = (number_at.get(m.end_char) for m in c.mentions)
@@ -494,6 +499,19 @@ class Assembler:
                 )
             )
         return cars
+
+    def _make_named_before(
+        self, name: str, car: Cluster, makes_named: list[tuple[int, str]]
+    ) -> str:
+        """ "setzte auf den Audi ... mit dem R8 LMS": a model written without its make
+        takes the make of its entry when the text names that make before it."""
+        first = min(m.start_char for m in car.mentions)
+        make = next((self.car_entry_make.get(m.kb_id_) for m in car.mentions), None)
+        if make is None or name.startswith(make):
+            return name
+        if any(at < first and kb_id == make for at, kb_id in makes_named):
+            return f"{make} {name}"
+        return name
 
     def _model_only_into_make(self, doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
         """ "der Audi R8 LMS GT3 ... der R8 LMS GT3 Evo": a car written without its make

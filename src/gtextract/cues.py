@@ -268,6 +268,18 @@ class EventCues(CueFile):
         description="regexes (lower case, matched at a sentence's start) of a subject that "
         "points back to the event of the sentence before ('Es wird am ...', 'Diese wurden ...')"
     )
+    weekend_race_subjects: list[str] = Field(
+        default_factory=list,
+        description="regexes (lower case, matched at a sentence's start) of the weekend's "
+        "race as a cue sentence's subject ('Das Rennen beginnt am Sonntag'): after a "
+        "qualifying session told earlier it is the race still ahead",
+    )
+    races_left: list[str] = Field(
+        default_factory=list,
+        description="regexes (lower case) of the races still to come counted at a venue "
+        "('noch zwei Rennen'), with groups 'count' (a number word or digits) and 'race': "
+        "one event each instead of one for the venue",
+    )
     unrealised: list[str] = Field(
         description="regexes (lower case) of a plan told as unrealised, in the subjunctive "
         "or with 'eigentlich' ('wäre eigentlich in X geplant gewesen'): that event is off"
@@ -341,6 +353,21 @@ class PeopleCues(CueFile):
         description="'A, Bruder von B': a kinship after a name tells whose relative A is, "
         "not that A is no driver",
     )
+    opening_surname_verbs: list[str] = Field(
+        default_factory=list,
+        description="'Brenninger gewann ...': a result verb right after a sentence's first "
+        "word that makes it a surname, when no lexicon knows the word as anything else",
+    )
+    inverted_subject_articles: list[str] = Field(
+        default_factory=list,
+        description="'Erstmals gewann ein ...': an article right after the result verb that "
+        "opens the subject, so the sentence's first word is an adverb, no surname",
+    )
+    car_prepositions: list[str] = Field(
+        default_factory=list,
+        description="'‚Schorsch‘ im Porsche': a word between a quoted word and a make or "
+        "car (an article may follow it) that makes the quoted word a driver's pseudonym",
+    )
 
 
 class CreditCues(CueFile):
@@ -367,7 +394,8 @@ class GluedCells(CueFile):
     )
     cells_after_words: list[str] = Field(
         description="regexes of a cell glued to the end of the word before it (a rally "
-        "class: 'RC2' of 'R5RC2'): a token is cut where a match starts"
+        "class: 'RC2' of 'R5RC2'; the full stop after a model letter: '.' of 'GT3 R.'): "
+        "a token is cut where a match starts"
     )
 
 

@@ -35,10 +35,18 @@ from gtextract.components import contract
 from gtextract.components.alternation import Alternation, any_of, literal_words
 from gtextract.components.base import DataComponent
 from gtextract.components.contract import PUBLISHED, EventFact
-from gtextract.components.spans import NESTED, resolved, sentence_bounds, sentences, text_of
+from gtextract.components.spans import (
+    NESTED,
+    resolved,
+    resolved_rows,
+    sentence_bounds,
+    sentences,
+    text_of,
+)
 from gtextract.cues import EventCues
 from gtextract.dates import find_dates
 from gtextract.gazetteers import CALENDAR_FILE, DataSource, entry_file
+from gtextract.numbers import cardinal
 
 EVENT_CUES_FILE = "event_cues.json"
 
@@ -50,6 +58,8 @@ CALENDAR_BLOCK_LINE = re.compile(
 STATUS_NOTE = re.compile(r"\s*\(([^)]*)\)")
 YEAR = re.compile(r"\b(20\d\d)\b")
 TRACK_NAMES = "gtx_event_track_names"  # doc.user_data cache of _track_names
+# "noch drei Rennen": more races than a weekend holds are the season's, not the venue's
+MAX_RACES_LEFT = 4
 SLOT_REACH = 60  # characters from a venue to its date
 ORDINAL = re.compile(r"\d{1,3}\.\s+")
 PLACE = re.compile(r"[A-ZÄÖÜ][\wäöüß.-]+(?:[ /-][A-ZÄÖÜ][\wäöüß.-]+){0,2}")
@@ -107,6 +117,8 @@ class EventFinder(DataComponent):
         # "gewinnt das ": a race's name right after the match is told as won
         self.won = any_of(self.cues.won_verbs, re.IGNORECASE, after=r"\s+")
         self.back_reference = any_of(self.cues.back_reference)
+        self.weekend_race = any_of(self.cues.weekend_race_subjects)
+        self.races_left = any_of(self.cues.races_left)
         # a date and the announcing verb right after it: "hat am 15.3. bekanntgegeben"
         self.announced = any_of(
             self.cues.announced, re.IGNORECASE, before=r"[\d./ ]+(?:\w+\s+)?", after=r"\b"
@@ -509,7 +521,10 @@ class EventFinder(DataComponent):
             if found is None:
                 if not moved:
                     status = "cancelled" if cancelled else "scheduled"
-                    events.extend(self._referred_back(sents, i, status, published))
+                    back = self._referred_back(sents, i, status, published)
+                    if not back and not cancelled:
+                        back = self._race_after_qualifying(sent, home_track, published)
+                    events.extend(back)
                 continue
             scope: list[Span] = [sent]
             nxt = sents[i + 1] if i + 1 < len(sents) else None
@@ -609,7 +624,18 @@ class EventFinder(DataComponent):
                         for f in further
                     )
                 ]
-                events.append(replace(base, date=own[0] if own else None, status=status))
+                first = replace(base, date=own[0] if own else None, status=status)
+                by_venue = start in {t.start_char for t in tracks}
+                race, counted = self._races_left(sent_text) if by_venue else ("", 0)
+                if counted:
+                    # "in Most stehen noch zwei Rennen an": the weekend under way is no
+                    # event, each race still to come at its venue is
+                    events.extend(
+                        replace(first, name=f"{first.name} {race} {k}")
+                        for k in range(1, counted + 1)
+                    )
+                    continue
+                events.append(first)
                 events.extend(self._conjoined_venues(events[-1], tracks))
                 events.extend(further)
         return events
@@ -657,6 +683,48 @@ class EventFinder(DataComponent):
                 for d in dict.fromkeys(dates)
             ]
         return []
+
+    def _races_left(self, sent_text: str) -> tuple[str, int]:
+        """The race word and how many races "noch zwei Rennen" counts (0 for none, or
+        for more than a weekend holds)."""
+        m = self.races_left.search(sent_text.lower())
+        if m is None:
+            return "", 0
+        word = m.group("count")
+        count = int(word) if word.isdigit() else cardinal(word)
+        race = sent_text[m.start("race") : m.end("race")]
+        return race, count if count is not None and 2 <= count <= MAX_RACES_LEFT else 0
+
+    def _race_after_qualifying(
+        self, sent: Span, home_track: str | None, published: date | None
+    ) -> list[EventFact]:
+        """ "Das Qualifying ist vorbei ... Das Rennen beginnt am Sonntag": a future cue
+        sentence whose subject is the weekend's race, after a qualifying session the
+        text told, is that race still ahead (at the report's venue, if it names one)."""
+        doc = sent.doc
+        text = text_of(doc)
+        sent_text = text[sent.start_char : sent.end_char]
+        subject = self.weekend_race.match(sent_text.lower())
+        if subject is None:
+            return []
+        sessions = resolved_rows(doc, "SESSION", end=sent.start)
+        if not any(kb_id == "qualifying" for *_, kb_id in sessions):
+            return []
+        dates = [
+            d for p, d in find_dates(sent_text, published) if not self._news_stamp(sent_text, p)
+        ]
+        start = sent.start_char + subject.start()
+        end = sent.start_char + subject.end()
+        name = text[start:end].split(" ", 1)[-1]  # the race without its article
+        return [
+            EventFact(
+                name,
+                end - len(name),
+                end,
+                track=home_track,
+                date=dates[0] if dates else None,
+            )
+        ]
 
     def _venues_after(self, nxt: Span) -> list[EventFact]:
         """The venues of a sentence with no cue of its own, one event each."""

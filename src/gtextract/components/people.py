@@ -26,6 +26,7 @@ from gtextract.components.spans import (
     candidate_rows,
     is_sentence_start,
     lower_forms,
+    sentence_starts,
     text_of,
     token_texts,
 )
@@ -217,6 +218,9 @@ class PeopleFinder(DataComponent):
         # a name right after these is the event's ("ADAC-Rallye Stemweder Berg"), no person
         self.event_nouns = set(cues.event_nouns)
         self.kin_nouns = set(cues.kin_nouns)
+        self.car_prepositions = frozenset(cues.car_prepositions)
+        self.opening_surname_verbs = frozenset(cues.opening_surname_verbs)
+        self.inverted_subject_articles = frozenset(cues.inverted_subject_articles)
         self.sibling_nouns = set(cues.sibling_nouns)
         self.foreign_endings = tuple(cues.foreign_surname_endings)
         self.given = data.words("given_names")
@@ -475,9 +479,58 @@ class PeopleFinder(DataComponent):
             announced = doc[i - 1].text in self.places or lower[i - 1] in self.driver_roles
             bracket = i + 4 < len(doc) and doc[i + 3].text == "("
             with_car = bracket and (doc[i + 4].is_digit or i + 4 in car_starts)
-            if announced or with_car:
+            if announced or with_car or self._car_after(lower, i + 3, car_starts):
                 spans.append(Span(doc, i + 1, i + 2, label="PER"))
         return spans
+
+    def _opening_surnames(self, doc: Doc, covered: set[int]) -> list[Span]:
+        """ "Brenninger gewann das Rennen": a sentence's first word before a result verb
+        is a surname when no lexicon knows it as a noun, name part, place, make or
+        team word, the base model does not read it as a place or organisation (a
+        capitalised noun opens German sentences too: "Regen gewann die Oberhand") and
+        no subject follows the verb (an adverb opens: "Erstmals gewann ein ...")."""
+        texts, lower = token_texts(doc), lower_forms(doc)
+        starts = sentence_starts(doc)
+        other_ents = {e.start for e in doc.ents if e.label_ != "PER"}
+        spans = []
+        for i in _capitalised_at(doc):
+            if not starts[i] or i in covered or i in other_ents or i + 1 >= len(doc):
+                continue
+            word = texts[i]
+            if lower[i + 1] not in self.opening_surname_verbs or len(word) < MIN_PSEUDONYM:
+                continue
+            if i + 2 < len(doc) and lower[i + 2] in self.inverted_subject_articles:
+                continue  # "Ansonsten siegte der ...": the subject follows the verb
+            if self._known_word(word):
+                continue
+            spans.append(Span(doc, i, i + 1, label="PER"))
+        return spans
+
+    def _known_word(self, word: str) -> bool:
+        """The lexicons know ``word`` as something other than a surname."""
+        low = word.lower()
+        return (
+            low in STOP_WORDS
+            or low in self.not_names_lower
+            or word in self.never_names
+            or word in self.given
+            or word in self.places
+            or word in self.track_town_words
+            or low in self.makes
+            or low in self.team_words
+            or low in self.driver_roles
+            or low in self.other_roles
+            or _inflected_common_word(word, self.common_words)
+            or _compound_of(word, self.common_words)
+        )
+
+    def _car_after(self, lower: list[str], at: int, car_starts: set[int]) -> bool:
+        """ "‚Schorsch‘ im Porsche", "mit dem Audi": a make or car right after a car
+        preposition at ``at`` (an article may stand between)."""
+        if at >= len(lower) or lower[at] not in self.car_prepositions:
+            return False
+        car = at + 2 if at + 1 < len(lower) and lower[at + 1] in PURE_ARTICLES else at + 1
+        return car in car_starts
 
     def _rule_names(self, doc: Doc) -> list[Span]:
         spans: list[Span] = []
@@ -939,6 +992,7 @@ class PeopleFinder(DataComponent):
             w.capitalize() for s in capitals for w in (s[0].text, s[-1].text) if w.isupper()
         }
         found += capitals
+        found += self._opening_surnames(doc, covered)
         found += self._listed_surnames(doc, known_last)
         found = self._with_leading_family_names(found)
         # "von Scherer" where the text also writes "Scherer-Audi": a one-word team
