@@ -284,11 +284,6 @@ def test_results_overall_winner_is_classless(gold) -> None:
     assert ("race", 1, None, "Lars Kessler") in results(found)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason='a class named before the position in the same clause ("in der Klasse '
-    'Cup2 den zweiten Platz") is not given to the position',
-)
 def test_results_class_named_before_the_place(gold) -> None:
     found = gold("Lars Kessler belegte in der Klasse Cup2 den zweiten Platz.")
     assert results(found) == {("race", 2, "Cup2", "Lars Kessler")}

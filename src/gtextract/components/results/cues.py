@@ -155,7 +155,7 @@ class CueFinder:
                 ).lower()
                 if any(v in around for v in self.cues.grid_verbs) or self._from_place(clause, tok):
                     kind = "qualifying"
-                cls = self._class_after(clause, tok)
+                cls = self._class_after(clause, tok) or self._class_before(clause, tok)
                 found.append(Cue(values, kind, cls, tok, stated=kind == "qualifying"))
             elif self._is_pole(tok):
                 found.append(Cue([1], "qualifying", None, tok))
@@ -586,6 +586,19 @@ class CueFinder:
         for c in resolved(doc, "CLASS", start=tok.i + 1, end=end):
             cls = self.class_label(c)
         return cls
+
+    def _class_before(self, clause: Span, tok: Token) -> str | None:
+        """The class named right before a place in its clause ("belegte in der Klasse
+        Cup2 den zweiten Platz"): "in der" + class, then only the place's own words."""
+        doc = clause.doc
+        lower = lower_forms(doc)
+        for c in resolved(doc, "CLASS", start=clause.start, end=tok.i):
+            if lower[c.start - 2 : c.start] != ["in", "der"] or c.start - 2 < clause.start:
+                continue
+            between = lower[c.end : tok.i]
+            if all(w in ARTICLES or ordinal(w) is not None for w in between):
+                return self.class_label(c)
+        return None
 
     def class_label(self, span: Span) -> str:
         """The class as written, without "-Wertung" ("Gentleman-Wertung" -> "Gentleman")."""
