@@ -302,11 +302,6 @@ def test_results_overall_and_class_position_of_one_driver(gold) -> None:
     }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a class won in the second half of a sentence is also given to the overall "
-    "win of the first half",
-)
 def test_results_class_stays_in_its_clause(gold) -> None:
     found = gold(
         "Jonas Brenninger gewann das Rennen am Lausitzring und Lars Kessler gewann die Klasse Cup2."
@@ -314,6 +309,17 @@ def test_results_class_stays_in_its_clause(gold) -> None:
     assert results(found) == {
         ("race", 1, None, "Jonas Brenninger"),
         ("race", 1, "Cup2", "Lars Kessler"),
+    }
+
+
+def test_results_crew_listed_with_und_keeps_one_clause(gold) -> None:
+    found = gold(
+        "Der Porsche mit Jonas Brenninger, Lars Kessler und Tim Weber gewann das Rennen in Most."
+    )
+    assert results(found) == {
+        ("race", 1, None, "Jonas Brenninger"),
+        ("race", 1, None, "Lars Kessler"),
+        ("race", 1, None, "Tim Weber"),
     }
 
 
