@@ -179,8 +179,10 @@ class ProseReader:
             # walk back over the crew's other names ("C/D wurden Zweite"), and over a
             # whole list once an "und" joined its last name ("mit A, B und C gewann")
             listed = False
-            while a >= 2 and (a - 1) in starts_by_end and (
-                lower[a - 1] in CREW_JOINERS or (listed and lower[a - 1] == ",")
+            while (
+                a >= 2
+                and (a - 1) in starts_by_end
+                and (lower[a - 1] in CREW_JOINERS or (listed and lower[a - 1] == ","))
             ):
                 listed = listed or lower[a - 1] == "und"
                 a = starts_by_end[a - 1]
