@@ -416,11 +416,6 @@ def test_results_earlier_round_is_past(gold) -> None:
     assert results(found) == {("race", 1, None, "Jonas Brenninger")}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="an earlier year in a relative clause blocks the whole sentence, also "
-    "this race's place in the main clause",
-)
 def test_results_past_win_in_relative_clause_keeps_todays_place(gold) -> None:
     found = gold("Jonas Brenninger, der hier 2019 gewonnen hatte, wurde diesmal Dritter.")
     assert results(found) == {("race", 3, None, "Jonas Brenninger")}

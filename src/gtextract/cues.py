@@ -104,6 +104,11 @@ class PositionCues(CueFile):
     clause_prepositions: list[str] = Field(description="after a comma they open a new clause")
     clause_conjunctions: list[str] = Field(description="after a comma they open a new clause")
     clause_breaks: list[str] = Field(description="tokens that end a clause")
+    relative_pronouns: list[str] = Field(
+        default_factory=list,
+        description="after a comma they open a relative clause up to the next comma; an "
+        "earlier year inside it ('A, der hier 2019 gewann, wurde Dritter') dates only it",
+    )
     subject_clause_verbs: list[str] = Field(
         default_factory=list,
         description="finite verbs right after a crew named after a comma: the crew opens "
