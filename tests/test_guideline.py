@@ -289,11 +289,6 @@ def test_results_class_named_before_the_place(gold) -> None:
     assert results(found) == {("race", 2, "Cup2", "Lars Kessler")}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason='"Gesamtzweiter" is a blocking word (for standings) and the class win of '
-    "the same subject is then lost too",
-)
 def test_results_overall_and_class_position_of_one_driver(gold) -> None:
     found = gold("Jonas Brenninger wurde in Most Gesamtzweiter und gewann die Klasse Cup3.")
     assert results(found) == {
@@ -321,6 +316,11 @@ def test_results_crew_listed_with_und_keeps_one_clause(gold) -> None:
         ("race", 1, None, "Lars Kessler"),
         ("race", 1, None, "Tim Weber"),
     }
+
+
+def test_results_overall_place_in_the_standings_is_no_result(gold) -> None:
+    found = gold("Nach dem Lauf in Most wurde Jonas Brenninger in der Meisterschaft Gesamtzweiter.")
+    assert results(found) == set()
 
 
 def test_results_pole_is_qualifying_first(gold) -> None:
