@@ -104,6 +104,20 @@ class PositionCues(CueFile):
     clause_prepositions: list[str] = Field(description="after a comma they open a new clause")
     clause_conjunctions: list[str] = Field(description="after a comma they open a new clause")
     clause_breaks: list[str] = Field(description="tokens that end a clause")
+    overall_places: list[str] = Field(
+        default_factory=list,
+        description="not_result words that are this race's overall place after a finish "
+        "verb of their clause ('wurde in X Gesamtzweiter'), unless standings are named",
+    )
+    overall_place_verbs: list[str] = Field(default_factory=list)
+    overall_place_not_with: list[str] = Field(
+        default_factory=list, description="regexes from a word start: standings, a season"
+    )
+    relative_pronouns: list[str] = Field(
+        default_factory=list,
+        description="after a comma they open a relative clause up to the next comma; an "
+        "earlier year inside it ('A, der hier 2019 gewann, wurde Dritter') dates only it",
+    )
     subject_clause_verbs: list[str] = Field(
         default_factory=list,
         description="finite verbs right after a crew named after a comma: the crew opens "

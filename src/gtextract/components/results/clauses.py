@@ -63,13 +63,13 @@ def split_clauses(
 ) -> list[Span]:
     """The clauses of a sentence: cut before a break token (";", ":", a dash), before
     an opener word that follows a comma (", während ...", ", die ...") and before a
-    comma's subject of its own (``subject_starts``: ", B wurde Zweiter")."""
+    subject of its own after a comma or "und" (``subject_starts``: ", B wurde Zweiter")."""
     doc = sent.doc
     texts = token_texts(doc)
     bounds = [sent.start]
     for i in range(sent.start, sent.end):
         after_comma = i > sent.start and texts[i - 1] == ","
-        if texts[i] in breaks or (after_comma and (texts[i] in openers or i in subject_starts)):
+        if texts[i] in breaks or i in subject_starts or (after_comma and texts[i] in openers):
             bounds.append(i)
     bounds.append(sent.end)
     return [doc[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if b > a]

@@ -113,6 +113,9 @@ class CueFinder:
         self.not_result = from_word_start(cues.not_result)
         self.not_result_clause = from_word_start(cues.not_result_clause)
         self.not_result_part = from_word_start(cues.not_result_part)
+        self.overall_places = frozenset(cues.overall_places)
+        self.overall_place_verbs = frozenset(cues.overall_place_verbs)
+        self.overall_place_not_with = from_word_start(cues.overall_place_not_with)
         self._cue_word_memo: dict[str, bool] = {}
         self._historic_memo: dict[str, bool] = {}
 
@@ -155,7 +158,7 @@ class CueFinder:
                 ).lower()
                 if any(v in around for v in self.cues.grid_verbs) or self._from_place(clause, tok):
                     kind = "qualifying"
-                cls = self._class_after(clause, tok)
+                cls = self._class_after(clause, tok) or self._class_before(clause, tok)
                 found.append(Cue(values, kind, cls, tok, stated=kind == "qualifying"))
             elif self._is_pole(tok):
                 found.append(Cue([1], "qualifying", None, tok))
@@ -367,7 +370,10 @@ class CueFinder:
         doc = clause.doc
         lo = max(clause.start, tok.i - self.window)
         hi = _phrase_end(doc, tok.i, min(clause.end, tok.i + self.window_right + 1))
-        if self.not_result.search(span_text(doc, lo, hi).lower()):
+        hits = [m.group(0) for m in self.not_result.finditer(span_text(doc, lo, hi).lower())]
+        if hits and not all(h in self.overall_places for h in hits):
+            return True
+        if hits and not self._raced_overall(clause):
             return True
         # "In Runde zehn lag A noch auf Platz zwei, am Ende siegte B": the words
         # between the commas around the cue, beyond the window, not the whole clause
@@ -378,6 +384,15 @@ class CueFinder:
         while end < clause.end and texts[end] != COMMA:
             end += 1
         return bool(self.not_result_part.search(span_text(doc, start, end).lower()))
+
+    def _raced_overall(self, clause: Span) -> bool:
+        """ "wurde in Most Gesamtzweiter": this race's overall place, not a standing
+        (no standings or season word in the clause)."""
+        lower = lower_forms(clause.doc)
+        if not any(lower[i] in self.overall_place_verbs for i in range(clause.start, clause.end)):
+            return False
+        text = span_text(clause.doc, clause.start, clause.end).lower()
+        return not self.overall_place_not_with.search(text)
 
     def _someone_elses_win(self, tok: Token) -> bool:
         """ "der Sieger" without "des Rennens", "von ...": a reference to another winner."""
@@ -586,6 +601,19 @@ class CueFinder:
         for c in resolved(doc, "CLASS", start=tok.i + 1, end=end):
             cls = self.class_label(c)
         return cls
+
+    def _class_before(self, clause: Span, tok: Token) -> str | None:
+        """The class named right before a place in its clause ("belegte in der Klasse
+        Cup2 den zweiten Platz"): "in der" + class, then only the place's own words."""
+        doc = clause.doc
+        lower = lower_forms(doc)
+        for c in resolved(doc, "CLASS", start=clause.start, end=tok.i):
+            if lower[c.start - 2 : c.start] != ["in", "der"] or c.start - 2 < clause.start:
+                continue
+            between = lower[c.end : tok.i]
+            if all(w in ARTICLES or ordinal(w) is not None for w in between):
+                return self.class_label(c)
+        return None
 
     def class_label(self, span: Span) -> str:
         """The class as written, without "-Wertung" ("Gentleman-Wertung" -> "Gentleman")."""

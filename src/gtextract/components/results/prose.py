@@ -165,7 +165,7 @@ class ProseReader:
 
     def _comma_subjects(self, doc: Doc, sent: Span) -> set[int]:
         """ "Der Sieg ging an A, B wurde Zweiter": the first token of a crew after a
-        comma that a finite verb follows at once; it opens a clause of its own, so
+        comma or "und" that a finite verb follows at once; it opens a clause of its own, so
         each clause's place stays with its own subject."""
         rows = resolved_rows(doc, "DRIVER", start=sent.start, end=sent.end)
         if len(rows) < 2:
@@ -176,10 +176,22 @@ class ProseReader:
         for a, b, _, _ in rows:
             if b >= sent.end or lower[b] not in self.subject_clause_verbs:
                 continue
-            # walk back over the crew's other names ("C/D wurden Zweite")
-            while a >= 2 and lower[a - 1] in CREW_JOINERS and (a - 1) in starts_by_end:
+            # walk back over the crew's other names ("C/D wurden Zweite"), and over a
+            # whole list once an "und" joined its last name ("mit A, B und C gewann")
+            listed = False
+            while (
+                a >= 2
+                and (a - 1) in starts_by_end
+                and (lower[a - 1] in CREW_JOINERS or (listed and lower[a - 1] == ","))
+            ):
+                listed = listed or lower[a - 1] == "und"
                 a = starts_by_end[a - 1]
-            if a > sent.start and lower[a - 1] == "," and not self._names_only(lower, a - 1, sent):
+            # "A gewann das Rennen und B gewann die Klasse": "und" opens B's clause too
+            if (
+                a > sent.start
+                and lower[a - 1] in (",", "und")
+                and not self._names_only(lower, a - 1, sent)
+            ):
                 out.add(a)
         return out
 

@@ -32,11 +32,19 @@ def _years(text: str) -> list[int]:
     return found
 
 
+def _years_at(text: str) -> list[tuple[int, int]]:
+    """(offset, year) of each year in ``text``."""
+    return [(m.start(), _years(m.group(0))[0]) for m in YEAR.finditer(text)]
+
+
 class SeasonFilter:
     """Drops the drivers of facts stated next to an earlier season's year."""
 
     def __init__(self, cues: PositionCues) -> None:
         self.window = int(cues.earlier_year_window_chars)
+        # ", der hier 2019 gewann,": a relative clause between commas (or to the end)
+        pronouns = "|".join(map(re.escape, cues.relative_pronouns)) or r"(?!)"
+        self.relative = re.compile(rf",\s+(?:{pronouns})\b[^,]*", re.IGNORECASE)
 
     def this_season(self, doc: Doc) -> int | None:
         published = doc.user_data.get("gtx_published")
@@ -74,4 +82,13 @@ class SeasonFilter:
         """A year before ``season`` within the window around the cue and the driver."""
         lo = max(sent.start_char, min(fact.cue[0], start) - self.window)
         hi = min(sent.end_char, max(fact.cue[1], end) + self.window)
-        return any(year < season for year in _years(text[lo:hi]))
+        # a relative clause the cue is not in speaks of its own time only
+        aside = [
+            (sent.start_char + m.start(), sent.start_char + m.end())
+            for m in self.relative.finditer(text[sent.start_char : sent.end_char])
+            if not sent.start_char + m.start() <= fact.cue[0] < sent.start_char + m.end()
+        ]
+        return any(
+            year < season and not any(a <= lo + at < b for a, b in aside)
+            for at, year in _years_at(text[lo:hi])
+        )
