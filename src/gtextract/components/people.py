@@ -98,8 +98,9 @@ def _capitalised_at(doc: Doc) -> list[int]:
     found = doc.user_data.get("gtx_capitalised")
     if found is None:
         texts = token_texts(doc)
+        # the cheap first test before the cached one: most tokens are not capitalised
         found = doc.user_data["gtx_capitalised"] = [
-            i for i, word in enumerate(texts) if _capitalised(word)
+            i for i, word in enumerate(texts) if word[:1].isupper() and _capitalised(word)
         ]
     return list(found)
 
@@ -541,7 +542,8 @@ class PeopleFinder(DataComponent):
         texts, spaces = w.texts, w.spaces
         names = []
         for i, word in enumerate(texts):
-            if i in covered or not self._capitals_surname(word):
+            # ``isupper`` first: ``_capitals_surname`` asks it too, and most words fail it
+            if not word.isupper() or i in covered or not self._capitals_surname(word):
                 continue
             if (
                 i + 1 < len(texts)
@@ -822,9 +824,10 @@ class PeopleFinder(DataComponent):
         texts, lowers = w.texts, w.lowers
         n = len(texts)
         found: set[int] = set()
+        roles = self.driver_roles
         for at, low in enumerate(lowers):
-            word = low.rsplit("-", 1)[-1]
-            if word not in self.driver_roles:
+            # the compound's last part ("Mercedes-Pilot"); most words have no hyphen
+            if low not in roles and ("-" not in low or low.rsplit("-", 1)[-1] not in roles):
                 continue
             i = at + 1
             members: list[int] = []
