@@ -373,13 +373,6 @@ def test_contextual_series_alias_needs_its_series(extractor) -> None:
     assert [[m.text for m in s.mentions] for s in r.series] == [["NLS", "Langstrecken-Serie"]]
 
 
-def test_contextual_series_aliases_are_aliases_of_their_entry() -> None:
-    for entry in package_data().entries("series"):
-        assert set(entry.attrs.get("contextual", ())) <= set(entry.aliases), entry.name
-        names = {e.name for e in package_data().entries("series")}
-        assert set(entry.attrs.get("within", ())) <= names, entry.name
-
-
 def test_series_gazetteer_knows_english_and_junior_names(extractor) -> None:
     r = extractor("Xaver Quast gewann in der Nürburgring Endurance Series und im ADAC Junior Cup.")
     assert [(s.name, s.mentions[0].text) for s in r.series] == [

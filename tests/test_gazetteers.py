@@ -158,6 +158,15 @@ def test_series_and_events() -> None:
     assert not any("24-Stunden" in form or "24h-Rennen" in form for form in series)
 
 
+def test_series_contextual_aliases_and_within_name_known_forms() -> None:
+    # a contextual alias is one of the entry's own aliases, "within" names series entries
+    series = gz.entries("series")
+    names = {e.name for e in series}
+    for entry in series:
+        assert set(entry.attrs.get("contextual", ())) <= set(entry.aliases), entry.name
+        assert set(entry.attrs.get("within", ())) <= names, entry.name
+
+
 def test_event_tracks_exist() -> None:
     tracks = _forms("tracks")
     for event in gz.entries("events"):

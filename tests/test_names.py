@@ -29,6 +29,9 @@ def test_fold_spells_out_umlauts() -> None:
         ("de Vries", (None, "de Vries")),
         ("K. van der Linde", ("K.", "van der Linde")),
         ("Carl af Beispiel", ("Carl", "af Beispiel")),  # Swedish nobility particle
+        ("BEISPIEL Anna", ("Anna", "BEISPIEL")),  # official lists: "NACHNAME Vorname"
+        ("AJ Beispiel", ("AJ", "Beispiel")),  # initials in capitals stay the given name
+        ("BRT Beispiel", ("BRT", "Beispiel")),  # no vowel: a code, no surname
     ],
 )
 def test_split_name(name: str, expected: tuple[str | None, str]) -> None:

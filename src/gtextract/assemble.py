@@ -71,6 +71,9 @@ HOMETOWN_BEFORE = re.compile(r"([\w.\-’']+)\s+aus\s+$")
 AGE_BEFORE_AUS = re.compile(r"(?:\s*\(\d{1,2}\)|,\s*\d{1,2}\s*,)\s+aus\s+$")
 # "in X ansässige": the preposition before a home town
 IN_BEFORE = re.compile(r"\bin\s+$")
+NEXT_WORD = re.compile(r"\s+(\w+)")  # "ansässige" after "in Oschersleben"
+HOMETOWN_REACH = 60  # characters before a town searched for "aus" and what precedes it
+RESIDENCE_REACH = 30  # characters after "in X" searched for a residence word
 
 
 def _evidence(doc: Doc, start: int, end: int) -> Evidence:
@@ -292,6 +295,9 @@ class Assembler:
         }
         self.make_names = {e.name for e in data.entries("makes")}
         self.car_entries = {e.name for e in data.entries("car_models")}
+        self.car_entry_make = {
+            e.name: str(e.attrs["make"]) for e in data.entries("car_models") if e.attrs.get("make")
+        }
         self.part_of = {
             e.name: str(e.attrs["part_of"])
             for e in data.entries("tracks")
@@ -416,14 +422,15 @@ class Assembler:
         hometown, not a venue ("zurück aus Spa" stays a venue); so do a person's age
         before "aus" ("Jonas Brenninger (23) aus"), an origin verb ("stammt aus Monza")
         and a residence word after "in X" ("das in Oschersleben ansässige Team")."""
-        before = text[max(0, mention.start_char - 60) : mention.start_char]
+        start = max(0, mention.start_char - HOMETOWN_REACH)
+        before = text[start : mention.start_char]
         if IN_BEFORE.search(before):  # "das in Oschersleben ansässige Team"
-            after = re.match(r"\s+(\w+)", text[mention.end_char : mention.end_char + 30])
+            after = NEXT_WORD.match(text, mention.end_char, mention.end_char + RESIDENCE_REACH)
             return after is not None and after.group(1).lower() in self.residence_words
         age = AGE_BEFORE_AUS.search(before)
-        if age is not None and mention.start_char - len(before) + age.start() in entrant_ends:
+        if age is not None and start + age.start() in entrant_ends:
             return True  # "Jonas Brenninger (23) aus Hockenheim"
-        m = HOMETOWN_BEFORE.search(text, max(0, mention.start_char - 60), mention.start_char)
+        m = HOMETOWN_BEFORE.search(text, start, mention.start_char)
         if m is None:
             return False
         if m.end(1) in entrant_ends:
@@ -475,8 +482,10 @@ class Assembler:
     def cars(self, doc: Doc) -> list[Car]:
         cars = []
         number_at = doc._.gtx_car_numbers or {}
+        makes_named = [(m.start_char, m.kb_id_) for m in Mention.resolved(doc, "MAKE")]
         for c in self._model_only_into_make(doc, self.named(doc, "CAR")):
             name = SPACED_CLASS_CODE.sub(r"\1\2", c.name)
+            name = self._make_named_before(name, c, makes_named)
             make = next((m.kb_id_ for m in c.mentions if m.kb_id_), None)
             model = name[len(make) :].strip(" -") if make and name.startswith(make) else None
             numbers = (number_at.get(m.end_char) for m in c.mentions)
@@ -490,6 +499,19 @@ class Assembler:
                 )
             )
         return cars
+
+    def _make_named_before(
+        self, name: str, car: Cluster, makes_named: list[tuple[int, str]]
+    ) -> str:
+        """ "setzte auf den Audi ... mit dem R8 LMS": a model written without its make
+        takes the make of its entry when the text names that make before it."""
+        first = min(m.start_char for m in car.mentions)
+        make = next((self.car_entry_make.get(m.kb_id_) for m in car.mentions), None)
+        if make is None or name.startswith(make):
+            return name
+        if any(at < first and kb_id == make for at, kb_id in makes_named):
+            return f"{make} {name}"
+        return name
 
     def _model_only_into_make(self, doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
         """ "der Audi R8 LMS GT3 ... der R8 LMS GT3 Evo": a car written without its make

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from gtextract.records import CreditRole
+
 
 class CueFile(BaseModel):
     """Common to every cue file: no unknown keys, an optional ``_comment``."""
@@ -61,6 +63,20 @@ class PositionCues(CueFile):
     )
     beaten_after: list[str]
     beaten_after_pairs: list[list[str]]
+    reference_pairs: list[list[str]] = Field(
+        description="word pairs before a driver the clause measures against, who is "
+        "ahead ('mit zwei Sekunden Rückstand auf A') or a rival ('nach langem Duell mit "
+        "A'): neither its subject nor beaten"
+    )
+    ahead_markers: list[str] = Field(
+        description="words before a driver who finished ahead of the clause's subject "
+        "('belegte hinter A Rang fünf'): neither its subject nor beaten"
+    )
+    displacement_verbs: list[str] = Field(
+        description="verbs that push the drivers after them to the place after 'auf' "
+        "('verwies A auf Platz zwei'): A takes that place, the subject the one ahead "
+        "when it is the win"
+    )
     best_words: list[str]
     fastest_words: list[str] = Field(
         description="the fastest time of a session ('die schnellste Zeit', 'als "
@@ -88,6 +104,23 @@ class PositionCues(CueFile):
     clause_prepositions: list[str] = Field(description="after a comma they open a new clause")
     clause_conjunctions: list[str] = Field(description="after a comma they open a new clause")
     clause_breaks: list[str] = Field(description="tokens that end a clause")
+    subject_clause_verbs: list[str] = Field(
+        default_factory=list,
+        description="finite verbs right after a crew named after a comma: the crew opens "
+        "a clause of its own ('Der Sieg ging an A, B wurde Zweiter')",
+    )
+    not_result_part: list[str] = Field(
+        default_factory=list,
+        description="regexes from a word start, matched on the stretch between the commas "
+        "around a cue: a mid-race order ('lag A noch auf Platz zwei') or an earlier round "
+        "told in the pluperfect ('hatte beim Saisonauftakt gewonnen'); wider than the cue "
+        "window, narrower than the clause",
+    )
+    pole_time_words: list[str] = Field(
+        default_factory=list,
+        description="words of the pole time; with 'von X' after them X holds the pole, "
+        "not the driver short of it ('fehlten A 0,5 s auf die Pole-Zeit von X')",
+    )
     follower_phrases: list[str] = Field(
         description="regexes from a word start: the drivers after them take the next "
         "places behind the result just stated ('dahinter folgte', 'gefolgt von')"
@@ -116,10 +149,14 @@ class PositionCues(CueFile):
         "collision, not the clause's subjects ('Kollision zwischen A und B')"
     )
     replaced_markers: list[str] = Field(
-        description="one or two words before the driver someone replaces ('als Ersatz "
-        "für A'): that driver is not the clause's subject"
+        description="one or two words before a driver the clause names beside its "
+        "subject: the one replaced ('als Ersatz für A') or a relative ('Bruder von A'); "
+        "that driver is not the clause's subject"
     )
-    single_seater_series: list[str] = Field(description="series with one driver per car")
+    single_seater_series: list[str] = Field(
+        description="words of series with one driver per car or bike (formula cars, "
+        "one-make sprint cups, touring cars, motorcycles, rallycross)"
+    )
     career_words: list[str] = Field(
         description="words joined to a series that name a career, not the reported series "
         "('Ex-Formel-1-Pilot', 'Formel-1-Erfahrung')"
@@ -135,6 +172,16 @@ class PositionCues(CueFile):
     class_context: list[str]
     class_anaphora: list[str] = Field(
         description="phrases that point back to the class last named ('in dieser Klasse')"
+    )
+    class_object_win_verbs: list[str] = Field(
+        default_factory=list,
+        description="verb forms that state a win only with a class as their object "
+        "('als er die Cup2 für sich entscheiden durfte'); alone they state none",
+    )
+    class_topic_openers: list[str] = Field(
+        default_factory=list,
+        description="words that open a sentence about one class ('In der LMP3 ging es eng "
+        "zu'): with no position of its own, its class holds for the next sentence",
     )
     class_winner_headings: list[str] = Field(
         description="regexes from a word start: a heading above class winners' lines "
@@ -152,6 +199,18 @@ class PositionCues(CueFile):
     ordinal_prepositions: list[str] = Field(description="before an ordinal: a place (als)")
     prevail_verbs: list[str] = Field(description="forms of 'setzte sich ... durch': a win")
     prevail_prefixes: list[str] = Field(description="word starts of 'durchsetzen': a win")
+    contest_words: list[str] = Field(
+        description="a fight for a place ('im Duell um Rang vier'): with a decider in "
+        "its sentence the place goes to the one who won the fight"
+    )
+    contest_deciders: list[str] = Field(
+        description="regexes from a word start: who won a fight for a place ('setzte "
+        "sich ... durch', 'entschied ... für sich')"
+    )
+    prevail_not_with: list[str] = Field(
+        description="regexes from a word start: a clause with them tells of a duel "
+        "during the race ('setzte sich am Start gegen A durch'), not of the win"
+    )
     winner_complements: list[str] = Field(
         description="after 'der Sieger' these keep it this race's win ('der Sieger des ...')"
     )
@@ -208,6 +267,18 @@ class EventCues(CueFile):
     back_reference: list[str] = Field(
         description="regexes (lower case, matched at a sentence's start) of a subject that "
         "points back to the event of the sentence before ('Es wird am ...', 'Diese wurden ...')"
+    )
+    weekend_race_subjects: list[str] = Field(
+        default_factory=list,
+        description="regexes (lower case, matched at a sentence's start) of the weekend's "
+        "race as a cue sentence's subject ('Das Rennen beginnt am Sonntag'): after a "
+        "qualifying session told earlier it is the race still ahead",
+    )
+    races_left: list[str] = Field(
+        default_factory=list,
+        description="regexes (lower case) of the races still to come counted at a venue "
+        "('noch zwei Rennen'), with groups 'count' (a number word or digits) and 'race': "
+        "one event each instead of one for the venue",
     )
     unrealised: list[str] = Field(
         description="regexes (lower case) of a plan told as unrealised, in the subjunctive "
@@ -282,16 +353,31 @@ class PeopleCues(CueFile):
         description="'A, Bruder von B': a kinship after a name tells whose relative A is, "
         "not that A is no driver",
     )
+    opening_surname_verbs: list[str] = Field(
+        default_factory=list,
+        description="'Brenninger gewann ...': a result verb right after a sentence's first "
+        "word that makes it a surname, when no lexicon knows the word as anything else",
+    )
+    inverted_subject_articles: list[str] = Field(
+        default_factory=list,
+        description="'Erstmals gewann ein ...': an article right after the result verb that "
+        "opens the subject, so the sentence's first word is an adverb, no surname",
+    )
+    car_prepositions: list[str] = Field(
+        default_factory=list,
+        description="'‚Schorsch‘ im Porsche': a word between a quoted word and a make or "
+        "car (an article may follow it) that makes the quoted word a driver's pseudonym",
+    )
 
 
 class CreditCues(CueFile):
     """``credit_cues.json``, read by ``gtx_quotes``."""
 
-    roles: dict[str, str] = Field(
+    roles: dict[str, CreditRole] = Field(
         description="word before a colon -> credit role ('Fotos: A' gives photos by A); "
         "roles: text, photos, other"
     )
-    lead_ins: dict[str, str] = Field(
+    lead_ins: dict[str, CreditRole] = Field(
         default_factory=dict,
         description="phrase before the credited name, up to the full stop or line end "
         "('Mit Bildmaterial von A.') -> credit role",
@@ -308,7 +394,8 @@ class GluedCells(CueFile):
     )
     cells_after_words: list[str] = Field(
         description="regexes of a cell glued to the end of the word before it (a rally "
-        "class: 'RC2' of 'R5RC2'): a token is cut where a match starts"
+        "class: 'RC2' of 'R5RC2'; the full stop after a model letter: '.' of 'GT3 R.'): "
+        "a token is cut where a match starts"
     )
 
 

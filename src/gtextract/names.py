@@ -39,6 +39,8 @@ _SEPARATORS = re.compile(
     r"[\s\-\u2010-\u2015\u2212/.,'\"`\u00b4\u2018-\u201f\u00ab\u00bb\u2039\u203a]+"
 )
 _SPACES = re.compile(r"\s+")
+MIN_CAPITALS_SURNAME = 3  # "MÜLLER", "RAST"; two capitals are initials or a code
+VOWELS = frozenset("AEIOUYÄÖÜÉÈÁÀÓÍÚ")
 _NON_WORD = re.compile(r"[^\w ]+")
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
@@ -73,6 +75,12 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", _NON_WORD.sub(" ", text)).strip()
 
 
+def surname_in_capitals(word: str) -> bool:
+    """ "MÜLLER": shaped like a surname in capitals; "AJ", "JJ" are a given name's
+    initials, "HRT", "KTM" (no vowel) a code."""
+    return len(word) >= MIN_CAPITALS_SURNAME and word.isupper() and any(c in VOWELS for c in word)
+
+
 def split_name(name: str, particle_set: Collection[str] | None = None) -> tuple[str | None, str]:
     """``(given name, surname)``; the surname starts at the first particle after the
     given name ("Kelvin" / "van der Linde"), else it is the last word.
@@ -84,7 +92,7 @@ def split_name(name: str, particle_set: Collection[str] | None = None) -> tuple[
     parts = name.split()
     if len(parts) < 2 or parts[0].lower() in known:
         return None, name
-    if len(parts) == 2 and parts[0].isupper() and not parts[1].isupper():
+    if len(parts) == 2 and surname_in_capitals(parts[0]) and not parts[1].isupper():
         return parts[1], parts[0]  # "MÜLLER Thomas": official lists write the surname first
     i = 1
     while i < len(parts) - 1 and parts[i].lower() not in known:

@@ -14,7 +14,7 @@ import gtextract
 from gtextract.components import contract
 from gtextract.components.base import NotInitializedError
 from gtextract.components.teams import TeamFinder
-from gtextract.cues import PositionCues
+from gtextract.cues import CreditCues, PositionCues
 from gtextract.gazetteers import DataSource, GazetteerError, package_data
 from gtextract.pipeline import COMPONENTS, add_components
 
@@ -84,6 +84,13 @@ def test_cue_files_are_checked_against_their_schema(tmp_path: Path) -> None:
     (tmp_path / "position_cues.json").write_text(json.dumps(raw), encoding="utf-8")
     with pytest.raises(GazetteerError, match="position_cues.json"):
         DataSource(tmp_path).cues("position_cues", PositionCues)
+
+
+def test_a_credit_role_outside_the_records_roles_is_an_error(tmp_path: Path) -> None:
+    # the role goes into a Credit record: a typo fails at load, not in the first report
+    (tmp_path / "credit_cues.json").write_text('{"roles": {"Fotos": "foto"}}', encoding="utf-8")
+    with pytest.raises(GazetteerError, match="credit_cues.json"):
+        DataSource(tmp_path).cues("credit_cues", CreditCues)
 
 
 def test_every_extension_of_the_contract_is_registered() -> None:

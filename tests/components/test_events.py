@@ -654,7 +654,7 @@ def test_event_that_could_still_be_held_is_past(report) -> None:
     assert report(text).events == []
 
 
-def test_date_after_a_later_found_name_is_that_names(report) -> None:
+def test_date_after_a_name_found_later_is_that_names_date(report) -> None:
     # the hyphenated shape finds the second name first; the date still follows it
     text = "Abgesagt sind die 12. Rallye Talheim sowie die Histo-Rallye Oberland am 27. März."
     dated = {e.name: e.date for e in report(text).events}
@@ -734,7 +734,7 @@ def test_rally_takes_no_venue_of_the_report(report) -> None:
     assert events(report, text) == [("Rallye Oberland", None, None, "cancelled")]
 
 
-def test_dated_venues_with_drivers_among_them_are_results(report) -> None:
+def test_dated_venues_with_drivers_among_them_are_no_calendar(report) -> None:
     text = (
         "Die Tagessieger: Sa. 17.04. Oschersleben Jonas Brenninger im Audi, "
         "So. 24.04. Lausitzring Tim Kessler im BMW."

@@ -100,7 +100,8 @@ def test_measure_spans_and_evidence(doc, report) -> None:
 _PIECES = (
     "+", "+ ", "knapp ", "rund ", "mehr als ", "weniger als ", "ca. ", "über ", "fast ",
     "1", "12", "0,024", "2.5", "1:34,847", "12:05", "1234", "12345", "٣",
-    "eine", "einer", "zwei", "sechs", "sieben", "elf", "fünfzehn", "dreißig", "Dreißig",
+    "eine", "einer", "ein", "halbe", "halben", "Halben",
+    "zwei", "sechs", "sieben", "elf", "fünfzehn", "dreißig", "Dreißig",
     "Sekunden", "Sekunde", "Sek.", "sek", "s", "S", "Min.", "min", "Minuten", "Minute",
     "Tausendstel", "Hundertstelsekunden", "Zehnteln", "Stunden", "Runden", "Runde", "RUNDE",
     "des", "eines", "Rennens", "Team", "Mercedes", "ſ", "İ", "K", "ı",

@@ -78,9 +78,9 @@ def test_lead_in_photo_credit_names_no_team(report) -> None:
     assert [t.name for t in r.teams] == ["Falkenstein Motorsport"]
 
 
-def test_credit_words_come_from_the_cue_file() -> None:
-    from gtextract.cues import CreditCues
-    from gtextract.gazetteers import package_data
-
-    cues = package_data().cues("credit_cues", CreditCues)
-    assert cues.roles["Fotos"] == "photos" and cues.lead_ins["Mit Bildmaterial von"] == "photos"
+def test_lead_in_and_colon_credits_keep_the_text_order(report) -> None:
+    r = report("Jonas Brenninger gewann.\nMit Bildmaterial von Anna Schubert.\nText: Peter Lindner")
+    assert [(c.role, c.name) for c in r.credits] == [
+        ("photos", "Anna Schubert"),
+        ("text", "Peter Lindner"),
+    ]

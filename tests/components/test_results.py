@@ -86,6 +86,14 @@ def test_class_win(report) -> None:
     ]
 
 
+def test_a_touring_car_trophy_is_a_class(report) -> None:
+    text = "Jonas Brenninger kam als Fünfter ins Ziel und gewann die Yokohama Trophy."
+    assert sorted(results(report, text), key=lambda r: r[1]) == [
+        ("race", 1, "Yokohama Trophy", ["Jonas Brenninger"]),
+        ("race", 5, None, ["Jonas Brenninger"]),
+    ]
+
+
 def test_anaphor_takes_previous_subject(report) -> None:
     text = "Jonas Brenninger zeigte eine starke Leistung. Der 22-Jährige wurde am Ende Dritter."
     assert results(report, text) == [("race", 3, None, ["Jonas Brenninger"])]

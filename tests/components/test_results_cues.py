@@ -169,6 +169,82 @@ def test_a_class_does_not_reach_into_the_next_paragraph(alone, hand_doc) -> None
     ]
 
 
+def test_in_der_klasse_alone_points_back_to_the_class_last_named(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "Den Sieg in der [Klasse RC4](CLASS:RC4) holte [Xaver Quast](DRIVER). "
+        "Dahinter rettete [Yannick Oblitz](DRIVER) trotz zweier Dreher noch Rang "
+        "zwei in der Klasse sowie den neunten Gesamtrang."
+    )
+    assert sorted(facts(alone, doc)) == [
+        ("race", 1, "RC4", ["Xaver Quast"]),
+        ("race", 2, "RC4", ["Yannick Oblitz"]),
+        ("race", 9, None, ["Yannick Oblitz"]),  # the overall rank stays overall
+    ]
+
+
+def test_in_der_klasse_before_a_class_name_is_no_anaphora(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "Das Feld der [GT4](CLASS:GT4) war klein. "
+        "[Xaver Quast](DRIVER) kam auf Platz eins vor [Yannick Oblitz](DRIVER) "
+        "(Erster in der [Klasse SP8](CLASS:SP8))."
+    )
+    got = facts(alone, doc)
+    assert ("race", 1, None, ["Xaver Quast"]) in got
+    assert ("race", 1, "GT4", ["Xaver Quast"]) not in got
+
+
+def test_winning_the_class_takes_the_class_named_earlier_on_the_line(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "Spannend blieb es in der [GTD-Klasse](CLASS:GTD) bis zuletzt. "
+        "Mehrmals wechselte die Führung zwischen den Marken. "
+        "Am Ende gewannen [Xaver Quast](DRIVER) und [Yannick Oblitz](DRIVER) die Klasse."
+    )
+    assert facts(alone, doc) == [("race", 1, "GTD", ["Xaver Quast", "Yannick Oblitz"])]
+
+
+def test_a_sentence_opening_with_a_class_sets_the_class_of_the_next(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "Im Qualifying war es eng.\n"
+        "In der [LMP3-Klasse](CLASS:LMP3) lieferten sich zwei Marken ein Duell. "
+        "[Xaver Quast](DRIVER) sicherte sich die Pole vor [Yannick Oblitz](DRIVER)."
+    )
+    assert facts(alone, doc) == [
+        ("qualifying", 1, "LMP3", ["Xaver Quast"]),
+        ("qualifying", 2, "LMP3", ["Yannick Oblitz"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In der [SP9](CLASS:SP9) siegte [Xaver Quast](DRIVER).",
+        "[Xaver Quast](DRIVER), der die [GT4](CLASS:GT4) gewann, jubelte.",
+        "Ruhig, während [Xaver Quast](DRIVER) die [Cup2](CLASS:Cup2) für sich entschied.",
+    ],
+)
+def test_a_win_verb_about_a_class_is_a_class_win(alone, hand_doc, sentence) -> None:
+    got = facts(alone, hand_doc(sentence))
+    assert len(got) == 1 and got[0][:2] == ("race", 1) and got[0][2] is not None, got
+
+
+def test_deciding_a_class_for_oneself_is_a_class_win_deciding_a_duel_none(alone, hand_doc) -> None:
+    doc = hand_doc(
+        "Ruhig blieb es, als [Xaver Quast](DRIVER) die [Cup2](CLASS:Cup2) für sich "
+        "entscheiden konnte."
+    )
+    assert facts(alone, doc) == [("race", 1, "Cup2", ["Xaver Quast"])]
+    doc = hand_doc("Den Zweikampf konnte [Xaver Quast](DRIVER) für sich entscheiden.")
+    assert facts(alone, doc) == []
+
+
+def test_a_cars_class_or_the_overall_win_is_no_class_win(alone, hand_doc) -> None:
+    for text in (
+        "Mit dem in der [GT4-Klasse](CLASS:GT4) gemeldeten Wagen siegte [Xaver Quast](DRIVER).",
+        "In der [SP9](CLASS:SP9) holte [Xaver Quast](DRIVER) den Gesamtsieg.",
+    ):
+        assert facts(alone, hand_doc(text)) == [("race", 1, None, ["Xaver Quast"])], text
+
+
 def test_a_neuter_ordinal_is_an_adjective_not_a_place(alone, hand_doc) -> None:
     doc = hand_doc("Zweites Rennen für [Xaver Quast](DRIVER) in diesem Jahr.")
     assert facts(alone, doc) == []

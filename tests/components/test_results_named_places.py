@@ -19,7 +19,7 @@ def test_each_driver_takes_the_place_in_the_bracket_behind_the_name(report) -> N
     ]
 
 
-def test_ordinal_numbers_in_brackets(report) -> None:
+def test_an_ordinal_number_in_the_bracket_is_that_drivers_place(report) -> None:
     text = (
         "Beim Kartslalom in Wittenau schlugen sich die Vereinsfahrer wacker: "
         "Jonas Gerber (2.), Timo Brandt (4.) und Felix Haller (9.) kamen gut durch."

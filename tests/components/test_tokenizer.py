@@ -153,3 +153,9 @@ def test_model_loads_its_tokenizer_once_with_the_same_rules(tmp_path) -> None:
 
 def test_a_model_without_a_tokenizer_file_keeps_the_default_tokenizer(tmp_path) -> None:
     assert load_overrides(tmp_path) == {}
+
+
+def test_a_slash_glued_to_a_closing_bracket_splits(extractor) -> None:
+    text = "Xaver Quast (31, D)/Ulf Ribbeck (27, A) gewannen."
+    assert tokens(extractor, text)[5:10] == ["D", ")", "/", "Ulf", "Ribbeck"]
+    assert extractor.nlp.make_doc(text).text == text

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from types import ModuleType
 
 
@@ -44,6 +44,12 @@ def required_literal(pattern: str, flags: int = 0) -> str | None:
         else:
             run = ""
     return best or None
+
+
+def literal_words(words: Iterable[str]) -> list[str]:
+    """``words`` escaped as regex alternatives, the longest first ("Fotos" before
+    "Foto": an alternation takes the first alternative that matches)."""
+    return sorted((re.escape(w) for w in words), key=len, reverse=True)
 
 
 def any_of(

@@ -3,7 +3,11 @@ and the start numbers written after cars ("BMW M6 GT3 #77").
 
 A bare make ("der BMW", "die Mercedes") is not a car model. The model ends
 at the first word that is neither a known model word, nor carries a digit
-("R8", "911", "Z06.R"), nor a model family of that make ("Huracán").
+("R8", "911", "Z06.R"), nor a model family of that make ("Huracán"), or at a
+rally class a table glued to it ("R5RC2", ``data/glued_cells.json``). A spec
+chassis (``chassis: true`` in ``makes.jsonl``) with the engine make after it is
+a car ("Dallara Mercedes"); a make with team words ("Audi Sport") or with a
+suffix the team gazetteer lists as a whole ("Haas F1") is an entrant, no car.
 The start numbers of these cars and of the gazetteer's car models go to
 ``doc._.gtx_car_numbers`` (end char of the car -> number).
 """
@@ -20,7 +24,7 @@ from gtextract.components import contract
 from gtextract.components.alternation import any_of
 from gtextract.components.base import DataComponent
 from gtextract.components.glued import GLUED_CELLS_FILE, glued_cells
-from gtextract.components.spans import add_candidates, candidates
+from gtextract.components.spans import add_candidates, candidates, text_of
 from gtextract.gazetteers import DataSource, entry_file, word_file
 
 MAX_MODEL_TOKENS = 6
@@ -78,7 +82,7 @@ class CarFinder(DataComponent):
 
     def _glued_tail(self, tok: Token) -> bool:
         """``tok`` is a whole cell of those glued to the end of a word ("RC2")."""
-        m = self.glued_tail.match(tok.doc.text, tok.idx)
+        m = self.glued_tail.match(text_of(tok.doc), tok.idx)  # the rule looks behind
         return m is not None and m.end() == tok.idx + len(tok.text)
 
     @staticmethod
@@ -138,8 +142,8 @@ class CarFinder(DataComponent):
         makes_at = {m.start for m in makes}
         # "Haas F1", "Mercedes F1": a make and a suffix that the team list knows as a
         # whole is that team, unless the car model list knows it too
-        teams = {(t.start, t.end) for t in candidates(doc, "TEAM")}
-        teams -= {(c.start, c.end) for c in candidates(doc, "CAR_MODEL")}
+        team_extents = {(t.start, t.end) for t in candidates(doc, "TEAM")}
+        team_extents -= {(c.start, c.end) for c in candidates(doc, "CAR_MODEL")}
         spans = []
         covered_until = -1
         for make in makes:
@@ -152,13 +156,13 @@ class CarFinder(DataComponent):
                 continue
             # a model that is only another make ("BMW Alpina") needs a model word after
             # it, unless the first make is a spec chassis naming its engine
-            only_makes = all(t.i in makes_at or doc[t.i].text == "-" for t in doc[make.end : end])
+            only_makes = all(t.i in makes_at or t.text == "-" for t in doc[make.end : end])
             if only_makes and make.kb_id_ not in self.chassis_makes:
                 continue
             # "Williams Racing", "Audi Sport": a make with team words is an entrant
             if all(t.lower_ in self.team_words for t in doc[make.end : end]):
                 continue
-            if (make.start, end) in teams:
+            if (make.start, end) in team_extents:  # "Haas F1"
                 continue
             car = Span(doc, make.start, end, label="CAR", kb_id=make.kb_id_)
             spans.append(car)

@@ -32,13 +32,21 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from gtextract.components import contract
-from gtextract.components.alternation import Alternation, any_of
+from gtextract.components.alternation import Alternation, any_of, literal_words
 from gtextract.components.base import DataComponent
 from gtextract.components.contract import PUBLISHED, EventFact
-from gtextract.components.spans import NESTED, resolved, sentence_bounds, sentences, text_of
+from gtextract.components.spans import (
+    NESTED,
+    resolved,
+    resolved_rows,
+    sentence_bounds,
+    sentences,
+    text_of,
+)
 from gtextract.cues import EventCues
 from gtextract.dates import find_dates
 from gtextract.gazetteers import CALENDAR_FILE, DataSource, entry_file
+from gtextract.numbers import cardinal
 
 EVENT_CUES_FILE = "event_cues.json"
 
@@ -50,6 +58,8 @@ CALENDAR_BLOCK_LINE = re.compile(
 STATUS_NOTE = re.compile(r"\s*\(([^)]*)\)")
 YEAR = re.compile(r"\b(20\d\d)\b")
 TRACK_NAMES = "gtx_event_track_names"  # doc.user_data cache of _track_names
+# "noch drei Rennen": more races than a weekend holds are the season's, not the venue's
+MAX_RACES_LEFT = 4
 SLOT_REACH = 60  # characters from a venue to its date
 ORDINAL = re.compile(r"\d{1,3}\.\s+")
 PLACE = re.compile(r"[A-ZÄÖÜ][\wäöüß.-]+(?:[ /-][A-ZÄÖÜ][\wäöüß.-]+){0,2}")
@@ -63,6 +73,7 @@ CONJOINED = re.compile(
 )
 LINE = re.compile(r"[^\n]+")
 NAME_GAPS = re.compile(r"[\s\-–—/]+")  # hyphens, dashes and slashes between name words
+WORD_BOUNDARY = re.compile(r"\b")
 CASE_ENDING = re.compile(r"(?:en|es|e|n|s)$")  # "Deutschen", "Rennens": a word's case ending
 DAY_DOT = re.compile(r"\d\.")  # every written date has one: a cheap test before the date search
 # what may stand between a date and the venue it dates: "17. April Oschersleben",
@@ -103,8 +114,11 @@ class EventFinder(DataComponent):
         self.unrealised = any_of(self.cues.unrealised)
         self.told = any_of(self.cues.told_verbs)
         self.off_circuit = any_of(self.cues.off_circuit)
-        self.won = any_of(self.cues.won_verbs).pattern  # joined with each race's name
+        # "gewinnt das ": a race's name right after the match is told as won
+        self.won = any_of(self.cues.won_verbs, re.IGNORECASE, after=r"\s+")
         self.back_reference = any_of(self.cues.back_reference)
+        self.weekend_race = any_of(self.cues.weekend_race_subjects)
+        self.races_left = any_of(self.cues.races_left)
         # a date and the announcing verb right after it: "hat am 15.3. bekanntgegeben"
         self.announced = any_of(
             self.cues.announced, re.IGNORECASE, before=r"[\d./ ]+(?:\w+\s+)?", after=r"\b"
@@ -133,12 +147,12 @@ class EventFinder(DataComponent):
             for form in [*e.forms, *map(str, towns)]:
                 if len(form) >= 4:
                     self.track_forms.setdefault(form, e.name)
-        alts = sorted(map(re.escape, self.track_forms), key=len, reverse=True)
+        alts = literal_words(self.track_forms)
         # a form starts a word, or is fused onto the name ("GT MastersLausitzring", "Lauf 1Zolder")
         self.track_re = re.compile(
             r"(?:(?<![\w-])|(?<=[a-zäöüß0-9])(?=[A-ZÄÖÜ]))(?:" + "|".join(alts) + r")(?![\w])"
         )
-        months = sorted((re.escape(w) for w in data.months()), key=len, reverse=True)
+        months = literal_words(data.months())
         month_alt = "(?:" + "|".join(months) + ")"
         # "16./17. Mai – Lausitzring", "Abgesagt: 28. März – X", "8. Mai 2027: X (Town)",
         # "29. Mai bis 1. Juni - X"; a line after a colon is a calendar entry only
@@ -161,7 +175,7 @@ class EventFinder(DataComponent):
         self.table_row = re.compile(r"^[^\n|]*\|[^\n]*\|[^\n]*$", re.MULTILINE)
         # one date of a calendar line with its weekday and range: "Sa., 17.04.",
         # "17.-19. April", "vom 29. Mai bis 1. Juni", "17.04.2026 – 19.04.2026"
-        days = sorted((re.escape(w) for w in data.weekdays()), key=len, reverse=True)
+        days = literal_words(data.weekdays())
         weekday = r"(?:(?:" + "|".join(days) + r")\.?,?\s*)?"
         written = r"\d{1,2}\.(?:\s*" + month_alt + r"\.?)?\s*" + month_alt + r"\.?(?:\s+\d{4})?"
         numeric = r"\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2}(?!\d))?"
@@ -507,7 +521,10 @@ class EventFinder(DataComponent):
             if found is None:
                 if not moved:
                     status = "cancelled" if cancelled else "scheduled"
-                    events.extend(self._referred_back(sents, i, status, published))
+                    back = self._referred_back(sents, i, status, published)
+                    if not back and not cancelled:
+                        back = self._race_after_qualifying(sent, home_track, published)
+                    events.extend(back)
                 continue
             scope: list[Span] = [sent]
             nxt = sents[i + 1] if i + 1 < len(sents) else None
@@ -607,7 +624,18 @@ class EventFinder(DataComponent):
                         for f in further
                     )
                 ]
-                events.append(replace(base, date=own[0] if own else None, status=status))
+                first = replace(base, date=own[0] if own else None, status=status)
+                by_venue = start in {t.start_char for t in tracks}
+                race, counted = self._races_left(sent_text) if by_venue else ("", 0)
+                if counted:
+                    # "in Most stehen noch zwei Rennen an": the weekend under way is no
+                    # event, each race still to come at its venue is
+                    events.extend(
+                        replace(first, name=f"{first.name} {race} {k}")
+                        for k in range(1, counted + 1)
+                    )
+                    continue
+                events.append(first)
                 events.extend(self._conjoined_venues(events[-1], tracks))
                 events.extend(further)
         return events
@@ -655,6 +683,48 @@ class EventFinder(DataComponent):
                 for d in dict.fromkeys(dates)
             ]
         return []
+
+    def _races_left(self, sent_text: str) -> tuple[str, int]:
+        """The race word and how many races "noch zwei Rennen" counts (0 for none, or
+        for more than a weekend holds)."""
+        m = self.races_left.search(sent_text.lower())
+        if m is None:
+            return "", 0
+        word = m.group("count")
+        count = int(word) if word.isdigit() else cardinal(word)
+        race = sent_text[m.start("race") : m.end("race")]
+        return race, count if count is not None and 2 <= count <= MAX_RACES_LEFT else 0
+
+    def _race_after_qualifying(
+        self, sent: Span, home_track: str | None, published: date | None
+    ) -> list[EventFact]:
+        """ "Das Qualifying ist vorbei ... Das Rennen beginnt am Sonntag": a future cue
+        sentence whose subject is the weekend's race, after a qualifying session the
+        text told, is that race still ahead (at the report's venue, if it names one)."""
+        doc = sent.doc
+        text = text_of(doc)
+        sent_text = text[sent.start_char : sent.end_char]
+        subject = self.weekend_race.match(sent_text.lower())
+        if subject is None:
+            return []
+        sessions = resolved_rows(doc, "SESSION", end=sent.start)
+        if not any(kb_id == "qualifying" for *_, kb_id in sessions):
+            return []
+        dates = [
+            d for p, d in find_dates(sent_text, published) if not self._news_stamp(sent_text, p)
+        ]
+        start = sent.start_char + subject.start()
+        end = sent.start_char + subject.end()
+        name = text[start:end].split(" ", 1)[-1]  # the race without its article
+        return [
+            EventFact(
+                name,
+                end - len(name),
+                end,
+                track=home_track,
+                date=dates[0] if dates else None,
+            )
+        ]
 
     def _venues_after(self, nxt: Span) -> list[EventFact]:
         """The venues of a sentence with no cue of its own, one event each."""
@@ -850,15 +920,23 @@ class EventFinder(DataComponent):
         calendar_ids = {id(e) for e in calendar}
         unique = [e for e in unique if id(e) in calendar_ids or (e.track, e.status) not in listed]
         # a race the report tells as won ("gewinnt das Sprint-Rennen") is run, not ahead
-        text = text_of(doc)
-        unique = [
-            e
-            for e in unique
-            if e.status != "scheduled"
-            or not re.search(rf"(?:{self.won})\s+{re.escape(e.name)}\b", text, re.IGNORECASE)
-        ]
+        if any(e.status == "scheduled" for e in unique):
+            text = text_of(doc)
+            won_at = [m.end() for m in self.won.finditer(text)]
+            unique = [
+                e for e in unique if e.status != "scheduled" or not _named_at(text, e.name, won_at)
+            ]
         doc._.gtx_events = unique
         return doc
+
+
+def _named_at(text: str, name: str, offsets: list[int]) -> bool:
+    """``name`` (any case, as a whole word) starts at one of ``offsets``."""
+    return any(
+        text[at : at + len(name)].lower() == name.lower()
+        and WORD_BOUNDARY.match(text, at + len(name))
+        for at in offsets
+    )
 
 
 def _name_key(name: str) -> str:

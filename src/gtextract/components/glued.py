@@ -8,7 +8,9 @@ it splits a token
 
 - after a cell glued to the start of a word, a position ("3.Carlos" -> "3."
   "Carlos", "3Vorobjovs" -> "3" "Vorobjovs"),
-- before a cell glued to its end, a rally class ("R5RC2" -> "R5" "RC2"),
+- before a cell glued to its end, a rally class ("R5RC2" -> "R5" "RC2"), or a
+  sentence's full stop after a model letter ("GT3 R." -> "R" "."; the base
+  tokenizer keeps a capital and its dot together as an initial),
 - at an inner lower-case -> capital boundary when the two sides are cells the
   data knows: a make after a name ("SainzMINI"), a name after a town or
   country ("MarrakeschD'Ambrosio"), a surname after a given name
@@ -121,6 +123,7 @@ class GluedCellSplitter(DataComponent):
 
 
 def glued_cells(data: DataSource) -> GluedCells:
+    """The cell regexes of ``data/glued_cells.json`` (read by gtx_glued and gtx_cars)."""
     return data.cues(GLUED_CELLS_FILE.removesuffix(".json"), GluedCells)
 
 

@@ -27,11 +27,13 @@ NUMBER_WORD = (
     r"(?:eine[rnm]?|ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|"
     r"fünfzehn|zwanzig|dreißig|vierzig|fünfzig)"
 )
+# "eine halbe Sekunde", "einer halben Sekunde": half a unit
+HALF_WORD = r"halbe[nrm]?"
 DURATION = re.compile(
     r"(?P<sign>\+\s?)?"
     r"(?:(?P<approx>knapp|rund|etwa|ca\.|über|fast|gut|mehr als|weniger als)\s+)?"
     r"(?:(?P<min>\d{1,2}):(?P<sec>\d{2}(?:[,.]\d{1,3})?)|(?P<num>\d{1,4}(?:[,.]\d{1,3})?)"
-    rf"|(?P<word>{NUMBER_WORD}))"
+    rf"|(?P<word>{NUMBER_WORD})|(?:(?:eine[rnm]?|ein)\s+)?(?P<half>{HALF_WORD}))"
     r"(?:\s*|-)(?P<unit>Sekunden|Sekunde|Sek\.|sek\.|Sek\b|s\b|Minuten|Min\.|min\b|"
     r"Tausendsteln?(?:sekunden)?|Hundertsteln?(?:sekunden)?|Zehnteln?(?:sekunden)?|"
     r"Stunden|Runden|Runde)",
@@ -51,6 +53,7 @@ _UNIT_START = re.compile(
 _NUMBER_WORDS = tuple(
     re.findall(r"\w+", NUMBER_WORD.replace("eine[rnm]?", "einer|einen|einem|eine"))
 )
+_NUMBER_WORDS += ("halbe", "halben", "halber", "halbem")
 _FIRST = frozenset("+0123456789" + "".join({w[0] for w in _NUMBER_WORDS}) + "krecüfgmwz")
 _FIRST |= frozenset(c.upper() for c in _FIRST)
 # Letters that IGNORECASE matches with an ASCII letter but str.lower() does not
@@ -239,7 +242,12 @@ class MeasureFinder(DataComponent):
             if m.group("min") is not None:  # "1:34,847" is minutes:seconds whatever the unit
                 value = int(m.group("min")) * 60 + (decimal(m.group("sec")) or 0.0)
             else:
-                number = decimal(m.group("num")) if m.group("num") else cardinal(m.group("word"))
+                if m.group("half"):
+                    number: float | int | None = 0.5
+                elif m.group("num"):
+                    number = decimal(m.group("num"))
+                else:
+                    number = cardinal(m.group("word"))
                 if number is None:
                     continue
                 value = float(number) * UNIT_SECONDS.get(unit, 1.0)

@@ -36,7 +36,12 @@ from gtextract.components.spans import (
 )
 from gtextract.cues import PeopleCues
 from gtextract.gazetteers import CALENDAR_FILE, DataSource, entry_file, mapping_file, word_file
-from gtextract.names import FOREIGN_PARTICLES, UNAMBIGUOUS_PARTICLES, particles
+from gtextract.names import (
+    FOREIGN_PARTICLES,
+    UNAMBIGUOUS_PARTICLES,
+    particles,
+    surname_in_capitals,
+)
 
 PEOPLE_WORD_LISTS = (
     "given_names",
@@ -75,8 +80,6 @@ CLOSING_QUOTES = {'"', "“", "”", "«", "»", "‘", "’", "'"}
 MIN_PSEUDONYM = 3
 MAX_ROLE_PAIR = 6  # words before a role that may join a driver word to it
 OPENING_QUOTES = {'"', "„", "“", "«", "»", "‚", "'"}
-MIN_CAPITALS_SURNAME = 3  # "MÜLLER", "RAST"; two capitals are a code ("GT", "TV")
-CAPITAL_VOWELS = frozenset("AEIOUYÄÖÜÉÈÁÀÓÍÚ")
 # after a "NACHNAME Vorname" of an unlisted surname: a cell or list boundary
 CAPITALS_NAME_ENDS = {"(", ",", "/", ";", "-", "–", "|"}
 
@@ -237,6 +240,9 @@ class PeopleFinder(DataComponent):
         # a name right after these is the event's ("ADAC-Rallye Stemweder Berg"), no person
         self.event_nouns = set(cues.event_nouns)
         self.kin_nouns = set(cues.kin_nouns)
+        self.car_prepositions = frozenset(cues.car_prepositions)
+        self.opening_surname_verbs = frozenset(cues.opening_surname_verbs)
+        self.inverted_subject_articles = frozenset(cues.inverted_subject_articles)
         self.sibling_nouns = set(cues.sibling_nouns)
         self.foreign_endings = tuple(cues.foreign_surname_endings)
         self.given = data.words("given_names")
@@ -492,9 +498,59 @@ class PeopleFinder(DataComponent):
             announced = t[i - 1] in self.places or lower[i - 1] in self.driver_roles
             bracket = i + 4 < n and t[i + 3] == "("
             with_car = bracket and (t[i + 4].isdigit() or i + 4 in car_starts)
-            if announced or with_car:
+            if announced or with_car or self._car_after(lower, i + 3, car_starts):
                 names.append((i + 1, i + 2, ""))
         return names
+
+    def _opening_surnames(self, w: _Words, covered: set[int]) -> list[Name]:
+        """ "Brenninger gewann das Rennen": a sentence's first word before a result verb
+        is a surname when no lexicon knows it as a noun, name part, place, make or
+        team word, the base model does not read it as a place or organisation (a
+        capitalised noun opens German sentences too: "Regen gewann die Oberhand") and
+        no subject follows the verb (an adverb opens: "Erstmals gewann ein ...")."""
+        texts, lower = w.texts, w.lowers
+        n = len(texts)
+        starts = sentence_starts(w.doc)
+        other_ents = {e.start for e in w.doc.ents if e.label_ != "PER"}
+        names: list[Name] = []
+        for i in _capitalised_at(w.doc):
+            if not starts[i] or i in covered or i in other_ents or i + 1 >= n:
+                continue
+            word = texts[i]
+            if lower[i + 1] not in self.opening_surname_verbs or len(word) < MIN_PSEUDONYM:
+                continue
+            if i + 2 < n and lower[i + 2] in self.inverted_subject_articles:
+                continue  # "Ansonsten siegte der ...": the subject follows the verb
+            if self._known_word(word):
+                continue
+            names.append((i, i + 1, ""))
+        return names
+
+    def _known_word(self, word: str) -> bool:
+        """The lexicons know ``word`` as something other than a surname."""
+        low = word.lower()
+        return (
+            low in STOP_WORDS
+            or low in self.not_names_lower
+            or word in self.never_names
+            or word in self.given
+            or word in self.places
+            or word in self.track_town_words
+            or low in self.makes
+            or low in self.team_words
+            or low in self.driver_roles
+            or low in self.other_roles
+            or _inflected_common_word(word, self.common_words)
+            or _compound_of(word, self.common_words)
+        )
+
+    def _car_after(self, lower: list[str], at: int, car_starts: set[int]) -> bool:
+        """ "‚Schorsch‘ im Porsche", "mit dem Audi": a make or car right after a car
+        preposition at ``at`` (an article may stand between)."""
+        if at >= len(lower) or lower[at] not in self.car_prepositions:
+            return False
+        car = at + 2 if at + 1 < len(lower) and lower[at + 1] in PURE_ARTICLES else at + 1
+        return car in car_starts
 
     def _rule_names(self, w: _Words) -> list[Name]:
         names: list[Name] = []
@@ -517,10 +573,8 @@ class PeopleFinder(DataComponent):
     def _capitals_surname(self, word: str) -> bool:
         """ "MÜLLER", "WEIDENFELLER": a surname written in capitals, as official lists do;
         no German function word ("FÜR", "VON"), given name, place, make or team word."""
-        if len(word) < MIN_CAPITALS_SURNAME or not word.isalpha() or not word.isupper():
-            return False
-        if not any(c in CAPITAL_VOWELS for c in word):
-            return False  # "HRT", "KTM": a code
+        if not word.isalpha() or not surname_in_capitals(word):
+            return False  # "GT", "HRT": a code, no surname
         name = word.capitalize()
         return name in self.surnames or not (
             word.lower() in STOP_WORDS
@@ -955,6 +1009,7 @@ class PeopleFinder(DataComponent):
             if word.isupper()
         }
         found += capitals
+        found += self._opening_surnames(w, covered)
         found += self._listed_surnames(w, known_last)
         found = self._with_leading_family_names(w, found)
         # "von Scherer" where the text also writes "Scherer-Audi": a one-word team

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from gtextract.components import contract
-from gtextract.components.alternation import any_of
+from gtextract.components.alternation import any_of, literal_words
 from gtextract.components.base import DataComponent
 from gtextract.components.contract import CreditFact, QuoteFact
 from gtextract.components.spans import resolved, text_of
@@ -27,9 +28,8 @@ LEAD_IN_CREDIT = r"\b(?P<role>{lead_ins})\s+(?P<name>[^\n|:.]+?)(?=\s*[.|\n]|\s*
 SPEAKER_WINDOW = 90
 
 
-def _alternation(words: list[str]) -> str:
-    """The words as one regex group, the longest first."""
-    return any_of([re.escape(w) for w in sorted(words, key=len, reverse=True)]).pattern
+def _alternation(words: Iterable[str]) -> str:
+    return any_of(literal_words(words)).pattern
 
 
 class QuoteFinder(DataComponent):
@@ -39,10 +39,10 @@ class QuoteFinder(DataComponent):
         cues = data.cues("credit_cues", CreditCues)
         self.roles = {w.lower(): r for w, r in (cues.roles | cues.lead_ins).items()}
         self.credit_forms = [
-            re.compile(CREDIT.format(roles=_alternation(list(cues.roles))), re.MULTILINE)
+            re.compile(CREDIT.format(roles=_alternation(cues.roles)), re.MULTILINE)
         ]
         if cues.lead_ins:
-            lead_ins = _alternation(list(cues.lead_ins))
+            lead_ins = _alternation(cues.lead_ins)
             self.credit_forms.append(
                 re.compile(LEAD_IN_CREDIT.format(lead_ins=lead_ins), re.MULTILINE)
             )

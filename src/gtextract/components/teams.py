@@ -5,6 +5,9 @@ Two shapes cover most of them:
   "BMW Sports Trophy Team Schubert", "Racing Group Eifel";
 - a team fused to a make: "Abt-Audi R8" (team Abt), "Marc VDS-BMW";
 - an entrant run by another: "Martinet by Alméras", "Racing One by Team X".
+A motor sport club (``data/club_words.txt``: "MSC X", "AC München") enters a car
+only as the last item of a driver's brackets ("A (MSC X)"); elsewhere it
+organises and is labelled ``ORG`` (no record).
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from gtextract.components import contract
-from gtextract.components.alternation import any_of
+from gtextract.components.alternation import any_of, literal_words
 from gtextract.components.base import DataComponent
 from gtextract.components.spans import (
     add_candidates,
@@ -61,12 +64,13 @@ HOURS_RACE = re.compile(r"\d+[- ]?(?:Stunden|h)\b", re.IGNORECASE)
 ORDINAL = re.compile(r"\d+\.$")  # "PAGID Racing 47. DMV Münsterlandpokal"
 NOT_BY_ENTRANT = {"powered", "presented", "supported", "sponsored", "driven", "foto", "photo"}
 BRACKET_REACH = 80  # characters back from a name to the bracket it may stand in
-# "(MC Labertal e.V.)": a club's legal form before the bracket closes
-CLUB_SUFFIX = re.compile(r"\s*(?:e\.\s?V\.|eV)?\s*\)")
+CLUB_LEGAL_FORM = r"(?:e\.\s?V\.|eV)"  # "MC Labertal e.V."
+# the end of a bracket a club name stands last in, its legal form before ")"
+CLUB_SUFFIX = re.compile(rf"\s*{CLUB_LEGAL_FORM}?\s*\)")
 # "(19, Bonn, AC München)", "(MC Labertal)": a club as the last item of a bracket,
 # around the choice of club words
 CLUB_BEFORE = r"\((?:[^()\n]{0,60},\s*)?(?P<club>"
-CLUB_AFTER = r"(?:\s+[A-ZÄÖÜ][\w.-]*){1,3}?)(?:\s*(?:e\.\s?V\.|eV))?\)"
+CLUB_AFTER = rf"(?:\s+[A-ZÄÖÜ][\w.-]*){{1,3}}?)(?:\s*{CLUB_LEGAL_FORM})?\)"
 
 
 class TeamFinder(DataComponent):
@@ -104,11 +108,9 @@ class TeamFinder(DataComponent):
         } - self.team_words
         self.makes = {f.lower() for e in data.entries("makes") for f in e.forms}
         self.given_names = data.words("given_names")
-        clubs = sorted(data.words("club_words"), key=len, reverse=True)
+        clubs = data.words("club_words")
         self.club_words = {w.lower() for w in clubs}
-        self.club_in_bracket = any_of(
-            [re.escape(w) for w in clubs], before=CLUB_BEFORE, after=CLUB_AFTER
-        )
+        self.club_in_bracket = any_of(literal_words(clubs), before=CLUB_BEFORE, after=CLUB_AFTER)
 
     def _is_team_word(self, tok: Token) -> bool:
         return self._is_team_word_form(tok.lower_, tok.text)

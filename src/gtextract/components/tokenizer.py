@@ -1,5 +1,5 @@
-"""Tokenizer rules: split hyphens between letters and digits, and a quote glued to
-the word before it.
+"""Tokenizer rules: split hyphens between letters and digits, a quote glued to
+the word before it, and a crew's slash after an abbreviation ("jr./Mayrhofer").
 
 German compounds such as ``Abt-Audi``, ``Mercedes-AMG-Pilot`` or
 ``Spa-Francorchamps`` are single tokens in spaCy's German tokenizer, so
@@ -29,6 +29,12 @@ QUOTE_AFTER_MARK_INFIX = rf"(?<=[{ALPHA}0-9][.!?:;,])[{QUOTE_OPEN_CHARS}](?=[{AL
 # "Gassner jr./Mayrhofer": a crew's slash after an abbreviation's dot (the base
 # infixes split a slash only after a letter or digit)
 SLASH_AFTER_ABBREVIATION_INFIX = rf"(?<=[{ALPHA}]\.)/(?=[{ALPHA_UPPER}])"
+# "A (28, ZA)/B (25, I)": a crew's slash glued to the bracket before it would hide
+# the bracket's end and the second name in one token
+BRACKET_SLASH_INFIXES = (
+    rf"(?<=[{ALPHA}0-9])\)(?=/[{ALPHA}])",
+    rf"(?<=\))/(?=[{ALPHA}])",
+)
 # "O’Ward", "D’Ambrosio": a name's letter and typographic apostrophe stay one word
 # with it, as "O'Young" does with a straight one
 APOSTROPHE_NAME = re.compile(r"^[A-Z][’'][A-ZÄÖÜ][\w-]+$")
@@ -47,6 +53,7 @@ def add_hyphen_infixes(nlp: Language) -> Language:
         MARK_BEFORE_QUOTE_INFIX,
         QUOTE_AFTER_MARK_INFIX,
         SLASH_AFTER_ABBREVIATION_INFIX,
+        *BRACKET_SLASH_INFIXES,
     ):
         if infix not in infixes:
             infixes.append(infix)

@@ -6,9 +6,9 @@ import re
 from bisect import bisect_right
 from collections.abc import Collection
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
-from gtextract.components.spans import text_of, token_texts
+from gtextract.components.spans import lower_forms, text_of, token_texts
 
 QUOTE = re.compile(r"[„\"»“]([^„“\"»«]{3,}?)[“\"«”]")
 
@@ -39,21 +39,37 @@ def bracket_tokens(span: Span) -> set[int]:
     return inside
 
 
-def outside_brackets(span: Span) -> list[Token]:
-    """The tokens of ``span`` that are neither brackets nor inside them."""
-    inside = bracket_tokens(span)
-    return [t for t in span if t.i not in inside and t.text not in "()"]
+def outside_bracket_words(doc: Doc, start: int, end: int) -> list[str]:
+    """The lower-case words of ``doc[start:end]`` that are neither round brackets
+    nor inside them, read from the per-Doc plain lists (no Token object per word)."""
+    texts, lowers = token_texts(doc), lower_forms(doc)
+    words: list[str] = []
+    depth = 0
+    for i in range(start, end):
+        if texts[i] == "(":
+            depth += 1
+        elif texts[i] == ")":
+            depth = max(0, depth - 1)
+        elif not depth and texts[i] not in "()":
+            words.append(lowers[i])
+    return words
 
 
-def split_clauses(sent: Span, breaks: Collection[str], openers: Collection[str]) -> list[Span]:
-    """The clauses of a sentence: cut before a break token (";", ":", a dash) and
-    before an opener word that follows a comma (", während ...", ", die ...")."""
+def split_clauses(
+    sent: Span,
+    breaks: Collection[str],
+    openers: Collection[str],
+    subject_starts: Collection[int] = (),
+) -> list[Span]:
+    """The clauses of a sentence: cut before a break token (";", ":", a dash), before
+    an opener word that follows a comma (", während ...", ", die ...") and before a
+    comma's subject of its own (``subject_starts``: ", B wurde Zweiter")."""
     doc = sent.doc
     texts = token_texts(doc)
     bounds = [sent.start]
     for i in range(sent.start, sent.end):
         after_comma = i > sent.start and texts[i - 1] == ","
-        if texts[i] in breaks or (after_comma and texts[i] in openers):
+        if texts[i] in breaks or (after_comma and (texts[i] in openers or i in subject_starts)):
             bounds.append(i)
     bounds.append(sent.end)
     return [doc[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if b > a]

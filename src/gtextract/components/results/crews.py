@@ -20,7 +20,11 @@ from spacy.tokens import Doc, Span, Token
 
 from gtextract.components.contract import ResultFact
 from gtextract.components.results.brackets import CrewBrackets
-from gtextract.components.results.clauses import bracket_tokens, in_ranges, outside_brackets
+from gtextract.components.results.clauses import (
+    bracket_tokens,
+    in_ranges,
+    outside_bracket_words,
+)
 from gtextract.components.spans import (
     lower_forms,
     resolved,
@@ -38,8 +42,24 @@ ARTICLES = ("der", "die", "das", "den")
 PHRASE_REACH = 6
 # Grammar: the apostrophe of a genitive after a name ending in s, x or z ("Evans' Auto")
 GENITIVE_MARKS = ("'", "´", "’", "`")
+# tokens from "Rückstand auf" to the driver measured against ("auf den Sieger A")
+REFERENCE_REACH = 3
+# Grammar: the articles before a title there ("auf den Sieger A", "hinter dem Briten A")
+REFERENCE_ARTICLES = ("der", "die", "das", "den", "dem")
 # Grammar: after a comma these open a relative clause (", die sich mit Platz zwei ...")
 RELATIVE_PRONOUNS = ("der", "die", "das")
+
+
+@dataclass
+class Displacement:
+    """ "A verwies B auf Platz zwei": the verb's and "auf"'s tokens, and the drivers
+    pushed to the place after "auf" (B)."""
+
+    verb: int
+    to: int
+    pushed: list[Span]
+    # the subject named right after the verb ("Am Samstag verwies A B auf ..."), if any
+    inverted: list[Span]
 
 
 def same_person(a: str, b: str) -> bool:
@@ -72,6 +92,9 @@ class CrewFinder:
         self.crew_sizes: dict[str, int] = dict(cues.crew_sizes)
         self.beaten_after = set(cues.beaten_after)
         self.beaten_pairs = {tuple(p) for p in cues.beaten_after_pairs}
+        self.reference_pairs = {tuple(p) for p in cues.reference_pairs}
+        self.ahead_markers = set(cues.ahead_markers)
+        self.displacement_verbs = set(cues.displacement_verbs)
         self.partner_pairs = {tuple(p) for p in cues.partner_pairs}
         self.brackets = CrewBrackets(cues)
         self.pair_markers = set(cues.pair_markers)
@@ -100,10 +123,11 @@ class CrewFinder:
         aside = self._set_aside(clause, named)
         subjects: list[Span] = []
         beaten: list[Span] = []
+        object_end: int | None = None  # the end of the last driver left out as an object
         for d in named:
             if d.start in inside or d.start in aside:
                 continue
-            if in_ranges(d.start_char, quotes):
+            if in_ranges(d.start_char, quotes) or self._referred(lowers, clause, d):
                 continue
             nxt = texts[d.end] if d.end < len(doc) else None
             genitive = len(d) == 1 and texts[d.start].endswith("s")
@@ -131,14 +155,59 @@ class CrewFinder:
                     or (marker > 0 and lowers[marker - 1] in self.agent_participles)
                 )
             )
-            if (
-                marker is not None
-                and not owned
-                and not (beaten_from is not None and d.start > beaten_from)
-            ):
+            after_beaten = beaten_from is not None and d.start > beaten_from
+            if marker is None and object_end is not None and not after_beaten:
+                # "gegen A und B": a name joined to an object is an object too
+                between = lowers[object_end : d.start]
+                if len(between) <= 2 and all(w in self.group_joiners for w in between):
+                    marker = object_end - 1
+            if marker is not None and not owned and not after_beaten:
+                # "von" also marks whose place it is ("der achte Rang von A und B"):
+                # only the other markers reach the names joined to theirs
+                object_end = d.end if lowers[marker] != "von" else None
                 continue
             (beaten if beaten_from is not None and d.start > beaten_from else subjects).append(d)
         return subjects, beaten
+
+    def _referred(self, lowers: list[str], clause: Span, d: Span) -> bool:
+        """ "mit zwei Sekunden Rückstand auf (den Sieger) A", "hinter dem Briten A":
+        A is ahead, measured against."""
+        lo = max(clause.start, d.start - REFERENCE_REACH)
+        for i in range(lo, d.start):
+            pair = i > clause.start and (lowers[i - 1], lowers[i]) in self.reference_pairs
+            if pair or lowers[i] in self.ahead_markers:
+                # the name right after it or after a title ("zum Sieger A", "auf den
+                # Sieger A"); not "mit Abstand zu A kam B": B is the subject
+                gap = lowers[i + 1 : d.start]
+                return len(gap) <= 1 or (len(gap) == 2 and gap[0] in REFERENCE_ARTICLES)
+        return False
+
+    def displacement(self, sent: Span, quotes: list[tuple[int, int]]) -> Displacement | None:
+        """ "A verwies B (und C) auf Platz zwei (und drei)": the token of the verb, of
+        "auf", and the drivers named between them (B, C), who take the place after
+        "auf"; None when the sentence has no such phrase."""
+        doc = sent.doc
+        lowers = lower_forms(doc)
+        verb = next(
+            (i for i in range(sent.start, sent.end) if lowers[i] in self.displacement_verbs),
+            None,
+        )
+        if verb is None:
+            return None
+        # "verwies auf ..." (referred to): the pushed object comes between verb and "auf"
+        to = next((i for i in range(verb + 2, sent.end) if lowers[i] == "auf"), None)
+        if to is None:
+            return None
+        pushed = [
+            d
+            for d in resolved(doc, "DRIVER", start=verb + 1, end=to)
+            if not in_ranges(d.start_char, quotes)
+        ]
+        crews = self.groups(pushed)
+        if len(crews) > 1 and crews[0][0].start == verb + 1:
+            # "verwies Hamilton seinen Teamkollegen Rosberg auf": the subject after the verb
+            return Displacement(verb, to, [d for g in crews[1:] for d in g], crews[0])
+        return Displacement(verb, to, pushed, [])
 
     def _set_aside(self, clause: Span, drivers: list[Span]) -> set[int]:
         """Starts of the drivers a phrase sets aside: the pair right after "zwischen"
@@ -211,11 +280,11 @@ class CrewFinder:
         groups: list[list[Span]] = []
         for d in drivers:
             if groups and doc is not None:
-                between = doc[groups[-1][-1].end : d.start]
                 # details in brackets ("(Belgien)", "(21, Bonn)") do not separate a list
-                words = [t.lower_ for t in outside_brackets(between)]
+                words = outside_bracket_words(doc, groups[-1][-1].end, d.start)
+                texts = token_texts(doc)
                 slash_crews = any(w == "/" for w in words) or any(
-                    doc[g.end].text == "/" for g in groups[-1] if g.end < len(doc)
+                    texts[g.end] == "/" for g in groups[-1] if g.end < len(doc)
                 )
                 if words == ["/"] or (
                     not slash_crews
@@ -273,12 +342,13 @@ class CrewFinder:
     ) -> list[Span]:
         """The drivers a clause without a named subject speaks of."""
         doc = clause.doc
-        words = {t.lower_ for t in clause} | {t.lower_.rsplit("-", 1)[-1] for t in clause}
+        lowers = lower_forms(doc)[clause.start : clause.end]
+        words = set(lowers) | {w.rsplit("-", 1)[-1] for w in lowers}
         sized = [self.crew_sizes[w] for w in words if w in self.crew_sizes]
         relative = (
             clause.start > sent.start
-            and doc[clause.start - 1].text == ","
-            and clause[0].lower_ in RELATIVE_PRONOUNS
+            and token_texts(doc)[clause.start - 1] == ","
+            and lowers[0] in RELATIVE_PRONOUNS
         )
         if relative and memory.recent_groups:
             # ", die sich mit Platz zwei begnügen mussten": the crew just named

@@ -20,19 +20,30 @@ from gtextract.components.spans import (
     span_text,
     text_of,
     token_offsets,
+    token_texts,
 )
 from gtextract.cues import PositionCues
 from gtextract.numbers import cardinal, ordinal
 
 P_NOTATION = re.compile(r"^P(\d{1,2})$")
+# grammar: "die Cup2 für sich entschied", the article of a won class
+FOR_ONESELF = ("für", "sich")
+OBJECT_ARTICLES = frozenset({"die", "den"})
 # a car's own class ("der in der Klasse E2 gemeldete Porsche") is no class win
 CAR_CLASS = re.compile(r"klasse (?:start|eingesetzt|gemeldet|fahrend)\w*")
 
 # Grammar, not cue vocabulary: after a definite article a capitalised ordinal is
 # a noun phrase ("der Dritte im Bunde"), not a stated place
 ARTICLES = ("der", "die", "den", "dem")
+# Grammar: the indefinite article reads as the number one, but after a position noun
+# it is never a place ("Position ein", "Platz einer"): only "eins" is
+INDEFINITE_ARTICLES = ("ein", "eine", "einen", "einem", "einer", "eines")
+# Grammar: nouns a digit ordinal names ("3. Platz", "5. Runde"): after them "N." is
+# no number at a sentence end
+ORDINAL_NOUNS = ("platz", "rang", "position", "runde", "lauf", "rennen", "reihe", "startreihe")
 # the words that join two numbers or ordinals into a list or a range
 AND = "und"
+COMMA = ","
 RANGE_WORDS = ("und", "bis", "-")
 CUE_WORD_MEMO_SIZE = 50_000  # distinct words remembered by CueFinder._maybe_cue_word
 HISTORIC_MEMO_SIZE = 256  # paragraphs remembered by CueFinder.is_historic
@@ -70,6 +81,7 @@ class CueFinder:
         self.window = int(cues.cue_window)
         self.window_right = int(cues.cue_window_right)
         self.class_context = list(cues.class_context)
+        self.class_object_win_verbs = frozenset(cues.class_object_win_verbs)
         self.historic = any_of(cues.historic_paragraph)
         self.podium_words = set(cues.podium_words)
         self.pole_words = set(cues.pole_words)
@@ -86,16 +98,21 @@ class CueFinder:
             | self.podium_words
             | self.pole_words
             | self.fastest_words
+            | self.class_object_win_verbs
         )
         self.cue_prefixes = tuple(cues.cue_prefixes)
         self.cue_endings = self.fastest_endings
         self.ordinal_prepositions = set(cues.ordinal_prepositions)
         self.prevail_verbs = set(cues.prevail_verbs)
         self.prevail_prefixes = tuple(cues.prevail_prefixes)
+        self.contest_words = set(cues.contest_words)
+        self.contest_deciders = re.compile(r"(?<!\w)(?:" + "|".join(cues.contest_deciders) + ")")
+        self.prevail_not_with = re.compile(r"(?<!\w)(?:" + "|".join(cues.prevail_not_with) + ")")
         self.winner_complements = set(cues.winner_complements)
         self.overall = from_word_start(cues.overall_words)
         self.not_result = from_word_start(cues.not_result)
         self.not_result_clause = from_word_start(cues.not_result_clause)
+        self.not_result_part = from_word_start(cues.not_result_part)
         self._cue_word_memo: dict[str, bool] = {}
         self._historic_memo: dict[str, bool] = {}
 
@@ -111,6 +128,7 @@ class CueFinder:
         lowers, offsets = lower_forms(doc), token_offsets(doc)
         memo = self._cue_word_memo  # read here: a method call per word costs more
         listed_until = -1  # "als Sechster und Siebter": the second ordinal is part of the list
+        contest: Cue | None = None  # the place of a fight the sentence says was won
         for i in range(clause.start, clause.end):
             if i <= listed_until:
                 continue
@@ -121,6 +139,10 @@ class CueFinder:
                 continue
             tok = doc[i]
             if self._blocked(clause, tok):
+                if contest is None:
+                    contest = self._contest_won(clause, sent)
+                if contest is not None and contest.token.i == i:
+                    found.append(contest)  # "im Duell um Rang vier behielt X die Oberhand"
                 continue
             low = tok.lower_
             position = self.position_at(tok)
@@ -149,12 +171,12 @@ class CueFinder:
             elif "klassensieg" in low or (
                 # "gewannen ... die Klasse", "Sieger der Gentleman-Wertung"; not
                 # "der in der Klasse E2 gemeldete Porsche ... entschied"
-                low in self.win_words and self._class_context(clause)
+                low in self.win_words and self._class_context(clause, tok.i)
             ):
                 prefix = (
                     tok.text[: low.find("klassensieg")].rstrip("-") if "klassensieg" in low else ""
                 )
-                cls = prefix or self._class_near(sent, tok, prev)
+                cls = prefix or self._class_near(sent, tok, prev) or self._class_on_line(tok)
                 if cls:
                     found.append(Cue([1], "race", cls, tok))
             elif low in self.cues.best_words or (
@@ -167,11 +189,16 @@ class CueFinder:
             elif self._prevailed(clause, tok):
                 # "setzte sich durch": won the race, or topped the qualifying
                 found.append(Cue([1], "race", None, tok, stated=False))
+            elif low in self.class_object_win_verbs and (cls := self._class_won(clause, tok)):
+                # "als sie die Cup2 für sich entscheiden"
+                found.append(Cue([1], "race", cls, tok))
             elif low in self.win_words:
-                if self._someone_elses_win(tok):
+                if self._someone_elses_win(tok) or self._contest_won(clause, sent):
+                    # "den Zweikampf um Platz fünf entschied X für sich": no win
                     continue  # "Teamkollegen der Sieger": someone else won
-                # "Der Sieg in der SP9 ging an ...": a class win
-                found.append(Cue([1], "race", self._class_after(clause, tok), tok))
+                # "Der Sieg in der SP9 ging an ...", "In der SP9 siegte ...": a class win
+                cls = self._class_after(clause, tok) or self._class_won(clause, tok)
+                found.append(Cue([1], "race", cls, tok))
         return found
 
     def finished_ahead(
@@ -218,6 +245,7 @@ class CueFinder:
                 return [int(m.group(1))], "race"
             return None
         value = ordinal(tok.text)
+        nxt_capital = nxt is not None and nxt.text[:1].isupper()
         if value is not None and nxt is not None and nxt.lower_ in self.position_nouns:
             return [value], "qualifying" if nxt.lower_ in self.grid_nouns else "race"
         if low in self.position_nouns and nxt is not None:
@@ -241,7 +269,13 @@ class CueFinder:
             and (nxt is None or nxt.lower_ not in self.position_nouns)
             # "Zweiter Saisonsieg für ...": the ordinal counts wins, it is no place
             and (nxt is None or not self._names_a_win(nxt))
-            and (prev is None or prev.lower_ not in ARTICLES or is_sentence_start(tok))
+            and (
+                prev is None
+                or prev.lower_ not in ARTICLES
+                or is_sentence_start(tok)
+                # ", die Fünfte wurde": after a comma the article is a relative pronoun
+                or (prev.i > 0 and doc[prev.i - 1].text == "," and not nxt_capital)
+            )
         ):
             return self._ordinal_list(doc, tok.i), "race"  # "Dritter wurde", "als Fünfter"
         if (
@@ -257,18 +291,25 @@ class CueFinder:
     def _number_list(doc: Doc, i: int) -> list[int]:
         """ "5 und 6", "vier bis sechs", "7-9" after a plural position noun."""
         text = doc[i].text
-        at_end = i + 1 >= len(doc) or is_sentence_start(doc[i + 1])
+        nxt = doc[i + 1].text if i + 1 < len(doc) else ""
+        at_end = (
+            not nxt
+            or is_sentence_start(doc[i + 1])
+            # "auf Rang 3. Danach ...": a new sentence the splitter missed
+            or (nxt[:1].isupper() and nxt.isalpha() and nxt.lower() not in ORDINAL_NOUNS)
+        )
         # "Rang 3." at a sentence end is a number, "3. Platz" an ordinal
         first = (
             cardinal(text.rstrip(".") if at_end else text)
             if at_end or not text.endswith(".")
             else None
         )
-        if first is None or not 0 < first < 100:
-            return []
+        if first is None or not 0 < first < 100 or text.lower() in INDEFINITE_ARTICLES:
+            return []  # "büßte eine Position ein": an article, not the number one
         numbers = [first]
         if i + 2 < len(doc) and doc[i + 1].lower_ in RANGE_WORDS:
-            last = cardinal(doc[i + 2].text)
+            # "die Plätze 2 und 3." ends its sentence even where the splitter missed it
+            last = cardinal(doc[i + 2].text.removesuffix("."))
             if last is not None and first < last < 100:
                 numbers = (
                     [first, last] if doc[i + 1].lower_ == AND else list(range(first, last + 1))
@@ -325,8 +366,18 @@ class CueFinder:
         """A word near the cue says it is no final result ("verpasste Platz drei")."""
         doc = clause.doc
         lo = max(clause.start, tok.i - self.window)
-        hi = min(clause.end, tok.i + self.window_right + 1)
-        return bool(self.not_result.search(span_text(doc, lo, hi).lower()))
+        hi = _phrase_end(doc, tok.i, min(clause.end, tok.i + self.window_right + 1))
+        if self.not_result.search(span_text(doc, lo, hi).lower()):
+            return True
+        # "In Runde zehn lag A noch auf Platz zwei, am Ende siegte B": the words
+        # between the commas around the cue, beyond the window, not the whole clause
+        texts = token_texts(doc)
+        start, end = tok.i, tok.i + 1
+        while start > clause.start and texts[start - 1] != COMMA:
+            start -= 1
+        while end < clause.end and texts[end] != COMMA:
+            end += 1
+        return bool(self.not_result_part.search(span_text(doc, start, end).lower()))
 
     def _someone_elses_win(self, tok: Token) -> bool:
         """ "der Sieger" without "des Rennens", "von ...": a reference to another winner."""
@@ -354,8 +405,10 @@ class CueFinder:
             )
         else:
             return False
-        numbered = any(self.position_at(t) is not None for t in clause if t.i != tok.i)
-        return hit and not numbered
+        words = span_text(doc, clause.start, clause.end).lower()
+        if not hit or self.prevail_not_with.search(words):
+            return False  # "setzte sich am Start gegen A durch": an overtaking move
+        return not any(self.position_at(t) is not None for t in clause if t.i != tok.i)
 
     def _fastest(self, clause: Span, tok: Token) -> int | None:
         """The place a fastest-time word states ("die schnellste Zeit", "als
@@ -379,6 +432,27 @@ class CueFinder:
         # "der Schnellste war", not "Schnellste Honda-Pilotin" (an adjective of a noun)
         noun_use = tok.text[:1].isupper() and (nxt is None or not nxt.text[:1].isupper())
         return place if noun_use else None
+
+    def _contest_won(self, clause: Span, sent: Span) -> Cue | None:
+        """ "im Duell um Rang vier behielt X die Oberhand", "den Zweikampf um Platz
+        fünf entschied X für sich": the place fought for, when the sentence says who won."""
+        doc = clause.doc
+        lowers = lower_forms(doc)
+        for i in range(clause.start + 1, clause.end - 1):
+            if lowers[i] != "um" or lowers[i - 1] not in self.contest_words:
+                continue
+            at = i + 2 if lowers[i + 1] in ARTICLES else i + 1
+            if at >= clause.end:
+                return None
+            tok = doc[at]
+            # "der Kampf um den Sieg": the win
+            position = ([1], "race") if lowers[at] in self.win_words else self.position_at(tok)
+            if position is None or len(position[0]) != 1:
+                return None
+            if not self.contest_deciders.search(span_text(doc, sent.start, sent.end).lower()):
+                return None
+            return Cue(position[0], "race", self._class_after(clause, tok), tok, stated=False)
+        return None
 
     def _completes(self, clause: Span) -> bool:
         """Does the clause complete a set ("komplettierte", "rundete ... ab")?"""
@@ -408,27 +482,33 @@ class CueFinder:
         return not following.startswith(("- setter", "-setter"))
 
     # -- classes -------------------------------------------------------------
-    def _class_context(self, clause: Span) -> bool:
+    def _class_context(self, clause: Span, cue: int) -> bool:
         """Does the clause speak of a class win ("gewann die Rookie-Wertung")?
 
-        Brackets ("(Erste in der Klasse SP7)") belong to another crew, and a
-        car's own class ("der in der Klasse E2 gemeldete Porsche") is no win.
+        Brackets ("(Erste in der Klasse SP7)") belong to another crew, a car's
+        own class ("der in der Klasse E2 gemeldete Porsche") is no win, and nor is
+        what follows a new verb phrase ("siegte und vergrößerte so den Abstand in
+        der Fahrerwertung").
         """
         inside = bracket_tokens(clause)
         lowers = lower_forms(clause.doc)
-        words = " ".join(lowers[i] for i in range(clause.start, clause.end) if i not in inside)
+        end = _phrase_end(clause.doc, cue, clause.end)
+        words = " ".join(lowers[i] for i in range(clause.start, end) if i not in inside)
         words = CAR_CLASS.sub(" ", words)
         return any(w in words for w in self.class_context)
 
     def add_context_class(self, cue: Cue, clause: Span, sent: Span, carried: str | None) -> None:
-        """A race place with no class of its own in a class's context: "auf Rang
+        """A place with no class of its own in a class's context: "auf Rang
         sieben in dieser Klasse" (the class last named), or right after a sentence
         about one class ("Den Sieg in der LMP2 holte X. Zweiter wurde Y.")."""
-        if cue.class_ is not None or cue.kind != "race":
+        if cue.class_ is not None:
             return
         doc = clause.doc
         clause_text = span_text(doc, clause.start, clause.end).lower()
-        if any(a in clause_text for a in self.cues.class_anaphora):
+        if self._points_back_to_a_class(clause, clause_text):
+            i = cue.token.i
+            if self.overall.search(span_text(doc, i, min(i + 2, clause.end)).lower()):
+                return  # "Rang zwei in der Klasse und der neunte Gesamtrang"
             named = resolved(doc, "CLASS", end=cue.token.i)
             if named:
                 cue.class_ = self.class_label(named[-1])
@@ -440,11 +520,70 @@ class CueFinder:
         ):
             cue.class_ = carried
 
+    def _points_back_to_a_class(self, clause: Span, clause_text: str) -> bool:
+        """ "in dieser Klasse", "in der Klasse": an anaphora, unless a class is
+        named right there ("Erste in der Klasse SP7")."""
+        doc = clause.doc
+        base = clause.start_char
+        named = [
+            (c.start_char, c.end_char)
+            for c in resolved(doc, "CLASS", start=clause.start, end=clause.end)
+        ]
+        for phrase in self.cues.class_anaphora:
+            at = clause_text.find(phrase)
+            while at != -1:
+                end = base + at + len(phrase) + 1  # and the space after it
+                if not any(s < end and base + at < e for s, e in named):
+                    return True
+                at = clause_text.find(phrase, at + 1)
+        return False
+
+    def _class_won(self, clause: Span, tok: Token) -> str | None:
+        """The class a win verb is about: the clause opens with it ("In der SP9 siegte
+        X") or it is the verb's object right before it ("der die GT4 gewann", "die
+        Cup2 für sich entschied"). Not "Gesamtsieg", not a car's class ("mit dem in
+        der GT4-Klasse gemeldeten Wagen siegte X")."""
+        if self.overall.search(tok.lower_):
+            return None
+        doc = clause.doc
+        topic = self.topic_class(clause)
+        if topic is not None:
+            return topic
+        lower = lower_forms(doc)
+        end = tok.i - 2 if lower[tok.i - 2 : tok.i] == list(FOR_ONESELF) else tok.i
+        for c in resolved(doc, "CLASS", start=clause.start, end=end):
+            if c.end == end and c.start > clause.start and lower[c.start - 1] in OBJECT_ARTICLES:
+                return self.class_label(c)
+        return None
+
+    def _class_on_line(self, tok: Token) -> str | None:
+        """ "gewannen ... die Klasse": the class named last before the cue on its line."""
+        doc = tok.doc
+        line_start = text_of(doc).rfind("\n", 0, tok.idx) + 1
+        named = [c for c in resolved(doc, "CLASS", end=tok.i) if c.start_char >= line_start]
+        return self.class_label(named[-1]) if named else None
+
+    def topic_class(self, sent: Span) -> str | None:
+        """ "In der LMP3 ging es eng zu ...": the class a sentence opens with."""
+        doc = sent.doc
+        lower = lower_forms(doc)
+        for opener in self.cues.class_topic_openers:
+            words = opener.split()
+            if lower[sent.start : sent.start + len(words)] != words:
+                continue
+            after = sent.start + len(words)
+            named = [
+                c for c in resolved(doc, "CLASS", start=after, end=sent.end) if c.start == after
+            ]
+            return self.class_label(named[0]) if named else None
+        return None
+
     def _class_after(self, clause: Span, tok: Token) -> str | None:
         """The class named right after a cue ("Platz zwei in der SP9")."""
         doc = clause.doc
         cls = None
-        for c in resolved(doc, "CLASS", start=tok.i + 1, end=min(clause.end, tok.i + 5)):
+        end = _phrase_end(doc, tok.i, min(clause.end, tok.i + 5))
+        for c in resolved(doc, "CLASS", start=tok.i + 1, end=end):
             cls = self.class_label(c)
         return cls
 
@@ -465,3 +604,15 @@ class CueFinder:
             if here:
                 return self.class_label(min(here, key=lambda c: abs(c.start - tok.i)))
         return None
+
+
+def _phrase_end(doc: Doc, i: int, hi: int) -> int:
+    """Where the words after the cue at ``i`` (up to ``hi``) stop speaking of it: at
+    an "und" that opens a new verb phrase ("siegte und vergrößerte so den Abstand
+    in der Tabelle"), not one that joins numbers ("Platz zwei und drei")."""
+    texts = token_texts(doc)
+    for j in range(i + 1, hi - 1):
+        nxt = texts[j + 1]
+        if texts[j] == AND and nxt[:1].islower() and nxt.isalpha() and cardinal(nxt) is None:
+            return j
+    return hi

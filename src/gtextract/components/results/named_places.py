@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from gtextract.components.alternation import from_word_start
 from gtextract.components.contract import ResultFact
 from gtextract.components.results.clauses import in_ranges
 from gtextract.components.results.sessions import QUALIFYING, RACE, SessionReader
@@ -48,7 +49,7 @@ class NamedPlaces:
 
     def __init__(self, cues: PositionCues, sessions: SessionReader) -> None:
         self.position_nouns = set(cues.race_nouns) - set(cues.plural_position_nouns)
-        self.not_result = re.compile(r"(?<!\w)(?:" + "|".join(cues.not_result) + ")")
+        self.not_result = from_word_start(cues.not_result)
         self.sessions = sessions
 
     def of_doc(self, doc: Doc) -> list[NamedPlace]:
@@ -75,7 +76,7 @@ class NamedPlaces:
         elif len(words) == 1 and (m := ORDINAL_NUMBER.match(words[0])):
             value = int(m.group(1))
         elif len(words) == 1 and words[0][:1].isupper() and not words[0].lower().endswith("es"):
-            value = ordinal(words[0])
+            value = ordinal(words[0])  # "Dritter"; a neuter "Drittes" qualifies a thing
         else:
             return None
         return value if value is not None and 0 < value < 100 else None

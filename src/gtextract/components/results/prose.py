@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span
 from gtextract.components.alternation import from_word_start
 from gtextract.components.contract import ResultFact
 from gtextract.components.results.clauses import bracket_tokens, in_ranges, split_clauses
-from gtextract.components.results.crews import CrewFinder, CrewMemory
+from gtextract.components.results.crews import CrewFinder, CrewMemory, Displacement
 from gtextract.components.results.cues import Cue, CueFinder
 from gtextract.components.results.sessions import SessionReader
 from gtextract.components.spans import (
@@ -24,9 +24,15 @@ from gtextract.cues import PositionCues
 
 # Grammar: the words that join a title into a list of names ("A und Polesetter B")
 GROUP_WORDS = ("und", "/", ",", "sowie", "&")
+# Grammar: the words that join the names of one crew before its verb ("C/D wurden")
+CREW_JOINERS = ("/", "und")
 # tokens from a cue to the crew its participle attributes it to
 # ("Pole Position gestartete Team #1 (" is five)
 ATTRIBUTE_REACH = 8
+# Grammar: the articles that may stand between "vor" and a name ("vor dem B")
+VOR_ARTICLES = ("dem", "der", "den")
+# tokens from the "auf" of "verwies B auf" to its place ("auf die Plätze 2 und 3" is two)
+PUSHED_REACH = 3
 
 
 class ProseReader:
@@ -43,6 +49,8 @@ class ProseReader:
         self.attributive_participles = set(cues.attributive_participles)
         self.pole_titles = set(cues.pole_titles)
         self.follower = from_word_start(cues.follower_phrases)
+        self.subject_clause_verbs = frozenset(cues.subject_clause_verbs)
+        self.pole_time_words = frozenset(cues.pole_time_words)
 
     def results(self, doc: Doc, quotes: list[tuple[int, int]]) -> list[ResultFact]:
         """The results stated in the sentences of ``doc`` (outside the quote ranges)."""
@@ -66,7 +74,9 @@ class ProseReader:
                 carried = None  # a class does not reach into the next paragraph
             sentence_subjects: list[Span] = []
             sentence_classes: list[str | None] = []
-            for clause in split_clauses(sent, self.clause_breaks, self.clause_openers):
+            displacement = self.crews.displacement(sent, quotes)
+            own_starts = self._comma_subjects(doc, sent) | self._told_apart(doc, sent)
+            for clause in split_clauses(sent, self.clause_breaks, self.clause_openers, own_starts):
                 cues = self.cue_finder.in_clause(clause, sent, prev_sent, quotes)
                 # "(A/B; Dritte)": a crew bracket's own place, read by _placed_brackets
                 cues = [c for c in cues if c.token.i not in crew_details]
@@ -83,6 +93,29 @@ class ProseReader:
                     sentence_classes.append(cue.class_)
                 subjects, beaten = self.crews.drivers(clause, quotes)
                 subjects = self._without_titled_objects(subjects, titled)
+                pushed: list[Cue] = []
+                if displacement is not None:
+                    # "verwies B auf Platz zwei": B is the object, the place after "auf" his
+                    moved = {d.start for d in displacement.pushed}
+                    subjects = [d for d in subjects if d.start not in moved]
+                    beaten = [d for d in beaten if d.start not in moved]
+                    reach = displacement.to + PUSHED_REACH
+                    pushed = [c for c in cues if displacement.to < c.token.i <= reach]
+                if (
+                    pushed
+                    and displacement is not None
+                    and not self.cue_finder.is_historic(doc, clause)
+                ):
+                    # the one ahead: named before the verb or right after it, else implied
+                    # (read before this clause's drivers become the last subjects)
+                    ahead = [
+                        d for d in subjects if d.end <= displacement.verb
+                    ] or displacement.inverted
+                    if not ahead:
+                        ahead = self.crews.implied_subjects(
+                            memory, clause, sent, [], pushed[0].token
+                        )
+                    facts.extend(self._pushed_facts(pushed, displacement, ahead, single_seaters))
                 self.crews.remember(memory, clause, subjects)
                 named = subjects
                 if not subjects and (cues or beaten):
@@ -103,12 +136,17 @@ class ProseReader:
                     facts.extend(
                         self._followers(clause, prev_sent or sent, facts, quotes, single_seaters)
                     )
+                if not cues and beaten and not named:
+                    since = prev_sent or sent
+                    facts.extend(self._margin_behind(clause, since, beaten, facts, single_seaters))
                 if not cues and named and pending is not None:
                     facts.extend(self._named_next(pending, si, named, single_seaters))
                 if named or cues:
                     pending = None
                 if cues and not subjects and not beaten and self._for_a_vehicle(clause):
                     pending = (si, [c for c in cues if len(c.positions) == 1])
+                if pushed:
+                    cues = [c for c in cues if c not in pushed]
                 facts.extend(
                     self._clause_facts(
                         clause, cues, subjects, beaten, groups, facts, single_seaters
@@ -117,14 +155,66 @@ class ProseReader:
             if sentence_classes:
                 classes = set(sentence_classes)
                 carried = classes.pop() if len(classes) == 1 else None
+            elif (topic := self.cue_finder.topic_class(sent)) is not None:
+                carried = topic  # "In der LMP3 ging es eng zu. X holte die Pole."
         facts.extend(self._placed_brackets(doc, quotes))
         facts.extend(self._titled_poles(doc, titled, quotes))
         if not single_seaters:
             self.crews.add_codrivers(doc, facts, memory.mates)
         return facts
 
+    def _comma_subjects(self, doc: Doc, sent: Span) -> set[int]:
+        """ "Der Sieg ging an A, B wurde Zweiter": the first token of a crew after a
+        comma that a finite verb follows at once; it opens a clause of its own, so
+        each clause's place stays with its own subject."""
+        rows = resolved_rows(doc, "DRIVER", start=sent.start, end=sent.end)
+        if len(rows) < 2:
+            return set()
+        lower = lower_forms(doc)
+        starts_by_end = {b: a for a, b, _, _ in rows}
+        out: set[int] = set()
+        for a, b, _, _ in rows:
+            if b >= sent.end or lower[b] not in self.subject_clause_verbs:
+                continue
+            # walk back over the crew's other names ("C/D wurden Zweite")
+            while a >= 2 and lower[a - 1] in CREW_JOINERS and (a - 1) in starts_by_end:
+                a = starts_by_end[a - 1]
+            if a > sent.start and lower[a - 1] == "," and not self._names_only(lower, a - 1, sent):
+                out.add(a)
+        return out
+
+    @staticmethod
+    def _names_only(lower: list[str], comma: int, sent: Span) -> bool:
+        """Is the stretch before ``comma`` (from the comma or sentence start before it)
+        only names ("A, B und C wurden Zweite" is one list, no clause of B's own)?"""
+        doc = sent.doc
+        rows = resolved_rows(doc, "DRIVER", start=sent.start, end=comma)
+        named = {i for a, b, _, _ in rows for i in range(a, b)}
+        i = comma - 1
+        while i >= sent.start and lower[i] != ",":
+            if i not in named and lower[i] not in CREW_JOINERS:
+                return False
+            i -= 1
+        return True
+
+    def _told_apart(self, doc: Doc, sent: Span) -> set[int]:
+        """ "In Runde zehn lag A noch auf Platz zwei, am Ende siegte B": a stretch
+        between commas that is no result (``not_result_part``) is a clause of its own,
+        so its drivers are not the subjects of the places around it."""
+        lower = lower_forms(doc)
+        commas = [i for i in range(sent.start, sent.end) if lower[i] == ","]
+        if not commas:
+            return set()
+        out: set[int] = set()
+        bounds = [sent.start - 1, *commas, sent.end]
+        for a, b in zip(bounds, bounds[1:], strict=False):
+            if self.cue_finder.not_result_part.search(span_text(doc, a + 1, b).lower()):
+                out.update(i for i in (a + 1, b + 1) if sent.start < i < sent.end)
+        return out
+
     def _pole_titles(self, doc: Doc) -> list[tuple[int, tuple[int, int]]]:
-        """ "Polesetter X", "Pole-Sitter X": (the title's first token, X's offsets)."""
+        """ "Polesetter X", "Pole-Sitter X", "Pole-Zeit von X": (the title's first
+        token, X's offsets)."""
         lower = lower_forms(doc)
         drivers = {d.start: (d.start, d.end) for d in resolved(doc, "DRIVER")}
         out = []
@@ -134,6 +224,13 @@ class ProseReader:
             end = i + 1 if word in self.pole_titles else None
             if end is None and "".join(lower[i : i + 3]) in self.pole_titles:
                 end = i + 3  # "Pole-Sitter" as three tokens
+            if end is None:
+                # "auf die Pole-Zeit von X": X set it, not the one short of it
+                width = 1 if word in self.pole_time_words else 3
+                if "".join(lower[i : i + width]) in self.pole_time_words:
+                    after = i + width
+                    if after < len(lower) and lower[after] == "von":
+                        end = after + 1
             if end is not None and end in drivers:
                 out.append((i, drivers[end]))
         return out
@@ -242,6 +339,72 @@ class ProseReader:
             )
             for k, car in enumerate(cars)
         ]
+
+    def _pushed_facts(
+        self,
+        pushed: list[Cue],
+        displacement: Displacement,
+        subjects: list[Span],
+        single_seaters: bool,
+    ) -> list[ResultFact]:
+        """ "A verwies B auf Platz zwei": B takes the place after "auf"; A the win
+        when that place is second (a place further back leaves A's own open)."""
+        out: list[ResultFact] = []
+        for cue in pushed:
+            if displacement.pushed:
+                out.extend(self._facts_for(cue, displacement.pushed, [], single_seaters))
+            if cue.positions[0] == 2 and subjects:
+                verb = cue.token.doc[displacement.verb]
+                ahead = Cue([1], cue.kind, cue.class_, verb, stated=cue.stated)
+                out.extend(self._facts_for(ahead, subjects, [], single_seaters))
+        return out
+
+    def _margin_behind(
+        self,
+        clause: Span,
+        since: Span,
+        beaten: list[Span],
+        earlier: list[ResultFact],
+        single_seaters: bool,
+    ) -> list[ResultFact]:
+        """ "A gewann. Im Ziel betrug der Vorsprung auf B 3 Sekunden": a winner's
+        margin over the crew named after "Vorsprung auf" (this sentence or the one
+        before) makes that crew second."""
+        if not earlier:
+            return []
+        last = earlier[-1]
+        if self.crews.beaten_after_word(clause):
+            # "A gewann, vor B und C": a clause that opens with "vor" and names the
+            # beaten right after it continues the result just read in its sentence
+            if not self._continues_with_vor(clause, beaten) or last.cue[0] < clause.sent.start_char:
+                return []
+            position = last.position + 1
+        elif last.kind != "race" or last.position != 1 or last.cue[0] < since.start_char:
+            return []
+        else:
+            position = 2
+        doc = clause.doc
+        crew = beaten[:1] if single_seaters else self.crews.groups(beaten)[0]
+        start = crew[0].start
+        return [
+            ResultFact(
+                kind=last.kind,
+                position=position,
+                class_=last.class_,
+                drivers=[(d.start, d.end) for d in crew],
+                cue=(doc[start].idx, doc[start].idx + len(doc[start].text)),
+            )
+        ]
+
+    @staticmethod
+    def _continues_with_vor(clause: Span, beaten: list[Span]) -> bool:
+        """ ", vor (dem) B": the clause opens with "vor" and B follows it at once
+        (not ", vor ihm lagen B und C", where B is ahead)."""
+        lowers = lower_forms(clause.doc)
+        if clause.start == 0 or lowers[clause.start - 1] != "," or lowers[clause.start] != "vor":
+            return False
+        gap = lowers[clause.start + 1 : beaten[0].start]
+        return all(w in VOR_ARTICLES for w in gap) and len(gap) <= 1
 
     def _named_next(
         self,

@@ -5,7 +5,8 @@ class alone ("Trofeo Pirelli.", "Klasse SP9:", "Ergebnis Pro-Am"), and the
 positions below it ("Platz zwei ging an ...", "1. Anna Muster") are places
 within that class. A position that names a class of its own, or the overall
 order ("Gesamtrang"), keeps what it states. A section runs to the next class
-heading.
+heading. A class that labels a line ("Gruppe A: Anna (Platz eins), Ben
+(Platz zwei)") holds for the rest of that line only, up to the next label.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from gtextract.components.spans import resolved, sentence_at_char, text_of
 from gtextract.cues import PositionCues
 
 WORD = re.compile(r"[^\W\d_]+")
+# grammar: a sentence or list item ends at ". " or "; "
+LABEL_START = re.compile(r"[.;]\s")
 
 
 class SectionClasses:
@@ -54,19 +57,42 @@ class SectionClasses:
                 found.append((end, self.class_label(span)))
         return found
 
+    def labels(self, doc: Doc) -> list[tuple[int, int, str]]:
+        """(start, end, class) of the rest of a line a class labels ("Gruppe A: ...")."""
+        text = text_of(doc)
+        found: list[tuple[int, int, str]] = []
+        for span in resolved(doc, "CLASS"):
+            start = text.rfind("\n", 0, span.start_char) + 1
+            end = text.find("\n", span.end_char)
+            end = len(text) if end == -1 else end
+            after = text[span.end_char : end]
+            colon = len(after) - len(after.lstrip())
+            if not after[colon:].startswith(":") or not after[colon + 1 :].strip():
+                continue  # no label, or a heading line of its own (see headings)
+            # the label opens the line or a sentence of it ("... (Platz eins). Gruppe B: ...")
+            opening = text[start : span.start_char]
+            before = WORD.findall(LABEL_START.split(opening)[-1])
+            if all(w.lower() in self.heading_words for w in before):
+                found.append((span.end_char + colon + 1, end, self.class_label(span)))
+        # two labels on one line: each holds up to the next
+        return [(s, min([n for n, _, _ in found if s < n < e] + [e]), c) for s, e, c in found]
+
     def apply(self, doc: Doc, facts: list[ResultFact]) -> None:
-        """Sets the heading's class on the facts of its section that have none."""
+        """Sets the label's or heading's class on the facts of its section that have none."""
+        labels = self.labels(doc)
         headings = self.headings(doc)
-        if not headings:
+        if not headings and not labels:
             return
         ends = [end for end, _ in headings]
         for fact in facts:
             if fact.class_ is not None:
                 continue
-            k = bisect_right(ends, fact.cue[0]) - 1
-            if k < 0:
+            at = fact.cue[0]
+            labelled = [c for s, e, c in labels if s <= at < e]
+            k = bisect_right(ends, at) - 1
+            if not labelled and k < 0:
                 continue
-            sent = sentence_at_char(doc, fact.cue[0])
+            sent = sentence_at_char(doc, at)
             if sent is not None and self.overall.search(sent.text.lower()):
                 continue
-            fact.class_ = headings[k][1]
+            fact.class_ = labelled[0] if labelled else headings[k][1]
