@@ -160,9 +160,11 @@ class ListReader:
         """The results of the numbered items below (or after) a result heading."""
         facts: list[tuple[Item, ResultFact]] = []
         text = text_of(doc)
+        items = self.items(text)
+        if not items:
+            return []  # most texts: no Span per driver to build
         drivers = resolved(doc, "DRIVER")
         kinds: dict[tuple[int, int], str] = {}
-        items = self.items(text)
         # "1. A - 126 Punkte / 2. B - 117": one line with points makes the
         # whole list below its heading standings, not a result
         standings = {i.heading for i in items if POINTS.search(text[i.end : i.stop])}
