@@ -13,6 +13,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from gtextract.components.alternation import any_of, literal_words
 from gtextract.components.contract import ResultFact
 from gtextract.components.spans import sentence_at_char, text_of
 from gtextract.cues import PositionCues
@@ -43,8 +44,9 @@ class SeasonFilter:
     def __init__(self, cues: PositionCues) -> None:
         self.window = int(cues.earlier_year_window_chars)
         # ", der hier 2019 gewann,": a relative clause between commas (or to the end)
-        pronouns = "|".join(map(re.escape, cues.relative_pronouns)) or r"(?!)"
-        self.relative = re.compile(rf",\s+(?:{pronouns})\b[^,]*", re.IGNORECASE)
+        self.relative = any_of(
+            literal_words(cues.relative_pronouns), re.IGNORECASE, before=r",\s+", after=r"\b[^,]*"
+        )
 
     def this_season(self, doc: Doc) -> int | None:
         published = doc.user_data.get("gtx_published")
